@@ -1,0 +1,15 @@
+"""Load everything a fresh installation shows: the Kymenlaakso programme and the statistics snapshot.
+Every step is idempotent, so `make run` can call this on every start."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+PROGRAMME_FILE = settings.PACKAGE_DIR / "programmes" / "data" / "kymenlaakso.yaml"
+
+
+class Command(BaseCommand):
+    help = "Load the Kymenlaakso programme and the offline statistics snapshot (idempotent)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        call_command("import_programme", str(PROGRAMME_FILE), stdout=self.stdout)

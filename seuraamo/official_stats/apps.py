@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OfficialStatsConfig(AppConfig):
+    name = "seuraamo.official_stats"
+    label = "official_stats"

@@ -1,0 +1,359 @@
+"""The programme model: organisations with validity and successors, programme → theme → goal → measure,
+indicators with baselines and targets, and the steering group. Content text is stored in fi/sv/en columns."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from seuraamo.programmes.validators import validate_business_id
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("municipality")
+    STATE_AGENCY = "state_agency", _("state agency")
+    WELLBEING_COUNTY = "wellbeing_county", _("wellbeing services county")
+    EMPLOYMENT_AREA = "employment_area", _("employment area")
+    JOINT_AUTHORITY = "joint_authority", _("joint municipal authority")
+    EDUCATIONAL_INSTITUTION = "educational_institution", _("educational institution")
+    ASSOCIATION = "association", _("association")
+    COMPANY = "company", _("company")
+    COOPERATION_BODY = "cooperation_body", _("cooperation body")
+    SERVICE_NETWORK = "service_network", _("service network")
+
+
+class Organisation(models.Model):
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    business_id = models.CharField(
+        _("business id"), max_length=9, blank=True, validators=[validate_business_id]
+    )
+    website = models.URLField(_("website"), blank=True)
+    municipalities = models.JSONField(
+        _("municipalities served"),
+        default=list,
+        blank=True,
+        help_text=_("Statistics Finland area codes such as KU285."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    notes = models.TextField(_("notes and sources"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_fi"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The end date is before the start date.")})
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("An organisation cannot succeed itself.")})
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        started = self.valid_from is None or self.valid_from <= day
+        not_ended = self.valid_until is None or day <= self.valid_until
+        return started and not_ended
+
+
+class Programme(models.Model):
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    description_fi = models.TextField(_("description (Finnish)"), blank=True)
+    description_sv = models.TextField(_("description (Swedish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    source_note = models.TextField(_("source and transcription notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-start_year", "key"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def clean(self) -> None:
+        if self.end_year is not None and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year is before the start year.")})
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.start_year}–{self.end_year or ''}"
+
+
+class Theme(models.Model):
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="themes"
+    )
+    number = models.CharField(_("number"), max_length=10, help_text=_("For example 4.3."))
+    title_fi = models.CharField(_("title (Finnish)"), max_length=300)
+    title_sv = models.CharField(_("title (Swedish)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    targeted_impacts_fi = models.TextField(_("targeted impacts (Finnish)"), blank=True)
+    targeted_impacts_sv = models.TextField(_("targeted impacts (Swedish)"), blank=True)
+    targeted_impacts_en = models.TextField(_("targeted impacts (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["programme", "order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="unique_theme_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title_fi}"
+
+
+class Goal(models.Model):
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="goals"
+    )
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    title_fi = models.CharField(_("title (Finnish)"), max_length=300)
+    title_sv = models.CharField(_("title (Swedish)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    description_fi = models.TextField(_("description (Finnish)"), blank=True)
+    description_sv = models.TextField(_("description (Swedish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["theme", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title_fi
+
+
+class CoordinationRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("coordinator")
+    PARTNER = "partner", _("partner")
+
+
+class GoalCoordinator(models.Model):
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="coordinators"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="coordinated_goals",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=CoordinationRole.choices,
+        default=CoordinationRole.COORDINATOR,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("goal coordinator")
+        verbose_name_plural = _("goal coordinators")
+        ordering = ["goal", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "organisation"], name="unique_goal_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Measure(models.Model):
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="measures"
+    )
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    title_fi = models.CharField(_("title (Finnish)"), max_length=400)
+    title_sv = models.CharField(_("title (Swedish)"), max_length=400, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=400, blank=True)
+    description_fi = models.TextField(_("description (Finnish)"), blank=True)
+    description_sv = models.TextField(_("description (Swedish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["goal", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title_fi
+
+
+class IndicatorKind(models.TextChoices):
+    OFFICIAL = "official", _("official statistic")
+    MANUAL = "manual", _("reported manually")
+
+
+class DesiredDirection(models.TextChoices):
+    INCREASE = "increase", _("increase")
+    DECREASE = "decrease", _("decrease")
+    MAINTAIN = "maintain", _("maintain")
+
+
+class IndicatorUnit(models.TextChoices):
+    PERSONS = "persons", _("persons")
+    PERCENT = "percent", _("%")
+    COUNT = "count", _("count")
+    RATIO = "ratio", _("ratio")
+    EUROS = "euros", _("euros")
+
+
+class Indicator(models.Model):
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    goal = models.ForeignKey(
+        Goal,
+        verbose_name=_("goal"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
+    name_fi = models.CharField(_("name (Finnish)"), max_length=300)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    unit = models.CharField(_("unit"), max_length=20, choices=IndicatorUnit.choices)
+    desired_direction = models.CharField(
+        _("desired direction"), max_length=20, choices=DesiredDirection.choices
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=IndicatorKind.choices)
+    stat_table = models.CharField(
+        _("statistics table"), max_length=50, blank=True, help_text=_("For example tyonv/12r5.")
+    )
+    stat_content_code = models.CharField(_("content code"), max_length=50, blank=True)
+    stat_area = models.CharField(_("area code"), max_length=20, blank=True)
+    source_description_fi = models.TextField(_("source (Finnish)"), blank=True)
+    source_description_sv = models.TextField(_("source (Swedish)"), blank=True)
+    source_description_en = models.TextField(_("source (English)"), blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=14, decimal_places=3, null=True, blank=True
+    )
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(goal__isnull=False, theme__isnull=True)
+                    | models.Q(goal__isnull=True, theme__isnull=False)
+                ),
+                name="indicator_attached_to_goal_or_theme",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def clean(self) -> None:
+        if (self.goal_id is None) == (self.theme_id is None):
+            raise ValidationError(_("Attach the indicator to exactly one goal or one theme."))
+        if self.kind == IndicatorKind.OFFICIAL and not (
+            self.stat_table and self.stat_content_code and self.stat_area
+        ):
+            raise ValidationError(
+                _("An official indicator needs a statistics table, a content code and an area.")
+            )
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="targets"
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
+
+    class Meta:
+        verbose_name = _("indicator target")
+        verbose_name_plural = _("indicator targets")
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="unique_indicator_target")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.date})"
+
+
+class SteeringGroupRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    VICE_CHAIR = "vice_chair", _("vice chair")
+    MEMBER = "member", _("member")
+    SECRETARY = "secretary", _("secretary")
+
+
+class SteeringGroupMembership(models.Model):
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="steering_group",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="steering_group_memberships",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=SteeringGroupRole.choices,
+        default=SteeringGroupRole.MEMBER,
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("steering group membership")
+        verbose_name_plural = _("steering group memberships")
+        ordering = ["programme", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "organisation"], name="unique_steering_group_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
