@@ -166,6 +166,9 @@ class ObservationRevision(models.Model):
         verbose_name_plural = _("observation revisions")
         ordering = ["-changed_at"]
 
+    def __str__(self) -> str:
+        return f"{self.observation_id}: {self.old_value} until {self.changed_at:%Y-%m-%d}"
+
 
 class SyncRun(models.Model):
     """One sync or import of a table: what it cost and what it changed."""
@@ -185,3 +188,6 @@ class SyncRun(models.Model):
         verbose_name = _("sync run")
         verbose_name_plural = _("sync runs")
         ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.table_id} {self.started_at:%Y-%m-%d %H:%M} ({self.source})"
