@@ -14,7 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from seuraamo.config.env import database_from_url, env_bool
 
 PROJECT = Path(__file__).resolve().parents[2]
-ENV_READ = re.compile(r"""(?:env_\w+|os\.environ\.get|os\.getenv|environ\[)\(?\s*["']([A-Z][A-Z0-9_]+)["']""")
+ENV_READ = re.compile(
+    r"""(?:env_\w+|os\.environ\.get|os\.getenv|environ\[)\(?\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
 
 
 def variables_read_by_code() -> set[str]:
@@ -28,7 +30,9 @@ def variables_read_by_code() -> set[str]:
 
 
 def test_every_variable_the_settings_read_is_documented() -> None:
-    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", (PROJECT / "docs/configuration.md").read_text()))
+    documented = set(
+        re.findall(r"`([A-Z][A-Z0-9_]+)`", (PROJECT / "docs/configuration.md").read_text())
+    )
     read = variables_read_by_code()
     assert {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "TIME_ZONE"} <= read
     assert read - documented == set(), "document these in docs/configuration.md"
@@ -66,7 +70,9 @@ def test_a_malformed_boolean_names_the_variable(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_database_url_forms() -> None:
-    assert database_from_url("sqlite:///var/x.sqlite3", "/srv/app")["NAME"] == "/srv/app/var/x.sqlite3"
+    assert (
+        database_from_url("sqlite:///var/x.sqlite3", "/srv/app")["NAME"] == "/srv/app/var/x.sqlite3"
+    )
     assert database_from_url("sqlite:////tmp/x.sqlite3", "/srv/app")["NAME"] == "/tmp/x.sqlite3"
     postgres = database_from_url("postgres://u:p%40ss@db.example:5433/seuraamo", "/srv")
     assert postgres["ENGINE"] == "django.db.backends.postgresql"
