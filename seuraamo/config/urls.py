@@ -4,10 +4,12 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("seuraamo.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("seuraamo.programmes.urls")),
+    path("", include("seuraamo.dashboards.urls")),
     prefix_default_language=True,
 )

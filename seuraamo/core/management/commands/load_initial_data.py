@@ -13,3 +13,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         call_command("import_programme", str(PROGRAMME_FILE), stdout=self.stdout)
+        call_command("load_statistics_snapshot", stdout=self.stdout)

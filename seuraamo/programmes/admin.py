@@ -1,0 +1,215 @@
+"""Django admin for staff: the whole programme structure, with the fi/sv/en texts of each object grouped
+in one fieldset per language so translations are edited side by side."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from seuraamo.programmes.models import (
+    Goal,
+    GoalCoordinator,
+    Indicator,
+    IndicatorTarget,
+    Measure,
+    Organisation,
+    Programme,
+    SteeringGroupMembership,
+    Theme,
+)
+
+LANGUAGES = (("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English")))
+
+
+def language_fieldsets(*fields: str) -> list[tuple[object, dict[str, object]]]:
+    """One fieldset per language holding that language's column of each translated field."""
+    return [(label, {"fields": [f"{name}_{code}" for name in fields]}) for code, label in LANGUAGES]
+
+
+# --- inlines ------------------------------------------------------------------------------------
+
+
+class ThemeInline(admin.TabularInline):
+    model = Theme
+    fields = ["number", "title_fi", "title_sv", "title_en", "order"]
+    extra = 0
+    show_change_link = True
+
+
+class SteeringGroupMembershipInline(admin.TabularInline):
+    model = SteeringGroupMembership
+    fields = ["organisation", "role", "valid_from", "valid_until", "order"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    fields = ["key", "title_fi", "title_sv", "title_en", "order"]
+    extra = 0
+    show_change_link = True
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = ["key", "name_fi", "name_sv", "name_en", "unit", "desired_direction", "kind", "order"]
+    extra = 0
+    show_change_link = True
+
+
+class ThemeIndicatorInline(IndicatorInline):
+    fk_name = "theme"
+    verbose_name = _("theme indicator")
+    verbose_name_plural = _("theme indicators")
+
+
+class GoalIndicatorInline(IndicatorInline):
+    fk_name = "goal"
+
+
+class GoalCoordinatorInline(admin.TabularInline):
+    model = GoalCoordinator
+    fields = ["organisation", "role", "order"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class MeasureInline(admin.TabularInline):
+    model = Measure
+    fields = ["key", "title_fi", "title_sv", "title_en", "order"]
+    extra = 0
+    show_change_link = True
+
+
+class IndicatorTargetInline(admin.TabularInline):
+    model = IndicatorTarget
+    fields = ["date", "value"]
+    extra = 1
+
+
+# --- model admins -------------------------------------------------------------------------------
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "short_name", "kind", "valid_from", "valid_until", "successor"]
+    list_filter = ["kind"]
+    search_fields = ["key", "name_fi", "name_sv", "name_en", "short_name", "business_id"]
+    list_select_related = ["successor"]
+    autocomplete_fields = ["successor"]
+    prepopulated_fields = {"key": ["name_fi"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (
+            None,
+            {"fields": ["key", "kind", "short_name", "business_id", "website", "municipalities"]},
+        ),
+        *language_fieldsets("name"),
+        (_("Validity and succession"), {"fields": ["valid_from", "valid_until", "successor"]}),
+        (_("Notes"), {"fields": ["notes"]}),
+    ]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "key", "start_year", "end_year"]
+    search_fields = ["key", "name_fi", "name_sv", "name_en"]
+    fieldsets = [
+        (None, {"fields": ["key", "start_year", "end_year"]}),
+        *language_fieldsets("name", "description"),
+        (_("Source"), {"fields": ["source_note"]}),
+    ]
+    inlines = [ThemeInline, SteeringGroupMembershipInline]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["number", "title_fi", "programme", "order"]
+    list_display_links = ["number", "title_fi"]
+    list_filter = ["programme"]
+    list_select_related = ["programme"]
+    search_fields = ["number", "title_fi", "title_sv", "title_en"]
+    fieldsets = [
+        (None, {"fields": ["programme", "number", "order"]}),
+        *language_fieldsets("title", "targeted_impacts"),
+    ]
+    inlines = [GoalInline, ThemeIndicatorInline]
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["title_fi", "key", "theme", "order"]
+    list_filter = ["theme__programme", "theme"]
+    list_select_related = ["theme"]
+    search_fields = ["key", "title_fi", "title_sv", "title_en"]
+    prepopulated_fields = {"key": ["title_fi"]}
+    fieldsets = [
+        (None, {"fields": ["theme", "key", "order"]}),
+        *language_fieldsets("title", "description"),
+    ]
+    inlines = [GoalCoordinatorInline, MeasureInline, GoalIndicatorInline]
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["title_fi", "key", "goal", "order"]
+    list_filter = ["goal__theme"]
+    list_select_related = ["goal"]
+    search_fields = ["key", "title_fi", "title_sv", "title_en"]
+    prepopulated_fields = {"key": ["title_fi"]}
+    fieldsets = [
+        (None, {"fields": ["goal", "key", "order"]}),
+        *language_fieldsets("title", "description"),
+    ]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "key", "goal", "theme", "unit", "kind"]
+    list_filter = ["kind", "unit", "desired_direction"]
+    list_select_related = ["goal", "theme"]
+    search_fields = ["key", "name_fi", "name_sv", "name_en", "stat_content_code"]
+    prepopulated_fields = {"key": ["name_fi"]}
+    fieldsets = [
+        (None, {"fields": ["key", "goal", "theme", "order"]}),
+        *language_fieldsets("name", "source_description"),
+        (
+            _("Definition"),
+            {"fields": ["unit", "desired_direction", "kind", "baseline_value", "baseline_date"]},
+        ),
+        (
+            _("Official statistic"),
+            {
+                "fields": ["stat_table", "stat_content_code", "stat_area"],
+                "description": _("Required for official indicators."),
+            },
+        ),
+    ]
+    inlines = [IndicatorTargetInline]
+
+
+@admin.register(GoalCoordinator)
+class GoalCoordinatorAdmin(admin.ModelAdmin):
+    list_display = ["goal", "organisation", "role", "order"]
+    list_filter = ["role"]
+    list_select_related = ["goal", "organisation"]
+    search_fields = ["goal__title_fi", "organisation__name_fi"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(IndicatorTarget)
+class IndicatorTargetAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "date", "value"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__name_fi", "indicator__key"]
+    date_hierarchy = "date"
+
+
+@admin.register(SteeringGroupMembership)
+class SteeringGroupMembershipAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "programme", "role", "valid_from", "valid_until", "order"]
+    list_filter = ["programme", "role"]
+    list_select_related = ["organisation", "programme"]
+    search_fields = ["organisation__name_fi"]
+    autocomplete_fields = ["organisation"]

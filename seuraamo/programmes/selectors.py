@@ -1,0 +1,406 @@
+"""Reads for the public programme pages: each page's data in a fixed, small number of queries, and the
+succession rule (a coordinator role follows an organisation to its successor) as plain functions.
+
+Organisations are few (tens), so the pages load them all once into an index and follow successor and
+predecessor links in memory instead of joining the chain in SQL."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from seuraamo.programmes.models import (
+    Goal,
+    GoalCoordinator,
+    Indicator,
+    Measure,
+    Organisation,
+    Programme,
+    SteeringGroupMembership,
+    Theme,
+)
+
+OrganisationIndex = Mapping[int, Organisation]
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+# --- succession -------------------------------------------------------------------------------
+
+
+def organisation_index() -> dict[int, Organisation]:
+    """Every organisation by id, in one query."""
+    return {organisation.pk: organisation for organisation in Organisation.objects.all()}
+
+
+def _successor_of(
+    organisation: Organisation, index: OrganisationIndex | None
+) -> Organisation | None:
+    if organisation.successor_id is None:
+        return None
+    if index is not None and organisation.successor_id in index:
+        return index[organisation.successor_id]
+    return organisation.successor
+
+
+def successor_chain(
+    organisation: Organisation, index: OrganisationIndex | None = None
+) -> list[Organisation]:
+    """The successors of an organisation in order (successor, its successor, …), stopping at a cycle."""
+    chain: list[Organisation] = []
+    seen = {organisation.pk}
+    successor = _successor_of(organisation, index)
+    while successor is not None and successor.pk not in seen:
+        chain.append(successor)
+        seen.add(successor.pk)
+        successor = _successor_of(successor, index)
+    return chain
+
+
+def current_organisation(
+    organisation: Organisation, on: datetime.date, index: OrganisationIndex | None = None
+) -> Organisation:
+    """The organisation that carries the role on a day: the last organisation in the successor chain
+    that is valid on that day, or the organisation itself when no successor is valid yet."""
+    for successor in reversed(successor_chain(organisation, index)):
+        if successor.is_valid_on(on):
+            return successor
+    return organisation
+
+
+def predecessors(organisation: Organisation, index: OrganisationIndex) -> list[Organisation]:
+    """Every organisation whose role passed to this one, directly or through others, nearest first."""
+    by_successor: dict[int, list[Organisation]] = {}
+    for candidate in index.values():
+        if candidate.successor_id is not None:
+            by_successor.setdefault(candidate.successor_id, []).append(candidate)
+    found: list[Organisation] = []
+    seen = {organisation.pk}
+    frontier = [organisation.pk]
+    while frontier:
+        next_frontier: list[int] = []
+        for pk in frontier:
+            for predecessor in by_successor.get(pk, []):
+                if predecessor.pk not in seen:
+                    seen.add(predecessor.pk)
+                    found.append(predecessor)
+                    next_frontier.append(predecessor.pk)
+        frontier = next_frontier
+    return found
+
+
+def _chronological(organisation: Organisation) -> datetime.date:
+    return organisation.valid_until or organisation.valid_from or datetime.date.min
+
+
+@dataclass(frozen=True)
+class OrganisationRole:
+    """An organisation in a role (goal coordinator, steering-group member) as shown on a page: the
+    organisation that carries the role today and, when it has changed, the one originally named."""
+
+    current: Organisation
+    original: Organisation
+    role: str = ""
+    role_label: str = ""
+
+    @property
+    def is_successor(self) -> bool:
+        return self.current.pk != self.original.pk
+
+
+def organisation_role(
+    organisation: Organisation,
+    on: datetime.date,
+    index: OrganisationIndex | None = None,
+    role: str = "",
+    role_label: str = "",
+) -> OrganisationRole:
+    return OrganisationRole(
+        current=current_organisation(organisation, on, index),
+        original=organisation,
+        role=role,
+        role_label=role_label,
+    )
+
+
+def coordinator_roles(
+    coordinators: Iterable[GoalCoordinator], on: datetime.date, index: OrganisationIndex
+) -> list[OrganisationRole]:
+    return [
+        organisation_role(
+            index.get(coordinator.organisation_id) or coordinator.organisation,
+            on,
+            index,
+            role=coordinator.role,
+            role_label=str(coordinator.get_role_display()),
+        )
+        for coordinator in coordinators
+    ]
+
+
+# --- programme ----------------------------------------------------------------------------------
+
+
+def current_programme() -> Programme | None:
+    """The programme the public pages show: the newest one."""
+    return Programme.objects.order_by("-start_year", "key").first()
+
+
+def _indicators() -> QuerySet[Indicator]:
+    return Indicator.objects.prefetch_related("targets")
+
+
+def _goals() -> QuerySet[Goal]:
+    return Goal.objects.prefetch_related(
+        Prefetch("coordinators", queryset=GoalCoordinator.objects.select_related("organisation")),
+        Prefetch("measures", queryset=Measure.objects.all()),
+        Prefetch("indicators", queryset=_indicators()),
+    )
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    theme: Theme
+    goal_count: int
+    measure_count: int
+
+
+@dataclass(frozen=True)
+class SteeringGroup:
+    programme: Programme
+    members: list[OrganisationRole]
+    former_members: list[OrganisationRole]
+
+
+@dataclass(frozen=True)
+class HomePage:
+    programme: Programme
+    themes: list[ThemeSummary]
+    steering_group: SteeringGroup
+
+
+def theme_summaries(programme: Programme) -> list[ThemeSummary]:
+    themes = programme.themes.annotate(
+        goal_count=Count("goals", distinct=True),
+        measure_count=Count("goals__measures", distinct=True),
+    )
+    return [ThemeSummary(theme, theme.goal_count, theme.measure_count) for theme in themes]
+
+
+def steering_group(
+    programme: Programme, on: datetime.date, index: OrganisationIndex
+) -> SteeringGroup:
+    members: list[OrganisationRole] = []
+    former: list[OrganisationRole] = []
+    for membership in programme.steering_group.all():
+        organisation = index.get(membership.organisation_id) or membership.organisation
+        ended = membership.valid_until is not None and membership.valid_until < on
+        role_label = str(membership.get_role_display())
+        if ended:
+            former.append(OrganisationRole(organisation, organisation, membership.role, role_label))
+        else:
+            members.append(organisation_role(organisation, on, index, membership.role, role_label))
+    return SteeringGroup(programme, members, former)
+
+
+def home_page(on: datetime.date) -> HomePage | None:
+    programme = current_programme()
+    if programme is None:
+        return None
+    index = organisation_index()
+    return HomePage(programme, theme_summaries(programme), steering_group(programme, on, index))
+
+
+def steering_group_page(on: datetime.date) -> SteeringGroup | None:
+    programme = current_programme()
+    if programme is None:
+        return None
+    return steering_group(programme, on, organisation_index())
+
+
+@dataclass(frozen=True)
+class ProgrammePage:
+    programme: Programme
+    themes: list[ThemeSummary]
+
+
+def programme_page() -> ProgrammePage | None:
+    programme = current_programme()
+    if programme is None:
+        return None
+    return ProgrammePage(programme, theme_summaries(programme))
+
+
+# --- theme and goal -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal: Goal
+    coordinators: list[OrganisationRole]
+    measures: list[Measure]
+    indicators: list[Indicator]
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    theme: Theme
+    goals: list[GoalView]
+    indicators: list[Indicator]
+    previous_theme: Theme | None
+    next_theme: Theme | None
+
+
+def _goal_view(goal: Goal, on: datetime.date, index: OrganisationIndex) -> GoalView:
+    return GoalView(
+        goal=goal,
+        coordinators=coordinator_roles(goal.coordinators.all(), on, index),
+        measures=list(goal.measures.all()),
+        indicators=list(goal.indicators.all()),
+    )
+
+
+def theme_page(number: str, on: datetime.date) -> ThemePage | None:
+    programme = current_programme()
+    if programme is None:
+        return None
+    theme = (
+        Theme.objects.select_related("programme")
+        .prefetch_related(
+            Prefetch("goals", queryset=_goals()), Prefetch("indicators", queryset=_indicators())
+        )
+        .filter(programme=programme, number=number)
+        .first()
+    )
+    if theme is None:
+        return None
+    index = organisation_index()
+    siblings = list(Theme.objects.filter(programme=programme).only("id", "number", "order"))
+    position = next(i for i, sibling in enumerate(siblings) if sibling.pk == theme.pk)
+    return ThemePage(
+        theme=theme,
+        goals=[_goal_view(goal, on, index) for goal in theme.goals.all()],
+        indicators=list(theme.indicators.all()),
+        previous_theme=siblings[position - 1] if position > 0 else None,
+        next_theme=siblings[position + 1] if position + 1 < len(siblings) else None,
+    )
+
+
+@dataclass(frozen=True)
+class GoalPage:
+    goal: Goal
+    view: GoalView
+
+
+def goal_page(key: str, on: datetime.date) -> GoalPage | None:
+    goal = _goals().select_related("theme__programme").filter(key=key).first()
+    if goal is None:
+        return None
+    return GoalPage(goal, _goal_view(goal, on, organisation_index()))
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoordinatedGoal:
+    goal: Goal
+    role: str
+    role_label: str
+    via: Organisation | None  # the predecessor originally named, when the role came by succession
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    organisation: Organisation
+    current: Organisation  # itself, or the successor that carries its roles today
+    successors: list[Organisation]
+    predecessors: list[Organisation]
+    coordinated_goals: list[CoordinatedGoal]
+    steering_group_roles: list[SteeringGroupMembership]
+
+    @property
+    def history(self) -> list[Organisation]:
+        """Predecessors (earliest first), the organisation itself, then its successors."""
+        return [*sorted(self.predecessors, key=_chronological), self.organisation, *self.successors]
+
+    @property
+    def is_succeeded(self) -> bool:
+        return self.current.pk != self.organisation.pk
+
+
+def organisation_page(key: str, on: datetime.date) -> OrganisationPage | None:
+    index = organisation_index()
+    organisation = next((o for o in index.values() if o.key == key), None)
+    if organisation is None:
+        return None
+    earlier = predecessors(organisation, index)
+    holders = {organisation.pk, *(o.pk for o in earlier)}
+    coordinations = (
+        GoalCoordinator.objects.filter(organisation_id__in=holders)
+        .select_related("goal__theme")
+        .order_by("goal__theme__order", "goal__theme__number", "goal__order", "goal_id")
+    )
+    coordinated = [
+        CoordinatedGoal(
+            goal=c.goal,
+            role=c.role,
+            role_label=str(c.get_role_display()),
+            via=None if c.organisation_id == organisation.pk else index[c.organisation_id],
+        )
+        for c in coordinations
+    ]
+    # Its own memberships, and those of its predecessors that are still running (passed on to it).
+    inherited = Q(organisation_id__in=holders - {organisation.pk}) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=on)
+    )
+    memberships = list(
+        SteeringGroupMembership.objects.filter(
+            Q(organisation=organisation) | inherited
+        ).select_related("programme")
+    )
+    for membership in memberships:
+        membership.organisation = index[membership.organisation_id]
+    return OrganisationPage(
+        organisation=organisation,
+        current=current_organisation(organisation, on, index),
+        successors=successor_chain(organisation, index),
+        predecessors=earlier,
+        coordinated_goals=coordinated,
+        steering_group_roles=memberships,
+    )
+
+
+@dataclass(frozen=True)
+class OrganisationListEntry:
+    organisation: Organisation
+    current: Organisation
+
+
+@dataclass(frozen=True)
+class OrganisationList:
+    active: list[OrganisationListEntry]
+    former: list[OrganisationListEntry]
+    upcoming: list[OrganisationListEntry]
+
+
+def organisation_list(on: datetime.date) -> OrganisationList:
+    index = organisation_index()
+    groups: dict[str, list[OrganisationListEntry]] = {"active": [], "former": [], "upcoming": []}
+    for organisation in index.values():
+        if organisation.is_valid_on(on):
+            group = "active"
+        elif organisation.valid_from is not None and organisation.valid_from > on:
+            group = "upcoming"
+        else:
+            group = "former"
+        groups[group].append(
+            OrganisationListEntry(organisation, current_organisation(organisation, on, index))
+        )
+    return OrganisationList(**groups)

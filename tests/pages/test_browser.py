@@ -1,0 +1,170 @@
+"""The public pages in Chromium with the real programme file: keyboard-only navigation, the language
+switcher, the skip link, axe-core (no serious or critical violations), a 360 px viewport, print."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.management import call_command
+
+pytestmark = pytest.mark.browser
+
+PROGRAMME_FILE = Path(settings.PACKAGE_DIR) / "programmes" / "data" / "kymenlaakso.yaml"
+GOAL = "4-3-osaavan-tyovoiman-saatavuus"
+PUBLIC_PAGES = [
+    "/fi/",
+    "/fi/programme/",
+    "/fi/themes/4.3/",
+    f"/fi/goals/{GOAL}/",
+    "/fi/organisations/",
+    "/fi/organisations/kaakkois-suomen-ely-keskus/",
+    "/fi/organisations/kaakkois-suomen-elinvoimakeskus/",
+    "/fi/steering-group/",
+]
+MAX_TABS = 60
+
+
+@pytest.fixture
+def site(live_server: object, transactional_db: None) -> Iterator[str]:
+    call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
+    yield live_server.url
+
+
+def focused(page: object) -> dict[str, str]:
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            return {tag: el.tagName, id: el.id, href: el.getAttribute('href') || '',
+                    cls: el.className || '', text: el.textContent.trim()};
+        }"""
+    )
+
+
+def tab_until(page: object, href: str) -> dict[str, str]:
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        if element["href"] == href:
+            return element
+    raise AssertionError(f"{href} was not reached with {MAX_TABS} presses of Tab")
+
+
+def test_goal_page_is_reached_with_the_keyboard_only(site: str, page: object) -> None:
+    page.goto(f"{site}/fi/")
+    assert tab_until(page, "/fi/themes/4.3/")["text"] == "4.3 Osaavan työvoiman saatavuus"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/fi/themes/4.3/")
+    assert page.locator("h1").inner_text() == "4.3 Osaavan työvoiman saatavuus"
+    tab_until(page, f"/fi/goals/{GOAL}/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/fi/goals/{GOAL}/")
+    assert page.locator("h1").inner_text() == "Osaavan työvoiman saatavuus"
+    coordinators = page.locator("dl.coordinators dd").all_inner_texts()
+    assert coordinators == [
+        "Kaakkois-Suomen elinvoimakeskus (ennen: Kaakkois-Suomen elinkeino-, liikenne- ja "
+        "ympäristökeskus (ELY-keskus))"
+    ]
+
+
+def test_language_switcher_keeps_the_page(site: str, page: object) -> None:
+    page.goto(f"{site}/fi/themes/4.3/")
+    page.get_by_role("link", name="Svenska").click()
+    page.wait_for_url(f"{site}/sv/themes/4.3/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("h1").inner_text() == "4.3 Tillgång till kompetent arbetskraft"
+    assert page.get_by_role("link", name="Svenska").get_attribute("aria-current") == "true"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{site}/en/themes/4.3/")
+    assert page.locator("h1").inner_text() == "4.3 Availability of skilled labour"
+    page.get_by_role("link", name="Home", exact=True).first.click()
+    page.wait_for_url(f"{site}/en/")
+    titles = page.locator(".card-list h3").all_inner_texts()
+    assert titles[2] == "4.3 Availability of skilled labour"
+    page.get_by_role("link", name="Svenska").click()
+    page.wait_for_url(f"{site}/sv/")
+    assert page.locator(".card-list h3").all_inner_texts()[2] == (
+        "4.3 Tillgång till kompetent arbetskraft"
+    )
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(site: str, page: object) -> None:
+    page.goto(f"{site}/fi/goals/{GOAL}/")
+    page.keyboard.press("Tab")
+    link = focused(page)
+    assert link["cls"] == "skip-link"
+    assert link["text"] == "Siirry pääsisältöön"
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["y"] >= 0, "the focused skip link is visible"
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "main"
+    page.keyboard.press("Tab")
+    assert focused(page)["href"] == "/fi/", "the next Tab continues inside main (breadcrumbs)"
+
+
+def serious(page: object) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_axe_finds_no_serious_violations(site: str, page: object) -> None:
+    found: dict[str, list[str]] = {}
+    for path in [*PUBLIC_PAGES, "/sv/", "/en/", "/sv/themes/4.4/", f"/en/goals/{GOAL}/"]:
+        page.goto(f"{site}{path}")
+        found[path] = serious(page)
+    assert found == {path: [] for path in found}
+
+
+def test_no_horizontal_scroll_at_360_px(site: str, browser: object) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fi-FI")
+    page = context.new_page()
+    try:
+        widths = {}
+        for path in [*PUBLIC_PAGES, "/sv/themes/4.2/"]:
+            page.goto(f"{site}{path}")
+            widths[path] = page.evaluate("document.documentElement.scrollWidth")
+        assert widths == {path: 360 for path in widths}
+    finally:
+        context.close()
+
+
+def test_pages_work_without_javascript(site: str, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="fi-FI")
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/fi/")
+        page.get_by_role(
+            "link", name="4.2 Työllisyyttä tukevan kasvun edistäminen", exact=False
+        ).click()
+        page.wait_for_url(f"{site}/fi/themes/4.2/")
+        page.get_by_role("link", name="English").click()
+        page.wait_for_url(f"{site}/en/themes/4.2/")
+        assert page.locator("h1").inner_text().startswith("4.2 Promoting growth")
+    finally:
+        context.close()
+
+
+def test_print_stylesheet(site: str, page: object) -> None:
+    page.goto(f"{site}/fi/organisations/kaakkois-suomen-ely-keskus/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.site-nav', '.language-switcher', '.skip-link', '.breadcrumbs']
+            .map(s => getComputedStyle(document.querySelector(s)).display)"""
+    )
+    assert hidden == ["none"] * 4
+    after = page.evaluate(
+        """() => getComputedStyle(document.querySelector('a[rel=external]'), '::after').content"""
+    )
+    assert after == '" (https://www.ely-keskus.fi)"'
+    internal = page.evaluate(
+        """() => getComputedStyle(document.querySelector('main a[href^="/"]'), '::after').content"""
+    )
+    assert internal in ("none", "normal")
