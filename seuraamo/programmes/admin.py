@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.core.audit import AuditedAdmin
 from seuraamo.programmes.models import (
     Goal,
     GoalCoordinator,
@@ -92,7 +93,7 @@ class IndicatorTargetInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name_fi", "short_name", "kind", "valid_from", "valid_until", "successor"]
     list_filter = ["kind"]
     search_fields = ["key", "name_fi", "name_sv", "name_en", "short_name", "business_id"]
@@ -112,7 +113,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(AuditedAdmin):
     list_display = ["name_fi", "key", "start_year", "end_year"]
     search_fields = ["key", "name_fi", "name_sv", "name_en"]
     fieldsets = [
@@ -124,7 +125,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(AuditedAdmin):
     list_display = ["number", "title_fi", "programme", "order"]
     list_display_links = ["number", "title_fi"]
     list_filter = ["programme"]
@@ -138,7 +139,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(AuditedAdmin):
     list_display = ["title_fi", "key", "theme", "order"]
     list_filter = ["theme__programme", "theme"]
     list_select_related = ["theme"]
@@ -152,7 +153,7 @@ class GoalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(AuditedAdmin):
     list_display = ["title_fi", "key", "goal", "order"]
     list_filter = ["goal__theme"]
     list_select_related = ["goal"]
@@ -165,7 +166,7 @@ class MeasureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedAdmin):
     list_display = ["name_fi", "key", "goal", "theme", "unit", "kind"]
     list_filter = ["kind", "unit", "desired_direction"]
     list_select_related = ["goal", "theme"]
@@ -190,7 +191,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(GoalCoordinator)
-class GoalCoordinatorAdmin(admin.ModelAdmin):
+class GoalCoordinatorAdmin(AuditedAdmin):
     list_display = ["goal", "organisation", "role", "order"]
     list_filter = ["role"]
     list_select_related = ["goal", "organisation"]
@@ -199,7 +200,7 @@ class GoalCoordinatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorTarget)
-class IndicatorTargetAdmin(admin.ModelAdmin):
+class IndicatorTargetAdmin(AuditedAdmin):
     list_display = ["indicator", "date", "value"]
     list_select_related = ["indicator"]
     search_fields = ["indicator__name_fi", "indicator__key"]
@@ -207,7 +208,7 @@ class IndicatorTargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(SteeringGroupMembership)
-class SteeringGroupMembershipAdmin(admin.ModelAdmin):
+class SteeringGroupMembershipAdmin(AuditedAdmin):
     list_display = ["organisation", "programme", "role", "valid_from", "valid_until", "order"]
     list_filter = ["programme", "role"]
     list_select_related = ["organisation", "programme"]

@@ -1,0 +1,125 @@
+"""Every change staff make in the admin is audited: who, when, what before, what after."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from seuraamo.core.models import AuditEvent
+from seuraamo.programmes.models import Measure, Organisation
+from tests.pages.builders import PageData
+
+
+@pytest.fixture
+def staff_user(db: None) -> User:
+    return User.objects.create(username="sihteeri", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff(client: Client, staff_user: User) -> Client:
+    client.force_login(staff_user)
+    return client
+
+
+def current_form_data(client: Client, url: str) -> dict[str, object]:
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    return {name: value for name, value in data.items() if value is not None}
+
+
+def test_an_edit_records_the_changed_fields_before_and_after(
+    staff: Client, staff_user: User, data: PageData
+) -> None:
+    area = data.organisations["etela-kymenlaakson-tyollisyysalue"]
+    url = reverse("admin:programmes_organisation_change", args=[area.pk])
+    payload = current_form_data(staff, url)
+    old_name = payload["name_en"]
+    payload["name_en"] = "South Kymenlaakso Employment Area"
+
+    response = staff.post(url, payload)
+
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(object_type="programmes.organisation", action="update")
+    assert event.actor == staff_user
+    assert event.actor_description == "sihteeri"
+    assert event.object_key == "etela-kymenlaakson-tyollisyysalue"
+    assert event.before == {"name_en": old_name}
+    assert event.after == {"name_en": "South Kymenlaakso Employment Area"}
+
+
+def test_saving_without_changes_records_nothing(staff: Client, data: PageData) -> None:
+    area = data.organisations["etela-kymenlaakson-tyollisyysalue"]
+    url = reverse("admin:programmes_organisation_change", args=[area.pk])
+
+    staff.post(url, current_form_data(staff, url))
+
+    assert not AuditEvent.objects.filter(action="update").exists()
+
+
+def test_a_delete_records_the_values_it_removed(staff: Client, data: PageData) -> None:
+    measure = Measure.objects.first()
+    url = reverse("admin:programmes_measure_delete", args=[measure.pk])
+
+    response = staff.post(url, {"post": "yes"})
+
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="delete")
+    assert event.object_key == measure.key
+    assert event.before["title_fi"] == measure.title_fi
+    assert event.after is None
+
+
+def test_an_added_organisation_is_recorded_as_created(staff: Client, data: PageData) -> None:
+    response = staff.post(
+        reverse("admin:programmes_organisation_add"),
+        {
+            "key": "uusi-kumppani",
+            "kind": "association",
+            "name_fi": "Uusi kumppani ry",
+            "municipalities": "[]",
+        },
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Organisation.objects.filter(key="uusi-kumppani").exists()
+    event = AuditEvent.objects.get(action="create")
+    assert event.before is None
+    assert event.after["name_fi"] == "Uusi kumppani ry"
+
+
+def full_change_payload(client: Client, url: str) -> dict[str, object]:
+    """The change form as the browser would post it: the main form plus every inline formset."""
+    context = client.get(url).context
+    payload = current_form_data(client, url)
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            payload[management.add_prefix(name)] = management[name].value()
+        for form in formset.initial_forms:
+            for name in form.fields:
+                value = form[name].value()
+                if value is not None and value is not False:
+                    payload[form.add_prefix(name)] = value
+    return payload
+
+
+def test_a_measure_edited_inline_on_its_goal_is_recorded(staff: Client, data: PageData) -> None:
+    measure = Measure.objects.select_related("goal").first()
+    url = reverse("admin:programmes_goal_change", args=[measure.goal.pk])
+    payload = full_change_payload(staff, url)
+    title_field = next(
+        name
+        for name, value in payload.items()
+        if name.endswith("-title_fi") and value == measure.title_fi
+    )
+    payload[title_field] = "Uusi otsikko toimenpiteelle"
+
+    response = staff.post(url, payload)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    event = AuditEvent.objects.get(object_type="programmes.measure", action="update")
+    assert event.before == {"title_fi": measure.title_fi}
+    assert event.after == {"title_fi": "Uusi otsikko toimenpiteelle"}
