@@ -30,6 +30,19 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"database: {engine}", f"browser tests: {version or 'Chromium missing'} ({CHROMIUM})"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues() -> None:
+    """The .mo files are not in git: compile them once, then make Django reload its catalogues."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test.signals import setting_changed
+
+    call_command("compile_catalogues", verbosity=0)
+    setting_changed.send(
+        sender=type(settings), setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+    )
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     # Playwright's sync API runs an event loop; Django must allow sync DB calls from the test thread.
