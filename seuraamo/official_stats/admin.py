@@ -1,0 +1,97 @@
+"""Django admin for the statistics store: tables and labels are editable (translations), areas too;
+observations, revisions and sync runs are read-only records of what the data sources said."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from seuraamo.official_stats.models import (
+    Area,
+    Observation,
+    ObservationRevision,
+    StatTable,
+    SyncRun,
+    TableVariable,
+    VariableValue,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only by imports and syncs: viewable, never edited by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class TableVariableInline(admin.TabularInline):
+    model = TableVariable
+    extra = 0
+    fields = ("code", "role", "label_fi", "label_sv", "label_en")
+    readonly_fields = ("code", "role")
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(StatTable)
+class StatTableAdmin(admin.ModelAdmin):
+    list_display = ("table_id", "title_fi", "updated_at_source", "last_synced_at")
+    search_fields = ("table_id", "title_fi", "title_sv", "title_en")
+    readonly_fields = ("table_id", "updated_at_source", "last_synced_at")
+    inlines = [TableVariableInline]
+
+
+class VariableValueInline(admin.TabularInline):
+    model = VariableValue
+    extra = 0
+    fields = ("code", "label_fi", "label_sv", "label_en", "unit", "order")
+    readonly_fields = ("code",)
+
+
+@admin.register(TableVariable)
+class TableVariableAdmin(admin.ModelAdmin):
+    list_display = ("table", "code", "role", "label_fi")
+    list_filter = ("table", "role")
+    readonly_fields = ("table", "code", "role")
+    inlines = [VariableValueInline]
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_fi", "name_sv", "name_en", "level")
+    list_filter = ("level",)
+    search_fields = ("code", "name_fi", "name_sv", "name_en")
+    raw_id_fields = ("subregion", "region")
+
+
+@admin.register(Observation)
+class ObservationAdmin(ReadOnlyAdmin):
+    list_display = ("table", "content_code", "area_code", "extra_code", "period", "value", "status")
+    list_filter = ("table",)
+    search_fields = ("=area_code", "=content_code", "=period")
+    list_select_related = ("table",)
+    show_full_result_count = False
+
+
+@admin.register(ObservationRevision)
+class ObservationRevisionAdmin(ReadOnlyAdmin):
+    list_display = ("observation", "old_value", "old_status", "changed_at")
+    list_select_related = ("observation__table",)
+    show_full_result_count = False
+
+
+@admin.register(SyncRun)
+class SyncRunAdmin(ReadOnlyAdmin):
+    list_display = (
+        "table", "source", "started_at", "calls", "cells", "inserted", "changed", "unchanged", "error",
+    )  # fmt: skip
+    list_filter = ("table",)
+    list_select_related = ("table",)

@@ -1,0 +1,258 @@
+"""Derived figures, computed from stored observations: pure functions over points, no database.
+
+Rules (also in docs/data-sources.md):
+
+* A ratio (unemployment share, long-term share, vacancies per unemployed) is recomputed from its
+  numerator and denominator; for an area that is a union of municipalities the numerators and the
+  denominators are summed first, never the percentages.
+* A sum over member areas is *missing* when any member's value is missing or suppressed (``...``):
+  a partial sum would understate the total without saying so.
+* A missing value stays missing (``None``) through every calculation; it is never taken as zero.
+* The change from a year earlier compares a period with the same period a year before
+  (2026M06 with 2025M06); the 12-month moving average needs all 12 consecutive months.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+#: Status of a derived value whose inputs were incomplete (a member or a month missing).
+MISSING = "missing"
+
+
+class Point(NamedTuple):
+    """One value of a series: the period (``2021M06``, ``2024Q2``, ``2025``), value and status.
+
+    ``value`` is ``None`` when the figure is missing; ``status`` then says why: Statistics Finland's
+    symbol (``...`` = suppressed for confidentiality) or ``missing``.
+    """
+
+    period: str
+    value: float | None
+    status: str = ""
+
+
+# -- periods ---------------------------------------------------------------------------------
+
+_PERIOD = re.compile(r"^(\d{4})(?:([MQ])(\d{1,2}))?$")
+
+
+def _split_period(period: str) -> tuple[int, str, int]:
+    match = _PERIOD.match(period)
+    if match is None:
+        raise ValueError(f"not a period: {period!r} (expected 2021M06, 2024Q2 or 2025)")
+    year, kind, sub = match.groups()
+    return int(year), kind or "Y", int(sub) if sub else 1
+
+
+def periods_per_year(period: str) -> int:
+    """12 for months, 4 for quarters, 1 for years."""
+    return {"M": 12, "Q": 4, "Y": 1}[_split_period(period)[1]]
+
+
+def shift_period(period: str, steps: int) -> str:
+    """The period ``steps`` periods later (negative: earlier), in the period's own frequency."""
+    year, kind, sub = _split_period(period)
+    if kind == "Y":
+        return str(year + steps)
+    per_year = 12 if kind == "M" else 4
+    index = year * per_year + (sub - 1) + steps
+    new_year, new_sub = divmod(index, per_year)
+    return f"{new_year}{kind}{new_sub + 1:02d}" if kind == "M" else f"{new_year}Q{new_sub + 1}"
+
+
+def year_earlier(period: str) -> str:
+    """The same period a year before: 2026M06 -> 2025M06, 2024Q2 -> 2023Q2, 2025 -> 2024."""
+    return shift_period(period, -periods_per_year(period))
+
+
+def period_key(period: str) -> tuple[int, int]:
+    """A sort key that orders periods of one frequency chronologically."""
+    year, _kind, sub = _split_period(period)
+    return year, sub
+
+
+# -- arithmetic with missing values ----------------------------------------------------------
+
+
+def ratio(
+    numerator: float | None, denominator: float | None, *, scale: float = 1.0
+) -> float | None:
+    """``scale * numerator / denominator``; missing if either is missing or the denominator is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return scale * numerator / denominator
+
+
+def change(current: float | None, earlier: float | None) -> tuple[float | None, float | None]:
+    """Absolute change and percent change from ``earlier`` to ``current`` (missing if unknown)."""
+    if current is None or earlier is None:
+        return None, None
+    return current - earlier, ratio(current - earlier, earlier, scale=100.0)
+
+
+def sum_or_missing(values: Iterable[float | None]) -> float | None:
+    """The sum, or ``None`` if any value is missing or there are no values."""
+    total = 0.0
+    count = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+        count += 1
+    return total if count else None
+
+
+# -- series ----------------------------------------------------------------------------------
+
+
+def _combined_status(points: Iterable[Point | None]) -> str:
+    for point in points:
+        if point is None:
+            return MISSING
+        if point.value is None:
+            return point.status or MISSING
+    return ""
+
+
+def aggregate(members: Mapping[str, Sequence[Point]], member_codes: Sequence[str]) -> list[Point]:
+    """Sum the member areas' series period by period.
+
+    A period's sum is missing (``None``) when any member lacks the period or its value; the
+    status then carries the member's symbol (``...``) or ``missing``.
+    """
+    by_member = {code: {p.period: p for p in members.get(code, ())} for code in member_codes}
+    periods = sorted({period for points in by_member.values() for period in points}, key=period_key)
+    result = []
+    for period in periods:
+        points = [by_member[code].get(period) for code in member_codes]
+        status = _combined_status(points)
+        if status:
+            result.append(Point(period, None, status))
+        else:
+            result.append(Point(period, sum_or_missing(p.value for p in points if p), ""))
+    return result
+
+
+def ratio_series(
+    numerator: Sequence[Point], denominator: Sequence[Point], *, scale: float = 1.0
+) -> list[Point]:
+    """``scale * numerator / denominator`` for each period present in the numerator."""
+    denominators = {p.period: p for p in denominator}
+    result = []
+    for point in numerator:
+        below = denominators.get(point.period)
+        value = ratio(point.value, below.value if below else None, scale=scale)
+        status = "" if value is not None else _combined_status([point, below]) or MISSING
+        result.append(Point(point.period, value, status))
+    return result
+
+
+def year_on_year(points: Sequence[Point], *, percent: bool = False) -> list[Point]:
+    """Change from the same period a year earlier (absolute, or in percent of the earlier value)."""
+    by_period = {p.period: p for p in points}
+    result = []
+    for point in points:
+        earlier = by_period.get(year_earlier(point.period))
+        absolute, relative = change(point.value, earlier.value if earlier else None)
+        value = relative if percent else absolute
+        status = "" if value is not None else _combined_status([point, earlier]) or MISSING
+        result.append(Point(point.period, value, status))
+    return result
+
+
+def moving_average(points: Sequence[Point], window: int = 12) -> list[Point]:
+    """Mean of the ``window`` periods ending at each period; missing unless all are present.
+
+    The first ``window - 1`` periods of a series have no full window and are left out.
+    """
+    if not points:
+        return []
+    by_period = {p.period: p for p in points}
+    first = min(period_key(p.period) for p in points)
+    result = []
+    for point in points:
+        if period_key(shift_period(point.period, 1 - window)) < first:
+            continue
+        needed = [by_period.get(shift_period(point.period, -back)) for back in range(window)]
+        status = _combined_status(needed)
+        if status:
+            result.append(Point(point.period, None, status))
+        else:
+            total = sum_or_missing(p.value for p in needed if p)
+            result.append(Point(point.period, None if total is None else total / window, ""))
+    return result
+
+
+# -- measures --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatioMeasure:
+    """A figure recomputed from two content codes: ``scale * numerator / denominator``."""
+
+    numerator: str
+    denominator: str
+    scale: float
+    unit: str
+
+
+#: Derived ratio measures by name (content codes of tyonv/12r5).
+RATIO_MEASURES: dict[str, RatioMeasure] = {
+    "share": RatioMeasure("TYOTTOMATLOPUSSA", "TYOVOIMATK", 100.0, "percent"),
+    "long_term_share": RatioMeasure("PITKAAIKAISTYOTTOMAT", "TYOTTOMATLOPUSSA", 100.0, "percent"),
+    "under25_share": RatioMeasure("TYOTTOMAT25", "TYOTTOMATLOPUSSA", 100.0, "percent"),
+    "foreign_share": RatioMeasure("TYOTTOMATULK", "TYOTTOMATLOPUSSA", 100.0, "percent"),
+    "vacancies_per_unemployed": RatioMeasure("AVPAIKATLOPUSSA", "TYOTTOMATLOPUSSA", 1.0, "ratio"),
+}
+
+#: Transformations written as a suffix of a measure name: ``share_ma12``, ``TYOTTOMATLOPUSSA_yoy``.
+TRANSFORMS = ("_ma12", "_yoy_pct", "_yoy")
+
+
+@dataclass(frozen=True)
+class MeasureSpec:
+    """A parsed measure name: the base (content code or ratio name) and an optional transform."""
+
+    base: str
+    transform: str = ""
+
+    @property
+    def ratio(self) -> RatioMeasure | None:
+        return RATIO_MEASURES.get(self.base)
+
+    @property
+    def content_codes(self) -> tuple[str, ...]:
+        found = self.ratio
+        return (found.numerator, found.denominator) if found else (self.base,)
+
+
+def parse_measure(measure: str) -> MeasureSpec:
+    """``"share_ma12"`` -> ``MeasureSpec("share", "_ma12")``; a content code stands for itself."""
+    for suffix in TRANSFORMS:
+        if measure.endswith(suffix) and len(measure) > len(suffix):
+            return MeasureSpec(measure[: -len(suffix)], suffix)
+    return MeasureSpec(measure)
+
+
+def compute_measure(spec: MeasureSpec, contents: Mapping[str, Sequence[Point]]) -> list[Point]:
+    """The measure's series from the series of its content codes (already aggregated if needed)."""
+    found = spec.ratio
+    if found is not None:
+        base = ratio_series(
+            contents.get(found.numerator, ()),
+            contents.get(found.denominator, ()),
+            scale=found.scale,
+        )
+    else:
+        base = list(contents.get(spec.base, ()))
+    if spec.transform == "_ma12":
+        return moving_average(base, 12)
+    if spec.transform == "_yoy":
+        return year_on_year(base)
+    if spec.transform == "_yoy_pct":
+        return year_on_year(base, percent=True)
+    return base

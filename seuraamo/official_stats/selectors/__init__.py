@@ -1,0 +1,55 @@
+"""Reads for pages and reports: series, headline figures, comparisons, occupations, indicators.
+
+Everything the situation-picture pages need from stored statistics goes through these functions;
+they return plain dataclasses and :class:`~seuraamo.official_stats.derived.Point` lists.
+"""
+
+from __future__ import annotations
+
+from seuraamo.official_stats.derived import Point
+from seuraamo.official_stats.selectors.figures import (
+    COMPARISON_AREAS,
+    COMPARISON_MEASURES,
+    HEADLINE_MEASURES,
+    AreaFigures,
+    Comparison,
+    Figure,
+    Headline,
+    OccupationBreakdown,
+    OccupationGroup,
+    headline_figures,
+    municipality_comparison,
+    occupation_groups,
+)
+from seuraamo.official_stats.selectors.indicators import (
+    IndicatorStatus,
+    indicator_status,
+    traffic_light,
+)
+from seuraamo.official_stats.selectors.info import TableInfo, attribution, snapshot_info
+from seuraamo.official_stats.selectors.series import first_period, latest_period, series
+
+__all__ = [
+    "COMPARISON_AREAS",
+    "COMPARISON_MEASURES",
+    "HEADLINE_MEASURES",
+    "AreaFigures",
+    "Comparison",
+    "Figure",
+    "Headline",
+    "IndicatorStatus",
+    "OccupationBreakdown",
+    "OccupationGroup",
+    "Point",
+    "TableInfo",
+    "attribution",
+    "first_period",
+    "headline_figures",
+    "indicator_status",
+    "latest_period",
+    "municipality_comparison",
+    "occupation_groups",
+    "series",
+    "snapshot_info",
+    "traffic_light",
+]

@@ -1,0 +1,274 @@
+"""Figures for the situation-picture pages: headline figures, municipality comparison, occupations."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from seuraamo.official_stats.derived import (
+    RATIO_MEASURES,
+    Point,
+    change,
+    parse_measure,
+    year_earlier,
+)
+from seuraamo.official_stats.models import Area, Observation
+from seuraamo.official_stats.selectors.series import COUNTRY, SeriesStore, latest_period
+from seuraamo.official_stats.services.snapshot import TABLES_JSON
+
+TABLE_12R5 = "tyonv/12r5"
+TABLE_12TI = "tyonv/12ti"
+KYMENLAAKSO = "MK08"
+
+#: Headline figures: key -> measure (content code or derived ratio) of tyonv/12r5.
+HEADLINE_MEASURES: dict[str, str] = {
+    "unemployed": "TYOTTOMATLOPUSSA",
+    "share": "share",
+    "long_term": "PITKAAIKAISTYOTTOMAT",
+    "under_25": "TYOTTOMAT25",
+    "foreign": "TYOTTOMATULK",
+    "vacancies": "AVPAIKATLOPUSSA",
+}
+#: The municipality comparison shows the headline figures and these shares.
+COMPARISON_MEASURES: dict[str, str] = {
+    **HEADLINE_MEASURES,
+    "long_term_share": "long_term_share",
+    "under25_share": "under25_share",
+    "foreign_share": "foreign_share",
+    "vacancies_per_unemployed": "vacancies_per_unemployed",
+}
+#: Rows of the municipality comparison: the six municipalities, the two employment areas of
+#: 2025, the region and the whole country.
+COMPARISON_AREAS: tuple[str, ...] = (
+    "KU075",
+    "KU285",
+    "KU489",
+    "KU624",
+    "KU935",
+    "TA04",
+    "KU286",
+    "TA16",
+    KYMENLAAKSO,
+    COUNTRY,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure for one period with its value a year earlier and the change.
+
+    ``unit`` is ``persons``, ``percent`` or ``ratio``; for a percentage the absolute change is in
+    percentage points. ``status`` explains a missing ``value`` (``...`` suppressed, ``missing``).
+    """
+
+    key: str
+    measure: str
+    unit: str
+    period: str
+    value: float | None
+    year_earlier_period: str
+    year_earlier_value: float | None
+    change: float | None
+    change_pct: float | None
+    status: str
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    area_code: str
+    name_fi: str
+    name_sv: str
+    name_en: str
+    level: str
+    figures: dict[str, Figure]
+
+    def name(self, lang: str = "fi") -> str:
+        """The area's name in ``lang``, falling back to Finnish."""
+        return getattr(self, f"name_{lang}", "") or self.name_fi
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Headline figures of an area and of the whole country for the same period."""
+
+    table_id: str
+    period: str
+    year_earlier_period: str
+    area: AreaFigures
+    country: AreaFigures
+
+
+@dataclass(frozen=True)
+class Comparison:
+    table_id: str
+    period: str
+    year_earlier_period: str
+    rows: list[AreaFigures]
+
+
+def _unit(measure: str) -> str:
+    spec = parse_measure(measure)
+    ratio = RATIO_MEASURES.get(spec.base)
+    return ratio.unit if ratio else "persons"
+
+
+def _figure(key: str, measure: str, points: Sequence[Point], period: str) -> Figure:
+    by_period = {point.period: point for point in points}
+    earlier_period = year_earlier(period)
+    current = by_period.get(period)
+    earlier = by_period.get(earlier_period)
+    value = current.value if current else None
+    earlier_value = earlier.value if earlier else None
+    absolute, relative = change(value, earlier_value)
+    status = "" if value is not None else (current.status if current else "") or "missing"
+    return Figure(
+        key, measure, _unit(measure), period, value, earlier_period, earlier_value,
+        absolute, relative, status,
+    )  # fmt: skip
+
+
+def _names(codes: Sequence[str]) -> dict[str, Area]:
+    return {area.code: area for area in Area.objects.filter(code__in=codes)}
+
+
+def _area_figures(
+    store: SeriesStore, area_code: str, area: Area | None, measures: Mapping[str, str], period: str
+) -> AreaFigures:
+    figures = {
+        key: _figure(key, measure, store.measure(parse_measure(measure), area_code), period)
+        for key, measure in measures.items()
+    }
+    return AreaFigures(
+        area_code=area_code,
+        name_fi=area.name_fi if area else area_code,
+        name_sv=area.name_sv if area else "",
+        name_en=area.name_en if area else "",
+        level=area.level if area else "",
+        figures=figures,
+    )
+
+
+def _figures_for(
+    areas: Sequence[str], measures: Mapping[str, str], period: str
+) -> list[AreaFigures]:
+    codes = {code for m in measures.values() for code in parse_measure(m).content_codes}
+    store = SeriesStore(TABLE_12R5, codes, areas, periods=[period, year_earlier(period)])
+    names = _names(areas)
+    return [_area_figures(store, code, names.get(code), measures, period) for code in areas]
+
+
+def headline_figures(area_code: str = KYMENLAAKSO, period: str | None = None) -> Headline | None:
+    """Unemployed, unemployment share, long-term, under-25 and foreign unemployed and open
+    vacancies of ``area_code`` and of the whole country in ``period`` (default: the latest month
+    of tyonv/12r5), each with the value a year earlier and the change. ``None`` without data.
+    """
+    period = period or latest_period(TABLE_12R5)
+    if period is None:
+        return None
+    area, country = _figures_for([area_code, COUNTRY], HEADLINE_MEASURES, period)
+    return Headline(TABLE_12R5, period, year_earlier(period), area, country)
+
+
+def municipality_comparison(period: str | None = None) -> Comparison | None:
+    """The Kymenlaakso municipalities, employment areas, region and whole country side by side
+    (:data:`COMPARISON_MEASURES`) in ``period`` (default: the latest month)."""
+    period = period or latest_period(TABLE_12R5)
+    if period is None:
+        return None
+    rows = _figures_for(COMPARISON_AREAS, COMPARISON_MEASURES, period)
+    return Comparison(TABLE_12R5, period, year_earlier(period), rows)
+
+
+# -- occupations (tyonv/12ti) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OccupationGroup:
+    """A major occupational group (first digit of the Ammattiluokitus 2010 code; X = unknown).
+
+    ``unemployed``/``vacancies`` sum the group's published cells; ``*_suppressed`` count the cells
+    left out because Statistics Finland suppressed them (small numbers), so the true total is at
+    least the sum shown.
+    """
+
+    code: str
+    label_fi: str
+    label_sv: str
+    label_en: str
+    unemployed: int
+    vacancies: int
+    unemployed_suppressed: int
+    vacancies_suppressed: int
+
+    def label(self, lang: str = "fi") -> str:
+        return getattr(self, f"label_{lang}", "") or self.label_fi
+
+
+@dataclass(frozen=True)
+class OccupationBreakdown:
+    table_id: str
+    area_code: str
+    period: str
+    groups: list[OccupationGroup]
+    total_unemployed: float | None
+    total_vacancies: float | None
+
+
+@functools.cache
+def occupation_group_labels() -> dict[str, dict[str, str]]:
+    """Labels of the major groups from the snapshot's tables.json."""
+    groups = json.loads(TABLES_JSON.read_text(encoding="utf-8"))["occupation_major_groups"]
+    return {group["code"]: group for group in groups}
+
+
+def occupation_groups(
+    area_code: str = KYMENLAAKSO, period: str | None = None
+) -> OccupationBreakdown | None:
+    """Unemployed jobseekers and open vacancies by major occupational group (tyonv/12ti)."""
+    period = period or latest_period(TABLE_12TI)
+    if period is None:
+        return None
+    rows = Observation.objects.filter(
+        table__table_id=TABLE_12TI,
+        area_code=area_code,
+        period=period,
+        content_code__in=["TYOTTOMATLOPUSSA", "AVPAIKATLOPUSSA"],
+    ).values_list("content_code", "extra_code", "value")
+    sums: dict[tuple[str, str], float] = {}
+    suppressed: dict[tuple[str, str], int] = {}
+    totals: dict[str, float | None] = {}
+    for content, occupation, value in rows:
+        if occupation == COUNTRY:
+            totals[content] = value
+            continue
+        key = (content, occupation[:1])
+        sums.setdefault(key, 0)
+        suppressed.setdefault(key, 0)
+        if value is None:
+            suppressed[key] += 1
+        else:
+            sums[key] += value
+    labels = occupation_group_labels()
+    groups = [
+        OccupationGroup(
+            code=code,
+            label_fi=labels.get(code, {}).get("label_fi", code),
+            label_sv=labels.get(code, {}).get("label_sv", ""),
+            label_en=labels.get(code, {}).get("label_en", ""),
+            unemployed=int(sums.get(("TYOTTOMATLOPUSSA", code), 0)),
+            vacancies=int(sums.get(("AVPAIKATLOPUSSA", code), 0)),
+            unemployed_suppressed=suppressed.get(("TYOTTOMATLOPUSSA", code), 0),
+            vacancies_suppressed=suppressed.get(("AVPAIKATLOPUSSA", code), 0),
+        )
+        for code in sorted({group for _content, group in sums})
+    ]
+    return OccupationBreakdown(
+        TABLE_12TI,
+        area_code,
+        period,
+        groups,
+        totals.get("TYOTTOMATLOPUSSA"),
+        totals.get("AVPAIKATLOPUSSA"),
+    )

@@ -1,0 +1,155 @@
+"""The status of a programme indicator fed by official statistics, with a traffic light.
+
+Traffic-light rule (documented in docs/data-sources.md):
+
+* **grey** — no value: the indicator is not of kind *official*, its series has no value, or
+  there is no baseline (neither ``baseline_value`` nor a stored value at ``baseline_date``).
+* Otherwise compare the latest value with the baseline. The tolerance is 2 % of the baseline
+  (at least 0.001): smaller differences count as "no change".
+  * desired direction **decrease**: green if the latest value is below the baseline by more than
+    the tolerance, red if above it by more than the tolerance, amber in between;
+  * **increase**: the mirror image;
+  * **maintain**: green within the tolerance, amber within three times it, red beyond.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from seuraamo.official_stats.derived import Point, change, periods_per_year, shift_period
+from seuraamo.official_stats.selectors.series import series
+
+TOLERANCE = 0.02
+MINIMUM_TOLERANCE = 0.001
+GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    """Latest value, 12-month trend, baseline, next target and traffic light of an indicator.
+
+    ``trend`` is ``up``/``down``/``flat`` (``None`` without a value a year earlier) and
+    ``improving`` says whether that is the desired direction. ``reason`` is a short code for the
+    light: ``not_official``, ``no_data``, ``no_baseline``, ``better``, ``no_change``, ``worse``,
+    ``kept``, ``drifting``. ``recent`` holds the last 13 points for a sparkline.
+    """
+
+    indicator_key: str
+    table_id: str
+    measure: str
+    area_code: str
+    desired_direction: str
+    latest_period: str | None
+    latest_value: float | None
+    year_earlier_value: float | None
+    trend_change: float | None
+    trend: str | None
+    improving: bool | None
+    baseline_value: float | None
+    baseline_period: str | None
+    next_target_date: date | None
+    next_target_value: float | None
+    light: str
+    reason: str
+    recent: list[Point] = field(default_factory=list)
+
+
+def period_of(day: date, like: str) -> str:
+    """The period containing ``day`` in the frequency of the period ``like``."""
+    per_year = periods_per_year(like)
+    if per_year == 12:
+        return f"{day.year}M{day.month:02d}"
+    if per_year == 4:
+        return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+def traffic_light(latest: float | None, baseline: float | None, direction: str) -> tuple[str, str]:
+    """The light and its reason code for ``latest`` against ``baseline`` (see the module doc)."""
+    if latest is None:
+        return GREY, "no_data"
+    if baseline is None:
+        return GREY, "no_baseline"
+    tolerance = max(abs(baseline) * TOLERANCE, MINIMUM_TOLERANCE)
+    delta = latest - baseline
+    if direction == "maintain":
+        if abs(delta) <= tolerance:
+            return GREEN, "kept"
+        return (AMBER, "drifting") if abs(delta) <= 3 * tolerance else (RED, "worse")
+    better = -delta if direction == "decrease" else delta
+    if better > tolerance:
+        return GREEN, "better"
+    if better < -tolerance:
+        return RED, "worse"
+    return AMBER, "no_change"
+
+
+def _trend(
+    latest: Point | None, points: list[Point], direction: str
+) -> tuple[float | None, float | None, str | None, bool | None]:
+    if latest is None or latest.value is None:
+        return None, None, None, None
+    earlier_period = shift_period(latest.period, -periods_per_year(latest.period))
+    earlier = next((p.value for p in points if p.period == earlier_period), None)
+    difference, _percent = change(latest.value, earlier)
+    if difference is None:
+        return earlier, None, None, None
+    trend = "flat" if difference == 0 else ("up" if difference > 0 else "down")
+    improving = None
+    if direction in ("increase", "decrease") and difference != 0:
+        improving = (difference > 0) == (direction == "increase")
+    return earlier, difference, trend, improving
+
+
+def indicator_status(indicator: object, today: date | None = None) -> IndicatorStatus:
+    """The status of ``indicator`` (a ``programmes.Indicator``); see the module docstring."""
+    today = today or timezone.localdate()
+    official = getattr(indicator, "kind", "") == "official" and bool(indicator.stat_table)
+    points = (
+        series(indicator.stat_table, indicator.stat_content_code, indicator.stat_area)
+        if official
+        else []
+    )
+    valued = [p for p in points if p.value is not None]
+    latest = valued[-1] if valued else None
+    earlier, difference, trend, improving = _trend(latest, points, indicator.desired_direction)
+    baseline = float(indicator.baseline_value) if indicator.baseline_value is not None else None
+    baseline_period = None
+    if indicator.baseline_date and points:
+        baseline_period = period_of(indicator.baseline_date, points[-1].period)
+        if baseline is None:
+            baseline = next((p.value for p in points if p.period == baseline_period), None)
+    target = (
+        next((t for t in indicator.targets.order_by("date") if t.date >= today), None)
+        if getattr(indicator, "pk", None)
+        else None
+    )
+    if official:
+        light, reason = traffic_light(
+            latest.value if latest else None, baseline, indicator.desired_direction
+        )
+    else:
+        light, reason = GREY, "not_official"
+    return IndicatorStatus(
+        indicator_key=indicator.key,
+        table_id=indicator.stat_table,
+        measure=indicator.stat_content_code,
+        area_code=indicator.stat_area,
+        desired_direction=indicator.desired_direction,
+        latest_period=latest.period if latest else None,
+        latest_value=latest.value if latest else None,
+        year_earlier_value=earlier,
+        trend_change=difference,
+        trend=trend,
+        improving=improving,
+        baseline_value=baseline,
+        baseline_period=baseline_period,
+        next_target_date=target.date if target else None,
+        next_target_value=float(target.value) if target else None,
+        light=light,
+        reason=reason,
+        recent=points[-13:],
+    )

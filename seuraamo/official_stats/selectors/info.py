@@ -1,0 +1,65 @@
+"""What the statistics store holds: per table its months, update times and last sync or import."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from seuraamo.official_stats.models import StatTable, SyncRun
+from seuraamo.official_stats.selectors.series import first_period, latest_period
+from seuraamo.official_stats.services.snapshot import TABLES_JSON
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """One stored table. ``last_run_*`` describe the latest sync, import or snapshot load."""
+
+    table_id: str
+    title_fi: str
+    title_sv: str
+    title_en: str
+    source: str
+    licence: str
+    first_period: str | None
+    latest_period: str | None
+    updated_at_source: datetime | None
+    last_synced_at: datetime | None
+    last_run_at: datetime | None
+    last_run_source: str
+    last_run_error: str
+
+    def title(self, lang: str = "fi") -> str:
+        return getattr(self, f"title_{lang}", "") or self.title_fi or self.table_id
+
+
+@functools.cache
+def attribution() -> dict[str, str]:
+    """The source line to show with every figure, by language (fi/sv/en)."""
+    return dict(json.loads(TABLES_JSON.read_text(encoding="utf-8"))["attribution"])
+
+
+def snapshot_info() -> list[TableInfo]:
+    """Every stored table with its first and latest period, update time at source and last run."""
+    infos = []
+    for table in StatTable.objects.order_by("table_id"):
+        run = SyncRun.objects.filter(table=table).order_by("-started_at", "-id").first()
+        infos.append(
+            TableInfo(
+                table_id=table.table_id,
+                title_fi=table.title_fi,
+                title_sv=table.title_sv,
+                title_en=table.title_en,
+                source=table.source,
+                licence=table.licence,
+                first_period=first_period(table.table_id),
+                latest_period=latest_period(table.table_id),
+                updated_at_source=table.updated_at_source,
+                last_synced_at=table.last_synced_at,
+                last_run_at=run.finished_at or run.started_at if run else None,
+                last_run_source=run.source if run else "",
+                last_run_error=run.error if run else "",
+            )
+        )
+    return infos

@@ -1,0 +1,132 @@
+"""Reading observations: time series of content codes and derived measures, for any area.
+
+An area that is a union of municipalities (``Area.member_codes``, e.g. the employment areas
+TA04 and TA16) is computed from its members when the table has no figures of its own for it:
+counts are summed (missing if any member is missing), ratios are recomputed from the summed
+numerators and denominators.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Max, Min
+
+from seuraamo.official_stats.derived import (
+    MeasureSpec,
+    Point,
+    aggregate,
+    compute_measure,
+    parse_measure,
+    period_key,
+)
+from seuraamo.official_stats.models import Area, Observation
+
+COUNTRY = "SSS"
+
+
+class SeriesStore:
+    """Observations of one table for some content codes and areas, loaded with one query.
+
+    ``periods`` restricts the load to those periods (pass ``None`` when a measure needs history,
+    e.g. a moving average or a change from a year earlier).
+    """
+
+    def __init__(
+        self,
+        table_id: str,
+        codes: Iterable[str],
+        areas: Iterable[str],
+        periods: Iterable[str] | None = None,
+        extra_code: str = "",
+    ) -> None:
+        self.table_id = table_id
+        self.members: dict[str, list[str]] = {
+            code: list(members)
+            for code, members in Area.objects.filter(code__in=list(areas)).values_list(
+                "code", "member_codes"
+            )
+            if members
+        }
+        wanted = set(areas) | {m for members in self.members.values() for m in members}
+        rows = Observation.objects.filter(
+            table__table_id=table_id,
+            content_code__in=list(codes),
+            area_code__in=sorted(wanted),
+            extra_code=extra_code,
+        )
+        if periods is not None:
+            rows = rows.filter(period__in=list(periods))
+        self.points: dict[tuple[str, str], list[Point]] = defaultdict(list)
+        for code, area, period, value, status in rows.values_list(
+            "content_code", "area_code", "period", "value", "status"
+        ):
+            self.points[(code, area)].append(Point(period, value, status))
+        for points in self.points.values():
+            points.sort(key=lambda point: period_key(point.period))
+
+    def content(self, code: str, area: str) -> list[Point]:
+        """The stored series of ``code`` for ``area``, or the sum over its member areas."""
+        direct = self.points.get((code, area))
+        if direct:
+            return direct
+        members = self.members.get(area)
+        if not members:
+            return []
+        return aggregate({m: self.points.get((code, m), []) for m in members}, members)
+
+    def measure(self, spec: MeasureSpec, area: str) -> list[Point]:
+        return compute_measure(
+            spec, {code: self.content(code, area) for code in spec.content_codes}
+        )
+
+
+def _within(points: Sequence[Point], start: str | None, end: str | None) -> list[Point]:
+    low = period_key(start) if start else None
+    high = period_key(end) if end else None
+    return [
+        point
+        for point in points
+        if (low is None or period_key(point.period) >= low)
+        and (high is None or period_key(point.period) <= high)
+    ]
+
+
+def series(
+    table_id: str,
+    measure: str,
+    area_code: str,
+    start: str | None = None,
+    end: str | None = None,
+) -> list[Point]:
+    """The series of ``measure`` for ``area_code`` from ``start`` to ``end`` (inclusive).
+
+    ``measure`` is a content code (``TYOTTOMATLOPUSSA``), a derived ratio (``share``,
+    ``long_term_share``, ``under25_share``, ``foreign_share``, ``vacancies_per_unemployed``) or
+    either with a suffix: ``_ma12`` (12-month moving average), ``_yoy`` (change from a year
+    earlier), ``_yoy_pct`` (the same in percent). Missing values are ``Point(period, None,
+    status)`` with the reason in ``status`` (``...`` suppressed, ``missing``).
+    """
+    spec = parse_measure(measure)
+    store = SeriesStore(table_id, spec.content_codes, [area_code])
+    return _within(store.measure(spec, area_code), start, end)
+
+
+def latest_period(table_id: str, content_code: str | None = None) -> str | None:
+    """The latest period stored for the table (for ``content_code`` if given), or ``None``.
+
+    Looks at the whole country's rows first (an index lookup), then at the whole table.
+    """
+    rows = Observation.objects.filter(table__table_id=table_id)
+    if content_code:
+        rows = rows.filter(content_code=content_code)
+    latest = rows.filter(area_code=COUNTRY).aggregate(latest=Max("period"))["latest"]
+    return latest or rows.aggregate(latest=Max("period"))["latest"]
+
+
+def first_period(table_id: str) -> str | None:
+    """The earliest period stored for the table, or ``None``."""
+    rows = Observation.objects.filter(table__table_id=table_id)
+    first = rows.filter(area_code=COUNTRY).aggregate(first=Min("period"))["first"]
+    return first or rows.aggregate(first=Min("period"))["first"]

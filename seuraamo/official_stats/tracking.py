@@ -1,0 +1,139 @@
+"""What Seuraamo keeps in sync with Statistics Finland: tables, content codes and areas.
+
+`seuraamo sync_statistics` reads this configuration (see docs/data-sources.md). Variable *codes* are
+not configured here: the PxWeb library resolves which variable is the area, the time and the content
+from each table's metadata, so the same configuration works with the codes before 8 June 2026
+(`Kuukausi`, `Tiedot`) and after it (`timeperiod_m`, `contentscode`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: The Kymenlaakso areas: the whole country for comparison, the ELY area, the region, its two
+#: sub-regions and its six municipalities.
+KYMENLAAKSO_MUNICIPALITIES: tuple[str, ...] = (
+    "KU075",  # Hamina
+    "KU285",  # Kotka
+    "KU286",  # Kouvola
+    "KU489",  # Miehikkälä
+    "KU624",  # Pyhtää
+    "KU935",  # Virolahti
+)
+KYMENLAAKSO_AREAS: tuple[str, ...] = (
+    "SSS",
+    "ELY06",
+    "MK08",
+    "SK081",
+    "SK082",
+    *KYMENLAAKSO_MUNICIPALITIES,
+)
+
+#: Population tables use the 2026 area classification: no ELY areas, but the employment areas
+#: TA04 (Etelä-Kymenlaakso) and TA16 (Kouvola) of 2025.
+POPULATION_AREAS: tuple[str, ...] = (
+    "SSS",
+    "MK08",
+    "SK081",
+    "SK082",
+    "TA04",
+    "TA16",
+    *KYMENLAAKSO_MUNICIPALITIES,
+)
+
+#: Named area selections for `sync_statistics --areas`. ``all`` means every area the table offers.
+AREA_SETS: dict[str, tuple[str, ...]] = {"kymenlaakso": KYMENLAAKSO_AREAS}
+ALL_AREAS = "all"
+
+#: The 23 content codes of tyonv/12r5.
+CODES_12R5: tuple[str, ...] = (
+    "HAKIJALOPUSSA",
+    "TYOTTOMATLOPUSSA",
+    "TYOVOIMATK",
+    "TYOTOSUUS",
+    "TYOTTOMATMIEHET",
+    "TYOTTOMATNAISET",
+    "TYOTTOMAT20",
+    "TYOTTOMAT25",
+    "TYOTTOMAT50",
+    "TYOTTOMATSAIR",
+    "TYOTTOMATULK",
+    "PITKAAIKAISTYOTTOMAT",
+    "KASSASSA",
+    "LOMAUTETTU",
+    "LYHTYOVKO",
+    "TYOLLISTETTYLOP",
+    "TYOHARJOITTELULOP",
+    "KOKEILULOP",
+    "TVKOULUTUSLOP",
+    "VALMENNUSLOP",
+    "MTPPALVELUTLOP",
+    "AVPAIKATLOPUSSA",
+    "UUDETAVP",
+)
+
+
+@dataclass(frozen=True)
+class TrackedTable:
+    """One table kept in sync.
+
+    ``areas`` is the default area selection (``None`` = every area of the table); the command's
+    ``--areas`` option replaces it for tables whose ``areas_follow_option`` is true. ``contents``
+    empty = every content code. ``lookback`` is how many periods before the latest stored one
+    are fetched again on each run, because Statistics Finland revises recent values.
+    ``history_months`` limits how far back a sync fills missing periods by default (``None`` =
+    the table's whole history).
+    """
+
+    table_id: str
+    contents: tuple[str, ...] = ()
+    areas: tuple[str, ...] | None = KYMENLAAKSO_AREAS
+    areas_follow_option: bool = True
+    lookback: int = 3
+    history_months: int | None = None
+    description: str = ""
+
+
+TRACKED_TABLES: tuple[TrackedTable, ...] = (
+    TrackedTable(
+        table_id="tyonv/12r5",
+        contents=CODES_12R5,
+        description="Unemployed jobseekers, persons in services and open vacancies, monthly",
+    ),
+    TrackedTable(
+        table_id="tyonv/12ti",
+        contents=("TYOTTOMATLOPUSSA", "AVPAIKATLOPUSSA"),
+        areas=("MK08", "SSS"),
+        areas_follow_option=False,
+        history_months=25,
+        description="Unemployed jobseekers and open vacancies by occupation, monthly",
+    ),
+    TrackedTable(
+        table_id="vaerak/11ra",
+        contents=("vaerak-vaesto", "vaesto_alle15_p", "vaesto_yli64_p", "vaesto_keski_ika"),
+        areas=POPULATION_AREAS,
+        lookback=1,
+        description="Population key figures, yearly",
+    ),
+)
+
+
+def tracked_table(table_id: str) -> TrackedTable:
+    """The tracking entry of ``table_id``, or an entry that syncs every content of that table."""
+    for tracked in TRACKED_TABLES:
+        if tracked.table_id == table_id:
+            return tracked
+    return TrackedTable(table_id=table_id)
+
+
+def area_selection(tracked: TrackedTable, option: str | None) -> tuple[str, ...] | None:
+    """The areas to fetch for ``tracked`` given the `--areas` option (``None`` = all areas)."""
+    if option is None or not tracked.areas_follow_option:
+        return tracked.areas
+    if option == ALL_AREAS:
+        return None
+    try:
+        return AREA_SETS[option]
+    except KeyError:
+        choices = ", ".join([*AREA_SETS, ALL_AREAS])
+        raise ValueError(f"unknown area selection {option!r}; choose one of: {choices}") from None
