@@ -1,0 +1,344 @@
+"""The OpenAPI 3.1 description of the read-only data API (served at /api/openapi.json; the human
+page /api/docs is rendered from it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seuraamo.api.params import DEFAULT_LIMIT, MAX_LIMIT
+from seuraamo.api.queries import MAX_DERIVED_SERIES
+
+EXAMPLE = (
+    "/api/observations?table=tyonv/12r5&content=TYOTTOMATLOPUSSA,share&area=MK08"
+    "&from=2021M01&to=2021M12"
+)
+
+
+def _codes(name: str, description: str, example: str, required: bool = False) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "description": description,
+        "schema": {"type": "string"},
+        "example": example,
+        "style": "form",
+        "explode": False,
+    }
+
+
+_ERROR = {
+    "description": "A parameter is wrong; the body names it.",
+    "content": {
+        "application/json": {
+            "schema": {"$ref": "#/components/schemas/Error"},
+            "example": {
+                "error": {
+                    "parameter": "from",
+                    "message": "'2021-01' is not a period; use 2021M06 (month), 2024Q2 or 2025.",
+                }
+            },
+        }
+    },
+}
+
+_LANG = {
+    "name": "lang",
+    "in": "query",
+    "description": "Language of labels (json-stat2 categories, names).",
+    "schema": {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"},
+}
+
+
+def document(server_url: str = "/") -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Seuraamo statistics API",
+            "version": "1.0.0",
+            "description": (
+                "Read-only access to the official statistics stored in Seuraamo: Statistics "
+                "Finland's PxWeb tables (employment service statistics tyonv/12r5 and 12ti, "
+                "population), by table, content code, area and period, and the measures Seuraamo "
+                "derives from them (e.g. the unemployment share recomputed from its numerator and "
+                "denominator). Data: KEHA-keskus, Työnvälitystilasto; Tilastokeskus (CC BY 4.0). "
+                "Errors are JSON with the name of the bad parameter. No authentication."
+            ),
+            "license": {"name": "Data: CC BY 4.0", "identifier": "CC-BY-4.0"},
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/observations": {
+                "get": {
+                    "operationId": "listObservations",
+                    "summary": "Observations filtered by table, content, area and period",
+                    "description": (
+                        "Stored cells, ordered by table, content, area, extra and period, followed "
+                        "by derived measures (ordered by measure, area and period). Each list "
+                        "parameter takes comma-separated values and may be repeated. At most "
+                        f"{MAX_LIMIT} rows per response ({DEFAULT_LIMIT} by default): the "
+                        "response says how many rows match (`count`, header `X-Total-Count`) and "
+                        'links the next page (`next`, header `Link: <…>; rel="next"`). The format '
+                        "is chosen by `format=` or else the Accept header (`text/csv`, "
+                        "`application/json-stat+json`); JSON by default. Example: " + EXAMPLE
+                    ),
+                    "parameters": [
+                        _codes("table", "Table id(s).", "tyonv/12r5", required=True),
+                        _codes(
+                            "content",
+                            "Content codes (e.g. TYOTTOMATLOPUSSA) and derived measures: share, "
+                            "long_term_share, under25_share, foreign_share, "
+                            "vacancies_per_unemployed, and any of these or a content code with the "
+                            "suffix _ma12 (12-month moving average), _yoy (change from a year "
+                            "earlier) or _yoy_pct. Derived measures need `area` (at most "
+                            f"{MAX_DERIVED_SERIES} area × measure series). All stored codes if "
+                            "omitted.",
+                            "TYOTTOMATLOPUSSA,share",
+                        ),
+                        _codes("area", "Area codes (SSS, MK08, SK082, KU285, TA16 …).", "MK08"),
+                        _codes(
+                            "extra",
+                            "Codes of a table's further dimension (occupation in 12ti).",
+                            "SSS",
+                        ),
+                        {
+                            "name": "from",
+                            "in": "query",
+                            "description": "First period (inclusive): 2021M01, 2024Q2 or 2025.",
+                            "schema": {"type": "string", "pattern": "^\\d{4}(M\\d{2}|Q[1-4])?$"},
+                            "example": "2021M01",
+                        },
+                        {
+                            "name": "to",
+                            "in": "query",
+                            "description": "Last period (inclusive), of the same kind as `from`.",
+                            "schema": {"type": "string", "pattern": "^\\d{4}(M\\d{2}|Q[1-4])?$"},
+                            "example": "2021M12",
+                        },
+                        _codes("period", "Exact periods.", "2021M06,2022M06"),
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "schema": {
+                                "type": "string",
+                                "enum": ["json", "csv", "json-stat2"],
+                                "default": "json",
+                            },
+                        },
+                        _LANG,
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_LIMIT,
+                                "default": DEFAULT_LIMIT,
+                            },
+                        },
+                        {
+                            "name": "offset",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 0, "default": 0},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "One page of observations.",
+                            "headers": {
+                                "X-Total-Count": {
+                                    "description": "Rows matching the query.",
+                                    "schema": {"type": "integer"},
+                                },
+                                "Link": {
+                                    "description": "The next page, when there is one.",
+                                    "schema": {"type": "string"},
+                                },
+                            },
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ObservationPage"}
+                                },
+                                "text/csv": {
+                                    "schema": {"type": "string"},
+                                    "example": "table,content,area,extra,period,value,status,derived\r\n"
+                                    "tyonv/12r5,TYOTTOMATLOPUSSA,MK08,,2021M06,9334,,false\r\n",
+                                },
+                                "application/json-stat+json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "description": "A JSON-stat 2.0 dataset (one table).",
+                                    }
+                                },
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/tables": {
+                "get": {
+                    "operationId": "listTables",
+                    "summary": "Stored tables, their content codes, periods and derived measures",
+                    "parameters": [_LANG],
+                    "responses": {
+                        "200": {
+                            "description": "The tables.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "results": {
+                                                "type": "array",
+                                                "items": {"$ref": "#/components/schemas/Table"},
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/areas": {
+                "get": {
+                    "operationId": "listAreas",
+                    "summary": "Areas: whole country, ELY areas, regions, sub-regions, employment "
+                    "areas, municipalities",
+                    "parameters": [
+                        {
+                            "name": "level",
+                            "in": "query",
+                            "description": "Only areas of these levels (comma-separated).",
+                            "schema": {
+                                "type": "string",
+                                "enum": [
+                                    "country",
+                                    "ely",
+                                    "region",
+                                    "subregion",
+                                    "employment_area",
+                                    "municipality",
+                                ],
+                            },
+                        },
+                        _codes("code", "Only these area codes.", "MK08,KU285"),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The areas.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "results": {
+                                                "type": "array",
+                                                "items": {"$ref": "#/components/schemas/Area"},
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["parameter", "message"],
+                            "properties": {
+                                "parameter": {"type": "string"},
+                                "message": {"type": "string"},
+                            },
+                        }
+                    },
+                },
+                "Observation": {
+                    "type": "object",
+                    "properties": {
+                        "table": {"type": "string", "example": "tyonv/12r5"},
+                        "content": {"type": "string", "example": "TYOTTOMATLOPUSSA"},
+                        "area": {"type": "string", "example": "MK08"},
+                        "extra": {"type": "string", "example": ""},
+                        "period": {"type": "string", "example": "2021M06"},
+                        "value": {"type": ["number", "null"], "example": 9334},
+                        "status": {
+                            "type": "string",
+                            "description": "'...' = suppressed by Statistics Finland; 'missing' = "
+                            "a derived value whose inputs are incomplete; '' otherwise.",
+                        },
+                        "derived": {"type": "boolean"},
+                    },
+                },
+                "ObservationPage": {
+                    "type": "object",
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "offset": {"type": "integer"},
+                        "limit": {"type": "integer"},
+                        "next": {"type": ["string", "null"]},
+                        "previous": {"type": ["string", "null"]},
+                        "notice": {"type": ["string", "null"]},
+                        "results": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Observation"},
+                        },
+                    },
+                },
+                "Table": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string"},
+                        "title": {"type": "string"},
+                        "source": {"type": "string"},
+                        "licence": {"type": "string"},
+                        "updated_at_source": {"type": ["string", "null"], "format": "date-time"},
+                        "last_synced_at": {"type": ["string", "null"], "format": "date-time"},
+                        "first_period": {"type": ["string", "null"]},
+                        "last_period": {"type": ["string", "null"]},
+                        "contents": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "code": {"type": "string"},
+                                    "label": {"type": "string"},
+                                    "unit": {"type": "string"},
+                                },
+                            },
+                        },
+                        "derived_measures": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+                "Area": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string"},
+                        "level": {"type": "string"},
+                        "name": {
+                            "type": "object",
+                            "properties": {
+                                "fi": {"type": "string"},
+                                "sv": {"type": "string"},
+                                "en": {"type": "string"},
+                            },
+                        },
+                        "subregion": {"type": ["string", "null"]},
+                        "region": {"type": ["string", "null"]},
+                        "member_codes": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            }
+        },
+    }

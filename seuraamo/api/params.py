@@ -1,0 +1,171 @@
+"""Query parameters of the data API, checked one by one: a bad value is a `ParamError` naming the
+parameter, the value and what would be accepted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.http import QueryDict
+
+PERIOD = re.compile(r"^\d{4}(?:M(?:0[1-9]|1[0-2])|Q[1-4])?$")
+CODE = re.compile(r"^[A-Za-z0-9_./\-]{1,80}$")
+FORMATS = {
+    "json": "json",
+    "csv": "csv",
+    "json-stat2": "json-stat2",
+    "jsonstat2": "json-stat2",
+    "jsonstat": "json-stat2",
+}
+ACCEPT = {
+    "text/csv": "csv",
+    "application/json-stat+json": "json-stat2",
+    "application/vnd.json-stat+json": "json-stat2",
+    "application/json": "json",
+}
+LANGUAGES = ("fi", "sv", "en")
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 10000
+
+
+class ParamError(ValueError):
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+
+
+def check_known(query: QueryDict, allowed: tuple[str, ...]) -> None:
+    for name in query:
+        if name not in allowed:
+            raise ParamError(
+                name, f"unknown parameter. This endpoint takes: {', '.join(sorted(allowed))}."
+            )
+
+
+def single(query: QueryDict, name: str, default: str = "") -> str:
+    values = query.getlist(name)
+    if len(values) > 1:
+        raise ParamError(name, "give this parameter once (separate several values with commas).")
+    return values[0].strip() if values else default
+
+
+def codes(query: QueryDict, name: str, *, required: bool = False) -> list[str]:
+    """Comma-separated codes; the parameter may also be repeated. Order kept, duplicates dropped."""
+    found: list[str] = []
+    for raw in query.getlist(name):
+        for part in raw.split(","):
+            code = part.strip()
+            if not code:
+                continue
+            if not CODE.match(code):
+                raise ParamError(name, f"{code!r} is not a valid code.")
+            if code not in found:
+                found.append(code)
+    if required and not found:
+        raise ParamError(name, "required; give one or more comma-separated codes.")
+    return found
+
+
+def period(query: QueryDict, name: str) -> str:
+    value = single(query, name)
+    if value and not PERIOD.match(value):
+        raise ParamError(name, f"{value!r} is not a period; use 2021M06 (month), 2024Q2 or 2025.")
+    return value
+
+
+def periods(query: QueryDict, name: str) -> list[str]:
+    found = codes(query, name)
+    for value in found:
+        if not PERIOD.match(value):
+            raise ParamError(
+                name, f"{value!r} is not a period; use 2021M06 (month), 2024Q2 or 2025."
+            )
+    return found
+
+
+def integer(query: QueryDict, name: str, default: int, minimum: int, maximum: int) -> int:
+    raw = single(query, name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ParamError(name, f"{raw!r} is not a whole number.") from None
+    if not minimum <= value <= maximum:
+        raise ParamError(name, f"{value} is out of range; use {minimum}–{maximum}.")
+    return value
+
+
+def output_format(query: QueryDict, accept: str) -> str:
+    """``format=`` wins; otherwise the first Accept media type that the API can write; JSON."""
+    raw = single(query, "format").lower()
+    if raw:
+        if raw not in FORMATS:
+            raise ParamError("format", f"{raw!r} is not supported; use json, csv or json-stat2.")
+        return FORMATS[raw]
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in ACCEPT:
+            return ACCEPT[media]
+    return "json"
+
+
+def language(query: QueryDict) -> str:
+    raw = single(query, "lang", "fi").lower()
+    if raw not in LANGUAGES:
+        raise ParamError("lang", f"{raw!r} is not supported; use fi, sv or en.")
+    return raw
+
+
+@dataclass(frozen=True)
+class ObservationQuery:
+    tables: list[str]
+    contents: list[str]
+    areas: list[str]
+    extras: list[str]
+    start: str
+    end: str
+    periods: list[str]
+    format: str
+    language: str
+    limit: int
+    offset: int
+
+
+OBSERVATION_PARAMS = (
+    "table",
+    "content",
+    "area",
+    "extra",
+    "from",
+    "to",
+    "period",
+    "format",
+    "lang",
+    "limit",
+    "offset",
+)
+
+
+def observation_query(query: QueryDict, accept: str) -> ObservationQuery:
+    check_known(query, OBSERVATION_PARAMS)
+    start, end = period(query, "from"), period(query, "to")
+    if start and end:
+        if len(start) != len(end) or start[4:5] != end[4:5]:
+            raise ParamError("to", f"{end} is not the same kind of period as from={start}.")
+        if start > end:
+            raise ParamError("from", f"{start} is after to={end}.")
+    return ObservationQuery(
+        tables=codes(query, "table", required=True),
+        contents=codes(query, "content"),
+        areas=codes(query, "area"),
+        extras=codes(query, "extra"),
+        start=start,
+        end=end,
+        periods=periods(query, "period"),
+        format=output_format(query, accept),
+        language=language(query),
+        limit=integer(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+        offset=integer(query, "offset", 0, 0, 10**9),
+    )

@@ -1,0 +1,188 @@
+"""The read-only data API: thin views over params (checking), queries (reading) and formats."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db.models import Max, Min
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from seuraamo.api import formats, openapi, params, queries
+from seuraamo.core.translation import localized
+from seuraamo.official_stats.derived import RATIO_MEASURES
+from seuraamo.official_stats.models import Area, AreaLevel, Observation, StatTable, VariableValue
+
+CACHE_SECONDS = 300
+ENDPOINTS = ("observations", "tables", "areas", "openapi", "docs")
+
+
+def _error(error: params.ParamError) -> JsonResponse:
+    return JsonResponse(
+        {"error": {"parameter": error.parameter, "message": error.message}}, status=400
+    )
+
+
+def _cacheable(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _page_url(request: HttpRequest, offset: int) -> str:
+    query = request.GET.copy()
+    query["offset"] = str(offset)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode(safe=',/')}")
+
+
+@require_safe
+def observations(request: HttpRequest) -> HttpResponse:
+    try:
+        query = params.observation_query(request.GET, request.headers.get("Accept", ""))
+        if query.format == "json-stat2" and len(query.tables) > 1:
+            raise params.ParamError("table", "json-stat2 holds one table; give one table id.")
+        page = queries.observations(query)
+    except params.ParamError as error:
+        return _error(error)
+    last = page.offset + len(page.rows)
+    next_url = _page_url(request, last) if page.truncated else None
+    previous_url = _page_url(request, max(0, page.offset - page.limit)) if page.offset > 0 else None
+    notice = formats.truncation_notice(page) if page.truncated else None
+    if query.format == "csv":
+        name = query.tables[0].replace("/", "-")
+        response: HttpResponse = HttpResponse(
+            formats.to_csv(page), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'inline; filename="seuraamo-{name}.csv"'
+    elif query.format == "json-stat2":
+        dataset = formats.to_jsonstat2(page, query.tables[0], query.language, next_url)
+        response = JsonResponse(dataset, json_dumps_params={"ensure_ascii": False})
+    else:
+        body = {
+            "count": page.total,
+            "offset": page.offset,
+            "limit": page.limit,
+            "next": next_url,
+            "previous": previous_url,
+            "notice": notice,
+            "results": [formats.row_dict(row) for row in page.rows],
+        }
+        response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["X-Total-Count"] = str(page.total)
+    if next_url:
+        response["Link"] = f'<{next_url}>; rel="next"'
+    return _cacheable(response)
+
+
+def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
+    span = Observation.objects.filter(table=table).aggregate(
+        first=Min("period"), last=Max("period")
+    )
+    contents = VariableValue.objects.filter(
+        variable__table=table, variable__role="content"
+    ).order_by("order", "code")
+    stored = queries.stored_contents(table)
+    return {
+        "id": table.table_id,
+        "title": localized(table, "title", language).text,
+        "source": table.source,
+        "licence": table.licence,
+        "updated_at_source": table.updated_at_source.isoformat()
+        if table.updated_at_source
+        else None,
+        "last_synced_at": table.last_synced_at.isoformat() if table.last_synced_at else None,
+        "first_period": span["first"],
+        "last_period": span["last"],
+        "contents": [
+            {
+                "code": value.code,
+                "label": localized(value, "label", language).text,
+                "unit": value.unit,
+            }
+            for value in contents
+        ]
+        or [{"code": code, "label": code, "unit": ""} for code in sorted(stored)],
+        "derived_measures": [
+            name
+            for name, ratio in RATIO_MEASURES.items()
+            if ratio.numerator in stored and ratio.denominator in stored
+        ],
+    }
+
+
+@require_safe
+def tables(request: HttpRequest) -> HttpResponse:
+    try:
+        params.check_known(request.GET, ("lang",))
+        language = params.language(request.GET)
+    except params.ParamError as error:
+        return _error(error)
+    results = [_table_dict(table, language) for table in StatTable.objects.order_by("table_id")]
+    return _cacheable(JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False}))
+
+
+@require_safe
+def areas(request: HttpRequest) -> HttpResponse:
+    try:
+        params.check_known(request.GET, ("level", "code"))
+        levels = params.codes(request.GET, "level")
+        codes = params.codes(request.GET, "code")
+        for level in levels:
+            if level not in AreaLevel.values:
+                raise params.ParamError(
+                    "level", f"{level!r} is not a level; use {', '.join(AreaLevel.values)}."
+                )
+    except params.ParamError as error:
+        return _error(error)
+    found = Area.objects.select_related("subregion", "region").order_by("code")
+    if levels:
+        found = found.filter(level__in=levels)
+    if codes:
+        found = found.filter(code__in=codes)
+    results = [
+        {
+            "code": area.code,
+            "level": area.level,
+            "name": {"fi": area.name_fi, "sv": area.name_sv, "en": area.name_en},
+            "subregion": area.subregion.code if area.subregion else None,
+            "region": area.region.code if area.region else None,
+            "member_codes": area.member_codes,
+        }
+        for area in found
+    ]
+    return _cacheable(JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False}))
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    """What the API offers, with links."""
+    links = {name: request.build_absolute_uri(reverse(f"api:{name}")) for name in ENDPOINTS}
+    return _cacheable(JsonResponse({"title": "Seuraamo statistics API", "links": links}))
+
+
+@require_safe
+def openapi_document(request: HttpRequest) -> HttpResponse:
+    document = openapi.document(request.build_absolute_uri("/"))
+    return _cacheable(JsonResponse(document, json_dumps_params={"ensure_ascii": False}))
+
+
+@require_safe
+def docs(request: HttpRequest) -> HttpResponse:
+    document = openapi.document(request.build_absolute_uri("/"))
+    operations = [
+        {"path": path, **operation["get"]} for path, operation in document["paths"].items()
+    ]
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "document": document,
+            "operations": operations,
+            "example": openapi.EXAMPLE,
+            "schemas_json": json.dumps(document["components"]["schemas"], indent=2),
+        },
+    )

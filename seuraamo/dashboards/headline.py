@@ -1,0 +1,100 @@
+"""The headline figures of an area as cards: the value in the latest month, the change from a year
+earlier and the whole country alongside, as text (no meaning carried by colour alone)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from seuraamo.dashboards.formatting import (
+    current_language,
+    format_number,
+    format_percent,
+    month_name,
+)
+from seuraamo.official_stats.selectors import Figure, Headline
+
+LABELS = {
+    "unemployed": gettext_lazy("Unemployed jobseekers"),
+    "share": gettext_lazy("Unemployment share (% of the labour force)"),
+    "long_term": gettext_lazy("Long-term unemployed"),
+    "under_25": gettext_lazy("Unemployed under 25"),
+    "foreign": gettext_lazy("Unemployed foreign nationals"),
+    "vacancies": gettext_lazy("Open vacancies"),
+}
+ORDER = ("unemployed", "share", "long_term", "under_25", "foreign", "vacancies")
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str
+    label: str
+    value: str  # "" when missing
+    missing_reason: str
+    change: str  # "+812 (+8,7 %) from June 2025" or a sentence saying there is no comparison
+    country: str  # "Whole country: 352 001"
+
+
+def value_text(figure: Figure, language: str | None = None) -> str:
+    if figure.value is None:
+        return ""
+    if figure.unit == "percent":
+        return format_percent(figure.value, 1, language)
+    if figure.unit == "ratio":
+        return format_number(figure.value, 2, language)
+    return format_number(figure.value, 0, language)
+
+
+def change_text(figure: Figure, language: str | None = None) -> str:
+    month = month_name(figure.year_earlier_period, language)
+    if figure.change is None:
+        return _("No figure for %(month)s to compare with.") % {"month": month}
+    if figure.unit == "percent":
+        amount = format_number(figure.change, 1, language, signed=True)
+        return _("%(amount)s percentage points from a year earlier (%(month)s)") % {
+            "amount": amount,
+            "month": month,
+        }
+    amount = format_number(figure.change, 0, language, signed=True)
+    if figure.change_pct is None:
+        text = _("%(amount)s from a year earlier (%(month)s)")
+        return text % {"amount": amount, "month": month}
+    percent = format_percent(figure.change_pct, 1, language, signed=True)
+    return _("%(amount)s (%(percent)s) from a year earlier (%(month)s)") % {
+        "amount": amount,
+        "percent": percent,
+        "month": month,
+    }
+
+
+def _missing_reason(figure: Figure) -> str:
+    if figure.status == "...":
+        return _("Not published (confidential: too few persons).")
+    return _("No figure stored for this month.")
+
+
+def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
+    language = current_language()
+    found = []
+    for key in ORDER:
+        figure = headline.area.figures.get(key)
+        if figure is None:
+            continue
+        country = headline.country.figures.get(key)
+        country_line = ""
+        if with_country and country is not None:
+            name = headline.country.name(language)
+            country_line = f"{name}: {value_text(country, language) or '…'}"
+        found.append(
+            Card(
+                key=key,
+                label=str(LABELS[key]),
+                value=value_text(figure, language),
+                missing_reason=_missing_reason(figure) if figure.value is None else "",
+                change=change_text(figure, language),
+                country=country_line,
+            )
+        )
+    return found

@@ -1,0 +1,115 @@
+// Seuraamo charts: turns the server-rendered SVG of each chart into an interactive Vega view, and
+// updates the time-series figure in place when its form is submitted. Without JavaScript the page
+// works as it is: the SVG, the table and the GET form (which reloads the page) stay.
+// Loaded as a module after the vendored Vega bundle (window.vegaEmbed).
+
+const localeElement = document.getElementById("vega-locale");
+const locale = localeElement ? JSON.parse(localeElement.textContent) : {};
+
+async function enhance(figure) {
+  const specElement = figure.querySelector("script.chart__spec");
+  const target = figure.querySelector(".chart__interactive");
+  const staticView = figure.querySelector(".chart__static");
+  if (!specElement || !target || !staticView || typeof window.vegaEmbed !== "function") {
+    return;
+  }
+  const spec = JSON.parse(specElement.textContent);
+  if (spec.usermeta && spec.usermeta.responsive && spec.width) {
+    // Fill the figure's width (the server renders at a fixed width and the SVG scales).
+    spec.width = "container";
+    spec.autosize = { type: "fit-x", contains: "padding" };
+  }
+  try {
+    const result = await window.vegaEmbed(target, spec, {
+      renderer: "svg",
+      actions: false,
+      formatLocale: locale.format,
+      timeFormatLocale: locale.time,
+      tooltip: { theme: "light" },
+    });
+    const svg = target.querySelector("svg");
+    if (svg) {
+      // The interactive view replaces the static image for sighted users; the label stays the same.
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", staticView.querySelector("svg")?.getAttribute("aria-label") || "");
+    }
+    staticView.hidden = true;
+    target.hidden = false;
+    figure.dataset.interactive = "true";
+    return result;
+  } catch (error) {
+    // Keep the static SVG when the interactive view cannot be drawn.
+    target.hidden = true;
+    staticView.hidden = false;
+    console.warn("Chart stays static:", error);
+  }
+}
+
+function enhanceAll(root) {
+  root.querySelectorAll("figure.chart").forEach((figure) => {
+    if (figure.dataset.interactive !== "true") {
+      enhance(figure);
+    }
+  });
+}
+
+function enhanceForm(form) {
+  const fragmentUrl = form.dataset.fragmentUrl;
+  const targetId = form.dataset.target;
+  const status = document.getElementById(form.dataset.status);
+  if (!fragmentUrl || !targetId) {
+    return;
+  }
+  let controller = null;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams(new FormData(form)).toString();
+    if (controller) {
+      controller.abort();
+    }
+    controller = new AbortController();
+    form.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(`${fragmentUrl}?${query}`, {
+        headers: { "X-Requested-With": "fetch" },
+        signal: controller.signal,
+      });
+      if (!response.ok) {
+        throw new Error(`HTTP ${response.status}`);
+      }
+      const html = await response.text();
+      const current = document.getElementById(targetId);
+      const holder = document.createElement("div");
+      holder.innerHTML = html;
+      const replacement = holder.firstElementChild;
+      current.replaceWith(replacement);
+      await enhance(replacement);
+      // The server may show another measure than asked (one without data for the area):
+      // keep the selectors in step with what the chart shows.
+      for (const name of ["area", "measure"]) {
+        const select = form.elements.namedItem(name);
+        if (select && select.tagName === "SELECT" && replacement.dataset[name]) {
+          select.value = replacement.dataset[name];
+        }
+      }
+      const url = new URL(window.location.href);
+      url.search = new URLSearchParams(new FormData(form)).toString();
+      url.hash = form.dataset.target;
+      window.history.replaceState(null, "", url);
+      if (status) {
+        const caption = replacement.querySelector("figcaption .chart__title");
+        status.textContent = `${status.dataset.updated} ${caption ? caption.textContent.trim() : ""}`;
+      }
+    } catch (error) {
+      if (error.name !== "AbortError") {
+        // Fall back to an ordinary page load.
+        form.submit();
+      }
+    } finally {
+      form.removeAttribute("aria-busy");
+    }
+  });
+}
+
+enhanceAll(document);
+document.querySelectorAll("form[data-fragment-url]").forEach(enhanceForm);
