@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from seuraamo.dashboards.formatting import month_name
+from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status
 from seuraamo.programmes.models import (
     Goal,
     GoalCoordinator,
@@ -252,7 +255,7 @@ class GoalView:
 class ThemePage:
     theme: Theme
     goals: list[GoalView]
-    indicators: list[Indicator]
+    indicators: list[IndicatorBlock]
     previous_theme: Theme | None
     next_theme: Theme | None
 
@@ -286,23 +289,57 @@ def theme_page(number: str, on: datetime.date) -> ThemePage | None:
     return ThemePage(
         theme=theme,
         goals=[_goal_view(goal, on, index) for goal in theme.goals.all()],
-        indicators=list(theme.indicators.all()),
+        indicators=indicator_blocks(list(theme.indicators.all())),
         previous_theme=siblings[position - 1] if position > 0 else None,
         next_theme=siblings[position + 1] if position + 1 < len(siblings) else None,
     )
 
 
 @dataclass(frozen=True)
+class IndicatorBlock:
+    """An indicator with its current status from the stored statistics, as the pages show it."""
+
+    indicator: Indicator
+    status: IndicatorStatus
+
+    @property
+    def light_label(self) -> str:
+        return str(LIGHT_LABELS.get(self.status.reason, ""))
+
+    @property
+    def latest_month(self) -> str:
+        return month_name(self.status.latest_period) if self.status.latest_period else ""
+
+
+LIGHT_LABELS = {
+    "better": _("Better than the baseline"),
+    "no_change": _("About the same as the baseline"),
+    "worse": _("Worse than the baseline"),
+    "kept": _("Kept at the baseline level"),
+    "drifting": _("Drifting from the baseline level"),
+    "no_data": _("No statistics stored yet"),
+    "no_baseline": _("No baseline to compare with"),
+    "not_official": _("Reported by the coordinator"),
+}
+
+
+def indicator_blocks(indicators: list[Indicator]) -> list[IndicatorBlock]:
+    return [IndicatorBlock(indicator, indicator_status(indicator)) for indicator in indicators]
+
+
+@dataclass(frozen=True)
 class GoalPage:
     goal: Goal
     view: GoalView
+    indicators: list[IndicatorBlock]
 
 
 def goal_page(key: str, on: datetime.date) -> GoalPage | None:
     goal = _goals().select_related("theme__programme").filter(key=key).first()
     if goal is None:
         return None
-    return GoalPage(goal, _goal_view(goal, on, organisation_index()))
+    view = _goal_view(goal, on, organisation_index())
+    return GoalPage(goal, view, indicator_blocks(view.indicators))
 
 
 # --- organisations ------------------------------------------------------------------------------

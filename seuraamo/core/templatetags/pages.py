@@ -16,6 +16,10 @@ def number(value: Decimal | float | int | None) -> str:
     (1 234,5 in Finnish, 1,234.5 in English)."""
     if value is None or value == "":
         return ""
+    if isinstance(value, float):
+        # Differences of stored figures carry binary noise (14.4 - 13.1 = 1.3000000000000007); the
+        # model keeps three decimals, so no figure shown needs more.
+        value = round(value, 3)
     decimal = Decimal(str(value))
     if decimal == decimal.to_integral_value():
         return number_format(int(decimal), force_grouping=True)

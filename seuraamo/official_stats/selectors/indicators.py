@@ -104,6 +104,10 @@ def _trend(
     return earlier, difference, trend, improving
 
 
+def _target_date(target: object) -> date:
+    return target.date
+
+
 def indicator_status(indicator: object, today: date | None = None) -> IndicatorStatus:
     """The status of ``indicator`` (a ``programmes.Indicator``); see the module docstring."""
     today = today or timezone.localdate()
@@ -123,7 +127,10 @@ def indicator_status(indicator: object, today: date | None = None) -> IndicatorS
         if baseline is None:
             baseline = next((p.value for p in points if p.period == baseline_period), None)
     target = (
-        next((t for t in indicator.targets.order_by("date") if t.date >= today), None)
+        # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
+        next(
+            (t for t in sorted(indicator.targets.all(), key=_target_date) if t.date >= today), None
+        )
         if getattr(indicator, "pk", None)
         else None
     )
