@@ -29,6 +29,7 @@ install-test: $(BIN)/.installed-test
 
 # Migrate the embedded SQLite database and load the programme, statistics and catalogue (idempotent).
 load: install
+	mkdir -p var
 	DEBUG=1 $(BIN)/seuraamo compile_catalogues
 	DEBUG=1 $(BIN)/seuraamo migrate --noinput
 	DEBUG=1 $(BIN)/seuraamo load_initial_data
