@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -103,11 +104,23 @@ class Programme(models.Model):
         return f"{self.start_year}–{self.end_year or ''}"
 
 
+# Theme numbers appear in URLs (/fi/themes/4.3/): digits separated by dots, as the document writes them.
+THEME_NUMBER_PATTERN = r"\A[0-9]+(\.[0-9]+)*\Z"
+validate_theme_number = RegexValidator(
+    THEME_NUMBER_PATTERN, _("Write the theme number as digits separated by dots, e.g. 4.3.")
+)
+
+
 class Theme(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="themes"
     )
-    number = models.CharField(_("number"), max_length=10, help_text=_("For example 4.3."))
+    number = models.CharField(
+        _("number"),
+        max_length=10,
+        validators=[validate_theme_number],
+        help_text=_("For example 4.3."),
+    )
     title_fi = models.CharField(_("title (Finnish)"), max_length=300)
     title_sv = models.CharField(_("title (Swedish)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)

@@ -123,3 +123,18 @@ def test_a_measure_edited_inline_on_its_goal_is_recorded(staff: Client, data: Pa
     event = AuditEvent.objects.get(object_type="programmes.measure", action="update")
     assert event.before == {"title_fi": measure.title_fi}
     assert event.after == {"title_fi": "Uusi otsikko toimenpiteelle"}
+
+
+def test_a_theme_number_with_a_comma_is_refused_in_the_admin(staff: Client, data: PageData) -> None:
+    theme = data.themes["4.3"]
+    url = reverse("admin:programmes_theme_change", args=[theme.pk])
+    payload = full_change_payload(staff, url)
+    payload["number"] = "4,3"
+
+    response = staff.post(url, payload)
+
+    assert response.status_code == 200
+    assert "digits separated by dots" in str(response.context["adminform"].form.errors["number"])
+    theme.refresh_from_db()
+    assert theme.number == "4.3"
+    assert staff.get("/fi/").status_code == 200

@@ -38,7 +38,7 @@ def test_a_share_above_its_baseline_is_worse_when_the_goal_is_to_decrease(
     assert "Heikompi kuin lähtötaso" in section
     assert "14,4&nbsp;%" in section
     assert "kesäkuu 2026" in section
-    assert "vuodentakaisesta: +1,3&nbsp;%" in section, section
+    assert "vuodentakaisesta: +1,3 prosenttiyksikköä" in section, section
 
 
 def test_a_share_below_its_baseline_is_better_in_swedish_too(

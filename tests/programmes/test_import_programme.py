@@ -301,6 +301,12 @@ BROKEN_VARIANTS = {
         "programme.themes[1].number",
         errors.WRONG_TYPE.format(expected="a string", actual="a number (4.2)"),
     ),
+    "theme number that cannot be a URL": (
+        ('number: "4.2"', 'number: "4,2"'),
+        '"4,2"',
+        "programme.themes[1].number",
+        errors.INVALID_THEME_NUMBER.format(actual='"4,2"'),
+    ),
     "successor cycle": (
         ("valid_from: 2025-01-01\n", "valid_from: 2025-01-01\n    successor: te-toimisto\n"),
         "successor: tyollisyysalue",

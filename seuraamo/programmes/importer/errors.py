@@ -41,6 +41,9 @@ TEXT_TOO_LONG = "is {length} characters long; at most {limit} are allowed"
 NUMBER_OUT_OF_RANGE = "{actual} is out of range; expected {low}–{high}"
 INVALID_DATE = "expected a date (YYYY-MM-DD), got {actual}"
 INVALID_SLUG = "invalid key {actual}; use letters, digits, hyphens and underscores"
+INVALID_THEME_NUMBER = (
+    'invalid theme number {actual}; expected digits separated by dots, e.g. "4.3"'
+)
 INVALID_AREA_CODE = (
     "invalid area code {actual}; expected KU + 3 digits, SSS, MK + 2 digits or SK + 3 digits"
 )

@@ -21,6 +21,7 @@ from seuraamo.programmes.importer.errors import (
     INVALID_AREA_CODE,
     INVALID_DATE,
     INVALID_SLUG,
+    INVALID_THEME_NUMBER,
     MISSING_FIELD,
     NUMBER_OUT_OF_RANGE,
     SCHEMA_OTHER,
@@ -36,6 +37,7 @@ from seuraamo.programmes.importer.loader import Document
 FORMAT = "seuraamo-programme/1"
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 AREA_CODE_PATTERN = r"^(KU\d{3}|SSS|MK\d{2}|SK\d{3})$"
+THEME_NUMBER_PATTERN = r"^[0-9]+(\.[0-9]+)*\Z"
 NOT_BLANK_PATTERN = r"\S"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -184,7 +186,10 @@ def _programme() -> Schema:
     theme = _object(
         ["number", "title"],
         {
-            "number": _string(m.Theme, "number", required=True),
+            "number": {
+                **_string(m.Theme, "number", required=True),
+                "pattern": THEME_NUMBER_PATTERN,
+            },
             "title": _text(m.Theme, "title", required=True),
             "targeted_impacts": _text(m.Theme, "targeted_impacts", required=False),
             "indicators": indicators,
@@ -273,6 +278,7 @@ def _message(keyword: object, error: ValidationError, schema: Schema, instance: 
         return {
             SLUG_PATTERN: INVALID_SLUG.format(actual=quote(instance)),
             AREA_CODE_PATTERN: INVALID_AREA_CODE.format(actual=quote(instance)),
+            THEME_NUMBER_PATTERN: INVALID_THEME_NUMBER.format(actual=quote(instance)),
         }.get(str(error.validator_value), EMPTY_TEXT)
     if keyword == "maxLength":
         return TEXT_TOO_LONG.format(length=len(str(instance)), limit=error.validator_value)
