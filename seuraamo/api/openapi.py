@@ -104,7 +104,8 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         {
                             "name": "from",
                             "in": "query",
-                            "description": "First period (inclusive): 2021M01, 2024Q2 or 2025.",
+                            "description": "First period (inclusive), of the table's own frequency: 2021M01 (monthly), "
+                            "2024Q2 (quarterly) or 2025 (yearly).",
                             "schema": {"type": "string", "pattern": "^\\d{4}(M\\d{2}|Q[1-4])?$"},
                             "example": "2021M01",
                         },

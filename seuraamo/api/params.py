@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-PERIOD = re.compile(r"^\d{4}(?:M(?:0[1-9]|1[0-2])|Q[1-4])?$")
-CODE = re.compile(r"^[A-Za-z0-9_./\-]{1,80}$")
+PERIOD = re.compile(r"\d{4}(?:M(?:0[1-9]|1[0-2])|Q[1-4])?")
+CODE = re.compile(r"[A-Za-z0-9_./\-]{1,80}")
 FORMATS = {
     "json": "json",
     "csv": "csv",
@@ -58,7 +58,7 @@ def codes(query: QueryDict, name: str, *, required: bool = False) -> list[str]:
             code = part.strip()
             if not code:
                 continue
-            if not CODE.match(code):
+            if not CODE.fullmatch(code):
                 raise ParamError(name, f"{code!r} is not a valid code.")
             if code not in found:
                 found.append(code)
@@ -69,7 +69,7 @@ def codes(query: QueryDict, name: str, *, required: bool = False) -> list[str]:
 
 def period(query: QueryDict, name: str) -> str:
     value = single(query, name)
-    if value and not PERIOD.match(value):
+    if value and not PERIOD.fullmatch(value):
         raise ParamError(name, f"{value!r} is not a period; use 2021M06 (month), 2024Q2 or 2025.")
     return value
 
@@ -77,7 +77,7 @@ def period(query: QueryDict, name: str) -> str:
 def periods(query: QueryDict, name: str) -> list[str]:
     found = codes(query, name)
     for value in found:
-        if not PERIOD.match(value):
+        if not PERIOD.fullmatch(value):
             raise ParamError(
                 name, f"{value!r} is not a period; use 2021M06 (month), 2024Q2 or 2025."
             )

@@ -120,6 +120,35 @@ def _split_contents(tables: list[StatTable], contents: list[str]) -> tuple[list[
     return plain, derived
 
 
+FREQUENCIES = {"": "year", "M": "month", "Q": "quarter"}
+EXAMPLES = {"year": "2025", "month": "2025M06", "quarter": "2025Q2"}
+
+
+def frequency(period: str) -> str:
+    """``2025`` -> year, ``2025M06`` -> month, ``2025Q2`` -> quarter."""
+    return FREQUENCIES.get(period[4:5], "")
+
+
+def check_bounds(tables: list[StatTable], query: ObservationQuery) -> None:
+    """``from``/``to`` must be periods of the tables' own frequency: periods of one frequency
+    compare correctly as text (stored rows) and as keys (derived rows), mixed ones do not."""
+    for name, value in (("from", query.start), ("to", query.end)):
+        if not value:
+            continue
+        for table in tables:
+            sample = (
+                Observation.objects.filter(table=table).values_list("period", flat=True).first()
+            )
+            if sample is None or frequency(sample) == frequency(value):
+                continue
+            kind = frequency(sample)
+            raise ParamError(
+                name,
+                f"{value!r} is a {frequency(value)} but {table.table_id} has {kind}ly periods; "
+                f"use a {kind} such as {EXAMPLES[kind]}.",
+            )
+
+
 def _stored_rows(tables: list[StatTable], query: ObservationQuery, contents: list[str] | None):
     found = Observation.objects.filter(table__in=tables)
     if contents is not None:
@@ -183,6 +212,7 @@ def observations(query: ObservationQuery) -> Page:
     then the derived measures (ordered by table, measure, area, period)."""
     tables = resolve_tables(query.tables)
     check_areas(tables, query.areas)
+    check_bounds(tables, query)
     if query.contents:
         plain, derived = _split_contents(tables, query.contents)
     else:

@@ -17,7 +17,7 @@ from django.utils.formats import get_format
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
-_MONTH = re.compile(r"^(\d{4})M(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})M(0[1-9]|1[0-2])\Z")
 
 
 def current_language() -> str:

@@ -3,6 +3,7 @@ derived from them) and the areas of Kymenlaakso, with the labels of the selector
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -17,6 +18,7 @@ TABLE = "tyonv/12r5"
 OCCUPATION_TABLE = "tyonv/12ti"
 REGION = "MK08"
 COUNTRY = "SSS"
+MONTH = re.compile(r"\d{4}M(?:0[1-9]|1[0-2])")
 SUBREGIONS = ("SK081", "SK082")
 MUNICIPALITIES = ("KU075", "KU285", "KU286", "KU489", "KU624", "KU935")
 
@@ -79,6 +81,15 @@ BY_KEY = {measure.key: measure for measure in MEASURES}
 
 def measure(key: str) -> Measure | None:
     return BY_KEY.get(key)
+
+
+def is_stored_month(table_id: str, period: str) -> bool:
+    """Whether ``period`` is a month (``2026M06``) with figures stored in the table."""
+    return bool(MONTH.fullmatch(period)) and (
+        Observation.objects.filter(
+            table__table_id=table_id, period=period, value__isnull=False
+        ).exists()
+    )
 
 
 def _months_by_code(area: str) -> dict[str, int]:

@@ -30,8 +30,10 @@ class DataStatus:
     latest_month: str
     first_month: str
     updated: Any  # datetime or None: at the source if known, else the last sync or import
+    updated_by_source: bool  # whether ``updated`` is the source's publication time
     last_run_source: str
-    last_run_error: str
+    last_run_failed: bool  # the error itself is shown only in the admin
+    last_run_at: Any  # datetime or None
 
 
 def table_info(table_id: str) -> TableInfo | None:
@@ -48,8 +50,10 @@ def data_status(table_id: str = measures.TABLE) -> DataStatus | None:
         latest_month=month_name(info.latest_period) if info.latest_period else "",
         first_month=month_name(info.first_period) if info.first_period else "",
         updated=info.updated_at_source or info.last_synced_at or info.last_run_at,
+        updated_by_source=info.updated_at_source is not None,
         last_run_source=info.last_run_source,
-        last_run_error=info.last_run_error,
+        last_run_failed=bool(info.last_run_error),
+        last_run_at=info.last_run_at,
     )
 
 
@@ -119,6 +123,19 @@ def occupations(area: str = measures.REGION, period: str | None = None) -> Chart
     spec = charts.paired_bar_chart(table)
     query = {"period": period} if period else {}
     return ChartData("occupations", table, spec, query, table.source)
+
+
+CHART_TABLES = {
+    "timeseries": measures.TABLE,
+    "municipalities": measures.TABLE,
+    "map": measures.TABLE,
+    "occupations": measures.OCCUPATION_TABLE,
+}
+
+
+def known_period(chart: str, period: str) -> bool:
+    """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
+    return not period or measures.is_stored_month(CHART_TABLES.get(chart, measures.TABLE), period)
 
 
 def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:

@@ -139,6 +139,8 @@ def chart_data(request: HttpRequest, chart: str, fmt: str) -> HttpResponse:
     if chart not in pages.CHARTS or fmt not in FORMATS:
         raise Http404(_("No such chart or file format."))
     query = _query(request, "area", "measure", "period")
+    if not pages.known_period(chart, query["period"]):
+        raise Http404(_("There are no stored figures for this month."))
     found = caching.cached(
         f"data:{chart}.{fmt}", json.dumps(query, sort_keys=True), lambda: _file(chart, fmt, query)
     )

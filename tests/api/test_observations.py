@@ -135,6 +135,10 @@ def test_json_stat2(client, table) -> None:
         ({"table": "tyonv/12r5", "from": "2021-01"}, "from"),
         ({"table": "tyonv/12r5", "from": "2022M01", "to": "2021M01"}, "from"),
         ({"table": "tyonv/12r5", "from": "2022M01", "to": "2023"}, "to"),
+        ({"table": "tyonv/12r5", "from": "2020", "to": "2021"}, "from"),
+        ({"table": "tyonv/12r5", "to": "2021"}, "to"),
+        ({"table": "tyonv/12r5", "from": "2021Q1"}, "from"),
+        ({"table": "tyonv/12r5", "area": "MK08", "content": "share", "to": "2021"}, "to"),
         ({"table": "tyonv/12r5", "limit": "0"}, "limit"),
         ({"table": "tyonv/12r5", "limit": "many"}, "limit"),
         ({"table": "tyonv/12r5", "format": "xml"}, "format"),
@@ -165,3 +169,11 @@ def test_json_stat2_needs_one_table(client, table) -> None:
     response = client.get(URL, {"table": "tyonv/12r5,tyonv/12ti", "format": "json-stat2"})
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == "table"
+
+
+def test_year_bounds_on_a_monthly_table_are_refused_with_a_month_example(client, table) -> None:
+    response = get(client, table="tyonv/12r5", **{"from": "2020", "to": "2021"})
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert "2025M06" in message
+    assert "month" in message

@@ -118,3 +118,23 @@ def test_download_links_on_the_page_carry_the_selection(client, situation) -> No
     assert "/fi/situation/data/timeseries.csv?area=KU285&amp;measure=share" in html
     assert "/fi/situation/data/timeseries.xlsx?area=KU285&amp;measure=share" in html
     assert "/fi/situation/data/timeseries.json?area=KU285&amp;measure=share" in html
+
+
+@pytest.mark.parametrize(
+    "period", ["x", "2026M13", "2026M06%0A", "2026M06\n", "2026M06\r\nX-Evil: 1", "1999M01", "2026"]
+)
+@pytest.mark.parametrize("chart", ["municipalities", "map", "occupations", "timeseries"])
+def test_unknown_period_is_404(client, situation, chart, period) -> None:
+    response = client.get(f"/fi/situation/data/{chart}.csv", {"period": period})
+    assert response.status_code == 404
+
+
+def test_stored_month_downloads(client, situation) -> None:
+    response = download(client, "fi", "municipalities", "csv", "?period=2025M06")
+    assert len(response.content.decode("utf-8-sig").splitlines()) > 1
+    assert client.get("/fi/situation/data/occupations.csv?period=2025M06").status_code == 404
+    assert download(client, "fi", "occupations", "csv", "?period=2026M06").status_code == 200
+
+
+def test_encoded_newline_in_period_is_404(client, situation) -> None:
+    assert client.get("/fi/situation/data/municipalities.csv?period=2026M06%0A").status_code == 404

@@ -60,3 +60,8 @@ def test_at_month_end() -> None:
     assert at_month_end("2026M06", "fi") == "kesäkuun 2026 lopussa"
     assert at_month_end("2026M06", "sv") == "i slutet av juni 2026"
     assert at_month_end("2026M06", "en") == "at the end of June 2026"
+
+
+@pytest.mark.parametrize("period", ["2026M13", "2026M00", "2026M06\n"])
+def test_month_name_leaves_a_non_month_alone(period) -> None:
+    assert month_name(period, "en") == period

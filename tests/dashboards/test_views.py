@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 
+from seuraamo.official_stats.models import StatTable, SyncRun
 from tests.dashboards.tablehtml import data_tables, parse_number
 
 NBSP = "\u00a0"
@@ -217,3 +219,38 @@ def test_map_labels_use_the_page_language(client, situation) -> None:
     ).group(1)
     assert "Pyttis\\n" in spec and "Fredrikshamn\\n" in spec  # the labels on the map
     assert '"name":"Pyttis"' in spec  # the tooltips
+
+
+def test_status_names_the_source_publication_date(client, situation) -> None:
+    html = client.get("/en/situation/").content.decode()
+    assert "Published by the source on" in html
+    assert "Updated in Seuraamo on" not in html
+
+
+def test_status_without_a_source_date_names_the_update_in_seuraamo(client, situation) -> None:
+    StatTable.objects.filter(table_id="tyonv/12r5").update(
+        updated_at_source=None,
+        last_synced_at=datetime.datetime(2026, 7, 22, 6, 0, tzinfo=datetime.UTC),
+    )
+    html = client.get("/en/situation/").content.decode()
+    assert "Updated in Seuraamo on" in html
+    assert "Published by the source on" not in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_failed_update_is_told_without_its_error_text(client, situation, language) -> None:
+    when = datetime.datetime(2026, 7, 23, 6, 0, tzinfo=datetime.UTC)
+    SyncRun.objects.create(
+        table=StatTable.objects.get(table_id="tyonv/12r5"),
+        source="https://pxdata.stat.fi/secret-path",
+        started_at=when,
+        finished_at=when,
+        error="HTTPError 503 at /internal/host:5432 Traceback",
+    )
+    html = client.get(f"/{language}/situation/").content.decode()
+    assert "Traceback" not in html
+    assert "HTTPError" not in html
+    assert "internal/host" not in html
+    if language == "en":
+        assert "The latest update attempt failed on" in html
+        assert "the figures shown are from the last successful one" in html

@@ -94,3 +94,34 @@ def test_a_corrupt_file_is_rejected_with_the_reason_and_nothing_is_written(
 def test_a_missing_file_is_a_clear_error() -> None:
     with pytest.raises(CommandError, match="cannot read"):
         run_import("no-such-file.json")
+
+
+def _damaged(data: bytes) -> list[tuple[str, bytes]]:
+    middle = len(data) // 2
+    flipped = (
+        data[:middle] + bytes(b ^ 0xFF for b in data[middle : middle + 16]) + data[middle + 16 :]
+    )
+    return [
+        ("truncated", data[: len(data) // 2]),
+        ("header only", data[:10]),
+        ("not gzip", b"this is not gzip at all"),
+        ("corrupt middle", flipped),
+    ]
+
+
+@pytest.mark.parametrize("case", ["truncated", "header only", "not gzip", "corrupt middle"])
+def test_a_damaged_gz_file_is_a_command_error_and_nothing_is_written(
+    tmp_path: Path, case: str
+) -> None:
+    run_import("12r5_excerpt.json-stat2.json")
+    before = stored()
+    runs = SyncRun.objects.count()
+    data = dict(_damaged((FIXTURES / "12r5_excerpt.csv.gz").read_bytes()))[case]
+    path = tmp_path / "damaged.csv.gz"
+    path.write_bytes(data)
+    with pytest.raises(CommandError) as caught:
+        call_command("import_statistics", str(path), "--table", TABLE, stdout=io.StringIO())
+    assert "damaged.csv.gz" in str(caught.value)
+    assert "nothing was imported" in str(caught.value)
+    assert stored() == before
+    assert SyncRun.objects.count() == runs

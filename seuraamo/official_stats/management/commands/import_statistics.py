@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +40,24 @@ class Command(BaseCommand):
         path: Path = options["file"]
         table_id: str = options["table"]
         try:
-            cube = parse_any(read_document(path))
+            document = read_document(path)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+            # BadGzipFile is an OSError: caught before the "cannot read" case below.
+            problem = "the file ends too early" if isinstance(error, EOFError) else str(error)
+            raise CommandError(
+                f"{path}: not a valid gzip file ({problem}); nothing was imported"
+            ) from error
+        except OSError as error:
+            raise CommandError(f"{path}: cannot read: {error.strerror or error}") from error
+        try:
+            cube = parse_any(document)
             run = ingest_cube(
                 table_id=table_id,
                 cube=cube,
                 source=f"file: {path.name}",
                 overwrite=not options["keep_existing"],
             )
-        except OSError as error:
-            raise CommandError(f"{path}: cannot read: {error.strerror or error}") from error
-        except (PxWebError, IngestError, UnicodeDecodeError) as error:
+        except (PxWebError, IngestError, ValueError) as error:
             raise CommandError(f"{path}: {error}; nothing was imported") from error
         self.stdout.write(
             f"{table_id}: {run.cells} cells, {run.inserted} inserted, {run.changed} changed, "
