@@ -14,9 +14,8 @@ class Command(BaseCommand):
         compiled = 0
         for locale_dir in settings.LOCALE_PATHS:
             for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
+                # Always compile: three small files, and mtimes within one second cannot be trusted.
                 mo_path = po_path.with_suffix(".mo")
-                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-                    continue
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 compiled += 1
         self.stdout.write(f"Compiled {compiled} catalogue(s).")
