@@ -134,7 +134,9 @@ def test_a_theme_number_with_a_comma_is_refused_in_the_admin(staff: Client, data
     response = staff.post(url, payload)
 
     assert response.status_code == 200
-    assert "digits separated by dots" in str(response.context["adminform"].form.errors["number"])
+    assert "pisteillä erotettuina numeroina" in str(
+        response.context["adminform"].form.errors["number"]
+    )
     theme.refresh_from_db()
     assert theme.number == "4.3"
     assert staff.get("/fi/").status_code == 200
