@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import Max
 from django.utils.safestring import SafeString, mark_safe
 
-from seuraamo.dashboards.formatting import current_language
+from seuraamo.core.formatting import current_language
 from seuraamo.official_stats.models import (
     Area,
     Observation,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from seuraamo.dashboards.formatting import format_value, period_date
+from seuraamo.core.formatting import format_value, period_date
 from seuraamo.dashboards.geo import Feature
 from seuraamo.dashboards.tables import DataTable
 from seuraamo.official_stats.derived import shift_period

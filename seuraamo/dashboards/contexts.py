@@ -8,8 +8,8 @@ import json
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.dashboards import headline, measures, pages, review
-from seuraamo.dashboards.formatting import at_month_end, current_language, month_name
 from seuraamo.dashboards.svg import format_locale, time_format_locale
 from seuraamo.official_stats import selectors
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from seuraamo.core.formatting import current_language, month_name
 from seuraamo.dashboards import measures
-from seuraamo.dashboards.formatting import current_language, month_name
 from seuraamo.dashboards.tables import (
     Category,
     Cell,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from seuraamo.dashboards.formatting import (
+from seuraamo.core.formatting import (
     current_language,
     format_number,
     format_percent,

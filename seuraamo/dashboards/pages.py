@@ -9,10 +9,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from seuraamo.core.formatting import current_language, month_name
 from seuraamo.dashboards import charts, datasets, geo, measures
 from seuraamo.dashboards.charts import static_variant
 from seuraamo.dashboards.figures import Figure, build_figure, source_line
-from seuraamo.dashboards.formatting import current_language, month_name
 from seuraamo.dashboards.svg import render_svg
 from seuraamo.dashboards.tables import DataTable
 from seuraamo.official_stats import selectors

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from seuraamo.dashboards import measures
-from seuraamo.dashboards.formatting import (
+from seuraamo.core.formatting import (
     current_language,
     format_number,
     format_percent,
@@ -25,6 +24,7 @@ from seuraamo.dashboards.formatting import (
     month_name,
     rounded,
 )
+from seuraamo.dashboards import measures
 from seuraamo.official_stats import selectors
 from seuraamo.official_stats.selectors import AreaFigures, Comparison, Figure, Headline
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import vl_convert
 
-from seuraamo.dashboards.formatting import current_language
+from seuraamo.core.formatting import current_language
 
 #: d3 locales per interface language: number separators and month names in axes and legends.
 LOCALES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}

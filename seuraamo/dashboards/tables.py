@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seuraamo.dashboards.formatting import format_value, rounded
+from seuraamo.core.formatting import format_value, rounded
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.dashboards.formatting import month_name
+from seuraamo.core.formatting import month_name
 from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status
 from seuraamo.programmes.models import (
     Goal,

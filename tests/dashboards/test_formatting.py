@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seuraamo.dashboards.formatting import (
+from seuraamo.core.formatting import (
     format_number,
     format_percent,
     month_genitive_fi,
@@ -55,7 +55,7 @@ def test_months() -> None:
 
 
 def test_at_month_end() -> None:
-    from seuraamo.dashboards.formatting import at_month_end
+    from seuraamo.core.formatting import at_month_end
 
     assert at_month_end("2026M06", "fi") == "kesäkuun 2026 lopussa"
     assert at_month_end("2026M06", "sv") == "i slutet av juni 2026"

@@ -8,8 +8,8 @@ import re
 import pytest
 from django.utils import translation
 
+from seuraamo.core.formatting import rounded
 from seuraamo.dashboards import review
-from seuraamo.dashboards.formatting import rounded
 from seuraamo.official_stats import selectors
 
 NBSP = "\u00a0"

@@ -15,14 +15,15 @@ from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.formats import get_format
 
+from seuraamo.core.translation import active_content_language
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 _MONTH = re.compile(r"^(\d{4})M(0[1-9]|1[0-2])\Z")
 
 
 def current_language() -> str:
-    language = (translation.get_language() or "fi").split("-")[0]
-    return language if language in ("fi", "sv", "en") else "fi"
+    return active_content_language()
 
 
 def rounded(value: float, decimals: int) -> Decimal:
