@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db.models import Max, Min
 
+from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import (
     MeasureSpec,
     Point,
@@ -21,7 +22,7 @@ from seuraamo.official_stats.derived import (
     parse_measure,
     period_key,
 )
-from seuraamo.official_stats.models import Area, Observation
+from seuraamo.official_stats.models import Observation
 
 COUNTRY = "SSS"
 

@@ -82,6 +82,7 @@ class Journal:
             model_field = model._meta.get_field(name)
             if model_field.is_relation:
                 related = model_field.related_model
+                value = value.pk if isinstance(value, models.Model) else value
                 result[model_field.name] = (
                     None if value is None else self.labels.get((related, value), str(value))
                 )
