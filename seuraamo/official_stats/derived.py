@@ -14,10 +14,11 @@ Rules (also in docs/data-sources.md):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from seuraamo.official_stats.pxweb.periods import Period, period_key
 
 #: Status of a derived value whose inputs were incomplete (a member or a month missing).
 MISSING = "missing"
@@ -37,42 +38,20 @@ class Point(NamedTuple):
 
 # -- periods ---------------------------------------------------------------------------------
 
-_PERIOD = re.compile(r"^(\d{4})(?:([MQ])(\d{1,2}))?$")
-
-
-def _split_period(period: str) -> tuple[int, str, int]:
-    match = _PERIOD.match(period)
-    if match is None:
-        raise ValueError(f"not a period: {period!r} (expected 2021M06, 2024Q2 or 2025)")
-    year, kind, sub = match.groups()
-    return int(year), kind or "Y", int(sub) if sub else 1
-
 
 def periods_per_year(period: str) -> int:
-    """12 for months, 4 for quarters, 1 for years."""
-    return {"M": 12, "Q": 4, "Y": 1}[_split_period(period)[1]]
+    """12 for months, 4 for quarters, 2 for half-years, 1 for years."""
+    return Period.parse(period).frequency.per_year
 
 
 def shift_period(period: str, steps: int) -> str:
     """The period ``steps`` periods later (negative: earlier), in the period's own frequency."""
-    year, kind, sub = _split_period(period)
-    if kind == "Y":
-        return str(year + steps)
-    per_year = 12 if kind == "M" else 4
-    index = year * per_year + (sub - 1) + steps
-    new_year, new_sub = divmod(index, per_year)
-    return f"{new_year}{kind}{new_sub + 1:02d}" if kind == "M" else f"{new_year}Q{new_sub + 1}"
+    return Period.parse(period).shift(steps).code
 
 
 def year_earlier(period: str) -> str:
     """The same period a year before: 2026M06 -> 2025M06, 2024Q2 -> 2023Q2, 2025 -> 2024."""
-    return shift_period(period, -periods_per_year(period))
-
-
-def period_key(period: str) -> tuple[int, int]:
-    """A sort key that orders periods of one frequency chronologically."""
-    year, _kind, sub = _split_period(period)
-    return year, sub
+    return Period.parse(period).year_earlier().code
 
 
 # -- arithmetic with missing values ----------------------------------------------------------

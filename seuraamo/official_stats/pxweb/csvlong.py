@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import math
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from .cube import Cube, Dimension, Number
 from .errors import JsonStatError
 from .numbers import parse_cell_text
 from .roles import RoleEvidence, resolve_roles
+from .sizes import check_size
 
 
 def read_csv_long(
@@ -108,7 +108,7 @@ def _dimensions(ids: list[str], codes: list[dict[str, int]]) -> list[Dimension]:
 
 def _assemble(dimensions: list[Dimension], rows: list[Row]) -> Cube:
     sizes = [d.size for d in dimensions]
-    cells = math.prod(sizes)
+    cells = check_size(sizes, len(rows))
     values: list[Number | None] = [None] * cells
     statuses: dict[int, str] = {}
     first_line = [0] * cells
