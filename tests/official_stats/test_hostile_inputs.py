@@ -274,3 +274,19 @@ def test_an_unknown_sync_table_lists_the_tracked_ids_and_a_short_id_resolves() -
     )
     with pytest.raises(CommandError, match=r"--since: '2026-06' is not a period like"):
         call_command("sync_statistics", "--since", "2026-06", stdout=io.StringIO())
+
+
+def test_a_live_answer_with_infinity_is_refused_and_the_failure_recorded(fake_pxweb) -> None:
+    from fakepxweb import make_12r5_table
+
+    server = fake_pxweb(make_12r5_table(3, start="2026M01", cell=lambda positions: float("inf")))
+    with pytest.raises(CommandError) as caught:
+        call_command(
+            "sync_statistics", "--base-url", server.base_url, "--table", "12r5",
+            stdout=io.StringIO(),
+        )  # fmt: skip
+    assert "\n" not in str(caught.value)
+    assert "tyonv/12r5" in str(caught.value) and "Infinity" in str(caught.value)
+    assert not Observation.objects.exists()
+    failure = SyncRun.objects.get()
+    assert "Infinity" in failure.error and failure.inserted == 0

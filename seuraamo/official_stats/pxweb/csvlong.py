@@ -47,7 +47,10 @@ def parse_csv_long(text: str, **options: str) -> Cube:
 
 def _read(stream: Iterable[str], value_column: str, status_column: str, delimiter: str) -> Cube:
     reader = csv.reader(stream, delimiter=delimiter)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise JsonStatError(f"CSV line 1: {error}") from None
     if not header:
         raise JsonStatError("CSV line 1: no header")
     header = [name.strip().lstrip("\ufeff") for name in header]
@@ -57,7 +60,10 @@ def _read(stream: Iterable[str], value_column: str, status_column: str, delimite
     status_at = header.index(status_column) if status_column in header else None
     key_at = [n for n, name in enumerate(header) if n not in (value_at, status_at)]
     codes: list[dict[str, int]] = [{} for _ in key_at]
-    rows = list(_rows(reader, len(header), key_at, codes, value_at, status_at))
+    try:
+        rows = list(_rows(reader, len(header), key_at, codes, value_at, status_at))
+    except csv.Error as error:
+        raise JsonStatError(f"CSV line {reader.line_num + 1}: {error}") from None
     dimensions = _dimensions([header[n] for n in key_at], codes)
     return _assemble(dimensions, rows)
 

@@ -24,7 +24,8 @@ from .sizes import check_size
 _NUMERIC_OR_NULL = frozenset({int, float, type(None)})
 
 
-def _refuse_constant(name: str) -> float:
+def refuse_json_constant(name: str) -> float:
+    """For ``json.loads(parse_constant=...)``: NaN and Infinity are not JSON numbers."""
     raise JsonStatError(f"not valid JSON: {name} is not a number JSON allows")
 
 
@@ -33,7 +34,7 @@ def load_json(document: str | bytes | Mapping[str, Any]) -> Mapping[str, Any]:
     if isinstance(document, Mapping):
         return document
     try:
-        loaded = json.loads(document, parse_constant=_refuse_constant)
+        loaded = json.loads(document, parse_constant=refuse_json_constant)
     except (ValueError, UnicodeDecodeError) as error:
         raise JsonStatError(f"not valid JSON: {error}") from None
     except RecursionError:
