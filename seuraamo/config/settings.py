@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "seuraamo.core",
     "seuraamo.programmes",
     "seuraamo.official_stats",
-    "seuraamo.dashboards",
+    "seuraamo.situation",
     "seuraamo.api",
 ]
 
