@@ -20,7 +20,7 @@ from django.core.management.base import CommandError
 
 from seuraamo.official_stats.models import Observation, StatTable, SyncRun
 from seuraamo.official_stats.pxweb import sizes
-from tests.dashboards.builders import build_situation
+from tests.situation.builders import build_situation
 
 pytestmark = pytest.mark.django_db
 
