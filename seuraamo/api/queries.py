@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from seuraamo.api.params import ObservationQuery, ParamError
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure
+from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, readable
 from seuraamo.official_stats.models import (
     Area,
     Observation,
@@ -235,7 +235,10 @@ def observations(query: ObservationQuery) -> Page:
             "value",
             "status",
         )
-        rows.extend(Row(*value) for value in values)
+        rows.extend(
+            Row(table, content, area, extra, period, *readable(value, status))
+            for table, content, area, extra, period, value, status in values
+        )
     if stop > stored_total:
         rows.extend(extra_rows[max(0, start - stored_total) : stop - stored_total])
     return Page(rows=rows, total=total, offset=query.offset, limit=query.limit)

@@ -14,14 +14,19 @@ Rules (also in docs/data-sources.md):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from seuraamo.official_stats.pxweb.periods import Period, period_key
+from seuraamo.official_stats.pxweb.checks import MAX_ABS_VALUE
+from seuraamo.official_stats.pxweb.periods import Period, PeriodError, period_key
 
 #: Status of a derived value whose inputs were incomplete (a member or a month missing).
 MISSING = "missing"
+#: Status of a stored value that cannot be shown (not a finite number in range): it is read as
+#: missing, so a bad row shows as "not available" instead of failing the page.
+INVALID = "invalid"
 
 
 class Point(NamedTuple):
@@ -37,6 +42,28 @@ class Point(NamedTuple):
 
 
 # -- periods ---------------------------------------------------------------------------------
+
+
+def readable(value: float | None, status: str) -> tuple[float | None, str]:
+    """A stored (value, status) as pages and the API may show it: a value that is not a finite
+    number within ±``MAX_ABS_VALUE`` (stored before the import checks existed, or edited in the
+    database) becomes missing with the status :data:`INVALID`."""
+    if value is None or (math.isfinite(value) and abs(value) <= MAX_ABS_VALUE):
+        return value, status
+    return None, INVALID
+
+
+def sortable_period(code: str) -> tuple[int, int]:
+    """:func:`period_key`, with codes that are not periods sorted after every period."""
+    try:
+        return period_key(code)
+    except PeriodError:
+        return (10**9, 0)
+
+
+def valid_periods(codes: Iterable[str]) -> list[str]:
+    """The codes that are periods, in chronological order (stored garbage left out)."""
+    return sorted((code for code in codes if Period.is_valid(code)), key=period_key)
 
 
 def periods_per_year(period: str) -> int:
