@@ -96,7 +96,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 CONTENT_LANGUAGES = [code for code, _name in LANGUAGES]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+#: The translation sources (.po, in git) and the compiled catalogues Django reads (.mo, built by
+#: `seuraamo compile_catalogues` into the data folder, never into the source tree).
+CATALOGUE_SOURCE_DIR = PACKAGE_DIR / "locale"
+LOCALE_PATHS = [DATA_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Helsinki")
 USE_I18N = True
 USE_TZ = True

@@ -24,6 +24,7 @@ from seuraamo.official_stats.selectors.figures import (
 from seuraamo.official_stats.selectors.indicators import (
     IndicatorStatus,
     indicator_status,
+    indicator_statuses,
     traffic_light,
 )
 from seuraamo.official_stats.selectors.info import TableInfo, attribution, snapshot_info
@@ -51,6 +52,7 @@ __all__ = [
     "first_period",
     "headline_figures",
     "indicator_status",
+    "indicator_statuses",
     "latest_period",
     "period_span",
     "municipality_comparison",
