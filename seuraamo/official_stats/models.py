@@ -141,6 +141,17 @@ class Observation(models.Model):
         default="",
         help_text=_("Statistics Finland's cell status, e.g. '...' for suppressed."),
     )
+    # The import or sync that last wrote the row (None: before runs were recorded). No index:
+    # only `revert_statistics_run` looks rows up by run, and one index less keeps ingest fast.
+    run = models.ForeignKey(
+        "SyncRun",
+        verbose_name=_("written by run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = _("observation")
@@ -164,6 +175,23 @@ class ObservationRevision(models.Model):
     old_value = models.FloatField(_("old value"), null=True, blank=True)
     old_status = models.CharField(_("old status"), max_length=10, blank=True, default="")
     changed_at = models.DateTimeField(_("changed at"))
+    run = models.ForeignKey(
+        "SyncRun",
+        verbose_name=_("changed by run"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    old_run = models.ForeignKey(
+        "SyncRun",
+        verbose_name=_("previously written by run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = _("observation revision")
@@ -187,6 +215,7 @@ class SyncRun(models.Model):
     changed = models.PositiveIntegerField(_("changed"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     error = models.TextField(_("error"), blank=True)
+    reverted_at = models.DateTimeField(_("reverted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sync run")

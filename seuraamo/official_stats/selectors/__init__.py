@@ -26,7 +26,12 @@ from seuraamo.official_stats.selectors.indicators import (
     indicator_status,
     traffic_light,
 )
-from seuraamo.official_stats.selectors.info import TableInfo, attribution, snapshot_info
+from seuraamo.official_stats.selectors.info import (
+    TableInfo,
+    attribution,
+    recent_runs,
+    snapshot_info,
+)
 from seuraamo.official_stats.selectors.series import (
     first_period,
     latest_period,
@@ -53,6 +58,7 @@ __all__ = [
     "indicator_status",
     "latest_period",
     "period_span",
+    "recent_runs",
     "municipality_comparison",
     "occupation_groups",
     "series",

@@ -63,3 +63,11 @@ def snapshot_info() -> list[TableInfo]:
             )
         )
     return infos
+
+
+def recent_runs(*, table_id: str | None = None, limit: int = 20) -> list[SyncRun]:
+    """The latest imports and syncs (newest first), of ``table_id`` when given."""
+    runs = SyncRun.objects.select_related("table").order_by("-pk")
+    if table_id:
+        runs = runs.filter(table__table_id=table_id)
+    return list(runs[:limit])

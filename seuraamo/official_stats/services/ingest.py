@@ -51,9 +51,16 @@ EXTRA_SEPARATOR = "|"
 Key = tuple[str, str, str, str]
 Row = tuple[object, ...]
 OBSERVATION_COLUMNS = (
-    "table_id", "content_code", "area_code", "extra_code", "period", "value", "status",
+    "table_id", "content_code", "area_code", "extra_code", "period", "value", "status", "run_id",
 )  # fmt: skip
-REVISION_COLUMNS = ("observation_id", "old_value", "old_status", "changed_at")
+REVISION_COLUMNS = (
+    "observation_id",
+    "old_value",
+    "old_status",
+    "changed_at",
+    "run_id",
+    "old_run_id",
+)
 
 
 class IngestError(Exception):
@@ -172,11 +179,12 @@ class StoredRows:
     rows: list[tuple[object, ...]]
     values: dict[Key, Incoming]
 
-    def ids(self) -> dict[Key, int]:
-        return dict(zip(map(_KEY, self.rows), map(_ID, self.rows), strict=True))
+    def ids(self) -> dict[Key, tuple[int, int | None]]:
+        """The id and the writing run's id of each stored row."""
+        return dict(zip(map(_KEY, self.rows), map(_ID_RUN, self.rows), strict=True))
 
 
-_ID = itemgetter(0)
+_ID_RUN = itemgetter(0, 7)
 _KEY = itemgetter(1, 2, 3, 4)
 _VALUE = itemgetter(5, 6)
 
@@ -188,7 +196,7 @@ def _existing_rows(table: StatTable, periods: Iterable[str]) -> StoredRows:
         return StoredRows([], {})
     quote = connection.ops.quote_name
     select = (
-        "SELECT id, content_code, area_code, extra_code, period, value, status "
+        "SELECT id, content_code, area_code, extra_code, period, value, status, run_id "
         f"FROM {quote(Observation._meta.db_table)} "
     )
     placeholders = ", ".join(["%s"] * len(periods))
@@ -265,7 +273,7 @@ def _write(inserts: list[Row], updates: list[Row], revisions: list[Row]) -> None
     observations = quote(Observation._meta.db_table)
     with connection.cursor() as cursor, _bulk_cache(cursor):
         _insert(cursor, observations, OBSERVATION_COLUMNS, inserts)
-        update_sql = f"UPDATE {observations} SET value = %s, status = %s WHERE id = %s"
+        update_sql = f"UPDATE {observations} SET value = %s, status = %s, run_id = %s WHERE id = %s"
         for batch in _batches(updates):
             cursor.executemany(update_sql, batch)
         revisions_table = quote(ObservationRevision._meta.db_table)
@@ -278,6 +286,7 @@ def write_cells(
     cells: Iterable[tuple[Key, Incoming]],
     overwrite: bool = True,
     now: datetime | None = None,
+    run_id: int | None = None,
 ) -> IngestCounts:
     """Insert new cells and update changed ones (keeping revisions); the caller holds a transaction.
 
@@ -294,7 +303,7 @@ def write_cells(
     revisions: list[Row] = []
     table_pk = table.pk
     if not existing.values:
-        inserts = [(table_pk, *key, *new) for key, new in incoming.items()]
+        inserts = [(table_pk, *key, *new, run_id) for key, new in incoming.items()]
     else:
         # Set difference of the (key, (value, status)) pairs, computed in C: what is new or
         # different. 10153 and 10153.0 are equal and hash alike, so ints match stored floats.
@@ -304,13 +313,13 @@ def write_cells(
         for key, new in differing:
             old = existing.values.get(key)
             if old is None:
-                inserts.append((table_pk, *key, *new))
+                inserts.append((table_pk, *key, *new, run_id))
             elif not overwrite:
                 counts.unchanged += 1
             else:
-                pk = ids[key]
-                updates.append((*new, pk))
-                revisions.append((pk, *old, changed_at))
+                pk, old_run = ids[key]
+                updates.append((*new, run_id, pk))
+                revisions.append((pk, *old, changed_at, run_id, old_run))
     # Rows in the order of the unique index (table, content, area, extra, period) insert much
     # faster; the keys are unique, so the plain tuple sort never compares the values.
     inserts.sort()
@@ -351,6 +360,9 @@ def ingest_cubes(
     table = ensure_table(table_id)
     for cube in cubes:
         update_table_from_cube(table, cube)
+    run = SyncRun.objects.create(
+        table=table, source=source[:300], started_at=started_at, calls=calls
+    )
 
     counts = IngestCounts()
     chunks = period_chunks(cubes, periods_from)
@@ -358,7 +370,9 @@ def ingest_cubes(
         cells = itertools.chain.from_iterable(
             cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in cubes
         )
-        part = write_cells(table=table, cells=cells, overwrite=overwrite, now=started_at)
+        part = write_cells(
+            table=table, cells=cells, overwrite=overwrite, now=started_at, run_id=run.pk
+        )
         counts.cells += part.cells
         counts.inserted += part.inserted
         counts.changed += part.changed
@@ -367,19 +381,15 @@ def ingest_cubes(
     if synced_from_api:
         table.last_synced_at = finished_at
         table.save(update_fields=["last_synced_at"])
-    run = SyncRun(
-        table=table,
-        source=source[:300],
-        started_at=started_at,
-        finished_at=finished_at,
-        calls=calls,
-        cells=counts.cells,
-        inserted=counts.inserted,
-        changed=counts.changed,
-        unchanged=counts.unchanged,
-    )
+    run.finished_at = finished_at
+    run.cells = counts.cells
+    run.inserted = counts.inserted
+    run.changed = counts.changed
+    run.unchanged = counts.unchanged
     if record_unchanged or counts.written:
         run.save()
+    else:
+        run.delete()  # a run that changed nothing is not kept (the snapshot's repeated loads)
     return run
 
 
