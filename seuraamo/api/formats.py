@@ -7,9 +7,10 @@ import io
 from typing import Any
 
 from seuraamo.api.queries import Page, Row
+from seuraamo.areas.models import Area
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, sortable_period
-from seuraamo.official_stats.models import Area, StatTable, VariableRole, VariableValue
+from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
 
 CSV_FIELDS = ("table", "content", "area", "extra", "period", "value", "status", "derived")
 DERIVED_LABELS = {

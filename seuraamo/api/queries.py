@@ -10,14 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from seuraamo.api.params import ObservationQuery, ParamError
+from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, readable
-from seuraamo.official_stats.models import (
-    Area,
-    Observation,
-    StatTable,
-    VariableRole,
-    VariableValue,
-)
+from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 
 #: At most this many (area × derived measure) series are computed for one request.
 MAX_DERIVED_SERIES = 60

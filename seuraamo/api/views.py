@@ -12,10 +12,11 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from seuraamo.api import formats, openapi, params, queries
+from seuraamo.areas.models import Area, AreaLevel
 from seuraamo.core.translation import localized
 from seuraamo.official_stats import selectors
 from seuraamo.official_stats.derived import RATIO_MEASURES
-from seuraamo.official_stats.models import Area, AreaLevel, StatTable, VariableValue
+from seuraamo.official_stats.models import StatTable, VariableValue
 
 CACHE_SECONDS = 300
 ENDPOINTS = ("observations", "tables", "areas", "openapi", "docs")

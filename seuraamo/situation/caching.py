@@ -16,14 +16,9 @@ from django.core.cache import cache
 from django.db.models import Max
 from django.utils.safestring import SafeString, mark_safe
 
+from seuraamo.areas.models import Area
 from seuraamo.core.formatting import current_language
-from seuraamo.official_stats.models import (
-    Area,
-    Observation,
-    ObservationRevision,
-    StatTable,
-    SyncRun,
-)
+from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 
 TIMEOUT_SECONDS = 3600
 T = TypeVar("T")

@@ -10,9 +10,10 @@ from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.areas.models import Area, AreaLevel
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import parse_measure
-from seuraamo.official_stats.models import Area, AreaLevel, Observation
+from seuraamo.official_stats.models import Observation
 
 TABLE = "tyonv/12r5"
 OCCUPATION_TABLE = "tyonv/12ti"

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import datetime
 
+from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import shift_period
-from seuraamo.official_stats.models import (
-    Area,
-    Observation,
-    StatTable,
-    TableVariable,
-    VariableValue,
-)
+from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 
 LATEST = "2026M06"
 FIRST = "2025M01"

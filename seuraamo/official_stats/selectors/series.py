@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import (
     MeasureSpec,
     Point,
@@ -21,7 +22,7 @@ from seuraamo.official_stats.derived import (
     readable,
     valid_periods,
 )
-from seuraamo.official_stats.models import Area, Observation
+from seuraamo.official_stats.models import Observation
 from seuraamo.official_stats.pxweb.periods import Period
 
 COUNTRY = "SSS"

@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-BUSINESS_ID_PATTERN = re.compile(r"^\d{7}-\d$")
+BUSINESS_ID_PATTERN = re.compile(r"\A[0-9]{7}-[0-9]\Z")
 BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 
