@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
@@ -422,14 +423,26 @@ def record_failure(
     error: str,
     calls: int = 0,
     started_at: datetime | None = None,
+    attempts: int = 5,
 ) -> SyncRun:
-    """Record a failed sync or import (call it after the failed transaction was rolled back)."""
+    """Record a failed sync or import (call it after the failed transaction was rolled back).
+
+    The record must not be lost to a busy database: it is tried ``attempts`` times, a second
+    apart, before the database error is raised.
+    """
     now = timezone.now()
-    return SyncRun.objects.create(
-        table=ensure_table(table_id),
-        source=source[:300],
-        started_at=started_at or now,
-        finished_at=now,
-        calls=calls,
-        error=error,
-    )
+    for attempt in range(1, attempts + 1):
+        try:
+            return SyncRun.objects.create(
+                table=ensure_table(table_id),
+                source=source[:300],
+                started_at=started_at or now,
+                finished_at=timezone.now(),
+                calls=calls,
+                error=error,
+            )
+        except OperationalError:
+            if attempt == attempts:
+                raise
+            time.sleep(1.0)
+    raise AssertionError("unreachable")
