@@ -79,9 +79,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while a statistics sync writes.
+    # A writer waits up to 20 s for the write lock (SQLite's busy timeout). No transaction holds
+    # it for long: a statistics sync writes in transactions of at most 20 000 rows (a fraction of
+    # a second each), so 20 s covers a queue of many writers (docs/architecture.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -78,6 +78,16 @@ class VariableValue(models.Model):
         return self.code
 
 
+class VisibleObservations(models.Manager["Observation"]):
+    """Observations without the rows of a run still in progress (see ``services.ingest``): a
+    sync inserts its new rows in short transactions, and readers see them all at once when the
+    run finishes. One subquery in the same SQL statement, no extra query."""
+
+    def get_queryset(self) -> models.QuerySet[Observation]:
+        pending = SyncRun.objects.filter(finished_at__isnull=True).values("pk")
+        return super().get_queryset().exclude(run__in=pending)
+
+
 class Observation(models.Model):
     """One cell: a table's value for a content code, an area, an optional extra dimension and a period."""
 
@@ -115,6 +125,8 @@ class Observation(models.Model):
         related_name="+",
         db_index=False,
     )
+
+    objects = VisibleObservations()
 
     class Meta:
         verbose_name = _("observation")

@@ -77,3 +77,27 @@ def test_the_lock_is_released_after_a_failure(settings, tmp_path: Path) -> None:
         raise RuntimeError("the sync failed")
     with sync_lock():
         assert lock_path().read_text().endswith(f"(process {os.getpid()})")
+
+
+@pytest.mark.django_db
+def test_rows_of_a_run_in_progress_are_invisible_until_it_finishes(settings, tmp_path) -> None:
+    from django.utils import timezone
+
+    from seuraamo.official_stats.models import StatTable
+    from seuraamo.official_stats.services.ingest import discard_interrupted_runs
+
+    settings.DATA_DIR = tmp_path
+    table = StatTable.objects.create(table_id=TABLE)
+    pending = SyncRun.objects.create(table=table, source="test", started_at=timezone.now())
+    cell = {"table": table, "content_code": "X", "area_code": "MK08", "period": "2026M06"}
+    Observation.objects.create(**cell, value=1, run=pending)
+    assert not Observation.objects.exists()  # readers do not see a run in progress
+    pending.finished_at = timezone.now()
+    pending.save()
+    assert Observation.objects.get().value == 1  # the switch: all at once
+
+    interrupted = SyncRun.objects.create(table=table, source="killed", started_at=timezone.now())
+    Observation.objects.create(**{**cell, "period": "2026M07"}, value=2, run=interrupted)
+    assert discard_interrupted_runs() == 1
+    assert [o.period for o in Observation.objects.all()] == ["2026M06"]
+    assert not SyncRun.objects.filter(pk=interrupted.pk).exists()

@@ -44,7 +44,11 @@ def snapshot_info() -> list[TableInfo]:
     """Every stored table with its first and latest period, update time at source and last run."""
     infos = []
     for table in StatTable.objects.order_by("table_id"):
-        run = SyncRun.objects.filter(table=table).order_by("-started_at", "-id").first()
+        run = (
+            SyncRun.objects.filter(table=table, finished_at__isnull=False)
+            .order_by("-started_at", "-id")
+            .first()
+        )
         infos.append(
             TableInfo(
                 table_id=table.table_id,

@@ -11,6 +11,7 @@ a repeated import writes nothing. Works the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sqlite3
 import time
@@ -28,6 +29,7 @@ from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.official_stats.pxweb import Cube, Role
 from seuraamo.official_stats.pxweb.checks import check_cube
+from seuraamo.official_stats.services.locking import sync_lock
 from seuraamo.official_stats.services.tables import (
     ensure_table,
     table_frequency,
@@ -38,6 +40,8 @@ from seuraamo.official_stats.services.tables import (
 BULK_CACHE_KIB = -131072
 #: Rows per multi-row INSERT statement on SQLite (bounded by its host-parameter limit).
 SQLITE_ROWS_PER_INSERT = 2000
+#: Most new rows inserted in one transaction: a fraction of a second of SQLite's write lock.
+INSERT_ROWS_PER_TRANSACTION = 20_000
 #: Rows per executemany batch.
 BATCH_SIZE = 5000
 #: An ingest of more cells than this is written in groups of periods (same transaction).
@@ -281,15 +285,25 @@ def _write(inserts: list[Row], updates: list[Row], revisions: list[Row]) -> None
         _insert(cursor, revisions_table, REVISION_COLUMNS, revisions)
 
 
-def write_cells(
+@dataclass
+class CellPlan:
+    """What writing some cells takes: rows to insert, updates of changed rows and their revisions."""
+
+    counts: IngestCounts
+    inserts: list[Row]
+    updates: list[Row]
+    revisions: list[Row]
+
+
+def plan_cells(
     *,
     table: StatTable,
     cells: Iterable[tuple[Key, Incoming]],
     overwrite: bool = True,
     now: datetime | None = None,
     run_id: int | None = None,
-) -> IngestCounts:
-    """Insert new cells and update changed ones (keeping revisions); the caller holds a transaction.
+) -> CellPlan:
+    """Compare ``cells`` with the stored rows (one read, no write): what is new, what changed.
 
     With ``overwrite=False`` existing rows are never changed: only missing cells are added (the
     snapshot uses this once a table has been synced from the API, so newer values stay).
@@ -326,11 +340,9 @@ def write_cells(
     inserts.sort()
     counts.inserted = len(inserts)
     counts.changed = len(updates)
-    _write(inserts, updates, revisions)
-    return counts
+    return CellPlan(counts, inserts, updates, revisions)
 
 
-@transaction.atomic
 def ingest_cubes(
     *,
     table_id: str,
@@ -343,55 +355,166 @@ def ingest_cubes(
     started_at: datetime | None = None,
     record_unchanged: bool = True,
 ) -> SyncRun:
-    """Store the cells of ``cubes`` (all of one table) in one transaction and record a SyncRun.
+    """Store the cells of ``cubes`` (all of one table) and record a SyncRun; readers see all of
+    it at once, and the database's write lock is never held for long.
 
-    ``calls`` is the number of API calls that fetched the cubes; ``synced_from_api`` marks the
-    table as synced now (its ``last_synced_at``). Cells of periods before ``periods_from`` are
-    skipped. With ``record_unchanged=False`` a run that changed nothing is not saved (the
-    SyncRun is returned unsaved), so a repeated snapshot load writes nothing at all. Nothing is
-    written if anything fails. Every cube is first checked with
-    :func:`~seuraamo.official_stats.pxweb.checks.check_cube` (codes, periods of the table's
-    frequency, finite values in range): a :class:`~seuraamo.official_stats.pxweb.checks.DataError`
-    stops the ingest before anything is written.
+    1. Every cube is checked with :func:`~seuraamo.official_stats.pxweb.checks.check_cube`
+       (codes, periods of the table's frequency, finite values in range): a
+       :class:`~seuraamo.official_stats.pxweb.checks.DataError` stops the ingest before anything
+       is written.
+    2. A pending SyncRun is created (``finished_at`` empty). New cells are inserted carrying its
+       id in transactions of at most :data:`INSERT_ROWS_PER_TRANSACTION` rows, each holding
+       SQLite's write lock for a fraction of a second; readers do not see them, because
+       ``Observation.objects`` leaves out the rows of pending runs.
+    3. The switch, one short transaction: changed cells are updated (their previous values kept
+       as revisions), the table's labels refreshed, and the run is finished, which makes the
+       inserted rows visible in the same commit.
+
+    If anything fails, the rows already inserted are removed and the error is raised; a process
+    killed half-way leaves a pending run whose rows are removed by the next ingest
+    (:func:`discard_interrupted_runs`, called under the sync lock). ``calls`` is the number of API
+    calls that fetched the cubes; ``synced_from_api`` marks the table as synced now. Cells of
+    periods before ``periods_from`` are skipped. With ``record_unchanged=False`` a run that
+    changed nothing is not saved (the SyncRun is returned unsaved), so a repeated snapshot load
+    writes nothing at all.
     """
     started_at = started_at or timezone.now()
     frequency = table_frequency(table_id)
     for cube in cubes:
         frequency = check_cube(cube, frequency=frequency) or frequency
-    table = ensure_table(table_id)
-    for cube in cubes:
-        update_table_from_cube(table, cube)
-    run = SyncRun.objects.create(
-        table=table, source=source[:300], started_at=started_at, calls=calls
-    )
+    with sync_lock():
+        return _ingest_locked(
+            table_id=table_id,
+            cubes=cubes,
+            source=source,
+            calls=calls,
+            overwrite=overwrite,
+            periods_from=periods_from,
+            synced_from_api=synced_from_api,
+            started_at=started_at,
+            record_unchanged=record_unchanged,
+        )
 
-    counts = IngestCounts()
-    chunks = period_chunks(cubes, periods_from)
-    for chunk in chunks:
-        cells = itertools.chain.from_iterable(
-            cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in cubes
+
+def _ingest_locked(
+    *,
+    table_id: str,
+    cubes: Sequence[Cube],
+    source: str,
+    calls: int,
+    overwrite: bool,
+    periods_from: str | None,
+    synced_from_api: bool,
+    started_at: datetime,
+    record_unchanged: bool,
+) -> SyncRun:
+    # Inside a caller's transaction (the snapshot load, tests) everything is one transaction
+    # anyway: a savepoint around it all removes what a failure left.
+    outer = connection.in_atomic_block
+    with transaction.atomic() if outer else contextlib.nullcontext():
+        return _ingest_steps(
+            table_id=table_id,
+            cubes=cubes,
+            source=source,
+            calls=calls,
+            overwrite=overwrite,
+            periods_from=periods_from,
+            synced_from_api=synced_from_api,
+            started_at=started_at,
+            record_unchanged=record_unchanged,
+            discard_on_failure=not outer,
         )
-        part = write_cells(
-            table=table, cells=cells, overwrite=overwrite, now=started_at, run_id=run.pk
+
+
+def _ingest_steps(
+    *,
+    table_id: str,
+    cubes: Sequence[Cube],
+    source: str,
+    calls: int,
+    overwrite: bool,
+    periods_from: str | None,
+    synced_from_api: bool,
+    started_at: datetime,
+    record_unchanged: bool,
+    discard_on_failure: bool,
+) -> SyncRun:
+    with transaction.atomic():
+        discard_interrupted_runs()
+        table = ensure_table(table_id)
+        run = SyncRun.objects.create(
+            table=table, source=source[:300], started_at=started_at, calls=calls
         )
-        counts.cells += part.cells
-        counts.inserted += part.inserted
-        counts.changed += part.changed
-        counts.unchanged += part.unchanged
-    finished_at = timezone.now()
-    if synced_from_api:
-        table.last_synced_at = finished_at
-        table.save(update_fields=["last_synced_at"])
-    run.finished_at = finished_at
-    run.cells = counts.cells
-    run.inserted = counts.inserted
-    run.changed = counts.changed
-    run.unchanged = counts.unchanged
-    if record_unchanged or counts.written:
-        run.save()
-    else:
-        run.delete()  # a run that changed nothing is not kept (the snapshot's repeated loads)
+    try:
+        counts = IngestCounts()
+        updates: list[Row] = []
+        revisions: list[Row] = []
+        for chunk in period_chunks(cubes, periods_from):
+            cells = itertools.chain.from_iterable(
+                cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in cubes
+            )
+            plan = plan_cells(
+                table=table, cells=cells, overwrite=overwrite, now=started_at, run_id=run.pk
+            )
+            for start in range(0, len(plan.inserts), INSERT_ROWS_PER_TRANSACTION):
+                with transaction.atomic():
+                    _write(plan.inserts[start : start + INSERT_ROWS_PER_TRANSACTION], [], [])
+            updates += plan.updates
+            revisions += plan.revisions
+            counts.cells += plan.counts.cells
+            counts.inserted += plan.counts.inserted
+            counts.changed += plan.counts.changed
+            counts.unchanged += plan.counts.unchanged
+        with transaction.atomic():  # the switch
+            for cube in cubes:
+                update_table_from_cube(table, cube)
+            _write([], updates, revisions)
+            finished_at = timezone.now()
+            if synced_from_api:
+                table.last_synced_at = finished_at
+                table.save(update_fields=["last_synced_at"])
+            run.finished_at = finished_at
+            run.cells = counts.cells
+            run.inserted = counts.inserted
+            run.changed = counts.changed
+            run.unchanged = counts.unchanged
+            if record_unchanged or counts.written:
+                run.save()
+            else:
+                run.delete()  # a run that changed nothing is not kept (repeated snapshot loads)
+    except BaseException:
+        if discard_on_failure:
+            _discard(run.pk)
+        raise
     return run
+
+
+def _discard(run_id: int) -> None:
+    """Remove a pending run and the rows it inserted (chunked, so no lock is held for long)."""
+    quote = connection.ops.quote_name
+    observations = quote(Observation._meta.db_table)
+    while True:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {observations} WHERE id IN (SELECT id FROM {observations} "
+                f"WHERE run_id = %s LIMIT {INSERT_ROWS_PER_TRANSACTION})",
+                [run_id],
+            )
+            if cursor.rowcount == 0:
+                SyncRun.objects.filter(pk=run_id, finished_at__isnull=True).delete()
+                return
+
+
+def discard_interrupted_runs() -> int:
+    """Remove the pending runs left by processes that ended half-way, with their rows.
+
+    Call only while holding the sync lock: then no other ingest is running, so every pending run
+    is an interrupted one. Returns how many were removed.
+    """
+    pending = list(SyncRun.objects.filter(finished_at__isnull=True).values_list("pk", flat=True))
+    for run_id in pending:
+        _discard(run_id)
+    return len(pending)
 
 
 def ingest_cube(

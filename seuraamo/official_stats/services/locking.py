@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.utils import timezone
 
 LOCK_NAME = "sync_statistics.lock"
+_held = threading.local()
 
 
 class SyncRunningError(Exception):
@@ -32,7 +34,18 @@ def lock_path() -> Path:
 
 @contextmanager
 def sync_lock() -> Iterator[None]:
-    """Hold the sync lock for the block; :class:`SyncRunningError` at once if another holds it."""
+    """Hold the sync lock for the block; :class:`SyncRunningError` at once if another holds it.
+
+    Re-entrant within a thread: the sync command holds it for all its tables, and each ingest
+    takes it again.
+    """
+    if getattr(_held, "depth", 0):
+        _held.depth += 1
+        try:
+            yield
+        finally:
+            _held.depth -= 1
+        return
     path = lock_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -48,9 +61,11 @@ def sync_lock() -> Iterator[None]:
         started = timezone.localtime().strftime("%Y-%m-%d %H:%M:%S %Z")
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{started} (process {os.getpid()})".encode(), 0)
+        _held.depth = 1
         try:
             yield
         finally:
+            _held.depth = 0
             os.ftruncate(descriptor, 0)
             fcntl.flock(descriptor, fcntl.LOCK_UN)
     finally:

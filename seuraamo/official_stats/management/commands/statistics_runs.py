@@ -21,7 +21,9 @@ class Command(BaseCommand):
         if not runs:
             self.stdout.write("No runs recorded.")
         for run in runs:
-            if run.error:
+            if run.finished_at is None:
+                outcome = "running (its cells are not visible until it finishes)"
+            elif run.error:
                 outcome = f"FAILED: {run.error.splitlines()[0][:200]}"
             else:
                 outcome = (
