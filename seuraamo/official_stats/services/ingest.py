@@ -40,6 +40,8 @@ from seuraamo.official_stats.services.tables import (
 BULK_CACHE_KIB = -131072
 #: Rows per multi-row INSERT statement on SQLite (bounded by its host-parameter limit).
 SQLITE_ROWS_PER_INSERT = 2000
+#: An import or snapshot load waits this long for a running sync or import to finish.
+INGEST_LOCK_WAIT_SECONDS = 120.0
 #: Most new rows inserted in one transaction: a fraction of a second of SQLite's write lock.
 INSERT_ROWS_PER_TRANSACTION = 20_000
 #: Rows per executemany batch.
@@ -382,7 +384,7 @@ def ingest_cubes(
     frequency = table_frequency(table_id)
     for cube in cubes:
         frequency = check_cube(cube, frequency=frequency) or frequency
-    with sync_lock():
+    with sync_lock(wait_seconds=INGEST_LOCK_WAIT_SECONDS):
         return _ingest_locked(
             table_id=table_id,
             cubes=cubes,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,8 +34,9 @@ def lock_path() -> Path:
 
 
 @contextmanager
-def sync_lock() -> Iterator[None]:
-    """Hold the sync lock for the block; :class:`SyncRunningError` at once if another holds it.
+def sync_lock(*, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the sync lock for the block; :class:`SyncRunningError` if another process still
+    holds it after ``wait_seconds`` (0: at once, as the sync command wants).
 
     Re-entrant within a thread: the sync command holds it for all its tables, and each ingest
     takes it again.
@@ -50,14 +52,20 @@ def sync_lock() -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
-            raise SyncRunningError(
-                f"another sync has been running since {holder or 'an unknown time'}; "
-                "try again when it has finished"
-            ) from None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                holder = os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
+                raise SyncRunningError(
+                    f"another sync has been running since {holder or 'an unknown time'}; "
+                    "try again when it has finished"
+                ) from None
         started = timezone.localtime().strftime("%Y-%m-%d %H:%M:%S %Z")
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{started} (process {os.getpid()})".encode(), 0)
