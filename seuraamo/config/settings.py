@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "seuraamo.official_stats",
     "seuraamo.situation",
     "seuraamo.api",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: answers a locked-out sign-in with HTTP 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "seuraamo.config.urls"
@@ -79,12 +83,32 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while a statistics sync writes.
+    # A writer waits up to 20 s for the write lock (SQLite's busy timeout). No transaction holds
+    # it for long: a statistics sync writes in transactions of at most 20 000 rows (a fraction of
+    # a second each), so 20 s covers a queue of many writers (docs/architecture.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+
+# Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT failed attempts for one account, or
+# from one address, further attempts are refused for SIGN_IN_LOCKOUT_MINUTES; a successful sign-in
+# resets the account's count. `seuraamo axes_reset_username NAME` / `axes_reset_ip ADDRESS` release
+# a lock-out at once. Every sign-in form that calls authenticate(request, ...) is covered.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "seuraamo.core.client_ip.client_ip"
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
 from seuraamo.situation.tables import Column, DataTable
 
 LICENCE = "CC BY 4.0"
@@ -32,10 +33,10 @@ def to_csv(table: DataTable) -> str:
     """Comma-separated, decimal point, UTF-8 (the caller adds a byte-order mark for Excel)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header)
+    writer.writerow([csv_text(name) for name in table.header])
     for row in table.rows:
         writer.writerow(
-            [row.label]
+            [csv_text(row.label)]
             + [_csv_value(c.value, col) for c, col in zip(row.cells, table.columns, strict=True)]
         )
     return buffer.getvalue()
@@ -69,6 +70,8 @@ def to_xlsx(table: DataTable, *, info: list[tuple[str, str]] | None = None) -> b
     for line in lines:
         about.append(list(line))
     about["A1"].font = Font(bold=True)
+    protect_xlsx_text(sheet)
+    protect_xlsx_text(about)
     about.column_dimensions["A"].width = 30
     about.column_dimensions["B"].width = 60
     output = io.BytesIO()

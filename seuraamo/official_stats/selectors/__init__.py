@@ -27,7 +27,12 @@ from seuraamo.official_stats.selectors.indicators import (
     indicator_statuses,
     traffic_light,
 )
-from seuraamo.official_stats.selectors.info import TableInfo, attribution, snapshot_info
+from seuraamo.official_stats.selectors.info import (
+    TableInfo,
+    attribution,
+    recent_runs,
+    snapshot_info,
+)
 from seuraamo.official_stats.selectors.series import (
     first_period,
     latest_period,
@@ -55,6 +60,7 @@ __all__ = [
     "indicator_statuses",
     "latest_period",
     "period_span",
+    "recent_runs",
     "municipality_comparison",
     "occupation_groups",
     "series",
