@@ -10,14 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from seuraamo.api.params import ObservationQuery, ParamError
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure
-from seuraamo.official_stats.models import (
-    Area,
-    Observation,
-    StatTable,
-    VariableRole,
-    VariableValue,
-)
+from seuraamo.areas.models import Area
+from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, readable
+from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 
 #: At most this many (area × derived measure) series are computed for one request.
 MAX_DERIVED_SERIES = 60
@@ -235,7 +230,10 @@ def observations(query: ObservationQuery) -> Page:
             "value",
             "status",
         )
-        rows.extend(Row(*value) for value in values)
+        rows.extend(
+            Row(table, content, area, extra, period, *readable(value, status))
+            for table, content, area, extra, period, value, status in values
+        )
     if stop > stored_total:
         rows.extend(extra_rows[max(0, start - stored_total) : stop - stored_total])
     return Page(rows=rows, total=total, offset=query.offset, limit=query.limit)

@@ -31,9 +31,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "seuraamo.core",
+    "seuraamo.areas",
+    "seuraamo.organisations",
+    "seuraamo.accounts",
     "seuraamo.programmes",
     "seuraamo.official_stats",
-    "seuraamo.dashboards",
+    "seuraamo.situation",
     "seuraamo.api",
 ]
 
@@ -81,6 +84,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,6 +10,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("seuraamo.programmes.urls")),
-    path("", include("seuraamo.dashboards.urls")),
+    path("", include("seuraamo.situation.urls")),
     prefix_default_language=True,
 )

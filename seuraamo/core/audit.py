@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import admin
 from django.db import models
 from django.forms.models import model_to_dict
+from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.models import AuditEvent
 
@@ -117,3 +118,11 @@ class AuditedAdmin(admin.ModelAdmin):
                 before=befores.get(instance.pk),
                 after=snapshot(instance),
             )
+
+
+LANGUAGES = (("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English")))
+
+
+def language_fieldsets(*fields: str) -> list[tuple[object, dict[str, object]]]:
+    """One admin fieldset per language holding that language's column of each translated field."""
+    return [(label, {"fields": [f"{name}_{code}" for name in fields]}) for code, label in LANGUAGES]

@@ -7,7 +7,6 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from seuraamo.official_stats.models import (
-    Area,
     Observation,
     ObservationRevision,
     StatTable,
@@ -62,14 +61,6 @@ class TableVariableAdmin(admin.ModelAdmin):
     list_filter = ("table", "role")
     readonly_fields = ("table", "code", "role")
     inlines = [VariableValueInline]
-
-
-@admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_fi", "name_sv", "name_en", "level")
-    list_filter = ("level",)
-    search_fields = ("code", "name_fi", "name_sv", "name_en")
-    raw_id_fields = ("subregion", "region")
 
 
 @admin.register(Observation)

@@ -4,29 +4,19 @@ in one fieldset per language so translations are edited side by side."""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.core.audit import AuditedAdmin
+from seuraamo.core.audit import AuditedAdmin, language_fieldsets
 from seuraamo.programmes.models import (
     Goal,
     GoalCoordinator,
     Indicator,
     IndicatorTarget,
     Measure,
-    Organisation,
     Programme,
     SteeringGroupMembership,
     Theme,
 )
-
-LANGUAGES = (("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English")))
-
-
-def language_fieldsets(*fields: str) -> list[tuple[object, dict[str, object]]]:
-    """One fieldset per language holding that language's column of each translated field."""
-    return [(label, {"fields": [f"{name}_{code}" for name in fields]}) for code, label in LANGUAGES]
-
 
 # --- inlines ------------------------------------------------------------------------------------
 
@@ -90,26 +80,6 @@ class IndicatorTargetInline(admin.TabularInline):
 
 
 # --- model admins -------------------------------------------------------------------------------
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(AuditedAdmin):
-    list_display = ["name_fi", "short_name", "kind", "valid_from", "valid_until", "successor"]
-    list_filter = ["kind"]
-    search_fields = ["key", "name_fi", "name_sv", "name_en", "short_name", "business_id"]
-    list_select_related = ["successor"]
-    autocomplete_fields = ["successor"]
-    prepopulated_fields = {"key": ["name_fi"]}
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fieldsets = [
-        (
-            None,
-            {"fields": ["key", "kind", "short_name", "business_id", "website", "municipalities"]},
-        ),
-        *language_fieldsets("name"),
-        (_("Validity and succession"), {"fields": ["valid_from", "valid_until", "successor"]}),
-        (_("Notes"), {"fields": ["notes"]}),
-    ]
 
 
 @admin.register(Programme)

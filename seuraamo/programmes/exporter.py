@@ -12,12 +12,12 @@ from decimal import Decimal
 import yaml
 from django.db.models import Prefetch
 
+from seuraamo.organisations.models import Organisation, Succession
 from seuraamo.programmes.importer.schema import FORMAT
 from seuraamo.programmes.models import (
     Goal,
     Indicator,
     IndicatorKind,
-    Organisation,
     Programme,
     Theme,
 )
@@ -114,7 +114,14 @@ def programme_export_data(*, programme: Programme) -> dict[str, object]:
         "format": FORMAT,
         "organisations": [
             _organisation(row)
-            for row in Organisation.objects.select_related("successor").order_by("key")
+            for row in Organisation.objects.prefetch_related(
+                Prefetch(
+                    "successions",
+                    queryset=Succession.objects.select_related("successor").order_by(
+                        "date", "successor__key"
+                    ),
+                )
+            ).order_by("key")
         ],
         "programme": {
             "key": programme.key,
@@ -177,8 +184,20 @@ def _organisation(row: Organisation) -> dict[str, object]:
                 "municipalities": _FlowList(row.municipalities or []),
                 "valid_from": row.valid_from,
                 "valid_until": row.valid_until,
-                "successor": row.successor.key if row.successor else None,
+                "successors": [_succession(succession) for succession in row.successions.all()],
                 "notes": row.notes,
+            }
+        ),
+    }
+
+
+def _succession(succession: Succession) -> dict[str, object]:
+    return {
+        "organisation": succession.successor.key,
+        **_without_empty(
+            {
+                "date": succession.date,
+                "municipalities": _FlowList(succession.municipalities or []),
             }
         ),
     }

@@ -3,76 +3,12 @@ indicators with baselines and targets, and the steering group. Content text is s
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.programmes.validators import validate_business_id
-
-
-class OrganisationKind(models.TextChoices):
-    MUNICIPALITY = "municipality", _("municipality")
-    STATE_AGENCY = "state_agency", _("state agency")
-    WELLBEING_COUNTY = "wellbeing_county", _("wellbeing services county")
-    EMPLOYMENT_AREA = "employment_area", _("employment area")
-    JOINT_AUTHORITY = "joint_authority", _("joint municipal authority")
-    EDUCATIONAL_INSTITUTION = "educational_institution", _("educational institution")
-    ASSOCIATION = "association", _("association")
-    COMPANY = "company", _("company")
-    COOPERATION_BODY = "cooperation_body", _("cooperation body")
-    SERVICE_NETWORK = "service_network", _("service network")
-
-
-class Organisation(models.Model):
-    key = models.SlugField(_("key"), max_length=80, unique=True)
-    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=200, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    short_name = models.CharField(_("short name"), max_length=60, blank=True)
-    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
-    business_id = models.CharField(
-        _("business id"), max_length=9, blank=True, validators=[validate_business_id]
-    )
-    website = models.URLField(_("website"), blank=True)
-    municipalities = models.JSONField(
-        _("municipalities served"),
-        default=list,
-        blank=True,
-        help_text=_("Statistics Finland area codes such as KU285."),
-    )
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("successor"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-    )
-    notes = models.TextField(_("notes and sources"), blank=True)
-
-    class Meta:
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        ordering = ["name_fi"]
-
-    def __str__(self) -> str:
-        return self.name_fi
-
-    def clean(self) -> None:
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": _("The end date is before the start date.")})
-        if self.successor_id and self.successor_id == self.pk:
-            raise ValidationError({"successor": _("An organisation cannot succeed itself.")})
-
-    def is_valid_on(self, day: datetime.date) -> bool:
-        started = self.valid_from is None or self.valid_from <= day
-        not_ended = self.valid_until is None or day <= self.valid_until
-        return started and not_ended
+from seuraamo.organisations.models import Organisation
 
 
 class Programme(models.Model):

@@ -1,13 +1,11 @@
-"""Reads for the public programme pages: each page's data in a fixed, small number of queries, and the
-succession rule (a coordinator role follows an organisation to its successor) as plain functions.
-
-Organisations are few (tens), so the pages load them all once into an index and follow successor and
-predecessor links in memory instead of joining the chain in SQL."""
+"""Reads for the public programme pages: each page's data in a fixed, small number of queries. The
+succession rule (a coordinator role follows an organisation to its successors) is in
+`seuraamo.organisations.selectors`; each page loads the organisation graph once."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -16,130 +14,44 @@ from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.formatting import month_name
 from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status
+from seuraamo.organisations.models import Organisation
+from seuraamo.organisations.selectors import (
+    OrganisationGraph,
+    OrganisationRole,
+    carried_roles_of,
+    current_organisations,
+    organisation_graph,
+    organisation_role,
+    predecessors,
+    successors,
+)
 from seuraamo.programmes.models import (
     Goal,
     GoalCoordinator,
     Indicator,
     Measure,
-    Organisation,
     Programme,
     SteeringGroupMembership,
     Theme,
 )
-
-OrganisationIndex = Mapping[int, Organisation]
 
 
 def today() -> datetime.date:
     return timezone.localdate()
 
 
-# --- succession -------------------------------------------------------------------------------
-
-
-def organisation_index() -> dict[int, Organisation]:
-    """Every organisation by id, in one query."""
-    return {organisation.pk: organisation for organisation in Organisation.objects.all()}
-
-
-def _successor_of(
-    organisation: Organisation, index: OrganisationIndex | None
-) -> Organisation | None:
-    if organisation.successor_id is None:
-        return None
-    if index is not None and organisation.successor_id in index:
-        return index[organisation.successor_id]
-    return organisation.successor
-
-
-def successor_chain(
-    organisation: Organisation, index: OrganisationIndex | None = None
-) -> list[Organisation]:
-    """The successors of an organisation in order (successor, its successor, …), stopping at a cycle."""
-    chain: list[Organisation] = []
-    seen = {organisation.pk}
-    successor = _successor_of(organisation, index)
-    while successor is not None and successor.pk not in seen:
-        chain.append(successor)
-        seen.add(successor.pk)
-        successor = _successor_of(successor, index)
-    return chain
-
-
-def current_organisation(
-    organisation: Organisation, on: datetime.date, index: OrganisationIndex | None = None
-) -> Organisation:
-    """The organisation that carries the role on a day: the last organisation in the successor chain
-    that is valid on that day, or the organisation itself when no successor is valid yet."""
-    for successor in reversed(successor_chain(organisation, index)):
-        if successor.is_valid_on(on):
-            return successor
-    return organisation
-
-
-def predecessors(organisation: Organisation, index: OrganisationIndex) -> list[Organisation]:
-    """Every organisation whose role passed to this one, directly or through others, nearest first."""
-    by_successor: dict[int, list[Organisation]] = {}
-    for candidate in index.values():
-        if candidate.successor_id is not None:
-            by_successor.setdefault(candidate.successor_id, []).append(candidate)
-    found: list[Organisation] = []
-    seen = {organisation.pk}
-    frontier = [organisation.pk]
-    while frontier:
-        next_frontier: list[int] = []
-        for pk in frontier:
-            for predecessor in by_successor.get(pk, []):
-                if predecessor.pk not in seen:
-                    seen.add(predecessor.pk)
-                    found.append(predecessor)
-                    next_frontier.append(predecessor.pk)
-        frontier = next_frontier
-    return found
-
-
 def _chronological(organisation: Organisation) -> datetime.date:
     return organisation.valid_until or organisation.valid_from or datetime.date.min
 
 
-@dataclass(frozen=True)
-class OrganisationRole:
-    """An organisation in a role (goal coordinator, steering-group member) as shown on a page: the
-    organisation that carries the role today and, when it has changed, the one originally named."""
-
-    current: Organisation
-    original: Organisation
-    role: str = ""
-    role_label: str = ""
-
-    @property
-    def is_successor(self) -> bool:
-        return self.current.pk != self.original.pk
-
-
-def organisation_role(
-    organisation: Organisation,
-    on: datetime.date,
-    index: OrganisationIndex | None = None,
-    role: str = "",
-    role_label: str = "",
-) -> OrganisationRole:
-    return OrganisationRole(
-        current=current_organisation(organisation, on, index),
-        original=organisation,
-        role=role,
-        role_label=role_label,
-    )
-
-
 def coordinator_roles(
-    coordinators: Iterable[GoalCoordinator], on: datetime.date, index: OrganisationIndex
+    coordinators: Iterable[GoalCoordinator], on: datetime.date, graph: OrganisationGraph
 ) -> list[OrganisationRole]:
     return [
         organisation_role(
-            index.get(coordinator.organisation_id) or coordinator.organisation,
+            graph.get(coordinator.organisation_id) or coordinator.organisation,
             on,
-            index,
+            graph,
             role=coordinator.role,
             role_label=str(coordinator.get_role_display()),
         )
@@ -197,18 +109,20 @@ def theme_summaries(programme: Programme) -> list[ThemeSummary]:
 
 
 def steering_group(
-    programme: Programme, on: datetime.date, index: OrganisationIndex
+    programme: Programme, on: datetime.date, graph: OrganisationGraph
 ) -> SteeringGroup:
     members: list[OrganisationRole] = []
     former: list[OrganisationRole] = []
     for membership in programme.steering_group.all():
-        organisation = index.get(membership.organisation_id) or membership.organisation
+        organisation = graph.get(membership.organisation_id) or membership.organisation
         ended = membership.valid_until is not None and membership.valid_until < on
         role_label = str(membership.get_role_display())
         if ended:
-            former.append(OrganisationRole(organisation, organisation, membership.role, role_label))
+            former.append(
+                OrganisationRole((organisation,), organisation, membership.role, role_label)
+            )
         else:
-            members.append(organisation_role(organisation, on, index, membership.role, role_label))
+            members.append(organisation_role(organisation, on, graph, membership.role, role_label))
     return SteeringGroup(programme, members, former)
 
 
@@ -216,15 +130,15 @@ def home_page(on: datetime.date) -> HomePage | None:
     programme = current_programme()
     if programme is None:
         return None
-    index = organisation_index()
-    return HomePage(programme, theme_summaries(programme), steering_group(programme, on, index))
+    graph = organisation_graph()
+    return HomePage(programme, theme_summaries(programme), steering_group(programme, on, graph))
 
 
 def steering_group_page(on: datetime.date) -> SteeringGroup | None:
     programme = current_programme()
     if programme is None:
         return None
-    return steering_group(programme, on, organisation_index())
+    return steering_group(programme, on, organisation_graph())
 
 
 @dataclass(frozen=True)
@@ -260,10 +174,10 @@ class ThemePage:
     next_theme: Theme | None
 
 
-def _goal_view(goal: Goal, on: datetime.date, index: OrganisationIndex) -> GoalView:
+def _goal_view(goal: Goal, on: datetime.date, graph: OrganisationGraph) -> GoalView:
     return GoalView(
         goal=goal,
-        coordinators=coordinator_roles(goal.coordinators.all(), on, index),
+        coordinators=coordinator_roles(goal.coordinators.all(), on, graph),
         measures=list(goal.measures.all()),
         indicators=list(goal.indicators.all()),
     )
@@ -283,12 +197,12 @@ def theme_page(number: str, on: datetime.date) -> ThemePage | None:
     )
     if theme is None:
         return None
-    index = organisation_index()
+    graph = organisation_graph()
     siblings = list(Theme.objects.filter(programme=programme).only("id", "number", "order"))
     position = next(i for i, sibling in enumerate(siblings) if sibling.pk == theme.pk)
     return ThemePage(
         theme=theme,
-        goals=[_goal_view(goal, on, index) for goal in theme.goals.all()],
+        goals=[_goal_view(goal, on, graph) for goal in theme.goals.all()],
         indicators=indicator_blocks(list(theme.indicators.all())),
         previous_theme=siblings[position - 1] if position > 0 else None,
         next_theme=siblings[position + 1] if position + 1 < len(siblings) else None,
@@ -338,7 +252,7 @@ def goal_page(key: str, on: datetime.date) -> GoalPage | None:
     goal = _goals().select_related("theme__programme").filter(key=key).first()
     if goal is None:
         return None
-    view = _goal_view(goal, on, organisation_index())
+    view = _goal_view(goal, on, organisation_graph())
     return GoalPage(goal, view, indicator_blocks(view.indicators))
 
 
@@ -356,7 +270,7 @@ class CoordinatedGoal:
 @dataclass(frozen=True)
 class OrganisationPage:
     organisation: Organisation
-    current: Organisation  # itself, or the successor that carries its roles today
+    current: list[Organisation]  # itself, or the successors that carry its roles today
     successors: list[Organisation]
     predecessors: list[Organisation]
     coordinated_goals: list[CoordinatedGoal]
@@ -369,16 +283,15 @@ class OrganisationPage:
 
     @property
     def is_succeeded(self) -> bool:
-        return self.current.pk != self.organisation.pk
+        return [o.pk for o in self.current] != [self.organisation.pk]
 
 
 def organisation_page(key: str, on: datetime.date) -> OrganisationPage | None:
-    index = organisation_index()
-    organisation = next((o for o in index.values() if o.key == key), None)
+    graph = organisation_graph()
+    organisation = graph.by_key(key)
     if organisation is None:
         return None
-    earlier = predecessors(organisation, index)
-    holders = {organisation.pk, *(o.pk for o in earlier)}
+    holders = {o.pk for o in carried_roles_of(organisation, on, graph)}
     coordinations = (
         GoalCoordinator.objects.filter(organisation_id__in=holders)
         .select_related("goal__theme")
@@ -389,7 +302,7 @@ def organisation_page(key: str, on: datetime.date) -> OrganisationPage | None:
             goal=c.goal,
             role=c.role,
             role_label=str(c.get_role_display()),
-            via=None if c.organisation_id == organisation.pk else index[c.organisation_id],
+            via=None if c.organisation_id == organisation.pk else graph.by_id[c.organisation_id],
         )
         for c in coordinations
     ]
@@ -403,12 +316,12 @@ def organisation_page(key: str, on: datetime.date) -> OrganisationPage | None:
         ).select_related("programme")
     )
     for membership in memberships:
-        membership.organisation = index[membership.organisation_id]
+        membership.organisation = graph.by_id[membership.organisation_id]
     return OrganisationPage(
         organisation=organisation,
-        current=current_organisation(organisation, on, index),
-        successors=successor_chain(organisation, index),
-        predecessors=earlier,
+        current=current_organisations(organisation, on, graph),
+        successors=successors(organisation, graph),
+        predecessors=predecessors(organisation, graph),
         coordinated_goals=coordinated,
         steering_group_roles=memberships,
     )
@@ -417,7 +330,11 @@ def organisation_page(key: str, on: datetime.date) -> OrganisationPage | None:
 @dataclass(frozen=True)
 class OrganisationListEntry:
     organisation: Organisation
-    current: Organisation
+    current: list[Organisation]
+
+    @property
+    def is_succeeded(self) -> bool:
+        return [o.pk for o in self.current] != [self.organisation.pk]
 
 
 @dataclass(frozen=True)
@@ -428,9 +345,9 @@ class OrganisationList:
 
 
 def organisation_list(on: datetime.date) -> OrganisationList:
-    index = organisation_index()
+    graph = organisation_graph()
     groups: dict[str, list[OrganisationListEntry]] = {"active": [], "former": [], "upcoming": []}
-    for organisation in index.values():
+    for organisation in graph.by_id.values():
         if organisation.is_valid_on(on):
             group = "active"
         elif organisation.valid_from is not None and organisation.valid_from > on:
@@ -438,6 +355,6 @@ def organisation_list(on: datetime.date) -> OrganisationList:
         else:
             group = "former"
         groups[group].append(
-            OrganisationListEntry(organisation, current_organisation(organisation, on, index))
+            OrganisationListEntry(organisation, current_organisations(organisation, on, graph))
         )
     return OrganisationList(**groups)

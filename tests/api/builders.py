@@ -3,13 +3,8 @@ the whole country and two municipalities over a few months, with one suppressed 
 
 from __future__ import annotations
 
-from seuraamo.official_stats.models import (
-    Area,
-    Observation,
-    StatTable,
-    TableVariable,
-    VariableValue,
-)
+from seuraamo.areas.models import Area
+from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 
 TABLE = "tyonv/12r5"
 #: (content, area, period) -> value; None = suppressed ("...").

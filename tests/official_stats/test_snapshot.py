@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from seuraamo.areas.models import Area
 from seuraamo.official_stats.models import (
-    Area,
     Observation,
     ObservationRevision,
     StatTable,

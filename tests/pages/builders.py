@@ -8,13 +8,13 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from seuraamo.organisations.models import Organisation, Succession
 from seuraamo.programmes.models import (
     Goal,
     GoalCoordinator,
     Indicator,
     IndicatorTarget,
     Measure,
-    Organisation,
     Programme,
     SteeringGroupMembership,
     Theme,
@@ -31,7 +31,8 @@ class PageData:
 
 
 def organisation(key: str, fi: str, sv: str = "", en: str = "", **fields: object) -> Organisation:
-    return Organisation.objects.create(
+    successors = fields.pop("successors", [])
+    created = Organisation.objects.create(
         key=key,
         name_fi=fi,
         name_sv=sv,
@@ -39,6 +40,9 @@ def organisation(key: str, fi: str, sv: str = "", en: str = "", **fields: object
         kind=fields.pop("kind", "state_agency"),
         **fields,
     )
+    for successor in successors:
+        Succession.objects.create(predecessor=created, successor=successor)
+    return created
 
 
 def build_programme(today: datetime.date) -> PageData:
@@ -56,7 +60,7 @@ def build_programme(today: datetime.date) -> PageData:
         "NTM-centralen i Sydöstra Finland",
         "Southeast Finland ELY Centre",
         valid_until=today - 61 * day,
-        successor=elinvoima,
+        successors=[elinvoima],
     )
     area = organisation(
         "etela-kymenlaakson-tyollisyysalue",
@@ -66,13 +70,21 @@ def build_programme(today: datetime.date) -> PageData:
         kind="employment_area",
         valid_from=today - 400 * day,
     )
+    kouvola_area = organisation(
+        "kouvolan-tyollisyysalue",
+        "Kouvolan työllisyysalue",
+        "Kouvola sysselsättningsområde",
+        "Kouvola Employment Area",
+        kind="employment_area",
+        valid_from=today - 400 * day,
+    )
     te = organisation(
         "kaakkois-suomen-te-toimisto",
         "Kaakkois-Suomen TE-toimisto",
         "TE-byrån i Sydöstra Finland",
         "Southeast Finland TE Office",
         valid_until=today - 401 * day,
-        successor=area,
+        successors=[area, kouvola_area],
     )
     kotka = organisation(
         "kotkan-kaupunki", "Kotkan kaupunki", "Kotka stad", "City of Kotka", kind="municipality"
@@ -191,5 +203,5 @@ def build_programme(today: datetime.date) -> PageData:
         SteeringGroupMembership.objects.create(
             programme=programme, organisation=member, role=role, valid_until=until, order=order
         )
-    organisations = {o.key: o for o in (ely, elinvoima, te, area, kotka, group)}
+    organisations = {o.key: o for o in (ely, elinvoima, te, area, kouvola_area, kotka, group)}
     return PageData(programme, themes, goals, organisations, indicator)

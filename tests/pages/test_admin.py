@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from seuraamo.accounts.models import User
+from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import (
     Goal,
     GoalCoordinator,
     Indicator,
     IndicatorTarget,
     Measure,
-    Organisation,
     Programme,
     SteeringGroupMembership,
     Theme,
 )
+from tests.admin_forms import admin_form_payload
 from tests.pages.builders import PageData
 
 MODELS = [
@@ -42,7 +43,7 @@ def staff(client: Client, db: None) -> Client:
 
 
 def admin_url(model: type, action: str, *args: object) -> str:
-    return reverse(f"admin:programmes_{model._meta.model_name}_{action}", args=args)
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
@@ -78,9 +79,7 @@ def test_inlines_of_theme_and_indicator(staff: Client, data: PageData) -> None:
 def test_staff_can_fill_in_a_missing_translation(staff: Client, data: PageData) -> None:
     area = data.organisations["etela-kymenlaakson-tyollisyysalue"]
     url = admin_url(Organisation, "change", area.pk)
-    form = staff.get(url).context["adminform"].form
-    payload = {name: form[name].value() for name in form.fields}
-    payload = {name: value for name, value in payload.items() if value is not None}
+    payload = admin_form_payload(staff, url)
     payload["name_sv"] = "Södra Kymmenedalens sysselsättningsområde"
     response = staff.post(url, payload)
     assert response.status_code == 302, response.context["adminform"].form.errors

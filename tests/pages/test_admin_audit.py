@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from seuraamo.accounts.models import User
 from seuraamo.core.models import AuditEvent
-from seuraamo.programmes.models import Measure, Organisation
+from seuraamo.organisations.models import Organisation
+from seuraamo.programmes.models import Measure
+from tests.admin_forms import admin_form_payload
 from tests.pages.builders import PageData
 
 
 @pytest.fixture
 def staff_user(db: None) -> User:
     return User.objects.create(username="sihteeri", is_staff=True, is_superuser=True)
+
+
+EMPTY_SUCCESSIONS = {
+    "successions-TOTAL_FORMS": "0",
+    "successions-INITIAL_FORMS": "0",
+    "successions-MIN_NUM_FORMS": "0",
+    "successions-MAX_NUM_FORMS": "1000",
+}
 
 
 @pytest.fixture
@@ -24,16 +34,14 @@ def staff(client: Client, staff_user: User) -> Client:
 
 
 def current_form_data(client: Client, url: str) -> dict[str, object]:
-    form = client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    return {name: value for name, value in data.items() if value is not None}
+    return admin_form_payload(client, url)
 
 
 def test_an_edit_records_the_changed_fields_before_and_after(
     staff: Client, staff_user: User, data: PageData
 ) -> None:
     area = data.organisations["etela-kymenlaakson-tyollisyysalue"]
-    url = reverse("admin:programmes_organisation_change", args=[area.pk])
+    url = reverse("admin:organisations_organisation_change", args=[area.pk])
     payload = current_form_data(staff, url)
     old_name = payload["name_en"]
     payload["name_en"] = "South Kymenlaakso Employment Area"
@@ -41,7 +49,7 @@ def test_an_edit_records_the_changed_fields_before_and_after(
     response = staff.post(url, payload)
 
     assert response.status_code == 302
-    event = AuditEvent.objects.get(object_type="programmes.organisation", action="update")
+    event = AuditEvent.objects.get(object_type="organisations.organisation", action="update")
     assert event.actor == staff_user
     assert event.actor_description == "sihteeri"
     assert event.object_key == "etela-kymenlaakson-tyollisyysalue"
@@ -51,7 +59,7 @@ def test_an_edit_records_the_changed_fields_before_and_after(
 
 def test_saving_without_changes_records_nothing(staff: Client, data: PageData) -> None:
     area = data.organisations["etela-kymenlaakson-tyollisyysalue"]
-    url = reverse("admin:programmes_organisation_change", args=[area.pk])
+    url = reverse("admin:organisations_organisation_change", args=[area.pk])
 
     staff.post(url, current_form_data(staff, url))
 
@@ -73,12 +81,13 @@ def test_a_delete_records_the_values_it_removed(staff: Client, data: PageData) -
 
 def test_an_added_organisation_is_recorded_as_created(staff: Client, data: PageData) -> None:
     response = staff.post(
-        reverse("admin:programmes_organisation_add"),
+        reverse("admin:organisations_organisation_add"),
         {
             "key": "uusi-kumppani",
             "kind": "association",
             "name_fi": "Uusi kumppani ry",
             "municipalities": "[]",
+            **EMPTY_SUCCESSIONS,
         },
     )
 

@@ -129,10 +129,42 @@ def test_two_coordinators_each_follow_their_successor(client: Client, data: Page
     coordinators = get(client, "/fi/goals/goal-4-2/").find("dl", class_="coordinators")
     assert [dd.text for dd in coordinators.find_all("dd")] == [
         "Kaakkois-Suomen elinvoimakeskus (ennen: Kaakkois-Suomen ELY-keskus)",
-        "Etelä-Kymenlaakson työllisyysalue (ennen: Kaakkois-Suomen TE-toimisto)",
+        "Etelä-Kymenlaakson työllisyysalue ja Kouvolan työllisyysalue"
+        " (ennen: Kaakkois-Suomen TE-toimisto)",
     ]
     partner = get(client, "/fi/goals/goal-4-4/").find("dl", class_="coordinators")
     assert partner.find_all("dd")[1].text == "Kotkan kaupunki (kumppani)"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fi",
+            "Etelä-Kymenlaakson työllisyysalue ja Kouvolan työllisyysalue"
+            " (ennen: Kaakkois-Suomen TE-toimisto)",
+        ),
+        (
+            "sv",
+            "Etelä-Kymenlaakson työllisyysalue och Kouvola sysselsättningsområde"
+            " (tidigare: TE-byrån i Sydöstra Finland)",
+        ),
+        (
+            "en",
+            "South Kymenlaakso employment area and Kouvola Employment Area"
+            " (formerly: Southeast Finland TE Office)",
+        ),
+    ],
+)
+def test_a_role_passes_to_every_successor(
+    client: Client, data: PageData, language: str, expected: str
+) -> None:
+    coordinators = get(client, f"/{language}/goals/goal-4-2/").find("dl", class_="coordinators")
+    assert coordinators.find_all("dd")[1].text == expected
+    page = get(client, f"/{language}/organisations/kouvolan-tyollisyysalue/")
+    section = page.find("section", aria_labelledby="coordinates-heading")
+    links = [a.attrs["href"] for a in section.find_all("a")]
+    assert f"/{language}/goals/goal-4-2/" in links
 
 
 def test_successor_not_yet_valid_keeps_the_original(client: Client, data: PageData) -> None:

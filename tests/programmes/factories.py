@@ -13,6 +13,7 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
+from seuraamo.organisations.models import Organisation, OrganisationKind
 from seuraamo.programmes.models import (
     CoordinationRole,
     DesiredDirection,
@@ -23,8 +24,6 @@ from seuraamo.programmes.models import (
     IndicatorTarget,
     IndicatorUnit,
     Measure,
-    Organisation,
-    OrganisationKind,
     Programme,
     SteeringGroupMembership,
     SteeringGroupRole,

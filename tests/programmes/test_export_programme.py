@@ -13,9 +13,10 @@ import yaml
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from seuraamo.organisations.models import Organisation, Succession
 from seuraamo.programmes import exporter
 from seuraamo.programmes.management.commands.export_programme import WRITTEN
-from seuraamo.programmes.models import IndicatorKind, Organisation
+from seuraamo.programmes.models import IndicatorKind
 from tests.programmes.factories import (
     GoalCoordinatorFactory,
     GoalFactory,
@@ -71,7 +72,13 @@ def test_export_keeps_the_files_content(db: None) -> None:
         "tyollisyysalue",
     ]
     te_office = data["organisations"][1]
-    assert te_office["successor"] == "tyollisyysalue"
+    assert te_office["successors"] == [
+        {
+            "organisation": "tyollisyysalue",
+            "date": datetime.date(2025, 1, 1),
+            "municipalities": ["KU285"],
+        }
+    ]
     assert te_office["valid_until"] == datetime.date(2024, 12, 31)
     programme = data["programme"]
     assert programme["description"]["fi"] == "Ensimmäinen kappale.\n\nToinen kappale."
@@ -100,8 +107,13 @@ def test_a_programme_made_in_the_database_round_trips(db: None, tmp_path: Path) 
         website="https://www.kotka.fi",
         municipalities=["KU285", "KU075"],
         valid_until=datetime.date(2024, 12, 31),
-        successor=successor,
         notes="Pitkä huomautus, joka jatkuu.\nToisella rivillä: lisää. " + "x" * 120,
+    )
+    Succession.objects.create(
+        predecessor=organisation,
+        successor=successor,
+        date=datetime.date(2025, 1, 1),
+        municipalities=["KU285"],
     )
     programme = ProgrammeFactory(end_year=2027, description_fi="Kuvaus: *tärkeä*", source_note="")
     SteeringGroupMembershipFactory(
@@ -124,7 +136,9 @@ def test_a_programme_made_in_the_database_round_trips(db: None, tmp_path: Path) 
     first, second = round_trip(tmp_path)
 
     assert first == second
-    assert Organisation.objects.get(pk=organisation.pk).successor == successor
+    assert [
+        s.successor for s in Organisation.objects.get(pk=organisation.pk).successions.all()
+    ] == [successor]
 
 
 def test_export_to_a_file(db: None, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from seuraamo.core.models import AuditEvent
+from seuraamo.organisations.models import Organisation, OrganisationKind, Succession
 from seuraamo.programmes.importer import errors
 from seuraamo.programmes.importer.loader import MAX_FILE_BYTES
 from seuraamo.programmes.importer.service import ACTOR_DESCRIPTION
@@ -27,8 +28,6 @@ from seuraamo.programmes.models import (
     Indicator,
     IndicatorTarget,
     Measure,
-    Organisation,
-    OrganisationKind,
     Programme,
     SteeringGroupMembership,
     Theme,
@@ -38,10 +37,11 @@ from tests.programmes.factories import GoalFactory
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal.yaml"
 REAL_FILE = Path(__file__).parents[2] / "seuraamo" / "programmes" / "data" / "kymenlaakso.yaml"
-MINIMAL_OBJECTS = 19  # 3 organisations, programme, 2 members, 2 themes, 2 goals,
+MINIMAL_OBJECTS = 20  # 3 organisations, 1 succession, programme, 2 members, 2 themes, 2 goals,
 # 2 coordinators, 2 measures, 3 indicators, 2 targets
 MODELS = [
     Organisation,
+    Succession,
     Programme,
     SteeringGroupMembership,
     Theme,
@@ -59,9 +59,9 @@ def snapshot() -> dict[str, list[dict[str, object]]]:
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in MODELS}
 
 
-def run_import(path: Path) -> str:
+def run_import(path: Path, *options: str) -> str:
     out = StringIO()
-    call_command("import_programme", str(path), stdout=out)
+    call_command("import_programme", str(path), *options, stdout=out)
     return out.getvalue()
 
 
@@ -112,7 +112,8 @@ def imported(db: None) -> dict[str, list[dict[str, object]]]:
 def test_import_creates_the_programme_tree(db: None) -> None:
     out = run_import(MINIMAL)
 
-    assert out == (
+    assert "  create programmes.goal yhteistyo\n" in out
+    assert out.splitlines()[-1] + "\n" == (
         f'Imported programme "testiohjelma" from {MINIMAL}: '
         f"created {MINIMAL_OBJECTS}, updated 0, deleted 0, unchanged 0.\n"
     )
@@ -121,7 +122,9 @@ def test_import_creates_the_programme_tree(db: None) -> None:
     assert programme.end_year is None
     assert [t.number for t in programme.themes.order_by("order")] == ["4.1", "4.2"]
     te_office = Organisation.objects.get(key="te-toimisto")
-    assert te_office.successor.key == "tyollisyysalue"
+    succession = te_office.successions.get()
+    assert (succession.successor.key, str(succession.date)) == ("tyollisyysalue", "2025-01-01")
+    assert succession.municipalities == ["KU285"]
     assert str(te_office.valid_until) == "2024-12-31"
     assert [m.key for m in Measure.objects.order_by("order")] == ["verkosto", "pilotit"]
     theme_indicator = Indicator.objects.get(key="tyottomien-osuus")
@@ -151,9 +154,11 @@ def test_every_created_object_is_audited(db: None) -> None:
     assert goal.before is None
     assert goal.after["theme"] == "testiohjelma/4.1"
     assert goal.after["title_fi"] == "Yhteistyön kehittäminen"
-    te_office = events.get(object_type="programmes.organisation", object_key="te-toimisto")
-    assert te_office.after["successor"] == "tyollisyysalue"
+    te_office = events.get(object_type="organisations.organisation", object_key="te-toimisto")
     assert te_office.after["valid_until"] == "2024-12-31"
+    succession = events.get(object_type="organisations.succession")
+    assert succession.object_key == "te-toimisto>tyollisyysalue"
+    assert succession.after["successor"] == "tyollisyysalue"
     target = events.get(object_key="pitkaaikaistyottomat/2025-12-31")
     assert target.object_type == "programmes.indicatortarget"
     assert target.after == {
@@ -223,12 +228,14 @@ def test_items_removed_from_the_file_are_deleted(imported: object, tmp_path: Pat
         del goal["indicators"][0]["targets"][1]
         # An organisation missing from the file is kept, but nothing may refer to it.
         del data["organisations"][2]
-        del data["organisations"][1]["successor"]
+        del data["organisations"][1]["successors"]
 
-    out = run_import(dumped(tmp_path, remove))
+    out = run_import(dumped(tmp_path, remove), "--delete-missing")
 
+    assert "  delete programmes.goal osaaminen\n" in out
     deleted = AuditEvent.objects.filter(action="delete").values_list("object_type", "object_key")
     assert sorted(deleted) == [
+        ("organisations.succession", "te-toimisto>tyollisyysalue"),
         ("programmes.goal", "osaaminen"),
         ("programmes.goalcoordinator", "yhteistyo/te-toimisto"),
         ("programmes.indicator", "koulutuspaivat"),
@@ -237,13 +244,44 @@ def test_items_removed_from_the_file_are_deleted(imported: object, tmp_path: Pat
         ("programmes.steeringgroupmembership", "testiohjelma/te-toimisto"),
         ("programmes.theme", "testiohjelma/4.2"),
     ]
-    assert "updated 2, deleted 7, unchanged 9." in out
+    assert "updated 1, deleted 8, unchanged 10." in out
     updated = AuditEvent.objects.filter(action="update").values_list("object_key", "after")
-    assert sorted(updated) == [("pilotit", {"order": 0}), ("te-toimisto", {"successor": None})]
+    assert sorted(updated) == [("pilotit", {"order": 0})]
     assert Organisation.objects.filter(key="tyollisyysalue").exists()
-    assert Organisation.objects.get(key="te-toimisto").successor is None
+    assert not Organisation.objects.get(key="te-toimisto").successions.exists()
     assert not Goal.objects.filter(key="osaaminen").exists()
     assert IndicatorTarget.objects.count() == 1
+
+
+def test_without_delete_missing_a_dropped_goal_is_only_planned(
+    imported: object, tmp_path: Path
+) -> None:
+    def drop_goal(data: dict) -> None:
+        del data["programme"]["themes"][1]["goals"][0]
+
+    rows_before = {model: model.objects.count() for model in MODELS}
+    audit_before = AuditEvent.objects.count()
+
+    out = run_import(dumped(tmp_path, drop_goal))
+
+    assert "  would delete programmes.goal osaaminen (kept: not asked to delete)\n" in out
+    assert "deleted 0" in out and "not deleted " in out and "--delete-missing" in out
+    assert {model: model.objects.count() for model in MODELS} == rows_before
+    assert AuditEvent.objects.count() == audit_before
+    assert Goal.objects.filter(key="osaaminen").exists()
+
+
+def test_a_dry_run_prints_the_plan_and_saves_nothing(imported: object, tmp_path: Path) -> None:
+    def rename(data: dict) -> None:
+        data["programme"]["themes"][0]["goals"][0]["title"]["fi"] = "Uusi otsikko"
+
+    audit_before = AuditEvent.objects.count()
+    out = run_import(dumped(tmp_path, rename), "--dry-run")
+
+    assert "  update programmes.goal yhteistyo: title_fi\n" in out
+    assert out.rstrip().endswith("unchanged 19.") and "Dry run, nothing saved" in out
+    assert Goal.objects.get(key="yhteistyo").title_fi == "Yhteistyön kehittäminen"
+    assert AuditEvent.objects.count() == audit_before
 
 
 def test_the_real_programme_file_imports(db: None) -> None:
@@ -308,9 +346,12 @@ BROKEN_VARIANTS = {
         errors.INVALID_THEME_NUMBER.format(actual='"4,2"'),
     ),
     "successor cycle": (
-        ("valid_from: 2025-01-01\n", "valid_from: 2025-01-01\n    successor: te-toimisto\n"),
-        "successor: tyollisyysalue",
-        "organisations[1].successor",
+        (
+            "valid_from: 2025-01-01\n",
+            "valid_from: 2025-01-01\n    successors: [{organisation: te-toimisto}]\n",
+        ),
+        "- {organisation: tyollisyysalue",
+        "organisations[1].successors[0].organisation",
         errors.SUCCESSOR_CYCLE.format(cycle="te-toimisto → tyollisyysalue → te-toimisto"),
     ),
     "invalid business id": (

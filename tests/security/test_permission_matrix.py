@@ -6,10 +6,11 @@ only the models they have been given permissions for."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
+from seuraamo.accounts.models import User
 from tests.pages.builders import PageData
 
 ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "superuser"]
@@ -29,9 +30,9 @@ ADMIN_MATRIX = [
     ("/fi/admin/", [302, 302, 200, 200, 200]),
     ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 200]),
     ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/programmes/organisation/add/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/auth/user/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
 ]
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import (
     RATIO_MEASURES,
     Point,
@@ -14,7 +15,7 @@ from seuraamo.official_stats.derived import (
     parse_measure,
     year_earlier,
 )
-from seuraamo.official_stats.models import Area, Observation
+from seuraamo.official_stats.models import Observation
 from seuraamo.official_stats.selectors.series import COUNTRY, SeriesStore, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
-from seuraamo.official_stats.models import Area, AreaLevel
+from seuraamo.areas.models import Area, AreaLevel
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "snapshot"
 AREAS_CSV = SNAPSHOT_DIR / "areas.csv"

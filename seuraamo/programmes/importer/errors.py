@@ -44,9 +44,7 @@ INVALID_SLUG = "invalid key {actual}; use letters, digits, hyphens and underscor
 INVALID_THEME_NUMBER = (
     'invalid theme number {actual}; expected digits separated by dots, e.g. "4.3"'
 )
-INVALID_AREA_CODE = (
-    "invalid area code {actual}; expected KU + 3 digits, SSS, MK + 2 digits or SK + 3 digits"
-)
+INVALID_AREA_CODE = "invalid municipality code {actual}; expected KU + 3 digits, e.g. KU285"
 DUPLICATE_LIST_ITEM = "lists the same value twice"
 SCHEMA_OTHER = "{detail}"
 

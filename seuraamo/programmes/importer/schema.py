@@ -14,6 +14,8 @@ from functools import cache
 from django.db import models
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from seuraamo.areas.codes import MUNICIPALITY_CODE_PATTERN
+from seuraamo.organisations import models as om
 from seuraamo.programmes import models as m
 from seuraamo.programmes.importer.errors import (
     DUPLICATE_LIST_ITEM,
@@ -36,7 +38,6 @@ from seuraamo.programmes.importer.loader import Document
 
 FORMAT = "seuraamo-programme/1"
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
-AREA_CODE_PATTERN = r"^(KU\d{3}|SSS|MK\d{2}|SK\d{3})$"
 THEME_NUMBER_PATTERN = r"^[0-9]+(\.[0-9]+)*\Z"
 NOT_BLANK_PATTERN = r"\S"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -134,21 +135,35 @@ def _indicator() -> Schema:
     )
 
 
+def _succession() -> Schema:
+    municipalities = {"type": "string", "pattern": MUNICIPALITY_CODE_PATTERN}
+    return _object(
+        ["organisation"],
+        {
+            "organisation": _slug(om.Organisation),
+            "date": _date(),
+            "municipalities": _list(municipalities, unique=True),
+        },
+    )
+
+
 def _organisation() -> Schema:
-    organisation = m.Organisation
+    organisation = om.Organisation
     return _object(
         ["key", "name", "kind"],
         {
             "key": _slug(organisation),
             "name": _text(organisation, "name", required=True),
             "short_name": _string(organisation, "short_name"),
-            "kind": _choice(m.OrganisationKind),
+            "kind": _choice(om.OrganisationKind),
             "business_id": {"type": ["string", "null"]},
             "website": _string(organisation, "website"),
-            "municipalities": _list({"type": "string", "pattern": AREA_CODE_PATTERN}, unique=True),
+            "municipalities": _list(
+                {"type": "string", "pattern": MUNICIPALITY_CODE_PATTERN}, unique=True
+            ),
             "valid_from": _date(),
             "valid_until": _date(),
-            "successor": {**_slug(organisation), "type": ["string", "null"]},
+            "successors": _list(_succession()),
             "notes": _string(organisation, "notes"),
         },
     )
@@ -277,7 +292,7 @@ def _message(keyword: object, error: ValidationError, schema: Schema, instance: 
     if keyword == "pattern":
         return {
             SLUG_PATTERN: INVALID_SLUG.format(actual=quote(instance)),
-            AREA_CODE_PATTERN: INVALID_AREA_CODE.format(actual=quote(instance)),
+            MUNICIPALITY_CODE_PATTERN: INVALID_AREA_CODE.format(actual=quote(instance)),
             THEME_NUMBER_PATTERN: INVALID_THEME_NUMBER.format(actual=quote(instance)),
         }.get(str(error.validator_value), EMPTY_TEXT)
     if keyword == "maxLength":

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from seuraamo.organisations.validators import BUSINESS_ID_PATTERN, is_valid_business_id
 from seuraamo.programmes.importer.errors import (
     BUSINESS_ID_CHECK_DIGIT,
     BUSINESS_ID_FORM,
@@ -39,7 +40,6 @@ from seuraamo.programmes.importer.errors import (
 from seuraamo.programmes.importer.loader import Document
 from seuraamo.programmes.importer.schema import FORMAT, describe_value, quote, schema_problems
 from seuraamo.programmes.models import Goal, Indicator, IndicatorKind, Measure
-from seuraamo.programmes.validators import BUSINESS_ID_PATTERN, is_valid_business_id
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LARGEST_VALUE = Decimal(10) ** 11
@@ -166,7 +166,7 @@ class _Checker:
             self.check_theme(theme, theme_path)
 
     def check_organisations(self, organisations: object) -> None:
-        successors: dict[str, tuple[str, Path]] = {}
+        successors: dict[str, dict[str, Path]] = {}
         for path, organisation in _mappings(organisations, ("organisations",)):
             key = _text(organisation, "key")
             self.unique("organisation key", key, (*path, "key"))
@@ -188,33 +188,37 @@ class _Checker:
                 except ValidationError:
                     self.add((*path, "website"), INVALID_URL.format(value=website))
             self.dates_in_order(organisation, path, "valid_from", "valid_until")
-            successor = _text(organisation, "successor")
-            if key is not None and successor is not None:
-                successors.setdefault(key, (successor, (*path, "successor")))
-        for successor, path in successors.values():
-            if successor not in self.organisations:
-                self.add(path, UNKNOWN_ORGANISATION.format(key=successor))
-        self.check_cycles({key: target for key, (target, _path) in successors.items()}, successors)
+            targets: dict[str, Path] = {}
+            for succession_path, succession in _mappings(
+                organisation.get("successors"), (*path, "successors")
+            ):
+                target = _text(succession, "organisation")
+                if target is None:
+                    continue
+                if target in targets:
+                    first = self.document.line_of(targets[target])
+                    message = ORGANISATION_LISTED_TWICE.format(key=target, first_line=first)
+                    self.add((*succession_path, "organisation"), message)
+                    continue
+                targets[target] = (*succession_path, "organisation")
+            if key is not None:
+                successors.setdefault(key, targets)
+        for targets in successors.values():
+            for target, path in targets.items():
+                if target not in self.organisations:
+                    self.add(path, UNKNOWN_ORGANISATION.format(key=target))
+        self.check_cycles(successors)
 
-    def check_cycles(
-        self, successor_of: dict[str, str], paths: dict[str, tuple[str, Path]]
-    ) -> None:
+    def check_cycles(self, successors: dict[str, dict[str, Path]]) -> None:
         """Report each cycle once, at its member that comes first in the file."""
         reported: set[frozenset[str]] = set()
-        for start in successor_of:
-            chain, position = [start], {start: 0}
-            current = successor_of.get(start)
-            while current is not None and current not in position:
-                position[current] = len(chain)
-                chain.append(current)
-                current = successor_of.get(current)
-            if current != start:
-                continue  # no cycle, or `start` only leads into one reported from its own member
-            members = frozenset(chain)
-            if members in reported:
+        for start in successors:
+            chain = _path_back(start, successors)
+            if chain is None or frozenset(chain) in reported:
                 continue
-            reported.add(members)
-            self.add(paths[start][1], SUCCESSOR_CYCLE.format(cycle=" → ".join([*chain, start])))
+            reported.add(frozenset(chain))
+            path = successors[start][chain[1] if len(chain) > 1 else start]
+            self.add(path, SUCCESSOR_CYCLE.format(cycle=" → ".join([*chain, start])))
 
     def check_theme(self, theme: dict[str, object], path: Path) -> None:
         self.unique("theme number", _text(theme, "number"), (*path, "number"))
@@ -282,3 +286,18 @@ class _Checker:
                     )
                     problems.append(self.document.problem(paths[key], message))
         return problems
+
+
+def _path_back(start: str, successors: dict[str, dict[str, Path]]) -> list[str] | None:
+    """The organisations on a succession path from `start` back to itself, or None."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        current, chain = stack.pop()
+        for following in successors.get(current, {}):
+            if following == start:
+                return chain
+            if following not in seen:
+                seen.add(following)
+                stack.append((following, [*chain, following]))
+    return None

@@ -18,13 +18,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ProtectedError, Q, RestrictedError
 
+from seuraamo.organisations.models import Organisation, Succession
 from seuraamo.programmes.importer.errors import (
     DATABASE_REJECTED,
     Path,
     Problem,
     ProgrammeFileError,
 )
-from seuraamo.programmes.importer.journal import CREATE, DELETE, UNCHANGED, UPDATE, Journal
+from seuraamo.programmes.importer.journal import (
+    CREATE,
+    DELETE,
+    KEEP,
+    UNCHANGED,
+    UPDATE,
+    Journal,
+)
 from seuraamo.programmes.importer.loader import Document
 from seuraamo.programmes.models import (
     CoordinationRole,
@@ -33,7 +41,6 @@ from seuraamo.programmes.models import (
     Indicator,
     IndicatorTarget,
     Measure,
-    Organisation,
     Programme,
     SteeringGroupMembership,
     SteeringGroupRole,
@@ -69,8 +76,11 @@ def _items(data: Data, name: str, path: Path) -> Iterator[tuple[int, Path, Data]
 
 
 class ProgrammeWriter:
-    def __init__(self, *, document: Document, file: str, journal: Journal) -> None:
+    def __init__(
+        self, *, document: Document, file: str, journal: Journal, delete_missing: bool = False
+    ) -> None:
         self.document = document
+        self.delete_missing = delete_missing
         self.file = file
         self.journal = journal
         self.stale: dict[type[models.Model], dict[str, models.Model]] = {}
@@ -129,6 +139,7 @@ class ProgrammeWriter:
 
     def delete_stale(self) -> None:
         for model in (
+            Succession,
             IndicatorTarget,
             Indicator,
             Measure,
@@ -138,6 +149,9 @@ class ProgrammeWriter:
             SteeringGroupMembership,
         ):
             for key, row in self.stale.get(model, {}).items():
+                if not self.delete_missing:
+                    self.journal.record(model, key, KEEP)
+                    continue
                 before = {f.attname: getattr(row, f.attname) for f in _content_fields(model)}
                 try:
                     row.delete()
@@ -160,7 +174,7 @@ class ProgrammeWriter:
             self.journal.label(row, key)
         self.stale[Organisation] = existing
         written: dict[str, Organisation] = {}
-        successors: list[tuple[Organisation, str, object, Path]] = []
+        successions: list[tuple[Organisation, Data, Path]] = []
         for _index, path, item in _items(data, "organisations", ()):
             key = str(item["key"])
             values = {
@@ -177,13 +191,32 @@ class ProgrammeWriter:
             }
             row = cast(Organisation, self.upsert(Organisation, key, values, path))
             written[key] = row
-            successors.append((row, key, item.get("successor"), path))
-        for row, key, successor, path in successors:
-            successor_id = written[str(successor)].pk if successor else None
-            self.update(row, key, {"successor_id": successor_id}, path)
+            successions += [
+                (row, succession, p) for _i, p, succession in _items(item, "successors", path)
+            ]
+        self.write_successions(successions, written)
         # What is left unmatched is not stale: organisations missing from the file are kept.
         kept = cast(dict[str, Organisation], self.stale.pop(Organisation))
         return {**kept, **written}
+
+    def write_successions(
+        self, items: list[tuple[Organisation, Data, Path]], organisations: dict[str, Organisation]
+    ) -> None:
+        """The file lists every successor of the organisations it contains; a succession of such an
+        organisation that the file no longer lists is deleted, others are kept."""
+        in_file = {row.pk for row in organisations.values()}
+        existing = Succession.objects.select_related("predecessor", "successor")
+        stale = {row.key: row for row in existing if row.predecessor_id in in_file}
+        self.load(Succession, stale)
+        for predecessor, item, path in items:
+            successor = organisations[str(item["organisation"])]
+            values = {
+                "predecessor": predecessor,
+                "successor": successor,
+                "date": _date(item.get("date")),
+                "municipalities": list(item.get("municipalities") or []),
+            }
+            self.upsert(Succession, f"{predecessor.key}>{successor.key}", values, path)
 
     # -- The programme and its tree ---------------------------------------------------------
 

@@ -1,0 +1,52 @@
+"""Rendered page content cached until the statistics change.
+
+The situation pages read many series and format long tables; the result only changes when a sync
+or import writes observations. The main content of a page (not the site header, which may one day
+show the signed-in user) is cached under a key of the page, its query, the language and the data
+version; a new version (new or revised observations, a new sync run) makes every key new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models import Max
+from django.utils.safestring import SafeString, mark_safe
+
+from seuraamo.areas.models import Area
+from seuraamo.core.formatting import current_language
+from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
+
+TIMEOUT_SECONDS = 3600
+T = TypeVar("T")
+
+
+def data_version() -> str:
+    """Changes whenever observations are added or revised, a sync runs or areas are added."""
+    parts = [
+        Observation.objects.aggregate(v=Max("id"))["v"],
+        ObservationRevision.objects.aggregate(v=Max("id"))["v"],
+        SyncRun.objects.aggregate(v=Max("id"))["v"],
+        Area.objects.aggregate(v=Max("id"))["v"],
+        StatTable.objects.aggregate(v=Max("last_synced_at"))["v"],
+    ]
+    return "|".join(str(part) for part in parts)
+
+
+def cached(name: str, query: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, from the cache when the data have not changed since it was built."""
+    raw = f"{name}\n{current_language()}\n{query}\n{data_version()}"
+    key = "situation:" + hashlib.sha256(raw.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, TIMEOUT_SECONDS)
+    return found
+
+
+def fragment(name: str, query: str, build: Callable[[], str]) -> SafeString:
+    """Cached HTML (rendered by our own templates) as a safe string."""
+    return mark_safe(cached(name, query, lambda: str(build())))  # noqa: S308

@@ -1,0 +1,351 @@
+"""Vega-Lite specifications (plain dicts) built from a chart's `DataTable`.
+
+The data are inline, taken from the table's rows, so the chart shows what the table shows. Text in
+the data (tooltips, labels) is pre-formatted in the active language; axes use the d3 locale that the
+renderer is given. Colours have at least 3:1 contrast against white for lines and bars and 4.5:1
+for text, and each series also differs by dash pattern, label or position, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seuraamo.core.formatting import format_value, period_date
+from seuraamo.official_stats.derived import shift_period
+from seuraamo.situation.geo import Feature
+from seuraamo.situation.tables import DataTable
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+TEXT = "#1a1a1a"
+AXIS = "#595959"
+SERIES_COLOURS = ["#1f4e79", "#a33f00", "#2e6b30", "#6a3d9a"]
+SERIES_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]]
+BAR_COLOUR = "#1f4e79"
+MAP_RANGE = ["#f3f6fa", "#5b85b8"]  # black text keeps ≥ 5:1 contrast on every shade
+WIDTH = 640
+HEIGHT = 320
+
+CONFIG: dict[str, Any] = {
+    # The SVG root is one labelled image (role="img") with the data table next to it; Vega's own
+    # per-mark ARIA roles would make screen readers walk hundreds of unlabelled graphics.
+    "aria": False,
+    "font": "sans-serif",
+    "background": "#ffffff",
+    "view": {"stroke": None},
+    "axis": {
+        "labelColor": TEXT,
+        "titleColor": TEXT,
+        "domainColor": AXIS,
+        "tickColor": AXIS,
+        "gridColor": "#e3e3e3",
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+    },
+    "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 12, "titleFontSize": 12},
+    "header": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 13},
+    "text": {"color": TEXT},
+}
+
+
+def _hide_marks(spec: Any) -> Any:
+    """Set ``aria: false`` on every mark: the chart is one labelled image (role="img") with a
+    data table beside it, so the marks are hidden from assistive technology instead of being
+    hundreds of unnamed graphics."""
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "mark":
+                spec[key] = (
+                    {"type": value, "aria": False}
+                    if isinstance(value, str)
+                    else {**value, "aria": False}
+                )
+            else:
+                _hide_marks(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            _hide_marks(item)
+    return spec
+
+
+def _base(description: str) -> dict[str, Any]:
+    return {
+        "$schema": SCHEMA,
+        "description": description,
+        "config": CONFIG,
+        "usermeta": {"responsive": True},
+    }
+
+
+def _with_gaps(rows: list[dict[str, Any]], periods: list[str], series: list[str]) -> None:
+    """Add a null point after each run of months that the next month does not follow, so the line
+    breaks across a gap in the data (2023M11–2026M05 in the offline snapshot) instead of bridging it."""
+    for before, after in zip(periods, periods[1:], strict=False):
+        following = shift_period(before, 1)
+        if following != after and "M" in before:
+            for name in series:
+                rows.append({"period": period_date(following), "series": name, "value": None})
+
+
+def _mark_isolated(rows: list[dict[str, Any]]) -> None:
+    """Flag points with no neighbour month in their series: a line cannot show them, a dot does."""
+    present = {(row["series"], row["period"]) for row in rows}
+    for row in rows:
+        year, month = int(row["period"][:4]), int(row["period"][5:7])
+        before = f"{year - (month == 1)}-{12 if month == 1 else month - 1:02d}-01"
+        after = f"{year + (month == 12)}-{1 if month == 12 else month + 1:02d}-01"
+        row["isolated"] = (row["series"], before) not in present and (
+            row["series"],
+            after,
+        ) not in present
+
+
+def line_chart(table: DataTable, *, y_title: str) -> dict[str, Any]:
+    """Months on the x axis, one line per column (an area), with hover tooltips."""
+    names = [column.label for column in table.columns]
+    rows: list[dict[str, Any]] = []
+    for row in table.rows:
+        for cell, column in zip(row.cells, table.columns, strict=True):
+            if cell.value is None:
+                continue
+            rows.append(
+                {
+                    "period": period_date(row.code),
+                    "month": row.label,
+                    "series": column.label,
+                    "value": cell.value,
+                    "text": format_value(cell.value, column.unit, column.decimals),
+                }
+            )
+    _mark_isolated(rows)
+    _with_gaps(rows, [row.code for row in table.rows], names)
+    percent = bool(table.columns) and table.columns[0].unit == "percent"
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": names, "range": SERIES_COLOURS[: len(names)]},
+        "legend": {"orient": "bottom", "symbolType": "stroke", "symbolStrokeWidth": 3},
+    }
+    x = {
+        "field": "period",
+        "type": "temporal",
+        "timeUnit": "yearmonth",
+        "title": None,
+        "axis": {"format": "%Y", "labelAngle": 0, "tickCount": "year", "labelOverlap": True},
+        "scale": {"padding": 8},
+    }
+    y = {
+        "field": "value",
+        "type": "quantitative",
+        "title": y_title,
+        "scale": {"zero": not percent},
+        "axis": {"format": ",.1f" if percent else ",d"},
+    }
+    spec = _base(table.title)
+    spec.update(
+        {
+            "width": WIDTH,
+            "height": HEIGHT,
+            "data": {"values": rows},
+            "encoding": {"x": x, "y": y, "color": colour},
+            "layer": [
+                {
+                    "mark": {"type": "line", "strokeWidth": 2.5, "interpolate": "linear"},
+                    "encoding": {
+                        # Dashes as well as colours tell the series apart; one merged legend.
+                        "strokeDash": {
+                            "field": "series",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {"domain": names, "range": SERIES_DASHES[: len(names)]},
+                        }
+                    },
+                },
+                {
+                    "transform": [{"filter": "datum.isolated"}],
+                    "mark": {"type": "point", "filled": True, "size": 40, "opacity": 1},
+                },
+                {
+                    "params": [
+                        {
+                            "name": "hover",
+                            "select": {
+                                "type": "point",
+                                "fields": ["period"],
+                                "nearest": True,
+                                "on": "pointerover",
+                                "clear": "pointerout",
+                            },
+                        }
+                    ],
+                    "mark": {"type": "point", "filled": True, "size": 60},
+                    "encoding": {
+                        "opacity": {
+                            "condition": {"param": "hover", "value": 1, "empty": False},
+                            "value": 0,
+                        },
+                        "tooltip": [
+                            {
+                                "field": "month",
+                                "type": "nominal",
+                                "title": table.row_dimension.label,
+                            },
+                            {
+                                "field": "series",
+                                "type": "nominal",
+                                "title": table.column_dimension.label,
+                            },
+                            {"field": "text", "type": "nominal", "title": y_title},
+                        ],
+                    },
+                },
+            ],
+        }
+    )
+    return _hide_marks(spec)
+
+
+def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -> dict[str, Any]:
+    """A choropleth of the table's first column over the municipalities (EPSG:3067 metres drawn
+    with the identity projection), each labelled with its name and value."""
+    column = table.columns[0]
+    by_code = {row.code: row for row in table.rows}
+    shapes = []
+    labels = []
+    for feature in features:
+        row = by_code.get(feature.code)
+        value = row.cells[0].value if row else None
+        text = format_value(value, column.unit, column.decimals) if value is not None else "…"
+        name = row.label if row else feature.name  # the name in the page's language
+        properties = {"code": feature.code, "name": name, "value": value, "text": text}
+        shapes.append({"type": "Feature", "geometry": feature.geometry, "properties": properties})
+        labels.append({"x": feature.label_x, "y": feature.label_y, "label": f"{name}\n{text}"})
+    spec = _base(table.title)
+    spec.update(
+        {
+            "width": 460,
+            "height": 460,
+            "projection": {"type": "identity", "reflectY": True},
+            "layer": [
+                {
+                    "data": {
+                        "values": {"type": "FeatureCollection", "features": shapes},
+                        "format": {"type": "json", "property": "features"},
+                    },
+                    "mark": {"type": "geoshape", "stroke": "#333333", "strokeWidth": 0.8},
+                    "encoding": {
+                        "color": {
+                            "field": "properties.value",
+                            "type": "quantitative",
+                            "title": legend_title,
+                            "scale": {"range": MAP_RANGE},
+                            "legend": {"format": ",.1f", "orient": "right"},
+                        },
+                        "tooltip": [
+                            {
+                                "field": "properties.name",
+                                "type": "nominal",
+                                "title": table.row_dimension.label,
+                            },
+                            {"field": "properties.text", "type": "nominal", "title": column.label},
+                        ],
+                    },
+                },
+                {
+                    "data": {"values": labels},
+                    "mark": {
+                        "type": "text",
+                        "lineBreak": "\n",
+                        "fontSize": 12,
+                        "fontWeight": "bold",
+                        "color": TEXT,
+                    },
+                    "encoding": {
+                        "longitude": {"field": "x", "type": "quantitative"},
+                        "latitude": {"field": "y", "type": "quantitative"},
+                        "text": {"field": "label"},
+                    },
+                },
+            ],
+        }
+    )
+    return _hide_marks(spec)
+
+
+def paired_bar_chart(table: DataTable) -> dict[str, Any]:
+    """One horizontal bar chart per column side by side (e.g. unemployed | vacancies by
+    occupation group), each with its own scale and the values written at the bar ends."""
+    rows = []
+    for row in table.rows:
+        for cell, column in zip(row.cells, table.columns, strict=True):
+            rows.append(
+                {
+                    "group": row.label,
+                    "measure": column.label,
+                    "value": cell.value,
+                    "position": cell.value or 0,
+                    "text": format_value(cell.value, column.unit, column.decimals) or "…",
+                }
+            )
+    order = [row.label for row in table.rows]
+    panels = []
+    for column in table.columns:
+        y = {
+            "field": "group",
+            "type": "nominal",
+            "sort": order,
+            "title": None,
+            "axis": {"labelLimit": 300},
+        }
+        x = {
+            "field": "value",
+            "type": "quantitative",
+            "title": column.label,
+            "axis": {"format": ",d"},
+        }
+        panels.append(
+            {
+                "width": 260,
+                "height": {"step": 20},
+                "transform": [{"filter": {"field": "measure", "equal": column.label}}],
+                "encoding": {"y": y, "x": x},
+                "layer": [
+                    {
+                        "mark": {"type": "bar", "color": BAR_COLOUR},
+                        "encoding": {
+                            "tooltip": [
+                                {"field": "group", "title": table.row_dimension.label},
+                                {"field": "text", "title": column.label},
+                            ]
+                        },
+                    },
+                    {
+                        "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 11},
+                        "encoding": {
+                            "text": {"field": "text"},
+                            "x": {"field": "position", "type": "quantitative"},
+                        },
+                    },
+                ],
+            }
+        )
+    spec = _base(table.title)
+    spec["usermeta"] = {"responsive": False}
+    spec.update(
+        {
+            "data": {"values": rows},
+            "vconcat": panels,  # stacked: narrow enough for a phone held upright
+            "spacing": 24,
+            "resolve": {"scale": {"x": "independent", "y": "shared"}},
+        }
+    )
+    return _hide_marks(spec)
+
+
+def static_variant(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec for a static image: without the layers that only serve pointer interaction (hover
+    points and their tooltips), which would otherwise add an invisible mark per data point."""
+    if "layer" not in spec:
+        return spec
+    layers = [layer for layer in spec["layer"] if "params" not in layer]
+    return {**spec, "layer": layers}

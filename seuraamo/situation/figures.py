@@ -1,0 +1,104 @@
+"""A chart figure as the page shows it: the table, the Vega-Lite spec, the server-rendered SVG,
+the source line and the download links, all from one `DataTable`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from seuraamo.situation.charts import static_variant
+from seuraamo.situation.svg import inline_svg, render_svg
+from seuraamo.situation.tables import DataTable
+
+DOWNLOAD_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON-stat 2.0"))
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    url: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    table: DataTable
+    spec: dict[str, Any] | None
+    svg: SafeString
+    source_line: str
+    downloads: tuple[Download, ...]
+    description: str = ""  # a sentence on what the chart shows, for the caption
+    query: dict[str, str] = field(default_factory=dict)  # what the figure shows (area, measure …)
+
+    @property
+    def responsive(self) -> bool:
+        """Whether the browser may fit the chart to the page width; a fixed-size chart scrolls."""
+        return bool(self.spec and self.spec.get("usermeta", {}).get("responsive"))
+
+    @property
+    def spec_json(self) -> SafeString:
+        if self.spec is None:
+            return mark_safe("")  # noqa: S308
+        text = json.dumps(self.spec, ensure_ascii=False, separators=(",", ":"))
+        # Safe inside <script type="application/json">: no "</script>" or "<!--" can appear.
+        return mark_safe(text.replace("<", "\\u003c"))  # noqa: S308
+
+
+def source_line(attribution: str, updated: datetime | None, latest_period_label: str = "") -> str:
+    """ "Lähde: KEHA-keskus, Työnvälitystilasto; Tilastokeskus. Päivitetty 21.7.2026." """
+    parts = [attribution.rstrip(".") + "."]
+    if updated is not None:
+        local = timezone.localtime(updated) if timezone.is_aware(updated) else updated
+        parts.append(_("Updated %(date)s.") % {"date": formats.date_format(local, "DATE_FORMAT")})
+    if latest_period_label:
+        parts.append(_("Latest month: %(month)s.") % {"month": latest_period_label})
+    return " ".join(parts)
+
+
+def downloads(chart: str, query: dict[str, str]) -> tuple[Download, ...]:
+    found = []
+    for fmt, label in DOWNLOAD_FORMATS:
+        url = reverse("situation:chart_data", kwargs={"chart": chart, "fmt": fmt})
+        if query:
+            url += "?" + urlencode(query)
+        found.append(Download(label, url, fmt))
+    return tuple(found)
+
+
+def build_figure(
+    table: DataTable,
+    spec: dict[str, Any] | None,
+    *,
+    chart: str,
+    query: dict[str, str],
+    source: str,
+    language: str,
+    description: str = "",
+) -> Figure:
+    svg = ""
+    if spec is not None and not table.is_empty:
+        label = _("Chart: %(title)s. The data are in the table below the chart.") % {
+            "title": table.title
+        }
+        svg = inline_svg(
+            render_svg(static_variant(spec), language), prefix=f"svg-{chart}", label=label
+        )
+    return Figure(
+        key=chart,
+        table=table,
+        spec=spec if svg else None,
+        svg=mark_safe(svg),  # noqa: S308  (rendered by vl-convert from our own spec)
+        source_line=source,
+        downloads=downloads(chart, query),
+        description=description,
+        query=query,
+    )

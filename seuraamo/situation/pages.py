@@ -1,0 +1,214 @@
+"""Everything a situation-picture page shows, assembled from the selectors: the data status, the
+chart tables with their specs, and the figures. The pages and the downloads use the same builders,
+so a download holds exactly the rows of the table on the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from seuraamo.core.formatting import current_language, month_name
+from seuraamo.official_stats import selectors
+from seuraamo.official_stats.selectors import TableInfo
+from seuraamo.situation import charts, datasets, geo, measures
+from seuraamo.situation.charts import static_variant
+from seuraamo.situation.figures import Figure, build_figure, source_line
+from seuraamo.situation.svg import render_svg
+from seuraamo.situation.tables import DataTable
+
+CHARTS = ("timeseries", "municipalities", "map", "occupations")
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    """What the store holds for a table: its latest month and when it was updated."""
+
+    table_id: str
+    latest_period: str | None
+    latest_month: str
+    first_month: str
+    updated: Any  # datetime or None: at the source if known, else the last sync or import
+    updated_by_source: bool  # whether ``updated`` is the source's publication time
+    last_run_source: str
+    last_run_failed: bool  # the error itself is shown only in the admin
+    last_run_at: Any  # datetime or None
+
+
+def table_info(table_id: str) -> TableInfo | None:
+    return next((info for info in selectors.snapshot_info() if info.table_id == table_id), None)
+
+
+def data_status(table_id: str = measures.TABLE) -> DataStatus | None:
+    info = table_info(table_id)
+    if info is None:
+        return None
+    return DataStatus(
+        table_id=table_id,
+        latest_period=info.latest_period,
+        latest_month=month_name(info.latest_period) if info.latest_period else "",
+        first_month=month_name(info.first_period) if info.first_period else "",
+        updated=info.updated_at_source or info.last_synced_at or info.last_run_at,
+        updated_by_source=info.updated_at_source is not None,
+        last_run_source=info.last_run_source,
+        last_run_failed=bool(info.last_run_error),
+        last_run_at=info.last_run_at,
+    )
+
+
+def source_for(status: DataStatus | None) -> str:
+    attribution = selectors.attribution().get(current_language()) or _(
+        "Source: KEHA Centre, Employment Service Statistics; Statistics Finland"
+    )
+    if status is None:
+        return source_line(attribution, None)
+    return source_line(attribution, status.updated, status.latest_month)
+
+
+def _updated(status: DataStatus | None) -> str:
+    return status.updated.isoformat() if status and status.updated else ""
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart's table and spec (``spec`` is None for a table without a chart)."""
+
+    key: str
+    table: DataTable
+    spec: dict[str, Any] | None
+    query: dict[str, str]
+    source: str
+
+
+def timeseries(area: str, measure: str) -> ChartData:
+    status = data_status()
+    table = datasets.timeseries_table(area, measure, source_for(status), _updated(status))
+    found = measures.measure(measure) or measures.BY_KEY[measures.DEFAULT_MEASURE]
+    spec = charts.line_chart(table, y_title=str(found.axis))
+    return ChartData("timeseries", table, spec, {"area": area, "measure": found.key}, table.source)
+
+
+def municipalities(period: str | None = None) -> ChartData | None:
+    status = data_status()
+    comparison = selectors.municipality_comparison(period)
+    if comparison is None:
+        return None
+    table = datasets.comparison_table(comparison, source_for(status), _updated(status))
+    query = {"period": period} if period else {}
+    return ChartData("municipalities", table, None, query, table.source)
+
+
+def municipality_map(period: str | None = None) -> ChartData | None:
+    status = data_status()
+    comparison = selectors.municipality_comparison(period)
+    if comparison is None:
+        return None
+    table = datasets.map_table(comparison, source_for(status), _updated(status))
+    spec = charts.map_chart(table, list(geo.municipalities()), legend_title=_("Unemployed, %"))
+    query = {"period": period} if period else {}
+    boundaries = _("Map: Statistics Finland, municipal boundaries 2026.")
+    source = f"{table.source} {boundaries}"
+    return ChartData("map", table, spec, query, source)
+
+
+def occupations(area: str = measures.REGION, period: str | None = None) -> ChartData | None:
+    status = data_status(measures.OCCUPATION_TABLE)
+    breakdown = selectors.occupation_groups(area, period)
+    if breakdown is None or not breakdown.groups:
+        return None
+    table = datasets.occupation_table(
+        breakdown, measures.area_name(area), source_for(status), _updated(status)
+    )
+    spec = charts.paired_bar_chart(table)
+    query = {"period": period} if period else {}
+    return ChartData("occupations", table, spec, query, table.source)
+
+
+CHART_TABLES = {
+    "timeseries": measures.TABLE,
+    "municipalities": measures.TABLE,
+    "map": measures.TABLE,
+    "occupations": measures.OCCUPATION_TABLE,
+}
+
+
+def known_period(chart: str, period: str) -> bool:
+    """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
+    return not period or measures.is_stored_month(CHART_TABLES.get(chart, measures.TABLE), period)
+
+
+def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
+    """The chart named in a download URL, built from the same parameters as on the page."""
+    period = query.get("period") or None
+    if chart == "timeseries":
+        choice = choose(query.get("area", ""), query.get("measure", ""))
+        return timeseries(choice.area, choice.measure)
+    if chart == "municipalities":
+        return municipalities(period)
+    if chart == "map":
+        return municipality_map(period)
+    if chart == "occupations":
+        return occupations(measures.REGION, period)
+    return None
+
+
+def chart_svg(chart: str, query: dict[str, str] | None = None) -> str | None:
+    """A chart as a standalone SVG document (for PDF reports), or None without data."""
+    data = chart_data(chart, query or {})
+    if data is None or data.spec is None or data.table.is_empty:
+        return None
+    return render_svg(static_variant(data.spec))
+
+
+def figure(data: ChartData | None, *, description: str = "") -> Figure | None:
+    if data is None:
+        return None
+    return build_figure(
+        data.table,
+        data.spec,
+        chart=data.key,
+        query=data.query,
+        source=data.source,
+        language=current_language(),
+        description=description,
+    )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The time-series selection: the areas and measures offered, what was chosen, and notices
+    about a requested area or measure that could not be shown."""
+
+    area: str
+    measure: str
+    area_groups: list[measures.AreaGroup]
+    measures: list[measures.Measure]
+    notices: list[str]
+    fixed_area: bool = False
+
+
+def choose(wanted_area: str, wanted_measure: str, *, fixed_area: str | None = None) -> Choice:
+    notices = []
+    groups = measures.area_groups()
+    offered_areas = {code for group in groups for code, _name in group.areas}
+    area = fixed_area or (wanted_area if wanted_area in offered_areas else measures.REGION)
+    if not fixed_area and wanted_area and wanted_area != area:
+        notices.append(
+            _("There is no area %(code)s here; showing %(name)s.")
+            % {"code": wanted_area, "name": measures.area_name(area)}
+        )
+    offered = measures.available_measures(area)
+    keys = [m.key for m in offered]
+    if wanted_measure in keys:
+        measure = wanted_measure
+    else:
+        measure = (
+            measures.DEFAULT_MEASURE if measures.DEFAULT_MEASURE in keys or not keys else keys[0]
+        )
+        if wanted_measure:
+            notices.append(
+                _("The measure %(code)s has no data here; showing %(name)s.")
+                % {"code": wanted_measure, "name": measures.BY_KEY[measure].label}
+            )
+    return Choice(area, measure, groups, offered, notices, fixed_area is not None)

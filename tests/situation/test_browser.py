@@ -1,0 +1,151 @@
+"""The situation pages in Chromium: the charts become interactive, the area and measure selectors
+update the chart and the table in place (and by a page load without JavaScript), and axe-core finds
+no serious or critical accessibility violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.situation.builders import build_situation
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_situation(transactional_db: None) -> None:
+    build_situation()
+
+
+def caption(page) -> str:
+    return page.text_content("#table-timeseries caption").strip()  # inside a closed <details>
+
+
+def wait_caption(page, text: str) -> None:
+    # A selector, not a JavaScript predicate: the Content-Security-Policy forbids eval in the page.
+    page.wait_for_selector(f"#table-timeseries caption:has-text('{text}')", state="attached")
+
+
+def wait_interactive(page, figure: str = "figure-timeseries") -> None:
+    page.wait_for_selector(
+        f"#{figure}[data-interactive='true'] .chart__interactive svg", timeout=20000
+    )
+
+
+def test_charts_become_interactive_under_the_content_security_policy(
+    live_server, live_situation, page
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Security Policy" in message.text else None,
+    )
+    response = page.goto(f"{live_server.url}/en/situation/")
+    assert "script-src 'self';" in response.headers["content-security-policy"]
+    for figure in ("figure-timeseries", "figure-map", "figure-occupations"):
+        wait_interactive(page, figure)
+        assert page.is_hidden(f"#{figure} .chart__static")
+        width = page.eval_on_selector(
+            f"#{figure} .chart__interactive svg", "svg => svg.clientWidth"
+        )
+        assert width > 200, f"{figure} is drawn {width} px wide"
+    assert errors == []
+
+
+def test_area_and_measure_update_chart_and_table_in_place(
+    live_server, live_situation, page
+) -> None:
+    page.goto(f"{live_server.url}/en/situation/")
+    wait_interactive(page)
+    assert caption(page) == "Unemployed jobseekers, Kymenlaakso"
+    page.evaluate("window.__samePage = true")
+    spec_before = page.text_content("#figure-timeseries script.chart__spec")
+
+    page.select_option("#id_area", "KU285")
+    page.select_option("#id_measure", "share")
+    page.click("form.chart-controls button[type=submit]")
+    wait_caption(page, "Kotka")
+    wait_interactive(page)
+    assert caption(page) == "Unemployment share, Kotka and Whole country"
+    assert page.evaluate("window.__samePage") is True  # updated without a reload
+    assert "area=KU285" in page.url and "measure=share" in page.url
+    assert page.text_content("#figure-timeseries script.chart__spec") != spec_before
+    header = page.locator("#table-timeseries thead th").all_text_contents()
+    assert header == ["Month", "Kotka", "Whole country"]
+    assert page.locator("#figure-timeseries .chart__interactive svg path").count() > 0
+    assert "Chart updated" in page.text_content("#timeseries-status")
+    link = page.get_attribute("#figure-timeseries .chart__downloads a", "href")
+    assert "area=KU285" in link and "measure=share" in link
+
+
+def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> None:
+    page.goto(f"{live_server.url}/en/situation/")
+    wait_interactive(page)
+    page.focus("#id_area")
+    page.keyboard.press("End")  # the last area: the whole country
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_measure"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    wait_caption(page, "Whole country")
+    assert caption(page) == "Unemployed jobseekers, Whole country"
+
+
+def test_without_javascript_the_form_reloads_the_page(live_server, live_situation, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/fi/situation/")
+        assert page.is_visible("#figure-timeseries .chart__static svg")
+        page.select_option("#id_area", "TA04")
+        page.select_option("#id_measure", "TYOTTOMATLOPUSSA")
+        page.click("form.chart-controls button[type=submit]")
+        page.wait_for_url("**/fi/situation/?area=TA04&measure=TYOTTOMATLOPUSSA*")
+        assert caption(page) == "Työttömät työnhakijat, Etelä-Kymenlaakson työllisyysalue"
+        page.select_option("#id_measure", "share")
+        page.click("form.chart-controls button[type=submit]")
+        page.wait_for_url("**/fi/situation/?area=TA04&measure=share*")
+        assert caption(page).startswith("Työttömien osuus, Etelä-Kymenlaakson työllisyysalue")
+    finally:
+        context.close()
+
+
+def serious(page) -> list[dict]:
+    violations = Axe().run(page).response["violations"]
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "figure"),
+    [
+        ("/fi/situation/", "figure-map"),
+        ("/sv/situation/municipalities/KU624/", "figure-timeseries"),
+        ("/en/situation/review/", None),
+        ("/fi/situation/review/", None),
+    ],
+)
+def test_axe_finds_no_serious_violations(live_server, live_situation, page, path, figure) -> None:
+    page.goto(f"{live_server.url}{path}")
+    if figure:
+        wait_interactive(page, figure)
+        page.click(f"#{figure} summary")  # open the table alternative too
+    assert serious(page) == []
+
+
+def test_axe_static_charts(live_server, live_situation, page) -> None:
+    """The server-rendered SVGs, as a browser without the chart scripts shows them."""
+    page.route("**/static/situation/**/*.js", lambda route: route.abort())
+    page.goto(f"{live_server.url}/en/situation/?area=KU285&measure=share")
+    assert page.is_visible("#figure-timeseries .chart__static svg")
+    assert page.get_attribute("#figure-timeseries", "data-interactive") is None
+    assert serious(page) == []
+
+
+def test_axe_api_docs(live_server, live_situation, page) -> None:
+    page.goto(f"{live_server.url}/api/docs")
+    assert serious(page) == []

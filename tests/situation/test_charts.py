@@ -1,0 +1,161 @@
+"""Vega-Lite specs from chart tables, the server-side SVG rendering and its cache, the vendored
+browser bundle."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seuraamo.situation import charts, geo, svg
+from seuraamo.situation.tables import Column, DataTable, Dimension, Row, make_cell
+from seuraamo.situation.vega_bundle import BUNDLE, header, vendored_header
+
+
+def series_table() -> DataTable:
+    periods = ["2023M08", "2023M09", "2023M10", "2026M06"]
+    rows = tuple(
+        Row(
+            p,
+            p,
+            (
+                make_cell(10.0 + i, "", 1),
+                make_cell(None, "...", 1) if i == 1 else make_cell(9.0, "", 1),
+            ),
+        )
+        for i, p in enumerate(periods)
+    )
+    return DataTable(
+        key="timeseries",
+        title="Share",
+        row_dimension=Dimension("period", "Month", "time"),
+        column_dimension=Dimension("area", "Area", "geo"),
+        columns=(
+            Column("MK08", "Kymenlaakso", "percent", 1),
+            Column("SSS", "Whole country", "percent", 1),
+        ),
+        rows=rows,
+    )
+
+
+def test_line_chart_data_are_the_table_values() -> None:
+    table = series_table()
+    spec = charts.line_chart(table, y_title="%")
+    assert spec["$schema"].endswith("vega-lite/v6.json")
+    points = [row for row in spec["data"]["values"] if row["value"] is not None]
+    from_table = {
+        (column.label, row.code[:4] + "-" + row.code[5:] + "-01"): cell.value
+        for row in table.rows
+        for cell, column in zip(row.cells, table.columns, strict=True)
+        if cell.value is not None
+    }
+    assert {(p["series"], p["period"]): p["value"] for p in points} == from_table
+
+
+def test_line_breaks_across_a_gap_and_marks_isolated_points() -> None:
+    spec = charts.line_chart(series_table(), y_title="%")
+    gaps = [row for row in spec["data"]["values"] if row["value"] is None]
+    assert {row["period"] for row in gaps} == {"2023-11-01"}  # after 2023M10, before 2026M06
+    isolated = {
+        (row["series"], row["period"]) for row in spec["data"]["values"] if row.get("isolated")
+    }
+    assert ("Kymenlaakso", "2026-06-01") in isolated
+
+
+def test_series_differ_by_dash_as_well_as_colour() -> None:
+    spec = charts.line_chart(series_table(), y_title="%")
+    line = spec["layer"][0]
+    assert line["encoding"]["strokeDash"]["field"] == "series"
+    assert spec["encoding"]["color"]["field"] == "series"
+
+
+def test_static_variant_drops_the_hover_layer() -> None:
+    spec = charts.line_chart(series_table(), y_title="%")
+    static = charts.static_variant(spec)
+    assert any("params" in layer for layer in spec["layer"])
+    assert not any("params" in layer for layer in static["layer"])
+
+
+def test_map_chart_uses_identity_projection_and_labels() -> None:
+    features = list(geo.municipalities())
+    assert [f.code for f in features] == ["KU075", "KU285", "KU286", "KU489", "KU624", "KU935"]
+    table = DataTable(
+        key="map",
+        title="Share",
+        row_dimension=Dimension("area", "Municipality", "geo"),
+        column_dimension=Dimension("measure", "Measure", "metric"),
+        columns=(Column("share", "Share", "percent", 1),),
+        rows=tuple(
+            Row(f.code, f.name, (make_cell(10.0 + i, "", 1),)) for i, f in enumerate(features)
+        ),
+    )
+    spec = charts.map_chart(table, features, legend_title="%")
+    assert spec["projection"] == {"type": "identity", "reflectY": True}
+    shapes = spec["layer"][0]["data"]["values"]["features"]
+    assert {f["properties"]["code"]: f["properties"]["value"] for f in shapes} == {
+        row.code: row.cells[0].value for row in table.rows
+    }
+    labels = spec["layer"][1]["data"]["values"]
+    assert {label["label"].split("\n")[0] for label in labels} == {f.name for f in features}
+    # EPSG:3067 metres: the label points fall inside Kymenlaakso's bounding box.
+    for label in labels:
+        assert 440_000 < label["x"] < 560_000 and 6_690_000 < label["y"] < 6_830_000
+
+
+def test_svg_rendering_and_cache(monkeypatch) -> None:
+    svg.clear_cache()
+    calls = []
+    real = svg._render
+
+    def counting(spec, language):
+        calls.append(language)
+        return real(spec, language)
+
+    monkeypatch.setattr(svg, "_render", counting)
+    spec = charts.static_variant(charts.line_chart(series_table(), y_title="%"))
+    first = svg.render_svg(spec, "fi")
+    second = svg.render_svg(spec, "fi")
+    assert first == second and first.startswith("<svg")
+    assert calls == ["fi"]
+    svg.render_svg(spec, "en")
+    assert calls == ["fi", "en"]
+    assert "10,0" in first  # Finnish decimal comma on the y axis
+    assert svg.cache_size() == 2
+
+
+def test_inline_svg_ids_are_prefixed_and_labelled() -> None:
+    raw = '<?xml version="1.0"?><svg width="1"><defs><clipPath id="clip1"/></defs><g clip-path="url(#clip1)"/></svg>'
+    inlined = svg.inline_svg(raw, prefix="svg-map", label='A "map" & more')
+    assert inlined.startswith('<svg role="img" aria-label="A &quot;map&quot; &amp; more"')
+    assert 'id="svg-map-clip1"' in inlined and "url(#svg-map-clip1)" in inlined
+    assert 'id="clip1"' not in inlined
+
+
+def test_rendered_page_svgs_have_unique_ids(client, situation) -> None:
+    html = client.get("/fi/situation/").content.decode()
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_vendored_bundle_matches_the_installed_package() -> None:
+    assert BUNDLE.exists() and BUNDLE.stat().st_size > 500_000
+    assert vendored_header() == header()
+    tail = BUNDLE.read_text(encoding="utf-8")[-300:]
+    assert "window.vegaEmbed" in tail
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_page_embeds_the_locale_for_the_browser(client, situation, language) -> None:
+    html = client.get(f"/{language}/situation/").content.decode()
+    locale = re.search(
+        r'<script type="application/json" id="vega-locale">(.*?)</script>', html
+    ).group(1)
+    assert ('"decimal": "."' in locale) == (language == "en")
+
+
+def test_chart_svg_for_reports(situation) -> None:
+    from seuraamo.situation.pages import chart_svg
+
+    image = chart_svg("timeseries", {"area": "KU285", "measure": "share"})
+    assert image.startswith("<svg") and "Kotka" in image
+    assert chart_svg("municipalities") is None  # a table without a chart
