@@ -3,6 +3,7 @@ view that fails, and the API's absolute links behind a TLS-terminating proxy (PR
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -74,3 +75,17 @@ def test_proxy_ssl_header_variable_names_the_header() -> None:
         check=True,
     )
     assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_a_chart_spec_cannot_close_its_json_script_block() -> None:
+    from django.utils.safestring import mark_safe
+
+    from seuraamo.situation.figures import Figure
+
+    hostile = {"title": "</script><script>alert(1)</script><!--"}
+    figure = Figure(
+        key="x", table=None, spec=hostile, svg=mark_safe(""), source_line="", downloads=()
+    )
+    text = str(figure.spec_json)
+    assert "<" not in text
+    assert json.loads(text) == hostile
