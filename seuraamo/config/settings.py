@@ -84,6 +84,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# `seuraamo backup` on PostgreSQL: JSON lines that keep times to the microsecond.
+SERIALIZATION_MODULES = {"backupjsonl": "seuraamo.core.backup_format"}
 AUTH_USER_MODEL = "accounts.User"
 
 AUTH_PASSWORD_VALIDATORS = [
