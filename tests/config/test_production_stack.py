@@ -5,6 +5,7 @@ clean; configuration refusals in one line."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -102,8 +103,12 @@ def fetch(url: str, *, https: bool = True, **headers: str) -> tuple[int, dict[st
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("production")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("production")
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path) -> Iterator[str]:
     env = production_env(data_dir)
     for step in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
         result = seuraamo(env, *step)
@@ -208,4 +213,24 @@ def test_static_files_are_compressed_hashed_and_cached_for_long(server: str) -> 
     assert headers["Content-Encoding"] == "gzip"
     assert body[:2] == b"\x1f\x8b"
     assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert_security_headers(headers)
+
+
+def test_healthz_answers_503_while_the_database_is_gone(server: str, data_dir: Path) -> None:
+    status, _headers, body = fetch(f"{server}/healthz")
+    assert (status, json.loads(body)["database"]) == (200, "ok")
+    database = data_dir / "seuraamo.sqlite3"
+    hidden = database.with_name("hidden.sqlite3")
+    database.rename(hidden)  # each request opens the database anew (CONN_MAX_AGE 0)
+    try:
+        status, headers, body = fetch(f"{server}/healthz")
+    finally:
+        database.unlink(missing_ok=True)
+        hidden.rename(database)
+    assert status == 503
+    assert json.loads(body) == {
+        "status": "error",
+        "database": "unavailable",
+        "error": "OperationalError",
+    }
     assert_security_headers(headers)

@@ -63,3 +63,13 @@ def snapshot_info() -> list[TableInfo]:
             )
         )
     return infos
+
+
+def last_successful_sync() -> SyncRun | None:
+    """The latest sync, import or snapshot load that finished without an error."""
+    return (
+        SyncRun.objects.filter(finished_at__isnull=False, error="")
+        .select_related("table")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
