@@ -141,6 +141,12 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"jsonlines": {"()": "seuraamo.core.events.JsonLinesFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "events": {"class": "logging.StreamHandler", "formatter": "jsonlines"},
+    },
+    # Syncs, reminders and report builds: JSON lines on standard error (seuraamo/core/events.py).
+    "loggers": {"seuraamo.events": {"handlers": ["events"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
