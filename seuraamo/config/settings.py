@@ -44,6 +44,10 @@ MIDDLEWARE = [
     "seuraamo.core.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers compressed; static files come precompressed from WhiteNoise above.
+    # Django's gzip pads its output by a random length against BREACH, and CSRF tokens are
+    # masked anew on every response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -5,6 +5,7 @@ clean; configuration refusals in one line."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -161,6 +162,18 @@ def test_pages_answer_from_gunicorn_with_every_security_header(server: str) -> N
     assert headers["Server"] == "gunicorn"
     assert_security_headers(headers)
     assert b"<script>" not in body
+
+
+@pytest.mark.parametrize("path", ["/fi/", "/api/openapi.json"])
+def test_pages_and_api_answers_are_compressed_when_asked(server: str, path: str) -> None:
+    _status, plain_headers, plain = fetch(f"{server}{path}")
+    assert "Content-Encoding" not in plain_headers
+    status, headers, body = fetch(f"{server}{path}", **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in headers["Vary"]
+    assert len(body) < len(plain) / 2
+    assert gzip.decompress(body).startswith(plain[:15])
 
 
 @pytest.mark.parametrize(
