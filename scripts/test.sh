@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check: lint, Django checks, then every test on SQLite and again on PostgreSQL.
+# The whole check: lint, Django checks, dependency audit, then every test on SQLite and again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -15,6 +15,9 @@ echo "== Django system checks, migrations"
 $BIN/seuraamo compile_catalogues
 $BIN/seuraamo check
 $BIN/seuraamo makemigrations --check --dry-run
+
+echo "== pip-audit of the pinned dependencies"
+scripts/audit.sh
 
 # Two workers: the machines have two cores. Each worker has its own test database.
 WORKERS=${TEST_WORKERS:-2}

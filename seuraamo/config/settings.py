@@ -46,6 +46,10 @@ MIDDLEWARE = [
     "seuraamo.core.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers compressed; static files come precompressed from WhiteNoise above.
+    # Django's gzip pads its output by a random length against BREACH, and CSRF tokens are
+    # masked anew on every response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,6 +96,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# One cache for all app servers (Redis or Valkey) when REDIS_URL is set; else each process its own.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "seuraamo",
+        }
+    }
+# `seuraamo backup` on PostgreSQL: JSON lines that keep times to the microsecond.
+SERIALIZATION_MODULES = {"backupjsonl": "seuraamo.core.backup_format"}
 AUTH_USER_MODEL = "accounts.User"
 
 # Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT failed attempts for one account, or
@@ -166,6 +182,12 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"jsonlines": {"()": "seuraamo.core.events.JsonLinesFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "events": {"class": "logging.StreamHandler", "formatter": "jsonlines"},
+    },
+    # Syncs, reminders and report builds: JSON lines on standard error (seuraamo/core/events.py).
+    "loggers": {"seuraamo.events": {"handlers": ["events"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -75,3 +75,13 @@ def recent_runs(*, table_id: str | None = None, limit: int = 20) -> list[SyncRun
     if table_id:
         runs = runs.filter(table__table_id=table_id)
     return list(runs[:limit])
+
+
+def last_successful_sync() -> SyncRun | None:
+    """The latest sync, import or snapshot load that finished without an error."""
+    return (
+        SyncRun.objects.filter(finished_at__isnull=False, error="")
+        .select_related("table")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
