@@ -14,6 +14,7 @@ from seuraamo.core.formatting import (
     format_percent,
     month_name,
 )
+from seuraamo.official_stats.derived import NO_TOTAL, SUPPRESSED
 from seuraamo.official_stats.selectors import Figure, Headline
 
 LABELS = {
@@ -50,6 +51,8 @@ def value_text(figure: Figure, language: str | None = None) -> str:
 def change_text(figure: Figure, language: str | None = None) -> str:
     month = month_name(figure.year_earlier_period, language)
     if figure.change is None:
+        if figure.compared is not None:
+            return _earlier_text(figure, language)
         return _("No figure for %(month)s to compare with.") % {"month": month}
     if figure.unit == "percent":
         amount = format_number(figure.change, 1, language, signed=True)
@@ -69,9 +72,43 @@ def change_text(figure: Figure, language: str | None = None) -> str:
     }
 
 
+def _earlier_text(figure: Figure, language: str | None) -> str:
+    """The change from the latest same month with a figure, naming both months."""
+    assert figure.compared is not None
+    earlier = figure.compared
+    names = {
+        "missing": month_name(figure.year_earlier_period, language),
+        "month": month_name(earlier.period, language),
+    }
+    if earlier.change is None:
+        return (
+            _("No figure for %(missing)s; %(month)s is the latest month to compare with.") % names
+        )
+    if figure.unit == "percent":
+        amount = format_number(earlier.change, 1, language, signed=True)
+        text = _(
+            "%(amount)s percentage points from %(month)s, the latest same month with a figure "
+            "(none for %(missing)s)"
+        )
+        return text % {**names, "amount": amount}
+    amount = format_number(earlier.change, 0, language, signed=True)
+    percent = (
+        format_percent(earlier.change_pct, 1, language, signed=True)
+        if earlier.change_pct is not None
+        else "–"
+    )
+    text = _(
+        "%(amount)s (%(percent)s) from %(month)s, the latest same month with a figure "
+        "(none for %(missing)s)"
+    )
+    return text % {**names, "amount": amount, "percent": percent}
+
+
 def _missing_reason(figure: Figure) -> str:
-    if figure.status == "...":
+    if figure.status == SUPPRESSED:
         return _("Not published (confidential: too few persons).")
+    if figure.status == NO_TOTAL:
+        return _("The total cannot be formed: a member municipality's figure is not published.")
     return _("No figure stored for this month.")
 
 

@@ -13,6 +13,7 @@ from seuraamo.official_stats.selectors.figures import (
     HEADLINE_MEASURES,
     AreaFigures,
     Comparison,
+    Earlier,
     Figure,
     Headline,
     OccupationBreakdown,
@@ -26,10 +27,17 @@ from seuraamo.official_stats.selectors.indicators import (
     indicator_status,
     traffic_light,
 )
-from seuraamo.official_stats.selectors.info import TableInfo, attribution, snapshot_info
+from seuraamo.official_stats.selectors.info import (
+    TableInfo,
+    attribution,
+    expected_latest_month,
+    snapshot_info,
+)
 from seuraamo.official_stats.selectors.series import (
     first_period,
+    gaps,
     latest_period,
+    missing_runs,
     period_span,
     series,
 )
@@ -40,6 +48,7 @@ __all__ = [
     "HEADLINE_MEASURES",
     "AreaFigures",
     "Comparison",
+    "Earlier",
     "Figure",
     "Headline",
     "IndicatorStatus",
@@ -48,6 +57,9 @@ __all__ = [
     "Point",
     "TableInfo",
     "attribution",
+    "expected_latest_month",
+    "gaps",
+    "missing_runs",
     "first_period",
     "headline_figures",
     "indicator_status",
