@@ -66,13 +66,14 @@ def situation(area: str, measure: str) -> dict[str, object]:
 def municipality(code: str, name: str, measure: str) -> dict[str, object]:
     choice = pages.choose(code, measure, fixed_area=code)
     found = selectors.headline_figures(code)
+    region = selectors.headline_figures(measures.REGION, found.period) if found else None
     return {
         "headline_title": _headline_title(found),
         "name": name,
         "code": code,
         "status": pages.data_status(),
         "headline": found,
-        "cards": headline.cards(found) if found else [],
+        "cards": headline.cards(found, region=region.area if region else None) if found else [],
         "choice": choice,
         "figure": pages.figure(pages.timeseries(code, choice.measure)),
         "municipalities": municipality_links(),

@@ -120,7 +120,7 @@ COMPARISON_COLUMNS = (
     ("long_term_share", gettext_lazy("Long-term, % of the unemployed"), "percent", 1),
     ("under_25", gettext_lazy("Under 25"), "persons", 0),
     ("foreign", gettext_lazy("Foreign nationals"), "persons", 0),
-    ("vacancies", gettext_lazy("Open vacancies"), "persons", 0),
+    ("vacancies", gettext_lazy("Open vacancies"), "vacancies", 0),
     ("vacancies_per_unemployed", gettext_lazy("Vacancies per unemployed"), "ratio", 2),
 )
 SUMMARY_LEVELS = ("employment_area", "region", "country")
@@ -249,7 +249,7 @@ def occupation_table(
         column_dimension=_measure_dimension(),
         columns=(
             Column("TYOTTOMATLOPUSSA", _("Unemployed jobseekers"), "persons", 0),
-            Column("AVPAIKATLOPUSSA", _("Open vacancies"), "persons", 0),
+            Column("AVPAIKATLOPUSSA", _("Open vacancies"), "vacancies", 0),
         ),
         rows=rows,
         fixed=(

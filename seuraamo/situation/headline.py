@@ -15,7 +15,7 @@ from seuraamo.core.formatting import (
     month_name,
 )
 from seuraamo.official_stats.derived import NO_TOTAL, SUPPRESSED
-from seuraamo.official_stats.selectors import Figure, Headline
+from seuraamo.official_stats.selectors import AreaFigures, Figure, Headline
 
 LABELS = {
     "unemployed": gettext_lazy("Unemployed jobseekers"),
@@ -36,6 +36,7 @@ class Card:
     missing_reason: str
     change: str  # "+812 (+8,7 %) from June 2025" or a sentence saying there is no comparison
     country: str  # "Whole country: 352 001"
+    region: str = ""  # "Kymenlaakso: 10 153" on a municipality's page
 
 
 def value_text(figure: Figure, language: str | None = None) -> str:
@@ -112,7 +113,11 @@ def _missing_reason(figure: Figure) -> str:
     return _("No figure stored for this month.")
 
 
-def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
+def cards(
+    headline: Headline, *, with_country: bool = True, region: AreaFigures | None = None
+) -> list[Card]:
+    """The headline cards; with ``region``, each also names the region's figure (a
+    municipality's page compares with Kymenlaakso and the whole country)."""
     language = current_language()
     found = []
     for key in ORDER:
@@ -124,6 +129,10 @@ def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
         if with_country and country is not None:
             name = headline.country.name(language)
             country_line = f"{name}: {value_text(country, language) or '…'}"
+        region_line = ""
+        if region is not None and key in region.figures:
+            shown = value_text(region.figures[key], language) or "…"
+            region_line = f"{region.name(language)}: {shown}"
         found.append(
             Card(
                 key=key,
@@ -132,6 +141,7 @@ def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
                 missing_reason=_missing_reason(figure) if figure.value is None else "",
                 change=change_text(figure, language),
                 country=country_line,
+                region=region_line,
             )
         )
     return found

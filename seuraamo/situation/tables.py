@@ -35,7 +35,7 @@ class Column:
 
     code: str
     label: str
-    unit: str = "persons"  # "persons", "percent", "ratio"
+    unit: str = "persons"  # "persons", "vacancies" (open jobs, not people), "percent", "ratio"
     decimals: int = 0
 
 

@@ -58,7 +58,7 @@ def test_the_offline_gap_is_told_shown_and_compared_across(client) -> None:
     html = client.get("/en/situation/").content.decode()
 
     # The status box names the missing months in words.
-    assert "there are no figures for one stretch of months" in html
+    assert "there are no figures for 1 stretch of months" in html
     assert "<strong>November 2023 – May 2026</strong>" in html
     # … and says the figures are behind Statistics Finland's release calendar.
     assert "These figures are behind" in html

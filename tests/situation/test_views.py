@@ -259,3 +259,22 @@ def test_failed_update_is_told_without_its_error_text(client, situation, languag
     if language == "en":
         assert "The latest update attempt failed on" in html
         assert "the figures shown are from the last successful one" in html
+
+
+def test_a_city_organisation_links_to_its_labour_market_page(client, situation) -> None:
+    from seuraamo.organisations.models import Organisation
+
+    Organisation.objects.create(
+        key="kotkan-kaupunki", name_fi="Kotkan kaupunki", kind="municipality",
+        municipalities=["KU285", "KU091"],
+    )  # fmt: skip
+    html = client.get("/en/organisations/kotkan-kaupunki/").content.decode()
+    assert '<a href="/en/situation/municipalities/KU285/">Kotka</a>' in html
+    assert "KU091" not in html  # Helsinki has no page here
+
+
+def test_a_municipality_is_compared_with_kymenlaakso_and_the_country(client, situation) -> None:
+    html = client.get("/en/situation/municipalities/KU285/").content.decode()
+    card = html[html.index('data-key="unemployed"') :]
+    card = card[: card.index("</li>")]
+    assert "Kymenlaakso: " in card and "Whole country: " in card

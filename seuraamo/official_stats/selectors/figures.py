@@ -23,6 +23,8 @@ from seuraamo.official_stats.services.snapshot import TABLES_JSON
 TABLE_12R5 = "tyonv/12r5"
 TABLE_12TI = "tyonv/12ti"
 KYMENLAAKSO = "MK08"
+#: Content codes that count open jobs, not persons.
+VACANCY_CODES = frozenset({"AVPAIKATLOPUSSA", "UUDETAVP"})
 
 #: Headline figures: key -> measure (content code or derived ratio) of tyonv/12r5.
 HEADLINE_MEASURES: dict[str, str] = {
@@ -126,7 +128,9 @@ class Comparison:
 def _unit(measure: str) -> str:
     spec = parse_measure(measure)
     ratio = RATIO_MEASURES.get(spec.base)
-    return ratio.unit if ratio else "persons"
+    if ratio:
+        return ratio.unit
+    return "vacancies" if spec.base in VACANCY_CODES else "persons"
 
 
 def _figure(key: str, measure: str, points: Sequence[Point], period: str) -> Figure:
