@@ -33,6 +33,12 @@ from seuraamo.official_stats.selectors.info import (
     expected_latest_month,
     snapshot_info,
 )
+from seuraamo.official_stats.selectors.lfs import (
+    NationalLfs,
+    RegionalRate,
+    national_lfs,
+    regional_employment_rate,
+)
 from seuraamo.official_stats.selectors.series import (
     first_period,
     gaps,
@@ -52,6 +58,8 @@ __all__ = [
     "Figure",
     "Headline",
     "IndicatorStatus",
+    "NationalLfs",
+    "RegionalRate",
     "OccupationBreakdown",
     "OccupationGroup",
     "Point",
@@ -66,6 +74,8 @@ __all__ = [
     "latest_period",
     "period_span",
     "municipality_comparison",
+    "national_lfs",
+    "regional_employment_rate",
     "occupation_groups",
     "series",
     "snapshot_info",
