@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "seuraamo.official_stats",
     "seuraamo.situation",
     "seuraamo.api",
+    "seuraamo.progress",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers locked-out sign-in attempts.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "seuraamo.config.urls"
@@ -85,6 +89,49 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in attempts for a locked-out address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "seuraamo.accounts.backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 for new and changed passwords; the others only verify older hashes (then upgraded).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "progress:tasks"
+LOGOUT_REDIRECT_URL = "programmes:home"
+# A session ends after this many seconds without a request (each request renews it).
+SESSION_COOKIE_AGE = env_int("SESSION_AGE_SECONDS", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+
+# Lock-out after repeated failed sign-ins (django-axes): per e-mail address, for a cool-off time.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks to lock per IP address as well; per address only is deliberate: offices share one
+# IP address behind NAT, and an attacker changing IP addresses still meets the per-address limit.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "seuraamo.accounts.views.locked_out"
+AXES_VERBOSE = False
+
+# E-mail: reminders and password resets. The console backend prints messages to the log.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "seuraamo@localhost")
+#: The site's address in e-mails (reminder links), e.g. https://seuraamo.example.fi
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
