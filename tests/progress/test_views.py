@@ -75,7 +75,7 @@ def test_the_admin_returns_with_a_comment_and_accepts(follow_up: FollowUp) -> No
     url = f"/fi/follow-up/reports/{report.pk}/review/"
     missing = admin.post(url, {"decision": "return", "comment": ""})
     assert missing.status_code == 400
-    assert "Kirjoita kommentti" in missing.content.decode() or "comment" in missing.content.decode()
+    assert "Kirjoita kommentti, joka kertoo, mitä pitää muuttaa." in missing.content.decode()
     assert admin.post(url, {"decision": "return", "comment": "Täydennä"}).status_code == 302
     report.refresh_from_db()
     assert report.status == "returned"
