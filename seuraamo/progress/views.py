@@ -199,6 +199,8 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     page = _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    if not rules.can_review(roles_of(request.user), page.report):
+        raise PermissionDenied
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return _page(request, "progress/report.html", page=page, review_form=form, status=400)
