@@ -45,7 +45,7 @@ def test_only_an_admin_opens_a_round_and_the_period_must_be_a_half_year(
         services.open_round(follow_up.steering, data.programme, "2026H2", deadline, [])
     with pytest.raises(ValidationError, match="2026H1"):
         services.open_round(follow_up.admin, data.programme, "2026M06", deadline, [])
-    with pytest.raises(FollowUpError, match="already exists"):
+    with pytest.raises(FollowUpError, match="Kierros 2026H1 on jo olemassa."):
         services.open_round(
             follow_up.admin, data.programme, "2026H1", deadline, list(data.goals.values())
         )
@@ -56,7 +56,7 @@ def test_the_whole_workflow_and_its_audit_trail(follow_up: FollowUp) -> None:
     coordinator, admin = follow_up.coordinator_a, follow_up.admin
     saved = services.save_report(coordinator, report.pk, 1, content(done="Rekrytointimessut"))
     assert saved.version == 2
-    with pytest.raises(FollowUpError, match="assessment"):
+    with pytest.raises(FollowUpError, match="Valitse kokonaisarvio"):
         services.submit_report(
             coordinator,
             services.save_report(coordinator, report.pk, 2, ReportContent(texts={"done": "x"})).pk,
@@ -67,7 +67,7 @@ def test_the_whole_workflow_and_its_audit_trail(follow_up: FollowUp) -> None:
     assert AuditEvent.objects.filter(after__status="submitted").count() == 1
     with pytest.raises(PermissionDenied):
         services.save_report(coordinator, report.pk, 5, content(done="after submit"))
-    with pytest.raises(FollowUpError, match="comment"):
+    with pytest.raises(FollowUpError, match="Kirjoita kommentti"):
         services.return_report(admin, report.pk, "  ")
     assert services.return_report(admin, report.pk, "Lisää tulokset.")
     report.refresh_from_db()
