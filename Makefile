@@ -34,7 +34,7 @@ load: install
 	scripts/ensure-system-packages.sh
 	$(BIN)/seuraamo compile_catalogues
 	$(BIN)/seuraamo migrate --noinput
-	$(BIN)/seuraamo load_initial_data
+	$(BIN)/seuraamo load_initial_data --demo
 
 # The production stack: gunicorn, static files compressed and hashed by collectstatic for WhiteNoise.
 run: load
