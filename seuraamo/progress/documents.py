@@ -109,9 +109,40 @@ def build_document(report: GoalReport) -> Document:
             for measure in goal.measures.all()
         ],
         "indicators": indicators,
+        "projects": _projects(goal),
         "submitted_at": report.submitted_at.isoformat() if report.submitted_at else None,
         "accepted_at": report.accepted_at.isoformat() if report.accepted_at else None,
     }
+
+
+def _projects(goal: object) -> list[dict[str, object]]:
+    from seuraamo.progress.models import Project
+
+    projects = (
+        Project.objects.filter(measures__goal=goal)
+        .distinct()
+        .prefetch_related("partners", "measures")
+        .order_by("start_date", "name")
+    )
+    return [
+        {
+            "name": project.name,
+            "partners": [_texts(partner, "name") for partner in project.partners.all()],
+            "funding_source": project.funding_source,
+            "funding_amount": float(project.funding_amount)
+            if project.funding_amount is not None
+            else None,
+            "start": project.start_date.isoformat() if project.start_date else None,
+            "end": project.end_date.isoformat() if project.end_date else None,
+            "measures": [
+                _texts(measure, "title")
+                for measure in project.measures.all()
+                if measure.goal_id == goal.pk
+            ],
+            "url": project.url,
+        }
+        for project in projects
+    ]
 
 
 def _name(user: object) -> str:

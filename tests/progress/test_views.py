@@ -127,3 +127,32 @@ def test_every_page_renders_in_each_language(follow_up: FollowUp, language: str)
         response = client.get(f"/{language}/{path}")
         assert response.status_code == 200, path
         assert f'<html lang="{language}">' in response.content.decode(), path
+
+
+def test_projects_behind_the_goal_show_in_the_report_and_stay_in_the_snapshot(
+    follow_up: FollowUp,
+) -> None:
+    import datetime
+    from decimal import Decimal
+
+    from seuraamo.progress.models import Project
+
+    goal = follow_up.data.goals["4.3"]
+    project = Project.objects.create(
+        name="Osaajat Kymenlaaksoon -pilotti",
+        funding_source="ESR+",
+        funding_amount=Decimal("250000"),
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2026, 12, 31),
+    )
+    project.measures.add(goal.measures.first())
+    project.partners.add(follow_up.data.organisations["kotkan-kaupunki"])
+    report = follow_up.report("4.3")
+    page = client_of(follow_up.coordinator_a).get(f"/fi/follow-up/reports/{report.pk}/")
+    html = page.content.decode()
+    assert "Osaajat Kymenlaaksoon -pilotti" in html and "ESR+, 250\xa0000 €" in html
+    assert "Kotkan kaupunki" in html
+    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    project.delete()
+    compiled = client_of(follow_up.admin).get("/fi/follow-up/rounds/2026H1/report.html")
+    assert "Osaajat Kymenlaaksoon -pilotti" in compiled.content.decode()
