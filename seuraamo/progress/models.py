@@ -279,3 +279,28 @@ class Project(models.Model):
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+
+class ReportComment(models.Model):
+    """A steering-group member's (or an admin's) comment on a report; coordinators read it."""
+
+    report = models.ForeignKey(
+        GoalReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.text[:40]}"

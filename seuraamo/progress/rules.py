@@ -3,7 +3,7 @@ Services call them before every write; selectors before every read."""
 
 from __future__ import annotations
 
-from seuraamo.accounts.roles import Roles
+from seuraamo.accounts.roles import Role, Roles
 from seuraamo.progress.models import GoalReport, ReportingRound, ReportStatus, RoundStatus
 
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
@@ -34,3 +34,8 @@ def can_read_round(roles: Roles, reporting_round: ReportingRound) -> bool:
 
 def can_manage_rounds(roles: Roles) -> bool:
     return roles.is_admin
+
+
+def can_comment(roles: Roles) -> bool:
+    """Steering-group members and admins comment on reports."""
+    return roles.is_admin or Role.STEERING_GROUP in roles.roles

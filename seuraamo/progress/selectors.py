@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import AnyUser, Roles, roles_of
@@ -97,12 +98,63 @@ def tasks_page(user: AnyUser, today: datetime.date) -> TasksPage:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """One field of two rounds' reports of a goal, side by side."""
+
+    label: str
+    previous: str
+    current: str
+
+    @property
+    def changed(self) -> bool:
+        return self.previous != self.current
+
+
+@dataclass(frozen=True)
 class ReportPage:
     report: GoalReport
     document: Document
     can_edit: bool
     can_review: bool
+    can_comment: bool
     previous: Document | None
+    differences: list[Difference]
+    comments: list[object]
+
+
+def differences(previous: Document, current: Document) -> list[Difference]:
+    """The assessment, the texts and each measure's status of two documents, side by side."""
+    from seuraamo.progress.forms import TEXT_LABELS
+    from seuraamo.progress.templatetags.follow_up import (
+        assessment_label,
+        doc_plain,
+        measure_status_label,
+    )
+
+    rows = [
+        Difference(
+            str(_("Overall assessment")),
+            assessment_label(previous["assessment"]),
+            assessment_label(current["assessment"]),
+        )
+    ]
+    rows += [
+        Difference(str(label), previous["texts"].get(name, ""), current["texts"].get(name, ""))
+        for name, label in TEXT_LABELS.items()
+    ]
+    earlier = {m["key"]: m for m in previous["measures"]}
+    for measure in current["measures"]:
+        before = earlier.get(measure["key"], {"status": "", "text": ""})
+        rows.append(
+            Difference(
+                doc_plain(measure["title"]),
+                " – ".join(filter(None, [measure_status_label(before["status"]), before["text"]])),
+                " – ".join(
+                    filter(None, [measure_status_label(measure["status"]), measure["text"]])
+                ),
+            )
+        )
+    return rows
 
 
 def report_page(user: AnyUser, report_id: int) -> ReportPage | None:
@@ -122,14 +174,17 @@ def report_page(user: AnyUser, report_id: int) -> ReportPage | None:
         .order_by("-reporting_round__period")
         .first()
     )
+    document = document_of(report)
+    earlier = document_of(previous) if previous and rules.can_read_report(roles, previous) else None
     return ReportPage(
         report=report,
-        document=document_of(report),
+        document=document,
         can_edit=rules.can_edit_report(roles, report),
         can_review=rules.can_review(roles, report) and report.status == ReportStatus.SUBMITTED,
-        previous=document_of(previous)
-        if previous and rules.can_read_report(roles, previous)
-        else None,
+        can_comment=rules.can_comment(roles),
+        previous=earlier,
+        differences=differences(earlier, document) if earlier else [],
+        comments=list(report.comments.select_related("author")) if roles.is_internal else [],
     )
 
 

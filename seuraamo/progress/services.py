@@ -24,6 +24,7 @@ from seuraamo.progress.models import (
     GoalReport,
     ManualIndicatorValue,
     MeasureStatus,
+    ReportComment,
     ReportingRound,
     ReportStatus,
     RoundStatus,
@@ -339,3 +340,15 @@ def accept_report(actor: User, report_id: int) -> bool:
         raise FollowUpError(_("Only a submitted report can be accepted."))
     _transition(actor, report, ReportStatus.ACCEPTED, accepted_at=timezone.now())
     return True
+
+
+@transaction.atomic
+def comment_on_report(actor: User, report_id: int, text: str) -> ReportComment:
+    report = GoalReport.objects.get(pk=report_id)
+    roles = roles_of(actor)
+    _require(rules.can_comment(roles) and rules.can_read_report(roles, report))
+    if not text.strip():
+        raise FollowUpError(_("Write the comment first."))
+    comment = ReportComment.objects.create(report=report, author=actor, text=text.strip())
+    record_change(actor=actor, instance=comment, before=None, after=snapshot(comment))
+    return comment

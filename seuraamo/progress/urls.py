@@ -39,5 +39,6 @@ urlpatterns = [
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
+    path("reports/<int:pk>/comment/", views.report_comment, name="report_comment"),
     path("goals/<slug:key>/", views.goal_timeline, name="goal_timeline"),
 ]

@@ -217,6 +217,19 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("progress:report", pk=pk)
 
 
+@require_POST
+@login_required
+def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    try:
+        services.comment_on_report(request.user, pk, request.POST.get("text", ""))
+    except services.FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The comment is saved."))
+    return redirect("progress:report", pk=pk)
+
+
 def goal_timeline(request: HttpRequest, key: str) -> HttpResponse:
     page = _or_404(selectors.goal_timeline(request.user, key), _("No goal has this key."))
     return _page(request, "progress/timeline.html", page=page)

@@ -156,3 +156,46 @@ def test_projects_behind_the_goal_show_in_the_report_and_stay_in_the_snapshot(
     project.delete()
     compiled = client_of(follow_up.admin).get("/fi/follow-up/rounds/2026H1/report.html")
     assert "Osaajat Kymenlaaksoon -pilotti" in compiled.content.decode()
+
+
+def test_steering_group_comments_and_the_difference_to_the_previous_round(
+    follow_up: FollowUp,
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    report = follow_up.report("4.3")
+    services.save_report(
+        follow_up.coordinator_a,
+        report.pk,
+        1,
+        ReportContent(assessment="on_track", texts={"done": "Syksyn messut"}),
+    )
+    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    later = services.open_round(
+        follow_up.admin,
+        follow_up.data.programme,
+        "2026H2",
+        timezone.localdate() + datetime.timedelta(days=30),
+        [follow_up.data.goals["4.3"]],
+    ).reports.get()
+    services.save_report(
+        follow_up.coordinator_a,
+        later.pk,
+        1,
+        ReportContent(assessment="off_track", texts={"done": "Kevään messut"}),
+    )
+    steering = client_of(follow_up.steering)
+    url = f"/fi/follow-up/reports/{later.pk}/"
+    html = steering.get(url).content.decode()
+    section = html.split('id="differences-heading"')[1].split("</section>")[0]
+    assert "Verrattuna kauteen 1. vuosipuolisko 2026" in html
+    assert "Syksyn messut" in section and "Kevään messut" in section
+    assert "etenee suunnitellusti" in section and "ei etene suunnitellusti" in section
+    assert steering.post(f"{url}comment/", {"text": "Hyvä tarkennus."}).status_code == 302
+    coordinator_view = client_of(follow_up.coordinator_a).get(url).content.decode()
+    assert "Hyvä tarkennus." in coordinator_view
+    assert (
+        client_of(follow_up.coordinator_a).post(f"{url}comment/", {"text": "x"}).status_code == 403
+    )

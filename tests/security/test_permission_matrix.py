@@ -143,6 +143,8 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:report_submit": ("post", "/fi/follow-up/reports/{report}/submit/", [LOGIN, 403, 302, 403, 403, 403, 403]),
     # An empty review form: 400 for the admin, who may review; 403 for everyone else.
     "progress:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
+    # An empty comment is refused with a message (302 back) for steering-group members and admins.
+    "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 302, 403, 302]),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
