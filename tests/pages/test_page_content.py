@@ -115,7 +115,7 @@ def test_manual_indicator_block_in_english(client: Client, data: PageData) -> No
     section = get(client, "/en/goals/goal-4-3/").find("section", id="indicator-ohjaamo-asiakkaat")
     shown = facts(section)
     assert shown["Kind"] == "Reported manually"
-    assert shown["Baseline"] == "1,234 persons"
+    assert shown["Baseline"] == "1,234 persons (Dec. 31, 2021)"
     assert "Statistics table" not in shown
     assert section.find_all("table") == []
     # the source text is missing in English: the Finnish one is shown, marked
