@@ -142,8 +142,8 @@ class GoalReport(models.Model):
         return f"{self.reporting_round.period} {self.goal.key}"
 
     @property
-    def key(self) -> str:
-        return f"{self.reporting_round_id}:{self.goal_id}"
+    def audit_key(self) -> str:
+        return f"{self.reporting_round.period}/{self.goal.key}"
 
 
 class MeasureStatusChoice(models.TextChoices):
@@ -180,6 +180,10 @@ class MeasureStatus(models.Model):
     def __str__(self) -> str:
         return f"{self.measure}: {self.status}"
 
+    @property
+    def audit_key(self) -> str:
+        return f"{self.report.audit_key}/{self.measure.key}"
+
 
 class ManualIndicatorValue(models.Model):
     """A value of a manually reported indicator, entered in a report: date, source, reporter."""
@@ -215,6 +219,10 @@ class ManualIndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.report.audit_key}/{self.indicator.key}"
 
 
 class SentReminder(models.Model):

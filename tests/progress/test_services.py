@@ -87,8 +87,9 @@ def test_the_whole_workflow_and_its_audit_trail(follow_up: FollowUp) -> None:
         "assessment": "partly",
         "done": "Rekrytointimessut",
         "version": 2,
-        "updated_by": coordinator.pk,
+        "updated_by": str(coordinator.pk),
     }
+    assert event.object_key == "2026H1/goal-4-3"
 
 
 def test_a_stale_save_is_a_conflict_and_changes_nothing(follow_up: FollowUp) -> None:
