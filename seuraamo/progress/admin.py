@@ -7,7 +7,14 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from seuraamo.core.audit import AuditedAdmin
-from seuraamo.progress.models import GoalReport, Project, ReportingRound, SentReminder
+from seuraamo.progress.models import (
+    Decision,
+    GoalReport,
+    Meeting,
+    Project,
+    ReportingRound,
+    SentReminder,
+)
 
 
 @admin.register(Project)
@@ -42,3 +49,16 @@ class GoalReportAdmin(ReadOnlyAdmin):
 @admin.register(SentReminder)
 class SentReminderAdmin(ReadOnlyAdmin):
     list_display = ["report", "recipient", "kind", "sent_at"]
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    extra = 1
+    filter_horizontal = ["goals", "measures"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(AuditedAdmin):
+    list_display = ["date", "reporting_round", "minutes_url"]
+    filter_horizontal = ["participants"]
+    inlines = [DecisionInline]

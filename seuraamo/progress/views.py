@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from seuraamo.accounts.roles import roles_of
 from seuraamo.programmes.selectors import current_programme, today
-from seuraamo.progress import exports, rules, selectors, services
+from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import OpenRoundForm, ReportForm, ReviewForm
 
 
@@ -228,6 +228,15 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The comment is saved."))
     return redirect("progress:report", pk=pk)
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    return _page(request, "progress/meetings.html", meetings=meetings.meetings())
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _or_404(meetings.meeting_page(request.user, pk), _("No meeting has this number."))
+    return _page(request, "progress/meeting.html", page=page)
 
 
 def goal_timeline(request: HttpRequest, key: str) -> HttpResponse:

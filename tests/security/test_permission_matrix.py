@@ -145,6 +145,8 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
     # An empty comment is refused with a message (302 back) for steering-group members and admins.
     "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 302, 403, 302]),
+    "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
+    "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
@@ -189,6 +191,7 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
 
     from django.utils import timezone
 
+    from seuraamo.progress.models import Meeting
     from tests.progress.builders import build_follow_up
 
     follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
@@ -205,6 +208,11 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
         clients[role] = Client()
         clients[role].force_login(user)
     clients["report"] = follow_up.report("4.3").pk  # type: ignore[assignment]
+    clients["meeting"] = Meeting.objects.create(  # type: ignore[assignment]
+        programme=data.programme,
+        date=timezone.localdate(),
+        reporting_round=follow_up.reporting_round,
+    ).pk
     return clients
 
 
@@ -224,7 +232,9 @@ def test_every_url_answers_each_role_as_the_matrix_says(
     for name, (method, path, expected) in sorted(
         URL_MATRIX.items(), key=lambda item: item[0] == "accounts:logout"
     ):
-        url = path.format(report=follow_up_clients["report"], goal=goal.key)
+        url = path.format(
+            report=follow_up_clients["report"], goal=goal.key, meeting=follow_up_clients["meeting"]
+        )
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))

@@ -75,3 +75,11 @@ def tr_programme(programme: object) -> str:
     from seuraamo.core.translation import localized
 
     return localized(programme, "name").text
+
+
+@register.inclusion_tag("progress/partials/decisions.html")
+def goal_decisions(goal: object) -> dict[str, object]:
+    """The steering group's decisions about the goal or its measures, for the goal's pages."""
+    from seuraamo.progress.meetings import decisions_for_goal
+
+    return {"decisions": decisions_for_goal(goal), "goal": goal}
