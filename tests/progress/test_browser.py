@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from pypdf import PdfReader
 
-from seuraamo.progress.models import GoalReport
+from seuraamo.progress.models import Decision, GoalReport, Meeting
 from tests.pages.builders import build_programme
 from tests.progress.builders import PASSWORD, FollowUp, build_follow_up
 
@@ -143,8 +143,21 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
     report = follow_up.report("4.3")
     goal = follow_up.data.goals["4.3"]
     found: dict[str, list[str]] = {}
+    meeting = Meeting.objects.create(
+        programme=follow_up.data.programme,
+        date=datetime.date(2027, 3, 12),
+        reporting_round=follow_up.reporting_round,
+    )
+    Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
     anonymous = browser.new_context().new_page()
-    for path in ["accounts/login/", "accounts/password-reset/", "follow-up/rounds/"]:
+    for path in [
+        "accounts/login/",
+        "accounts/password-reset/",
+        "follow-up/rounds/",
+        "follow-up/meetings/",
+        f"follow-up/meetings/{meeting.pk}/",
+        f"goals/{goal.key}/",
+    ]:
         anonymous.goto(f"{url}/{language}/{path}")
         found[path] = serious_violations(anonymous)
     coordinator = browser.new_context().new_page()
