@@ -40,6 +40,7 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
     path("reports/<int:pk>/comment/", views.report_comment, name="report_comment"),
+    path("overview/", views.programme_overview, name="overview"),
     path("meetings/", views.meeting_list, name="meetings"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("goals/<slug:key>/", views.goal_timeline, name="goal_timeline"),

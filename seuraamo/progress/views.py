@@ -15,6 +15,7 @@ from seuraamo.accounts.roles import roles_of
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import OpenRoundForm, ReportForm, ReviewForm
+from seuraamo.progress.overview import overview
 
 
 def _page(
@@ -228,6 +229,11 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The comment is saved."))
     return redirect("progress:report", pk=pk)
+
+
+def programme_overview(request: HttpRequest) -> HttpResponse:
+    page = _or_404(overview(request.user, today()), _("No programme has been published yet."))
+    return _page(request, "progress/overview.html", page=page)
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:

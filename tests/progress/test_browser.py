@@ -156,6 +156,7 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
         "follow-up/rounds/",
         "follow-up/meetings/",
         f"follow-up/meetings/{meeting.pk}/",
+        "follow-up/overview/",
         f"goals/{goal.key}/",
     ]:
         anonymous.goto(f"{url}/{language}/{path}")

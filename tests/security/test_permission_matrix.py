@@ -145,6 +145,7 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
     # An empty comment is refused with a message (302 back) for steering-group members and admins.
     "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 302, 403, 302]),
+    "progress:overview": ("get", "/fi/follow-up/overview/", ALL_200),
     "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),

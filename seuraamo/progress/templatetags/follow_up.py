@@ -83,3 +83,10 @@ def goal_decisions(goal: object) -> dict[str, object]:
     from seuraamo.progress.meetings import decisions_for_goal
 
     return {"decisions": decisions_for_goal(goal), "goal": goal}
+
+
+@register.simple_tag
+def indicator_light_label(status: object) -> str:
+    from seuraamo.programmes.selectors import LIGHT_LABELS
+
+    return str(LIGHT_LABELS.get(getattr(status, "reason", ""), ""))
