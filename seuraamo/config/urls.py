@@ -12,6 +12,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("seuraamo.accounts.urls")),
+    path("follow-up/", include("seuraamo.progress.urls")),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
     prefix_default_language=True,

@@ -13,8 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
 from seuraamo.core.formatting import period_date
+from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
 from seuraamo.situation import statuses
 from seuraamo.situation.tables import Column, DataTable
 
