@@ -11,5 +11,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
+    path("", include("seuraamo.catalogue.urls")),
     prefix_default_language=True,
 )
