@@ -1,11 +1,12 @@
 # The two commands: `make run` and `make test`. Both work on a fresh machine with Python 3.11+ and apt.
+# `make dev` is `make run` with Django's autoreloading development server and DEBUG on.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PROGRAMME_FILE := seuraamo/programmes/data/kymenlaakso.yaml
 
-.PHONY: install install-test run load test lint bench clean
+.PHONY: install install-test run dev load test lint bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,13 +29,18 @@ install: $(BIN)/.installed
 install-test: $(BIN)/.installed-test
 
 # Migrate the embedded SQLite database and load the programme, statistics and catalogue (idempotent).
+# No variables: the local checkout's settings (DEBUG off, var/, a secret key generated once in var/).
 load: install
-	mkdir -p var
-	DEBUG=1 $(BIN)/seuraamo compile_catalogues
-	DEBUG=1 $(BIN)/seuraamo migrate --noinput
-	DEBUG=1 $(BIN)/seuraamo load_initial_data
+	$(BIN)/seuraamo compile_catalogues
+	$(BIN)/seuraamo migrate --noinput
+	$(BIN)/seuraamo load_initial_data
 
+# The production stack: gunicorn, static files compressed and hashed by collectstatic for WhiteNoise.
 run: load
+	$(BIN)/seuraamo collectstatic --noinput --verbosity 0
+	$(BIN)/seuraamo serve --bind 127.0.0.1:$(PORT)
+
+dev: load
 	DEBUG=1 $(BIN)/seuraamo runserver 127.0.0.1:$(PORT)
 
 test: install-test

@@ -6,8 +6,15 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "seuraamo.config.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 -- loads the settings: a refusal is one line, not a traceback
+    except ImproperlyConfigured as error:
+        sys.stderr.write(f"seuraamo: {error}\n")
+        raise SystemExit(2) from None
     execute_from_command_line(sys.argv)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from seuraamo.api.queries import Page, Row
 from seuraamo.areas.models import Area
 from seuraamo.core.translation import localized
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, period_key
+from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, sortable_period
 from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
 
 CSV_FIELDS = ("table", "content", "area", "extra", "period", "value", "status", "derived")
@@ -121,7 +121,7 @@ def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None)
     contents = list(dict.fromkeys(row.content for row in rows))
     areas = list(dict.fromkeys(row.area for row in rows))
     extras = list(dict.fromkeys(row.extra for row in rows))
-    periods = sorted({row.period for row in rows}, key=lambda p: (len(p), period_key(p)))
+    periods = sorted({row.period for row in rows}, key=lambda p: (len(p), sortable_period(p)))
     use_extra = extras != [""]
     ids = ["content", "area", *(["extra"] if use_extra else []), "period"]
     categories = {"content": contents, "area": areas, "extra": extras, "period": periods}

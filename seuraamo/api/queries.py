@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure
+from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, readable
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 
 #: At most this many (area × derived measure) series are computed for one request.
@@ -230,7 +230,10 @@ def observations(query: ObservationQuery) -> Page:
             "value",
             "status",
         )
-        rows.extend(Row(*value) for value in values)
+        rows.extend(
+            Row(table, content, area, extra, period, *readable(value, status))
+            for table, content, area, extra, period, value, status in values
+        )
     if stop > stored_total:
         rows.extend(extra_rows[max(0, start - stored_total) : stop - stored_total])
     return Page(rows=rows, total=total, offset=query.offset, limit=query.limit)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.db.models import Max, Min
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,8 +14,9 @@ from django.views.decorators.http import require_safe
 from seuraamo.api import formats, openapi, params, queries
 from seuraamo.areas.models import Area, AreaLevel
 from seuraamo.core.translation import localized
+from seuraamo.official_stats import selectors
 from seuraamo.official_stats.derived import RATIO_MEASURES
-from seuraamo.official_stats.models import Observation, StatTable, VariableValue
+from seuraamo.official_stats.models import StatTable, VariableValue
 
 CACHE_SECONDS = 300
 ENDPOINTS = ("observations", "tables", "areas", "openapi", "docs")
@@ -80,9 +80,7 @@ def observations(request: HttpRequest) -> HttpResponse:
 
 
 def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
-    span = Observation.objects.filter(table=table).aggregate(
-        first=Min("period"), last=Max("period")
-    )
+    first, last = selectors.period_span(table.table_id)
     contents = VariableValue.objects.filter(
         variable__table=table, variable__role="content"
     ).order_by("order", "code")
@@ -96,8 +94,8 @@ def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
         if table.updated_at_source
         else None,
         "last_synced_at": table.last_synced_at.isoformat() if table.last_synced_at else None,
-        "first_period": span["first"],
-        "last_period": span["last"],
+        "first_period": first,
+        "last_period": last,
         "contents": [
             {
                 "code": value.code,

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from seuraamo.config.env import database_from_url, env_bool, env_int, env_list, env_str
+from seuraamo.config.secret_key import unset_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-only-used-with-debug-on"  # noqa: S105
+# The local checkout (`make run`): the embedded SQLite database in the project's var/ folder.
+LOCAL_CHECKOUT = not env_str("DATA_DIR") and not env_str("DATABASE_URL")
+DATA_DIR = Path(env_str("DATA_DIR") or str(PROJECT_DIR / "var"))
+SECRET_KEY = env_str("SECRET_KEY") or unset_secret_key(
+    debug=DEBUG, local_checkout=LOCAL_CHECKOUT, data_dir=DATA_DIR
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -41,7 +42,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "seuraamo.core.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,7 +73,6 @@ TEMPLATES = [
     },
 ]
 
-DATA_DIR = Path(env_str("DATA_DIR", str(PROJECT_DIR / "var")))
 DATABASES = {
     "default": database_from_url(
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'seuraamo.sqlite3'}"), str(PROJECT_DIR)
@@ -102,12 +104,38 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Without DEBUG, WhiteNoise serves the collected files: gzip-compressed copies, names with a
+    # content hash and a cache lifetime of ten years for them (`seuraamo collectstatic`).
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/{lang}/StatFin/")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS: the site is reached over https:// (directly or behind a TLS-terminating proxy). On by
+# default outside DEBUG and the local checkout; it turns on the redirect, HSTS and secure cookies.
+HTTPS = env_bool("HTTPS", not DEBUG and not LOCAL_CHECKOUT)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# Behind a proxy that terminates TLS: the header it sets to "https" (e.g. X-Forwarded-Proto).
+_proxy_ssl_header = env_str("PROXY_SSL_HEADER")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

@@ -14,13 +14,19 @@ Rules (also in docs/data-sources.md):
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from seuraamo.official_stats.pxweb.checks import MAX_ABS_VALUE
+from seuraamo.official_stats.pxweb.periods import Period, PeriodError, period_key
+
 #: Status of a derived value whose inputs were incomplete (a member or a month missing).
 MISSING = "missing"
+#: Status of a stored value that cannot be shown (not a finite number in range): it is read as
+#: missing, so a bad row shows as "not available" instead of failing the page.
+INVALID = "invalid"
 
 
 class Point(NamedTuple):
@@ -37,42 +43,42 @@ class Point(NamedTuple):
 
 # -- periods ---------------------------------------------------------------------------------
 
-_PERIOD = re.compile(r"^(\d{4})(?:([MQ])(\d{1,2}))?$")
+
+def readable(value: float | None, status: str) -> tuple[float | None, str]:
+    """A stored (value, status) as pages and the API may show it: a value that is not a finite
+    number within ±``MAX_ABS_VALUE`` (stored before the import checks existed, or edited in the
+    database) becomes missing with the status :data:`INVALID`."""
+    if value is None or (math.isfinite(value) and abs(value) <= MAX_ABS_VALUE):
+        return value, status
+    return None, INVALID
 
 
-def _split_period(period: str) -> tuple[int, str, int]:
-    match = _PERIOD.match(period)
-    if match is None:
-        raise ValueError(f"not a period: {period!r} (expected 2021M06, 2024Q2 or 2025)")
-    year, kind, sub = match.groups()
-    return int(year), kind or "Y", int(sub) if sub else 1
+def sortable_period(code: str) -> tuple[int, int]:
+    """:func:`period_key`, with codes that are not periods sorted after every period."""
+    try:
+        return period_key(code)
+    except PeriodError:
+        return (10**9, 0)
+
+
+def valid_periods(codes: Iterable[str]) -> list[str]:
+    """The codes that are periods, in chronological order (stored garbage left out)."""
+    return sorted((code for code in codes if Period.is_valid(code)), key=period_key)
 
 
 def periods_per_year(period: str) -> int:
-    """12 for months, 4 for quarters, 1 for years."""
-    return {"M": 12, "Q": 4, "Y": 1}[_split_period(period)[1]]
+    """12 for months, 4 for quarters, 2 for half-years, 1 for years."""
+    return Period.parse(period).frequency.per_year
 
 
 def shift_period(period: str, steps: int) -> str:
     """The period ``steps`` periods later (negative: earlier), in the period's own frequency."""
-    year, kind, sub = _split_period(period)
-    if kind == "Y":
-        return str(year + steps)
-    per_year = 12 if kind == "M" else 4
-    index = year * per_year + (sub - 1) + steps
-    new_year, new_sub = divmod(index, per_year)
-    return f"{new_year}{kind}{new_sub + 1:02d}" if kind == "M" else f"{new_year}Q{new_sub + 1}"
+    return Period.parse(period).shift(steps).code
 
 
 def year_earlier(period: str) -> str:
     """The same period a year before: 2026M06 -> 2025M06, 2024Q2 -> 2023Q2, 2025 -> 2024."""
-    return shift_period(period, -periods_per_year(period))
-
-
-def period_key(period: str) -> tuple[int, int]:
-    """A sort key that orders periods of one frequency chronologically."""
-    year, _kind, sub = _split_period(period)
-    return year, sub
+    return Period.parse(period).year_earlier().code
 
 
 # -- arithmetic with missing values ----------------------------------------------------------

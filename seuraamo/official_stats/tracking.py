@@ -8,7 +8,11 @@ from each table's metadata, so the same configuration works with the codes befor
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from seuraamo.official_stats.pxweb.periods import Frequency
 
 #: The Kymenlaakso areas: the whole country for comparison, the ELY area, the region, its two
 #: sub-regions and its six municipalities.
@@ -92,6 +96,7 @@ class TrackedTable:
     lookback: int = 3
     history_months: int | None = None
     description: str = ""
+    frequency: Frequency = Frequency.MONTH
 
 
 TRACKED_TABLES: tuple[TrackedTable, ...] = (
@@ -114,8 +119,50 @@ TRACKED_TABLES: tuple[TrackedTable, ...] = (
         areas=POPULATION_AREAS,
         lookback=1,
         description="Population key figures, yearly",
+        frequency=Frequency.YEAR,
     ),
 )
+
+
+#: A table id: ``database/table`` (``tyonv/12r5``) or a bare PxWebApi 2.0 id (``TAB638``).
+TABLE_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*(?:/[A-Za-z0-9][A-Za-z0-9_.\-]*)?")
+TABLE_ID_MAX_LENGTH = 50
+
+
+class TableIdError(ValueError):
+    """A table id that is malformed, unknown or ambiguous; the message lists the known ids."""
+
+
+def resolve_table_id(text: str, *, known: Iterable[str] = (), new: bool = False) -> str:
+    """The full id of the table ``text`` names: a tracked or ``known`` (stored) table's id, or a
+    short id such as ``12r5`` that ends exactly one of them (``tyonv/12r5``).
+
+    With ``new`` an id that names no table is accepted as a new table's id; without it, it is a
+    :class:`TableIdError` listing the known ids.
+    """
+    candidates = sorted({*(t.table_id for t in TRACKED_TABLES), *known})
+    listing = "known tables: " + ", ".join(candidates)
+    if not text:
+        raise TableIdError(f"the table id is empty; {listing}")
+    if len(text) > TABLE_ID_MAX_LENGTH:
+        raise TableIdError(
+            f"the table id {text[:20]!r}... is longer than {TABLE_ID_MAX_LENGTH} characters"
+        )
+    if not TABLE_ID_PATTERN.fullmatch(text):
+        raise TableIdError(
+            f"{text!r} is not a table id like tyonv/12r5 (letters, digits, '_', '.', '-')"
+        )
+    if text in candidates:
+        return text
+    if "/" not in text:
+        matches = [c for c in candidates if c.rsplit("/", 1)[-1] == text]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise TableIdError(f"{text!r} could be any of {', '.join(matches)}; give the full id")
+    if new:
+        return text
+    raise TableIdError(f"unknown table {text!r}; {listing}")
 
 
 def tracked_table(table_id: str) -> TrackedTable:

@@ -39,7 +39,11 @@ def test_every_variable_the_settings_read_is_documented() -> None:
 
 
 def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DATA_DIR", "DATABASE_URL"}
+    }
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
@@ -51,14 +55,21 @@ def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_without_debug_the_app_refuses_to_start_without_a_secret_key() -> None:
-    result = run_settings({"DEBUG": "0"})
+def test_a_production_configuration_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
+    result = run_settings({"DEBUG": "0", "DATA_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
 
 
-def test_without_debug_the_app_starts_with_a_secret_key() -> None:
-    result = run_settings({"DEBUG": "0", "SECRET_KEY": "a-test-key-that-is-long-enough-0123456789"})
+def test_without_debug_the_app_starts_with_a_secret_key(tmp_path: Path) -> None:
+    result = run_settings(
+        {
+            "DEBUG": "0",
+            "DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "a-test-key-that-is-long-enough-0123456789",
+        }
+    )
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
 

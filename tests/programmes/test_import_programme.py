@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from seuraamo.core.models import AuditEvent
-from seuraamo.organisations.models import Organisation, OrganisationKind
+from seuraamo.organisations.models import Organisation, OrganisationKind, Succession
 from seuraamo.programmes.importer import errors
 from seuraamo.programmes.importer.loader import MAX_FILE_BYTES
 from seuraamo.programmes.importer.service import ACTOR_DESCRIPTION
@@ -41,6 +41,7 @@ MINIMAL_OBJECTS = 20  # 3 organisations, 1 succession, programme, 2 members, 2 t
 # 2 coordinators, 2 measures, 3 indicators, 2 targets
 MODELS = [
     Organisation,
+    Succession,
     Programme,
     SteeringGroupMembership,
     Theme,
@@ -58,9 +59,9 @@ def snapshot() -> dict[str, list[dict[str, object]]]:
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in MODELS}
 
 
-def run_import(path: Path) -> str:
+def run_import(path: Path, *options: str) -> str:
     out = StringIO()
-    call_command("import_programme", str(path), stdout=out)
+    call_command("import_programme", str(path), *options, stdout=out)
     return out.getvalue()
 
 
@@ -111,7 +112,8 @@ def imported(db: None) -> dict[str, list[dict[str, object]]]:
 def test_import_creates_the_programme_tree(db: None) -> None:
     out = run_import(MINIMAL)
 
-    assert out == (
+    assert "  create programmes.goal yhteistyo\n" in out
+    assert out.splitlines()[-1] + "\n" == (
         f'Imported programme "testiohjelma" from {MINIMAL}: '
         f"created {MINIMAL_OBJECTS}, updated 0, deleted 0, unchanged 0.\n"
     )
@@ -228,8 +230,9 @@ def test_items_removed_from_the_file_are_deleted(imported: object, tmp_path: Pat
         del data["organisations"][2]
         del data["organisations"][1]["successors"]
 
-    out = run_import(dumped(tmp_path, remove))
+    out = run_import(dumped(tmp_path, remove), "--delete-missing")
 
+    assert "  delete programmes.goal osaaminen\n" in out
     deleted = AuditEvent.objects.filter(action="delete").values_list("object_type", "object_key")
     assert sorted(deleted) == [
         ("organisations.succession", "te-toimisto>tyollisyysalue"),
@@ -248,6 +251,37 @@ def test_items_removed_from_the_file_are_deleted(imported: object, tmp_path: Pat
     assert not Organisation.objects.get(key="te-toimisto").successions.exists()
     assert not Goal.objects.filter(key="osaaminen").exists()
     assert IndicatorTarget.objects.count() == 1
+
+
+def test_without_delete_missing_a_dropped_goal_is_only_planned(
+    imported: object, tmp_path: Path
+) -> None:
+    def drop_goal(data: dict) -> None:
+        del data["programme"]["themes"][1]["goals"][0]
+
+    rows_before = {model: model.objects.count() for model in MODELS}
+    audit_before = AuditEvent.objects.count()
+
+    out = run_import(dumped(tmp_path, drop_goal))
+
+    assert "  would delete programmes.goal osaaminen (kept: not asked to delete)\n" in out
+    assert "deleted 0" in out and "not deleted " in out and "--delete-missing" in out
+    assert {model: model.objects.count() for model in MODELS} == rows_before
+    assert AuditEvent.objects.count() == audit_before
+    assert Goal.objects.filter(key="osaaminen").exists()
+
+
+def test_a_dry_run_prints_the_plan_and_saves_nothing(imported: object, tmp_path: Path) -> None:
+    def rename(data: dict) -> None:
+        data["programme"]["themes"][0]["goals"][0]["title"]["fi"] = "Uusi otsikko"
+
+    audit_before = AuditEvent.objects.count()
+    out = run_import(dumped(tmp_path, rename), "--dry-run")
+
+    assert "  update programmes.goal yhteistyo: title_fi\n" in out
+    assert out.rstrip().endswith("unchanged 19.") and "Dry run, nothing saved" in out
+    assert Goal.objects.get(key="yhteistyo").title_fi == "Yhteistyön kehittäminen"
+    assert AuditEvent.objects.count() == audit_before
 
 
 def test_the_real_programme_file_imports(db: None) -> None:

@@ -21,19 +21,35 @@ def caption(page) -> str:
     return page.text_content("#table-timeseries caption").strip()  # inside a closed <details>
 
 
+def wait_caption(page, text: str) -> None:
+    # A selector, not a JavaScript predicate: the Content-Security-Policy forbids eval in the page.
+    page.wait_for_selector(f"#table-timeseries caption:has-text('{text}')", state="attached")
+
+
 def wait_interactive(page, figure: str = "figure-timeseries") -> None:
     page.wait_for_selector(
         f"#{figure}[data-interactive='true'] .chart__interactive svg", timeout=20000
     )
 
 
-def test_charts_become_interactive(live_server, live_situation, page) -> None:
+def test_charts_become_interactive_under_the_content_security_policy(
+    live_server, live_situation, page
+) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{live_server.url}/en/situation/")
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Security Policy" in message.text else None,
+    )
+    response = page.goto(f"{live_server.url}/en/situation/")
+    assert "script-src 'self';" in response.headers["content-security-policy"]
     for figure in ("figure-timeseries", "figure-map", "figure-occupations"):
         wait_interactive(page, figure)
         assert page.is_hidden(f"#{figure} .chart__static")
+        width = page.eval_on_selector(
+            f"#{figure} .chart__interactive svg", "svg => svg.clientWidth"
+        )
+        assert width > 200, f"{figure} is drawn {width} px wide"
     assert errors == []
 
 
@@ -49,9 +65,7 @@ def test_area_and_measure_update_chart_and_table_in_place(
     page.select_option("#id_area", "KU285")
     page.select_option("#id_measure", "share")
     page.click("form.chart-controls button[type=submit]")
-    page.wait_for_function(
-        "document.querySelector('#table-timeseries caption').textContent.includes('Kotka')"
-    )
+    wait_caption(page, "Kotka")
     wait_interactive(page)
     assert caption(page) == "Unemployment share, Kotka and Whole country"
     assert page.evaluate("window.__samePage") is True  # updated without a reload
@@ -74,9 +88,7 @@ def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> 
     assert page.evaluate("document.activeElement.id") == "id_measure"
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.querySelector('#table-timeseries caption').textContent.includes('Whole country')"
-    )
+    wait_caption(page, "Whole country")
     assert caption(page) == "Unemployed jobseekers, Whole country"
 
 

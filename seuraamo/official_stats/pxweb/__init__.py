@@ -46,7 +46,7 @@ from .fetch import fetch_table
 from .jsonstat import parse_jsonstat, parse_jsonstat_bundle
 from .limiter import SlidingWindowLimiter, shared_limiter
 from .metadata import TableMetadata, Variable, add_language, apply_metadata
-from .parse import parse_any
+from .parse import parse_any, read_document
 from .plan import QueryPlan, merge_cubes, plan_queries
 from .pxjson import parse_pxweb_json
 from .roles import Role, resolve_roles
@@ -85,6 +85,7 @@ __all__ = [
     "parse_pxweb_json",
     "plan_queries",
     "read_csv_long",
+    "read_document",
     "resolve_roles",
     "shared_limiter",
 ]

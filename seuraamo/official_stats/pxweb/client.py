@@ -29,7 +29,7 @@ from typing import Any
 from .cube import Cube
 from .errors import JsonStatError, PxWebError, PxWebRequestError
 from .fetch import fetch_table
-from .jsonstat import parse_jsonstat
+from .jsonstat import parse_jsonstat, refuse_json_constant
 from .limiter import SlidingWindowLimiter, shared_limiter
 from .metadata import Selection, TableMetadata, parse_v1_metadata
 from .pxjson import parse_pxweb_json
@@ -259,14 +259,17 @@ def describe_selection(selection: Mapping[str, Sequence[str]]) -> str:
 def decode_json(response: Response, table_id: str | None = None) -> Any:
     """The JSON of a response; a body that is not JSON raises :class:`PxWebRequestError`."""
     try:
-        return json.loads(response.body)
+        return json.loads(response.body, parse_constant=refuse_json_constant)
+    except RecursionError:
+        problem = "nested more deeply than the parser allows"
     except (ValueError, UnicodeDecodeError) as error:
-        preview = response.body[:80].decode("utf-8", "replace")
-        raise PxWebRequestError(
-            f"answer from {response.url} is not valid JSON ({len(response.body)} bytes; "
-            f"truncated or not JSON?): {error}; starts with {preview!r}",
-            url=response.url,
-            table_id=table_id,
-            status=response.status,
-            body=response.body[:2000].decode("utf-8", "replace"),
-        ) from None
+        problem = str(error)
+    preview = response.body[:80].decode("utf-8", "replace")
+    raise PxWebRequestError(
+        f"answer from {response.url} is not valid JSON ({len(response.body)} bytes; "
+        f"truncated or not JSON?): {problem}; starts with {preview!r}",
+        url=response.url,
+        table_id=table_id,
+        status=response.status,
+        body=response.body[:2000].decode("utf-8", "replace"),
+    )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import math
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from .cube import Cube, Dimension, Number
 from .errors import JsonStatError
 from .numbers import parse_cell_text
 from .roles import RoleEvidence, resolve_roles
+from .sizes import check_size
 
 
 def read_csv_long(
@@ -47,7 +47,10 @@ def parse_csv_long(text: str, **options: str) -> Cube:
 
 def _read(stream: Iterable[str], value_column: str, status_column: str, delimiter: str) -> Cube:
     reader = csv.reader(stream, delimiter=delimiter)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise JsonStatError(f"CSV line 1: {error}") from None
     if not header:
         raise JsonStatError("CSV line 1: no header")
     header = [name.strip().lstrip("\ufeff") for name in header]
@@ -57,7 +60,10 @@ def _read(stream: Iterable[str], value_column: str, status_column: str, delimite
     status_at = header.index(status_column) if status_column in header else None
     key_at = [n for n, name in enumerate(header) if n not in (value_at, status_at)]
     codes: list[dict[str, int]] = [{} for _ in key_at]
-    rows = list(_rows(reader, len(header), key_at, codes, value_at, status_at))
+    try:
+        rows = list(_rows(reader, len(header), key_at, codes, value_at, status_at))
+    except csv.Error as error:
+        raise JsonStatError(f"CSV line {reader.line_num + 1}: {error}") from None
     dimensions = _dimensions([header[n] for n in key_at], codes)
     return _assemble(dimensions, rows)
 
@@ -108,7 +114,7 @@ def _dimensions(ids: list[str], codes: list[dict[str, int]]) -> list[Dimension]:
 
 def _assemble(dimensions: list[Dimension], rows: list[Row]) -> Cube:
     sizes = [d.size for d in dimensions]
-    cells = math.prod(sizes)
+    cells = check_size(sizes, len(rows))
     values: list[Number | None] = [None] * cells
     statuses: dict[int, str] = {}
     first_line = [0] * cells

@@ -12,7 +12,6 @@ check, so a 120 000-cell answer costs little more than ``json.loads``.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,8 +19,14 @@ from .cube import Cube, Dimension, Number, Unit
 from .errors import JsonStatError
 from .numbers import MISSING_SYMBOL, parse_number
 from .roles import RoleEvidence, resolve_roles
+from .sizes import check_size
 
 _NUMERIC_OR_NULL = frozenset({int, float, type(None)})
+
+
+def refuse_json_constant(name: str) -> float:
+    """For ``json.loads(parse_constant=...)``: NaN and Infinity are not JSON numbers."""
+    raise JsonStatError(f"not valid JSON: {name} is not a number JSON allows")
 
 
 def load_json(document: str | bytes | Mapping[str, Any]) -> Mapping[str, Any]:
@@ -29,9 +34,11 @@ def load_json(document: str | bytes | Mapping[str, Any]) -> Mapping[str, Any]:
     if isinstance(document, Mapping):
         return document
     try:
-        loaded = json.loads(document)
+        loaded = json.loads(document, parse_constant=refuse_json_constant)
     except (ValueError, UnicodeDecodeError) as error:
         raise JsonStatError(f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise JsonStatError("not valid JSON: nested more deeply than the parser allows") from None
     if not isinstance(loaded, dict):
         raise JsonStatError(f"expected a JSON object at the top level, got {type(loaded).__name__}")
     return loaded
@@ -91,7 +98,7 @@ def _parse_dataset(raw: Mapping[str, Any], name: str | None = None) -> Cube:
             for dim_id, size in zip(ids, sizes, strict=True)
         ]
         _assign_roles(dimensions, roles)
-        cells = math.prod(sizes)
+        cells = _check_declared_size(raw.get("value"), sizes)
         values, symbols = _parse_values(raw.get("value"), sizes, cells)
         statuses = symbols | _parse_status(raw.get("status"), cells)
     except JsonStatError as error:
@@ -134,6 +141,11 @@ def _shape(raw: Mapping[str, Any]) -> tuple[list[str], list[int], Mapping[str, A
             )
     roles = holder.get("role") if isinstance(holder.get("role"), Mapping) else {}
     return ids, sizes, roles
+
+
+def _check_declared_size(raw: Any, sizes: Sequence[int]) -> int:
+    """Refuse a declared size that is too large, before anything of that size is allocated."""
+    return check_size(sizes, len(raw) if isinstance(raw, Mapping) else None)
 
 
 def _is_count(value: Any) -> bool:

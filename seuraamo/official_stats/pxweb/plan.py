@@ -32,6 +32,7 @@ from .cube import Cube, Dimension, Number
 from .errors import PxWebError, TableChangedError
 from .metadata import ResolvedSelection, Selection, TableMetadata, count_cells, values_since
 from .roles import Role
+from .sizes import check_size
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,9 @@ def merge_cubes(pieces: Sequence[Cube], order: Mapping[str, Sequence[str]] | Non
     if len(pieces) == 1 and order is None:
         return first
     dimensions = [_merged_dimension(pieces, n, order) for n in range(len(first.dimensions))]
-    values: list[Number | None] = [None] * math.prod(d.size for d in dimensions)
+    values: list[Number | None] = [None] * check_size(
+        [d.size for d in dimensions], sum(len(piece) for piece in pieces)
+    )
     statuses: dict[int, str] = {}
     merged = Cube(
         dimensions,

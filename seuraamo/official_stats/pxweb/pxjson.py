@@ -19,7 +19,6 @@ which the rows give them (the query's order), as the json-stat2 parser does.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -29,6 +28,7 @@ from .jsonstat import load_json
 from .metadata import TableMetadata, apply_metadata
 from .numbers import parse_cell_text
 from .roles import Role, RoleEvidence, resolve_roles
+from .sizes import check_size
 
 DEFAULT_CONTENT_ID = "contentscode"
 
@@ -136,7 +136,7 @@ def _fill(
 ) -> tuple[list[Number | None], dict[int, str]]:
     content_count = dimensions[-1].size
     key_dimensions = dimensions[:-1]
-    cells = math.prod(d.size for d in dimensions)
+    cells = check_size([d.size for d in dimensions], len(rows) * max(content_count, 1))
     values: list[Number | None] = [None] * cells
     statuses: dict[int, str] = {}
     filled = bytearray(cells // content_count if content_count else 0)

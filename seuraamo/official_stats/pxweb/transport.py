@@ -22,6 +22,14 @@ from datetime import UTC, datetime
 
 from .errors import PxWebRequestError
 from .limiter import SlidingWindowLimiter
+from .sizes import MAX_DOCUMENT_BYTES
+
+
+class _AnswerTooLargeError(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 USER_AGENT = "seuraamo-pxweb/1.0 (Python urllib)"
@@ -86,6 +94,7 @@ class Transport:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Callable[[float], None] = time.sleep
     user_agent: str = USER_AGENT
+    max_answer_bytes: int = MAX_DOCUMENT_BYTES
     calls: int = 0
     log: deque[RequestLog] = field(default_factory=lambda: deque(maxlen=1000))
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -128,6 +137,19 @@ class Transport:
                         attempt,
                     ) from None
                 retry_after = parse_retry_after(error.headers.get("Retry-After"))
+            except _AnswerTooLargeError as error:
+                limiter.release(slot)
+                self._note(method, url, started, "answer too large")
+                raise self._error(
+                    f"{method} {_subject(table_id, url)}: the answer is larger than "
+                    f"{error.limit // 2**20} MiB; nothing beyond that is read",
+                    url,
+                    table_id,
+                    query,
+                    None,
+                    "",
+                    attempt,
+                ) from None
             except _TRANSIENT as error:
                 limiter.release(slot)
                 last_status, last_body = None, ""
@@ -157,7 +179,14 @@ class Transport:
             headers["Content-Type"] = "application/json"
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-            return Response(answer.status, answer.read(), dict(answer.headers.items()), url)
+            data = answer.read(self.max_answer_bytes + 1)
+            if len(data) > self.max_answer_bytes:
+                raise _AnswerTooLargeError(self.max_answer_bytes)
+            declared = answer.headers.get("Content-Length")
+            if declared and declared.isdigit() and len(data) < int(declared):
+                # read(amt) returns what came instead of raising on a cut-off body.
+                raise http.client.IncompleteRead(data, int(declared) - len(data))
+            return Response(answer.status, data, dict(answer.headers.items()), url)
 
     def _note(self, method: str, url: str, started: float, outcome: str) -> None:
         with self._lock:

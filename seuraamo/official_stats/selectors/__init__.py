@@ -27,7 +27,12 @@ from seuraamo.official_stats.selectors.indicators import (
     traffic_light,
 )
 from seuraamo.official_stats.selectors.info import TableInfo, attribution, snapshot_info
-from seuraamo.official_stats.selectors.series import first_period, latest_period, series
+from seuraamo.official_stats.selectors.series import (
+    first_period,
+    latest_period,
+    period_span,
+    series,
+)
 
 __all__ = [
     "COMPARISON_AREAS",
@@ -47,6 +52,7 @@ __all__ = [
     "headline_figures",
     "indicator_status",
     "latest_period",
+    "period_span",
     "municipality_comparison",
     "occupation_groups",
     "series",

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from django.db.models import Max, Min
-
 from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import (
     MeasureSpec,
@@ -21,8 +19,11 @@ from seuraamo.official_stats.derived import (
     compute_measure,
     parse_measure,
     period_key,
+    readable,
+    valid_periods,
 )
 from seuraamo.official_stats.models import Observation
+from seuraamo.official_stats.pxweb.periods import Period
 
 COUNTRY = "SSS"
 
@@ -60,10 +61,15 @@ class SeriesStore:
         if periods is not None:
             rows = rows.filter(period__in=list(periods))
         self.points: dict[tuple[str, str], list[Point]] = defaultdict(list)
+        #: Stored rows left out because their period is not a period (see ``readable``).
+        self.unreadable = 0
         for code, area, period, value, status in rows.values_list(
             "content_code", "area_code", "period", "value", "status"
         ):
-            self.points[(code, area)].append(Point(period, value, status))
+            if not Period.is_valid(period):
+                self.unreadable += 1
+                continue
+            self.points[(code, area)].append(Point(period, *readable(value, status)))
         for points in self.points.values():
             points.sort(key=lambda point: period_key(point.period))
 
@@ -114,20 +120,34 @@ def series(
     return _within(store.measure(spec, area_code), start, end)
 
 
-def latest_period(table_id: str, content_code: str | None = None) -> str | None:
-    """The latest period stored for the table (for ``content_code`` if given), or ``None``.
-
-    Looks at the whole country's rows first (an index lookup), then at the whole table.
-    """
+def _stored_periods(table_id: str, content_code: str | None = None) -> list[str]:
+    """The table's stored periods in order (for ``content_code`` if given), looking at the
+    whole country's rows first (an index lookup), then at the whole table. Codes that are not
+    periods are left out."""
     rows = Observation.objects.filter(table__table_id=table_id)
     if content_code:
         rows = rows.filter(content_code=content_code)
-    latest = rows.filter(area_code=COUNTRY).aggregate(latest=Max("period"))["latest"]
-    return latest or rows.aggregate(latest=Max("period"))["latest"]
+    for subset in (rows.filter(area_code=COUNTRY), rows):
+        periods = valid_periods(subset.order_by().values_list("period", flat=True).distinct())
+        if periods:
+            return periods
+    return []
+
+
+def period_span(table_id: str) -> tuple[str | None, str | None]:
+    """The first and the last period stored in any row of the table (``None`` if empty)."""
+    rows = Observation.objects.filter(table__table_id=table_id).order_by()
+    periods = valid_periods(rows.values_list("period", flat=True).distinct())
+    return (periods[0], periods[-1]) if periods else (None, None)
+
+
+def latest_period(table_id: str, content_code: str | None = None) -> str | None:
+    """The latest period stored for the table (for ``content_code`` if given), or ``None``."""
+    periods = _stored_periods(table_id, content_code)
+    return periods[-1] if periods else None
 
 
 def first_period(table_id: str) -> str | None:
     """The earliest period stored for the table, or ``None``."""
-    rows = Observation.objects.filter(table__table_id=table_id)
-    first = rows.filter(area_code=COUNTRY).aggregate(first=Min("period"))["first"]
-    return first or rows.aggregate(first=Min("period"))["first"]
+    periods = _stored_periods(table_id)
+    return periods[0] if periods else None

@@ -26,7 +26,12 @@ from django.utils import timezone
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.official_stats.pxweb import Cube, Role
-from seuraamo.official_stats.services.tables import ensure_table, update_table_from_cube
+from seuraamo.official_stats.pxweb.checks import check_cube
+from seuraamo.official_stats.services.tables import (
+    ensure_table,
+    table_frequency,
+    update_table_from_cube,
+)
 
 #: SQLite page cache during a bulk write, in KiB (negative = size, not pages; used as needed).
 BULK_CACHE_KIB = -131072
@@ -334,9 +339,15 @@ def ingest_cubes(
     table as synced now (its ``last_synced_at``). Cells of periods before ``periods_from`` are
     skipped. With ``record_unchanged=False`` a run that changed nothing is not saved (the
     SyncRun is returned unsaved), so a repeated snapshot load writes nothing at all. Nothing is
-    written if anything fails.
+    written if anything fails. Every cube is first checked with
+    :func:`~seuraamo.official_stats.pxweb.checks.check_cube` (codes, periods of the table's
+    frequency, finite values in range): a :class:`~seuraamo.official_stats.pxweb.checks.DataError`
+    stops the ingest before anything is written.
     """
     started_at = started_at or timezone.now()
+    frequency = table_frequency(table_id)
+    for cube in cubes:
+        frequency = check_cube(cube, frequency=frequency) or frequency
     table = ensure_table(table_id)
     for cube in cubes:
         update_table_from_cube(table, cube)

@@ -12,8 +12,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from seuraamo.official_stats.models import StatTable, TableVariable, VariableValue
+from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role
+from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
+from seuraamo.official_stats.tracking import TRACKED_TABLES, resolve_table_id
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LICENCE = "CC BY 4.0"
@@ -28,6 +30,28 @@ def parse_updated(text: str | None) -> datetime | None:
     if match is None:
         return None
     return datetime(*(int(part) for part in match.groups()), tzinfo=UTC)
+
+
+def resolve_table(text: str, *, new: bool = False) -> str:
+    """The full id of a tracked or stored table (see
+    :func:`~seuraamo.official_stats.tracking.resolve_table_id`); ``new`` allows a new id."""
+    known = StatTable.objects.values_list("table_id", flat=True)
+    return resolve_table_id(text, known=list(known), new=new)
+
+
+def table_frequency(table_id: str) -> Frequency | None:
+    """The frequency of the table's periods: from the tracking configuration, else from a stored
+    period, else ``None`` (a new table takes the frequency of its first data)."""
+    for tracked in TRACKED_TABLES:
+        if tracked.table_id == table_id:
+            return tracked.frequency
+    periods = Observation.objects.filter(table__table_id=table_id).values_list("period", flat=True)
+    for period in periods[:1]:
+        try:
+            return Period.parse(period).frequency
+        except PeriodError:
+            return None
+    return None
 
 
 def ensure_table(table_id: str) -> StatTable:

@@ -16,6 +16,8 @@ from django.db import models
 from seuraamo.core.models import AuditEvent
 
 CREATE, UPDATE, DELETE, UNCHANGED = "create", "update", "delete", "unchanged"
+#: A row the file no longer contains, left in place because deleting was not asked for.
+KEEP = "keep"
 
 JsonDict = dict[str, object]
 
@@ -26,12 +28,18 @@ class ImportCounts:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
+    kept: int = 0
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"created {self.created}, updated {self.updated}, "
             f"deleted {self.deleted}, unchanged {self.unchanged}"
         )
+        if self.kept:
+            text += (
+                f", not deleted {self.kept} (missing from the file; --delete-missing deletes them)"
+            )
+        return text
 
 
 @dataclass
@@ -101,7 +109,23 @@ class Journal:
             updated=actions.count(UPDATE),
             deleted=actions.count(DELETE),
             unchanged=actions.count(UNCHANGED),
+            kept=actions.count(KEEP),
         )
+
+    def plan(self) -> list[str]:
+        """One line per change, by key: what the import does (or, for kept rows, would do)."""
+        lines = []
+        for (object_type, key), entry in self.entries.items():
+            if entry.action == UNCHANGED:
+                continue
+            if entry.action == KEEP:
+                lines.append(f"would delete {object_type} {key} (kept: not asked to delete)")
+            elif entry.action == UPDATE:
+                fields = ", ".join(sorted(entry.after or {}))
+                lines.append(f"update {object_type} {key}: {fields}")
+            else:
+                lines.append(f"{entry.action} {object_type} {key}")
+        return lines
 
     def save(self) -> None:
         AuditEvent.objects.bulk_create(
@@ -115,5 +139,5 @@ class Journal:
                 after=entry.after,
             )
             for (object_type, key), entry in self.entries.items()
-            if entry.action != UNCHANGED
+            if entry.action not in (UNCHANGED, KEEP)
         )

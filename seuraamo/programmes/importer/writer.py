@@ -25,7 +25,14 @@ from seuraamo.programmes.importer.errors import (
     Problem,
     ProgrammeFileError,
 )
-from seuraamo.programmes.importer.journal import CREATE, DELETE, UNCHANGED, UPDATE, Journal
+from seuraamo.programmes.importer.journal import (
+    CREATE,
+    DELETE,
+    KEEP,
+    UNCHANGED,
+    UPDATE,
+    Journal,
+)
 from seuraamo.programmes.importer.loader import Document
 from seuraamo.programmes.models import (
     CoordinationRole,
@@ -69,8 +76,11 @@ def _items(data: Data, name: str, path: Path) -> Iterator[tuple[int, Path, Data]
 
 
 class ProgrammeWriter:
-    def __init__(self, *, document: Document, file: str, journal: Journal) -> None:
+    def __init__(
+        self, *, document: Document, file: str, journal: Journal, delete_missing: bool = False
+    ) -> None:
         self.document = document
+        self.delete_missing = delete_missing
         self.file = file
         self.journal = journal
         self.stale: dict[type[models.Model], dict[str, models.Model]] = {}
@@ -139,6 +149,9 @@ class ProgrammeWriter:
             SteeringGroupMembership,
         ):
             for key, row in self.stale.get(model, {}).items():
+                if not self.delete_missing:
+                    self.journal.record(model, key, KEEP)
+                    continue
                 before = {f.attname: getattr(row, f.attname) for f in _content_fields(model)}
                 try:
                     row.delete()

@@ -1,18 +1,32 @@
 """Load everything a fresh installation shows: the Kymenlaakso programme, the statistics snapshot and the
-service catalogue (loaded into an empty catalogue only, so edits made in the app are kept).
-Every step is idempotent, so `make run` can call this on every start."""
+service catalogue.
+
+`make run` calls this on every start. The programme file only seeds an empty installation: once the
+database holds a programme, it is the source of truth (edits made in the app are kept) and
+`seuraamo import_programme FILE` is the explicit way to apply a file. The snapshot load is
+idempotent (a re-load with no changes writes nothing). The catalogue seed, like the programme file, loads
+into an empty catalogue only."""
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from seuraamo.programmes.models import Programme
+
 PROGRAMME_FILE = settings.PACKAGE_DIR / "programmes" / "data" / "kymenlaakso.yaml"
+PROGRAMME_KEPT = (
+    "Programme content is already in the database and is left as it is "
+    "(seuraamo import_programme FILE applies a file)."
+)
 
 
 class Command(BaseCommand):
     help = "Load the Kymenlaakso programme, the offline statistics snapshot and the service catalogue (idempotent)."
 
     def handle(self, *args: object, **options: object) -> None:
-        call_command("import_programme", str(PROGRAMME_FILE), stdout=self.stdout)
+        if Programme.objects.exists():
+            self.stdout.write(PROGRAMME_KEPT)
+        else:
+            call_command("import_programme", str(PROGRAMME_FILE), stdout=self.stdout)
         call_command("load_statistics_snapshot", stdout=self.stdout)
         call_command("load_catalogue", stdout=self.stdout)

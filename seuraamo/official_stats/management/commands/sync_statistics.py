@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 from seuraamo.official_stats.services.sync import (
     TableSyncResult,
     make_client,
     sync_statistics,
 )
-from seuraamo.official_stats.tracking import ALL_AREAS, AREA_SETS, TRACKED_TABLES
-
-PERIOD = re.compile(r"^\d{4}([MQ]\d{1,2})?$")
+from seuraamo.official_stats.services.tables import resolve_table
+from seuraamo.official_stats.tracking import ALL_AREAS, AREA_SETS, TRACKED_TABLES, TableIdError
 
 
 class Command(BaseCommand):
@@ -31,7 +30,7 @@ class Command(BaseCommand):
             nargs="+",
             action="extend",
             metavar="ID",
-            help="table ids to sync (default: "
+            help="table ids to sync, full (tyonv/12r5) or short (12r5) (default: "
             + ", ".join(t.table_id for t in TRACKED_TABLES)
             + ")",
         )
@@ -48,12 +47,19 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         since = options["since"]
-        if since is not None and not PERIOD.match(since):
-            raise CommandError(f"--since {since!r} is not a period like 2024M01, 2024Q1 or 2024")
+        if since is not None:
+            try:
+                since = Period.parse(since).code
+            except PeriodError as error:
+                raise CommandError(f"--since: {error}") from None
+        try:
+            tables = [resolve_table(text) for text in options["tables"] or ()] or None
+        except TableIdError as error:
+            raise CommandError(f"--table: {error}") from None
         client = make_client(options["base_url"])
         results, errors = sync_statistics(
             client=client,
-            table_ids=options["tables"],
+            table_ids=tables,
             areas_option=options["areas"],
             since=since,
             progress=self._progress if self.stdout.isatty() else None,

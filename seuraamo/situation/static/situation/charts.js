@@ -14,18 +14,24 @@ async function enhance(figure) {
     return;
   }
   const spec = JSON.parse(specElement.textContent);
-  if (spec.usermeta && spec.usermeta.responsive && spec.width) {
-    // Fill the figure's width (the server renders at a fixed width and the SVG scales).
-    spec.width = "container";
+  const responsive = Boolean(spec.usermeta && spec.usermeta.responsive && spec.width);
+  if (responsive) {
+    // Fill the figure's width (the server renders at a fixed width and the SVG scales). The width
+    // is measured here: Vega's "container" width needs the expression compiler the CSP forbids.
+    spec.width = figure.clientWidth || spec.width;
     spec.autosize = { type: "fit-x", contains: "padding" };
   }
   try {
+    // The Content-Security-Policy allows neither eval nor inline styles: Vega evaluates its
+    // expressions with the interpreter, and the embed and tooltip styles live in dashboards.css.
     const result = await window.vegaEmbed(target, spec, {
       renderer: "svg",
       actions: false,
+      ast: true,
+      defaultStyle: false,
       formatLocale: locale.format,
       timeFormatLocale: locale.time,
-      tooltip: { theme: "light" },
+      tooltip: { theme: "light", disableDefaultStyle: true },
     });
     const svg = target.querySelector("svg");
     if (svg) {
@@ -36,6 +42,13 @@ async function enhance(figure) {
     staticView.hidden = true;
     target.hidden = false;
     figure.dataset.interactive = "true";
+    if (responsive && typeof ResizeObserver === "function") {
+      new ResizeObserver(() => {
+        if (figure.clientWidth && figure.clientWidth !== result.view.width()) {
+          result.view.width(figure.clientWidth).runAsync();
+        }
+      }).observe(figure);
+    }
     return result;
   } catch (error) {
     // Keep the static SVG when the interactive view cannot be drawn.

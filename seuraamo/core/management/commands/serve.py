@@ -1,0 +1,52 @@
+"""Serve Seuraamo with gunicorn, the production application server (docs/deployment.md)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
+
+
+def default_workers() -> int:
+    """gunicorn's rule of thumb, two per core plus one, capped so a small server keeps its memory."""
+    return min(2 * (os.cpu_count() or 1) + 1, 8)
+
+
+class Command(BaseCommand):
+    help = "Serve the site with gunicorn (sync workers) and WhiteNoise for the static files."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default="127.0.0.1:8000", help="host:port or unix:/path")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY") or default_workers()),
+            help="worker processes (default: WEB_CONCURRENCY, else 2 per core + 1, at most 8)",
+        )
+        parser.add_argument(
+            "--timeout", type=int, default=60, help="seconds before a stuck worker is restarted"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        manifest = settings.STATIC_ROOT / getattr(staticfiles_storage, "manifest_name", "")
+        if not settings.DEBUG and not manifest.is_file():
+            raise CommandError(
+                f"No collected static files in {settings.STATIC_ROOT}: run `seuraamo collectstatic` first."
+            )
+        # Workers are forked from this process: no database connection may be shared with them.
+        connections.close_all()
+        from seuraamo.config.gunicorn_app import GunicornApplication
+
+        GunicornApplication(
+            {
+                "bind": options["bind"],
+                "workers": options["workers"],
+                "timeout": options["timeout"],
+                "accesslog": "-",
+                "preload_app": True,
+            }
+        ).run()

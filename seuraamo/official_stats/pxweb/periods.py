@@ -1,0 +1,205 @@
+"""One value type for statistical periods: :class:`Period` (month, quarter, half-year, year).
+
+Codes as StatFin writes them: ``2026M06`` (month), ``2024Q2`` (quarter), ``2024H1`` (half-year)
+and ``2025`` (year). A Period parses its code (:meth:`Period.parse`, optionally for one expected
+frequency), formats it per language (fi, sv, en), orders and compares as a value, and shifts by
+whole periods (:meth:`Period.shift`, ``period + 3``). Plain Python, no Django: the PxWeb library,
+the importers, the situation pages and the API all use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import total_ordering
+
+
+class Frequency(StrEnum):
+    """How often a period recurs; the value is the letter in the period code (``Y`` has none)."""
+
+    MONTH = "M"
+    QUARTER = "Q"
+    HALF_YEAR = "H"
+    YEAR = "Y"
+
+    @property
+    def per_year(self) -> int:
+        return {"M": 12, "Q": 4, "H": 2, "Y": 1}[self.value]
+
+
+class PeriodError(ValueError):
+    """Text that is not a period code (of the expected frequency)."""
+
+
+#: The earliest and latest years accepted: beyond them a code is a typo, not a statistic.
+FIRST_YEAR = 1800
+LAST_YEAR = 2200
+
+_CODE = re.compile(r"(\d{4})(?:(M)(0[1-9]|1[0-2])|(Q)([1-4])|(H)([12]))?")
+_EXAMPLES = {
+    Frequency.MONTH: "2026M06",
+    Frequency.QUARTER: "2024Q2",
+    Frequency.HALF_YEAR: "2024H1",
+    Frequency.YEAR: "2025",
+}
+
+_MONTHS = {
+    "fi": (
+        "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
+        "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu",
+    ),
+    "sv": (
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+_QUARTER = {"fi": "{n}. neljännes {year}", "sv": "kvartal {n} {year}", "en": "Q{n} {year}"}
+_HALF = {"fi": "{n}. vuosipuolisko {year}", "sv": "halvår {n} {year}", "en": "H{n} {year}"}
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period: ``year``, ``frequency`` and ``number`` within the year (1 for a year).
+
+    Periods of one frequency order chronologically; comparing periods of different frequencies
+    raises ``TypeError`` (is 2024Q2 before or after 2024M05?).
+    """
+
+    year: int
+    frequency: Frequency
+    number: int = 1
+
+    def __post_init__(self) -> None:
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
+            raise PeriodError(f"year {self.year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+        if not 1 <= self.number <= self.frequency.per_year:
+            raise PeriodError(f"{self.frequency.name.lower()} {self.number} does not exist")
+
+    # -- parsing -----------------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, code: object, frequency: Frequency | str | None = None) -> Period:
+        """The period of ``code``; with ``frequency``, a code of another frequency is an error.
+
+        Raises :class:`PeriodError` with a message that quotes the code (shortened) and gives
+        an example of the expected form.
+        """
+        expected = Frequency(frequency) if frequency is not None else None
+        match = _CODE.fullmatch(code) if isinstance(code, str) and len(code) <= 7 else None
+        if match is None:
+            raise PeriodError(f"{_quote(code)} is not a period like {_example(expected)}")
+        year, *parts = match.groups()
+        letter, number = next(((parts[i], parts[i + 1]) for i in (0, 2, 4) if parts[i]), ("Y", "1"))
+        period = cls(int(year), Frequency(letter), int(number))
+        if expected is not None and period.frequency is not expected:
+            raise PeriodError(
+                f"{_quote(code)} is a {period.frequency.name.lower().replace('_', '-')}, "
+                f"expected a period like {_example(expected)}"
+            )
+        return period
+
+    @classmethod
+    def is_valid(cls, code: object, frequency: Frequency | str | None = None) -> bool:
+        try:
+            cls.parse(code, frequency)
+        except PeriodError:
+            return False
+        return True
+
+    # -- text --------------------------------------------------------------------------------
+
+    @property
+    def code(self) -> str:
+        if self.frequency is Frequency.YEAR:
+            return str(self.year)
+        if self.frequency is Frequency.MONTH:
+            return f"{self.year}M{self.number:02d}"
+        return f"{self.year}{self.frequency.value}{self.number}"
+
+    def __str__(self) -> str:
+        return self.code
+
+    def label(self, language: str = "fi") -> str:
+        """``2026M06`` → "kesäkuu 2026", "juni 2026", "June 2026"; quarters and half-years
+        written out ("2. neljännes 2024", "kvartal 2 2024", "Q2 2024"); years as digits."""
+        language = language if language in _MONTHS else "en"
+        if self.frequency is Frequency.MONTH:
+            return f"{_MONTHS[language][self.number - 1]} {self.year}"
+        if self.frequency is Frequency.QUARTER:
+            return _QUARTER[language].format(n=self.number, year=self.year)
+        if self.frequency is Frequency.HALF_YEAR:
+            return _HALF[language].format(n=self.number, year=self.year)
+        return str(self.year)
+
+    def iso_date(self) -> str:
+        """The first day of the period, ``2026M06`` → ``2026-06-01``."""
+        return f"{self.year}-{self.first_month:02d}-01"
+
+    @property
+    def first_month(self) -> int:
+        return (self.number - 1) * (12 // self.frequency.per_year) + 1
+
+    # -- order and arithmetic ----------------------------------------------------------------
+
+    @property
+    def ordinal(self) -> int:
+        """Periods since year 0 in this frequency: consecutive periods differ by one."""
+        return self.year * self.frequency.per_year + self.number - 1
+
+    def shift(self, steps: int) -> Period:
+        """The period ``steps`` periods later (earlier if negative), in the same frequency."""
+        year, index = divmod(self.ordinal + steps, self.frequency.per_year)
+        return Period(year, self.frequency, index + 1)
+
+    def year_earlier(self) -> Period:
+        return self.shift(-self.frequency.per_year)
+
+    def __add__(self, steps: int) -> Period:
+        if not isinstance(steps, int):
+            return NotImplemented
+        return self.shift(steps)
+
+    def __sub__(self, other: int | Period) -> Period | int:  # type: ignore[override]
+        if isinstance(other, Period):
+            self._same_frequency(other)
+            return self.ordinal - other.ordinal
+        if isinstance(other, int):
+            return self.shift(-other)
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        self._same_frequency(other)
+        return self.ordinal < other.ordinal
+
+    def _same_frequency(self, other: Period) -> None:
+        if other.frequency is not self.frequency:
+            raise TypeError(f"cannot compare {self.code} with {other.code}: different frequencies")
+
+
+def period_key(code: str) -> tuple[int, int]:
+    """A sort key for period codes of one frequency (``PeriodError`` for anything else)."""
+    period = Period.parse(code)
+    return period.year, period.number
+
+
+def frequency_of(code: str) -> Frequency:
+    return Period.parse(code).frequency
+
+
+def _example(frequency: Frequency | None) -> str:
+    if frequency is not None:
+        return _EXAMPLES[frequency]
+    return ", ".join(_EXAMPLES.values())
+
+
+def _quote(code: object) -> str:
+    text = repr(code)
+    return text if len(text) <= 40 else text[:37] + "..."
