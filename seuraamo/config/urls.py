@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/hsds/", include("seuraamo.catalogue.hsds_urls")),
     path("api/", include("seuraamo.api.urls")),
 ]
 

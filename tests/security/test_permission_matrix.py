@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from seuraamo.accounts.models import User
+from seuraamo.catalogue.hsds import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 
@@ -30,6 +31,10 @@ PUBLIC_PATHS = [
     "/fi/services/actors/",
     "/fi/services/guide/",
     "/sv/services/guide/?audience=company&municipality=KU075&need=growth",
+    "/api/hsds/services",
+    "/api/hsds/services?lang=sv&page=1&per_page=5",
+    "/api/hsds/organizations",
+    "/api/hsds/services/{service_hsds_id}",
 ]
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
@@ -86,6 +91,7 @@ def fill(path: str, data: PageData) -> str:
         organisation=organisation.key,
         service=service.key,
         service_pk=service.pk,
+        service_hsds_id=hsds_id("service", service.key),
     )
 
 
