@@ -153,7 +153,7 @@ class Service(models.Model):
     languages = models.JSONField(
         _("languages"), default=list, blank=True, validators=[validate_languages]
     )
-    cost = models.CharField(_("cost"), max_length=200, blank=True)
+    cost = models.TextField(_("cost"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ServiceStatus.choices, default=ServiceStatus.DRAFT
     )
@@ -191,7 +191,7 @@ class Service(models.Model):
             errors["max_age"] = _("The maximum age is below the minimum age.")
         if self.nationwide and self.municipalities:
             errors["municipalities"] = _("A nationwide service lists no municipalities.")
-        if not self.nationwide and not self.municipalities:
+        if not self.nationwide and not self.municipalities and self.status != ServiceStatus.DRAFT:
             errors["municipalities"] = _(
                 "List the municipalities served or mark the service nationwide."
             )
@@ -226,9 +226,14 @@ class Channel(models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(
         _("postal code"),
-        max_length=5,
+        max_length=12,
         blank=True,
-        validators=[RegexValidator(r"^[0-9]{5}$", _("Five digits, e.g. 48100."))],
+        help_text=_("Five digits in Finland, e.g. 48100."),
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Z][0-9A-Z -]{1,11}$", _("Digits and capital letters, e.g. 48100.")
+            )
+        ],
     )
     post_office = models.CharField(_("post office"), max_length=80, blank=True)
     municipality = models.CharField(

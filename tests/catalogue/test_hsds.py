@@ -13,14 +13,18 @@ from django.core.management import call_command
 from django.test import Client
 
 from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.hsds_import import SCHEMA_DIR
 from seuraamo.catalogue.models import Service, ServiceStatus
 
 pytestmark = pytest.mark.django_db
-SCHEMAS = Path(__file__).parent / "hsds"
+SCHEMAS = {
+    "service": SCHEMA_DIR / "service.json",
+    "organization": Path(__file__).parent / "hsds" / "organization.json",
+}
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMAS[name].read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
