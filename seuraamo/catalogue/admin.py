@@ -7,11 +7,28 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.catalogue import selectors
 from seuraamo.catalogue.models import Channel, GuideRule, Service
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.audit import AuditedAdmin, language_fieldsets
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    """The editors' review queue: services never verified or last verified more than 12 months ago."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request: Any, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("due", _("not verified in the last 12 months"))]
+
+    def queryset(self, request: Any, queryset: Any) -> Any:
+        if self.value() == "due":
+            return queryset.filter(selectors.review_due_filter(timezone.localdate()))
+        return queryset
 
 
 class ChannelInline(admin.StackedInline):
@@ -33,7 +50,7 @@ class ChannelInline(admin.StackedInline):
 @admin.register(Service)
 class ServiceAdmin(AuditedAdmin):
     list_display = ["name_fi", "level", "responsible", "status", "verified", "last_verified"]
-    list_filter = ["status", "verified", "level", "client_kind"]
+    list_filter = [ReviewFilter, "status", "verified", "level", "client_kind"]
     search_fields = ["key", "name_fi", "name_sv", "name_en"]
     filter_horizontal = ["producers", "goals", "measures"]
     inlines = [ChannelInline]

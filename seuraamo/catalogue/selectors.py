@@ -4,6 +4,7 @@ programmes app does not import the catalogue)."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -119,6 +120,12 @@ def catalogue_list(filters: Filters) -> CatalogueList:
         ),
         municipalities=municipality_choices(),
     )
+
+
+def review_due_filter(today: datetime.date) -> Q:
+    """Services an editor should check: never verified, or last verified over 12 months ago."""
+    year_ago = today - datetime.timedelta(days=365)
+    return Q(verified=False) | Q(last_verified__isnull=True) | Q(last_verified__lt=year_ago)
 
 
 def service_page(key: str) -> Service | None:

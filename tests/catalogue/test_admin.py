@@ -3,8 +3,12 @@ and the model's checks refuse contradictory input."""
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from seuraamo.accounts.models import User
 from seuraamo.catalogue.models import GuideRule, Service
@@ -54,3 +58,21 @@ def test_a_company_rule_with_a_person_condition_is_refused(staff: Client) -> Non
     response = staff.post(url, payload)
     assert response.status_code == 200
     assert "Only a rule for persons has conditions about a person." in response.content.decode()
+
+
+def test_the_review_queue_lists_services_not_verified_in_twelve_months(staff: Client) -> None:
+    today = timezone.localdate()
+    Service.objects.update(verified=True, last_verified=today)
+    Service.objects.filter(key="ohjaamo-kotka").update(
+        last_verified=today - datetime.timedelta(days=400)
+    )
+    Service.objects.filter(key="moona-kouvola").update(verified=False)
+    html = staff.get("/en/admin/catalogue/service/", {"review": "due"}).content.decode()
+    listed = set(re.findall(r"/en/admin/catalogue/service/(\d+)/change/", html))
+    expected = {
+        str(pk)
+        for pk in Service.objects.filter(key__in=["ohjaamo-kotka", "moona-kouvola"]).values_list(
+            "pk", flat=True
+        )
+    }
+    assert listed == expected
