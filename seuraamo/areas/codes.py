@@ -19,6 +19,14 @@ def is_area_code(value: object) -> bool:
     return isinstance(value, str) and _AREA_CODE.fullmatch(value) is not None
 
 
+def validate_area_code(value: object) -> None:
+    if value and not is_area_code(value):
+        raise ValidationError(
+            _("Not an area code of Statistics Finland (e.g. SSS, MK08, SK082, TA04, KU285)."),
+            code="invalid_area_code",
+        )
+
+
 def validate_municipality_codes(value: object) -> None:
     """A list of distinct municipality codes such as ``["KU285", "KU075"]``."""
     if not isinstance(value, list):

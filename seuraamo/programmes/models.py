@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.areas.codes import validate_area_code
 from seuraamo.organisations.models import Organisation
 
 
@@ -207,7 +208,9 @@ class Indicator(models.Model):
         _("statistics table"), max_length=50, blank=True, help_text=_("For example tyonv/12r5.")
     )
     stat_content_code = models.CharField(_("content code"), max_length=50, blank=True)
-    stat_area = models.CharField(_("area code"), max_length=20, blank=True)
+    stat_area = models.CharField(
+        _("area code"), max_length=20, blank=True, validators=[validate_area_code]
+    )
     source_description_fi = models.TextField(_("source (Finnish)"), blank=True)
     source_description_sv = models.TextField(_("source (Swedish)"), blank=True)
     source_description_en = models.TextField(_("source (English)"), blank=True)
@@ -237,11 +240,18 @@ class Indicator(models.Model):
     def clean(self) -> None:
         if (self.goal_id is None) == (self.theme_id is None):
             raise ValidationError(_("Attach the indicator to exactly one goal or one theme."))
-        if self.kind == IndicatorKind.OFFICIAL and not (
-            self.stat_table and self.stat_content_code and self.stat_area
-        ):
+        binding = (self.stat_table, self.stat_content_code, self.stat_area)
+        if self.kind == IndicatorKind.OFFICIAL and not all(binding):
             raise ValidationError(
                 _("An official indicator needs a statistics table, a content code and an area.")
+            )
+        if self.kind == IndicatorKind.MANUAL and any(binding):
+            raise ValidationError(
+                _("A manually reported indicator has no statistics table, content code or area.")
+            )
+        if (self.baseline_value is None) != (self.baseline_date is None):
+            raise ValidationError(
+                {"baseline_date": _("Give the baseline as both a value and a date, or neither.")}
             )
 
 
@@ -306,3 +316,7 @@ class SteeringGroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The end date is before the start date.")})
