@@ -102,7 +102,11 @@ class GuideForm(forms.Form):
     )
     need = forms.ChoiceField(
         label=gettext_lazy("What do you need?"),
-        choices=[("", "—")] + PersonNeed.choices + CompanyNeed.choices,
+        choices=[
+            ("", "—"),
+            (gettext_lazy("A person's needs"), PersonNeed.choices),
+            (gettext_lazy("A company's needs"), CompanyNeed.choices),
+        ],
         required=False,
     )
 
