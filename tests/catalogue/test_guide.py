@@ -165,3 +165,11 @@ def test_every_combination_of_answers_gets_a_service_and_no_contradiction(catalo
 
 def test_each_outcome_is_defined_once(catalogue: None) -> None:
     assert GuideRule.objects.count() == GuideRule.objects.values("service").distinct().count()
+
+
+def test_switching_language_keeps_the_answers(catalogue: None, client: Client) -> None:
+    query = "audience=company&municipality=KU075&need=growth"
+    html = client.get(f"/fi/services/guide/?{query}").content.decode()
+    assert f'href="/sv/services/guide/?{query.replace("&", "&amp;")}"' in html
+    swedish = client.get(f"/sv/services/guide/?{query}").content.decode()
+    assert "eftersom ditt företag finns i Fredrikshamn" in swedish
