@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "seuraamo.organisations",
     "seuraamo.accounts",
     "seuraamo.programmes",
+    "seuraamo.catalogue",
     "seuraamo.official_stats",
     "seuraamo.situation",
     "seuraamo.api",
