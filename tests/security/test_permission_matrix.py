@@ -33,6 +33,7 @@ ADMIN_MATRIX = [
     ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 200]),
 ]
 
 
