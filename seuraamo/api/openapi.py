@@ -85,7 +85,9 @@ def document(server_url: str = "/") -> dict[str, Any]:
                     "summary": "Observations filtered by table, content, area and period",
                     "description": (
                         "Stored cells, ordered by table, content, area, extra and period, followed "
-                        "by derived measures (ordered by measure, area and period). Each list "
+                        "by the counts of employment areas (TA04, TA16) that a table has no rows "
+                        "for, summed from their member municipalities, then by derived measures "
+                        "(ordered by measure, area and period). Each list "
                         "parameter takes comma-separated values and may be repeated. At most "
                         f"{MAX_LIMIT} rows per response ({DEFAULT_LIMIT} by default): the "
                         "response says how many rows match (`count`, header `X-Total-Count`) and "
@@ -300,10 +302,16 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         "value": {"type": ["number", "null"], "example": 9334},
                         "status": {
                             "type": "string",
-                            "description": "'...' = suppressed by Statistics Finland; 'missing' = "
-                            "a derived value whose inputs are incomplete; '' otherwise.",
+                            "description": "'...' = suppressed by Statistics Finland; 'no-total' = "
+                            "a sum over member municipalities that cannot be formed because a "
+                            "member is suppressed; 'missing' = a derived value whose inputs are "
+                            "incomplete; '' otherwise.",
                         },
-                        "derived": {"type": "boolean"},
+                        "derived": {
+                            "type": "boolean",
+                            "description": "Computed here: a derived measure, or an employment "
+                            "area's count summed from its member municipalities.",
+                        },
                     },
                 },
                 "ObservationPage": {
