@@ -156,6 +156,7 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "api:index": ("get", "/api/", ALL_200),
     "api:observations": ("get", "/api/observations?table=tyonv/12r5", [400] * 7),
     "api:tables": ("get", "/api/tables", ALL_200),
+    "api:not_found": ("get", "/api/no-such-path", [404] * 7),
     "api:areas": ("get", "/api/areas", ALL_200),
     "api:openapi": ("get", "/api/openapi.json", ALL_200),
     "api:docs": ("get", "/api/docs", ALL_200),
