@@ -13,6 +13,7 @@ from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
 from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, period_key, readable
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
+from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 
 #: At most this many (area × derived measure) series are computed for one request.
 MAX_DERIVED_SERIES = 60
@@ -115,13 +116,17 @@ def _split_contents(tables: list[StatTable], contents: list[str]) -> tuple[list[
     return plain, derived
 
 
-FREQUENCIES = {"": "year", "M": "month", "Q": "quarter"}
-EXAMPLES = {"year": "2025", "month": "2025M06", "quarter": "2025Q2"}
+EXAMPLES = {"year": "2025", "month": "2025M06", "quarter": "2025Q2", "half-year": "2025H1"}
 
 
 def frequency(period: str) -> str:
-    """``2025`` -> year, ``2025M06`` -> month, ``2025Q2`` -> quarter."""
-    return FREQUENCIES.get(period[4:5], "")
+    """``2025`` -> year, ``2025M06`` -> month, ``2025Q2`` -> quarter, ``2025H1`` -> half-year;
+    "" for a stored code that is not a period."""
+    try:
+        found = Period.parse(period).frequency
+    except PeriodError:
+        return ""
+    return found.name.lower().replace("_", "-")
 
 
 def check_bounds(tables: list[StatTable], query: ObservationQuery) -> None:
@@ -134,9 +139,9 @@ def check_bounds(tables: list[StatTable], query: ObservationQuery) -> None:
             sample = (
                 Observation.objects.filter(table=table).values_list("period", flat=True).first()
             )
-            if sample is None or frequency(sample) == frequency(value):
+            kind = frequency(sample) if sample is not None else ""
+            if not kind or kind == frequency(value):
                 continue
-            kind = frequency(sample)
             raise ParamError(
                 name,
                 f"{value!r} is a {frequency(value)} but {table.table_id} has {kind}ly periods; "

@@ -3,8 +3,10 @@ observations, revisions and sync runs are read-only records of what the data sou
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from seuraamo.official_stats.models import (
     Observation,
@@ -14,6 +16,7 @@ from seuraamo.official_stats.models import (
     TableVariable,
     VariableValue,
 )
+from seuraamo.official_stats.services import RevertError, revert_run
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -81,8 +84,35 @@ class ObservationRevisionAdmin(ReadOnlyAdmin):
 
 @admin.register(SyncRun)
 class SyncRunAdmin(ReadOnlyAdmin):
+    """The data status for staff: every import and sync with what it changed, and the action that
+    reverts a run (the same service as `seuraamo revert_statistics_run`)."""
+
     list_display = (
         "id", "table", "source", "started_at", "inserted", "changed", "unchanged", "error", "reverted_at",
     )  # fmt: skip
     list_filter = ("table",)
     list_select_related = ("table",)
+    actions = ["revert_runs"]
+
+    def has_revert_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("official_stats.change_syncrun")
+
+    @admin.action(description=_("Revert the selected runs (newest first)"), permissions=["revert"])
+    def revert_runs(self, request: HttpRequest, queryset: QuerySet[SyncRun]) -> None:
+        for run in queryset.order_by("-pk"):
+            try:
+                result = revert_run(run.pk)
+            except RevertError as error:
+                self.message_user(
+                    request,
+                    _("Run %(run)s was not reverted: %(reason)s")
+                    % {"run": run.pk, "reason": error},
+                    messages.ERROR,
+                )
+                continue
+            self.message_user(
+                request,
+                _("Run %(run)s reverted: %(restored)s values restored, %(removed)s cells removed.")
+                % {"run": run.pk, "restored": result.restored, "removed": result.removed},
+                messages.SUCCESS,
+            )

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from tests.situation.builders import build_situation
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,3 +59,12 @@ def test_a_wrong_method_is_a_json_405(client, method: str) -> None:
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
     assert response.json()["error"]["message"] == f"{method.upper()} is not allowed; use GET."
+
+
+def test_a_half_year_bound_on_a_monthly_table_names_both_frequencies(client) -> None:
+    build_situation()
+    response = client.get("/api/observations?table=tyonv/12r5&from=2025H1")
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == (
+        "'2025H1' is a half-year but tyonv/12r5 has monthly periods; use a month such as 2025M06."
+    )

@@ -86,3 +86,32 @@ def test_unknown_and_empty_runs_are_clear_errors() -> None:
     repeated = SyncRun.objects.latest("pk")
     with pytest.raises(CommandError, match="changed nothing"):
         run("revert_statistics_run", str(repeated.pk))
+
+
+def test_staff_revert_a_run_from_the_data_status_in_the_admin(client, tmp_path: Path) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
+    good = stored()
+    run("import_statistics", str(careless_file(tmp_path)), "--table", TABLE)
+    careless = SyncRun.objects.latest("pk")
+    changelist = "/fi/admin/official_stats/syncrun/"
+    action = {"action": "revert_runs", "_selected_action": [careless.pk]}
+
+    viewer = get_user_model().objects.create_user("viewer", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename="view_syncrun"))
+    client.force_login(viewer)
+    page = client.get(changelist).content.decode()
+    assert "revert_runs" not in page  # the action is offered only to those who may revert
+    client.post(changelist, action)
+    assert stored() != good
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 20)
+    client.force_login(admin)
+    assert "revert_runs" in client.get(changelist).content.decode()
+    response = client.post(changelist, action, follow=True)
+    assert [str(message) for message in response.context["messages"]] == [
+        f"Ajo {careless.pk} peruttu: 1 arvoa palautettu, 4 solua poistettu."
+    ]
+    assert stored() == good
