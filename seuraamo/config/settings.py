@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Public pages for anonymous visitors from the cache, keyed on the data version.
+    "seuraamo.config.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "seuraamo.config.urls"
