@@ -19,8 +19,11 @@ $BIN/seuraamo makemigrations --check --dry-run
 echo "== pip-audit of the pinned dependencies"
 scripts/audit.sh
 
-echo "== pytest on SQLite (browser tests in Chromium included)"
-env -u DATABASE_URL $BIN/pytest "$@"
+# Two workers: the machines have two cores. Each worker has its own test database.
+WORKERS=${TEST_WORKERS:-2}
 
-echo "== pytest on PostgreSQL (browser tests in Chromium included)"
-scripts/with-postgres.sh $BIN/pytest "$@"
+echo "== pytest on SQLite (browser tests in Chromium included)"
+env -u DATABASE_URL $BIN/pytest -n "$WORKERS" "$@"
+
+echo "== pytest on PostgreSQL: the tests that use the database (browser tests included)"
+scripts/with-postgres.sh $BIN/pytest -n "$WORKERS" --database-only "$@"
