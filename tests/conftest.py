@@ -75,6 +75,16 @@ def compiled_catalogues() -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache() -> Iterator[None]:
+    """Pages are cached per data version, and ids repeat between tests: each test starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     # Playwright's sync API runs an event loop; Django must allow sync DB calls from the test thread.

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Public pages for anonymous visitors from the cache, keyed on the data version.
+    "seuraamo.config.page_cache.PublicPageCacheMiddleware",
     # Last, as django-axes requires: answers a locked-out sign-in with HTTP 429.
     "axes.middleware.AxesMiddleware",
 ]

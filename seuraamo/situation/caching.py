@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
-from django.db.models import Max
+from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
 from seuraamo.areas.models import Area
@@ -26,19 +26,31 @@ TIMEOUT_SECONDS = 3600
 T = TypeVar("T")
 
 
+# What the data version is made of: each column's maximum changes when rows are added or revised,
+# a sync or import runs, or anything is edited (every admin change leaves a LogEntry, a programme
+# import AuditEvents).
+VERSION_COLUMNS = [
+    (LogEntry, "id"),
+    (AuditEvent, "id"),
+    (Observation, "id"),
+    (ObservationRevision, "id"),
+    (SyncRun, "id"),
+    (Area, "id"),
+    (StatTable, "last_synced_at"),
+]
+
+
 def data_version() -> str:
-    """Changes whenever observations are added or revised, a sync or import runs, areas are added,
-    or anything is edited: every admin change leaves a LogEntry, a programme import AuditEvents."""
-    parts = [
-        LogEntry.objects.aggregate(v=Max("id"))["v"],
-        AuditEvent.objects.aggregate(v=Max("id"))["v"],
-        Observation.objects.aggregate(v=Max("id"))["v"],
-        ObservationRevision.objects.aggregate(v=Max("id"))["v"],
-        SyncRun.objects.aggregate(v=Max("id"))["v"],
-        Area.objects.aggregate(v=Max("id"))["v"],
-        StatTable.objects.aggregate(v=Max("last_synced_at"))["v"],
-    ]
-    return "|".join(str(part) for part in parts)
+    """Changes whenever the data behind a page may have changed; one query."""
+    quote = connection.ops.quote_name
+    maxima = ", ".join(
+        f"(SELECT MAX({quote(model._meta.get_field(field).column)}) "
+        f"FROM {quote(model._meta.db_table)})"
+        for model, field in VERSION_COLUMNS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {maxima}")  # noqa: S608  (names from the models' own metadata)
+        return "|".join(str(part) for part in cursor.fetchone())
 
 
 def cached(name: str, query: str, build: Callable[[], T]) -> T:

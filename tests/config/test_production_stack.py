@@ -111,7 +111,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(data_dir: Path) -> Iterator[str]:
     env = production_env(data_dir)
-    for step in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+    for step in (["migrate", "--noinput"], ["compile_catalogues"], ["collectstatic", "--noinput"]):
         result = seuraamo(env, *step)
         assert result.returncode == 0, result.stderr
     port = free_port()

@@ -64,6 +64,7 @@ def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     )
     for step in (
         ["migrate", "--noinput"],
+        ["compile_catalogues"],
         ["import_programme", str(PROGRAMME)],
         ["collectstatic", "--noinput"],
         ["createsuperuser", "--noinput"],

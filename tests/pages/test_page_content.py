@@ -192,18 +192,19 @@ def test_steering_group_page(client: Client, data: PageData) -> None:
     assert "TYP" in doc.find("p", class_="lead").text
 
 
+# Each count includes the one query of the data version that keys the public page cache.
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        ("/fi/", 5),
-        ("/fi/programme/", 2),
-        ("/fi/themes/4.3/", 11),
+        ("/fi/", 6),
+        ("/fi/programme/", 3),
+        ("/fi/themes/4.3/", 12),
         # 6 for the page, 2 for the one official indicator's stored series, 2 for the steering
         # group's decisions (their measures in one prefetch).
-        ("/fi/goals/goal-4-3/", 11),
-        ("/fi/organisations/", 2),
-        ("/fi/organisations/kaakkois-suomen-elinvoimakeskus/", 4),
-        ("/fi/steering-group/", 4),
+        ("/fi/goals/goal-4-3/", 12),
+        ("/fi/organisations/", 3),
+        ("/fi/organisations/kaakkois-suomen-elinvoimakeskus/", 5),
+        ("/fi/steering-group/", 5),
     ],
 )
 def test_query_count_does_not_grow_with_content(
