@@ -1,7 +1,10 @@
-"""Audit trail for changes made through the admin: who, when, what before, what after.
+"""The audit trail: who, when, what before, what after.
 
-The importer keeps its own journal (seuraamo/programmes/importer/journal.py); this module covers staff
-edits, object by object, in the same transaction as the change (Django's admin views are atomic)."""
+One serializer for every writer: `stable_key` names an object by its stable key (never a database
+id; a model may define an `audit_key` property when its key is composite, e.g. "programme/4.1"),
+and `json_value` turns field values into JSON the same way for admin edits, imports and services.
+Staff edits through `AuditedAdmin` are recorded object by object in the same transaction as the
+change (Django's admin views are atomic), including every row a delete cascades to."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import decimal
 from typing import Any
 
 from django.contrib import admin
-from django.db import models
+from django.db import models, router
+from django.db.models.deletion import Collector
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
@@ -19,21 +23,46 @@ from seuraamo.core.models import AuditEvent
 JsonDict = dict[str, object]
 
 
-def _json_value(value: object) -> object:
+def stable_key(instance: models.Model) -> str:
+    """The key an object is known by in files and in the audit trail."""
+    audit_key = getattr(instance, "audit_key", None)
+    if audit_key:
+        return str(audit_key)
+    key = getattr(instance, "key", None)
+    return str(key) if key else str(instance.pk)
+
+
+def json_value(value: object) -> object:
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
-        return str(value)
+        return format(value.normalize(), "f")
     if isinstance(value, models.Model):
-        return value.pk
+        return stable_key(value)
     if isinstance(value, list | tuple):
-        return [_json_value(item) for item in value]
+        return [json_value(item) for item in value]
     return value
 
 
 def snapshot(instance: models.Model) -> JsonDict:
-    """The instance's editable field values as JSON-ready data."""
-    return {name: _json_value(value) for name, value in model_to_dict(instance).items()}
+    """The instance's editable field values as JSON-ready data, relations as stable keys."""
+    values: JsonDict = {}
+    for name, value in model_to_dict(instance).items():
+        field = instance._meta.get_field(name)
+        if field.many_to_one or field.one_to_one:
+            value = getattr(instance, field.name)
+        values[name] = json_value(value)
+    return values
+
+
+def cascade_of(instance: models.Model) -> list[models.Model]:
+    """The instance and every row deleting it would delete with it."""
+    collector = Collector(using=router.db_for_write(type(instance)))
+    collector.collect([instance])
+    found = [row for rows in collector.data.values() for row in rows]
+    for queryset in collector.fast_deletes:
+        found += list(queryset)
+    return found
 
 
 def stored_snapshot(instance: models.Model) -> JsonDict | None:
@@ -71,7 +100,7 @@ def record_change(
         actor_description=getattr(actor, "get_username", lambda: "")(),
         action=action,
         object_type=instance._meta.label_lower,
-        object_key=str(getattr(instance, "key", "") or instance.pk),
+        object_key=stable_key(instance)[:200],
         before=before,
         after=after,
     )
@@ -86,9 +115,10 @@ class AuditedAdmin(admin.ModelAdmin):
         record_change(actor=request.user, instance=obj, before=before, after=snapshot(obj))
 
     def delete_model(self, request: Any, obj: models.Model) -> None:
-        before = snapshot(obj)
+        doomed = [(row, snapshot(row)) for row in cascade_of(obj)]
         super().delete_model(request, obj)
-        record_change(actor=request.user, instance=obj, before=before, after=None)
+        for row, before in doomed:
+            record_change(actor=request.user, instance=row, before=before, after=None)
 
     def delete_queryset(self, request: Any, queryset: models.QuerySet) -> None:
         for obj in queryset:
@@ -100,9 +130,10 @@ class AuditedAdmin(admin.ModelAdmin):
             for inline_form in formset.initial_forms
         }
         deleted = [
-            (inline_form.instance, snapshot(inline_form.instance))
+            (row, snapshot(row))
             for inline_form in formset.initial_forms
             if formset.can_delete and formset._should_delete_form(inline_form)
+            for row in cascade_of(inline_form.instance)
         ]
         super().save_formset(request, form, formset, change)
         for instance, before in deleted:

@@ -106,7 +106,7 @@ class Succession(models.Model):
         return f"{self.predecessor} → {self.successor}"
 
     @property
-    def key(self) -> str:
+    def audit_key(self) -> str:
         return f"{self.predecessor.key}>{self.successor.key}"
 
     def clean(self) -> None:

@@ -77,6 +77,10 @@ class Theme(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title_fi}"
 
+    @property
+    def audit_key(self) -> str:
+        return f"{self.programme.key}/{self.number}"
+
 
 class Goal(models.Model):
     theme = models.ForeignKey(
@@ -135,6 +139,10 @@ class GoalCoordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.goal.key}/{self.organisation.key}"
 
 
 class Measure(models.Model):
@@ -250,9 +258,7 @@ class Indicator(models.Model):
                 _("A manually reported indicator has no statistics table, content code or area.")
             )
         if (self.baseline_value is None) != (self.baseline_date is None):
-            raise ValidationError(
-                {"baseline_date": _("Give the baseline as both a value and a date, or neither.")}
-            )
+            raise ValidationError(_("Give the baseline as both a value and a date, or neither."))
 
 
 class IndicatorTarget(models.Model):
@@ -272,6 +278,10 @@ class IndicatorTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.date})"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.indicator.key}/{self.date.isoformat()}"
 
 
 class SteeringGroupRole(models.TextChoices):
@@ -316,6 +326,10 @@ class SteeringGroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.programme.key}/{self.organisation.key}"
 
     def clean(self) -> None:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:

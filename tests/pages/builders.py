@@ -181,6 +181,7 @@ def build_programme(today: datetime.date) -> PageData:
         desired_direction="increase",
         kind="manual",
         baseline_value=Decimal("1234.000"),
+        baseline_date=datetime.date(2021, 12, 31),
         order=2,
     )
     Indicator.objects.create(

@@ -9,7 +9,16 @@ from django.urls import reverse
 from seuraamo.accounts.models import User
 from seuraamo.core.models import AuditEvent
 from seuraamo.organisations.models import Organisation
-from seuraamo.programmes.models import Measure
+from seuraamo.programmes.models import (
+    Goal,
+    GoalCoordinator,
+    Indicator,
+    IndicatorTarget,
+    Measure,
+    Programme,
+    SteeringGroupMembership,
+    Theme,
+)
 from tests.admin_forms import admin_form_payload
 from tests.pages.builders import PageData
 
@@ -149,3 +158,38 @@ def test_a_theme_number_with_a_comma_is_refused_in_the_admin(staff: Client, data
     theme.refresh_from_db()
     assert theme.number == "4.3"
     assert staff.get("/fi/").status_code == 200
+
+
+def programme_rows() -> int:
+    models = (Programme, Theme, Goal, GoalCoordinator, Measure, Indicator, IndicatorTarget)
+    return sum(model.objects.count() for model in (*models, SteeringGroupMembership))
+
+
+def test_deleting_the_programme_records_every_row_it_removes(staff: Client, data: PageData) -> None:
+    rows_before = programme_rows()
+    url = reverse("admin:programmes_programme_delete", args=[data.programme.pk])
+
+    response = staff.post(url, {"post": "yes"})
+
+    assert response.status_code == 302
+    assert programme_rows() == 0
+    deleted = AuditEvent.objects.filter(action="delete")
+    assert deleted.count() == rows_before
+    theme = deleted.get(object_type="programmes.theme", object_key="kymenlaakso-2021/4.3")
+    assert theme.before["programme"] == "kymenlaakso-2021"
+    target = deleted.filter(object_type="programmes.indicatortarget").first()
+    assert target.object_key.startswith(target.before["indicator"] + "/")
+
+
+def test_the_admin_and_the_importer_record_an_object_alike(staff: Client, data: PageData) -> None:
+    """Foreign keys as the referred object's stable key, decimals without trailing zeros."""
+    goal = data.goals["4.3"]
+    url = reverse("admin:programmes_goal_change", args=[goal.pk])
+    payload = admin_form_payload(staff, url)
+    payload["theme"] = data.themes["4.1"].pk
+
+    assert staff.post(url, payload).status_code == 302
+
+    event = AuditEvent.objects.get(action="update", object_key="goal-4-3")
+    assert event.before == {"theme": "kymenlaakso-2021/4.3"}
+    assert event.after == {"theme": "kymenlaakso-2021/4.1"}

@@ -115,7 +115,7 @@ def test_manual_indicator_block_in_english(client: Client, data: PageData) -> No
     section = get(client, "/en/goals/goal-4-3/").find("section", id="indicator-ohjaamo-asiakkaat")
     shown = facts(section)
     assert shown["Kind"] == "Reported manually"
-    assert shown["Baseline"] == "1,234 persons"
+    assert shown["Baseline"] == "1,234 persons (Dec. 31, 2021)"
     assert "Statistics table" not in shown
     assert section.find_all("table") == []
     # the source text is missing in English: the Finnish one is shown, marked
@@ -198,9 +198,9 @@ def test_steering_group_page(client: Client, data: PageData) -> None:
         ("/fi/", 5),
         ("/fi/programme/", 2),
         ("/fi/themes/4.3/", 11),
-        # 6 for the page, 2 for the one official indicator's stored series, 1 for the services
-        # serving the goal (the catalogue's goal_services tag).
-        ("/fi/goals/goal-4-3/", 10),
+        # 6 for the page, 2 for the one official indicator's stored series, 2 for the steering
+        # group's decisions (their measures in one prefetch).
+        ("/fi/goals/goal-4-3/", 11),
         ("/fi/organisations/", 2),
         ("/fi/organisations/kaakkois-suomen-elinvoimakeskus/", 4),
         ("/fi/steering-group/", 4),

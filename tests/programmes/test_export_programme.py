@@ -128,7 +128,13 @@ def test_a_programme_made_in_the_database_round_trips(db: None, tmp_path: Path) 
     goal = GoalFactory(theme=theme, order=0, key="yes")  # a YAML 1.1 boolean word
     GoalCoordinatorFactory(goal=goal, organisation=organisation, order=0, role="partner")
     MeasureFactory(goal=goal, order=0, title_en="'Quoted' – and # not a comment")
-    indicator = IndicatorFactory(goal=goal, order=0, official=True, baseline_value=Decimal("0.125"))
+    indicator = IndicatorFactory(
+        goal=goal,
+        order=0,
+        official=True,
+        baseline_value=Decimal("0.125"),
+        baseline_date=datetime.date(2021, 6, 30),
+    )
     IndicatorTargetFactory(
         indicator=indicator, date=datetime.date(2030, 1, 1), value=Decimal("-1.5")
     )

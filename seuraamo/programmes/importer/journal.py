@@ -7,12 +7,11 @@ still show one `create` with the final values, not a create followed by an updat
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import models
 
+from seuraamo.core.audit import json_value
 from seuraamo.core.models import AuditEvent
 
 CREATE, UPDATE, DELETE, UNCHANGED = "create", "update", "delete", "unchanged"
@@ -94,12 +93,8 @@ class Journal:
                 result[model_field.name] = (
                     None if value is None else self.labels.get((related, value), str(value))
                 )
-            elif isinstance(value, datetime.date):
-                result[name] = value.isoformat()
-            elif isinstance(value, Decimal):
-                result[name] = format(value.normalize(), "f")
             else:
-                result[name] = value
+                result[name] = json_value(value)
         return result
 
     def counts(self) -> ImportCounts:

@@ -206,7 +206,7 @@ class ProgrammeWriter:
         organisation that the file no longer lists is deleted, others are kept."""
         in_file = {row.pk for row in organisations.values()}
         existing = Succession.objects.select_related("predecessor", "successor")
-        stale = {row.key: row for row in existing if row.predecessor_id in in_file}
+        stale = {row.audit_key: row for row in existing if row.predecessor_id in in_file}
         self.load(Succession, stale)
         for predecessor, item, path in items:
             successor = organisations[str(item["organisation"])]
