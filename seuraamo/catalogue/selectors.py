@@ -162,6 +162,16 @@ def actors() -> list[Actor]:
     return sorted(by_organisation.values(), key=lambda actor: actor.organisation.name_fi)
 
 
+def services_of_organisation(organisation: Organisation) -> list[Service]:
+    """Published services the organisation is responsible for or takes part in producing."""
+    return list(
+        published_services()
+        .filter(Q(responsible=organisation) | Q(producers=organisation))
+        .distinct()
+        .order_by("level", "name_fi")
+    )
+
+
 def services_for_goal(goal: Goal) -> list[Service]:
     """Published services that serve the goal or one of its measures."""
     return list(

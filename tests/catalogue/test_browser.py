@@ -25,6 +25,8 @@ PAGES = [
     "/services/guide/",
     GUIDE_KOTKA,
     "/services/guide/?audience=person&municipality=KU285",
+    "/organisations/kotkan-kaupunki/",
+    "/goals/4-4-haavoittuvassa-asemassa-olevien-tyollisyys/",
 ]
 
 

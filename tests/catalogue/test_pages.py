@@ -144,3 +144,12 @@ def test_pages_render_in_every_language(catalogue: None, client: Client) -> None
         assert f"<h1>{heading}</h1>" in html
         assert client.get(f"/{language}/services/guide/").status_code == 200
         assert client.get(f"/{language}/services/actors/").status_code == 200
+
+
+def test_an_organisation_page_lists_its_services(catalogue: None, client: Client) -> None:
+    html = client.get("/fi/organisations/kotkan-kaupunki/").content.decode()
+    assert 'href="/fi/services/ohjaamo-kotka/"' in html
+    assert 'href="/fi/services/kotka-kotoutumisen-alkuvaihe/"' in html
+    assert 'href="/fi/services/ohjaamo-kouvola/"' not in html
+    kela = client.get("/fi/organisations/kela/").content.decode()
+    assert 'href="/fi/services/monialainen-tyoelamapalvelu/"' in kela  # a producer

@@ -198,6 +198,16 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "situation:municipality": ("get", "/fi/situation/municipalities/KU285/", ALL_200),
     "situation:timeseries_fragment": ("get", "/fi/situation/charts/timeseries/", ALL_200),
     "situation:chart_data": ("get", "/fi/situation/data/timeseries.csv", ALL_200),
+    "catalogue:service_list": ("get", "/fi/services/?q=nuoret&municipality=KU285", ALL_200),
+    "catalogue:service": ("get", "/fi/services/{service}/", ALL_200),
+    "catalogue:actors": ("get", "/fi/services/actors/", ALL_200),
+    "catalogue:guide": ("get", "/fi/services/guide/?audience=company&municipality=KU075&need=growth", ALL_200),
+    "hsds:services": ("get", "/api/hsds/services?lang=sv", ALL_200),
+    "hsds:service": ("get", "/api/hsds/services/{service_hsds_id}", ALL_200),
+    "hsds:organizations": ("get", "/api/hsds/organizations", ALL_200),
+    "hsds:organization": ("get", "/api/hsds/organizations/{organisation_hsds_id}", ALL_200),
+    "healthz": ("get", "/healthz", ALL_200),
+    "api:not_found": ("get", "/api/no-such-resource", [404] * 7),
 }  # fmt: skip
 
 
@@ -246,6 +256,17 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
         clients[role] = Client()
         clients[role].force_login(user)
     clients["report"] = follow_up.report("4.3").pk  # type: ignore[assignment]
+    service = Service.objects.create(
+        key="matrix-service",
+        name_fi="Testipalvelu (rakennettu testiä varten)",
+        responsible=data.organisations["kotkan-kaupunki"],
+        level=2,
+        municipalities=["KU285"],
+        status=ServiceStatus.PUBLISHED,
+    )
+    clients["service"] = service.key  # type: ignore[assignment]
+    clients["service_hsds_id"] = hsds_id("service", service.key)  # type: ignore[assignment]
+    clients["organisation_hsds_id"] = hsds_id("organization", "kotkan-kaupunki")  # type: ignore[assignment]
     clients["meeting"] = Meeting.objects.create(  # type: ignore[assignment]
         programme=data.programme,
         date=timezone.localdate(),
@@ -271,7 +292,12 @@ def test_every_url_answers_each_role_as_the_matrix_says(
         URL_MATRIX.items(), key=lambda item: item[0] == "accounts:logout"
     ):
         url = path.format(
-            report=follow_up_clients["report"], goal=goal.key, meeting=follow_up_clients["meeting"]
+            report=follow_up_clients["report"],
+            goal=goal.key,
+            meeting=follow_up_clients["meeting"],
+            service=follow_up_clients["service"],
+            service_hsds_id=follow_up_clients["service_hsds_id"],
+            organisation_hsds_id=follow_up_clients["organisation_hsds_id"],
         )
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:

@@ -1,5 +1,6 @@
-"""Template helpers for the catalogue, and the goal page's list of services (the programmes app loads
-this tag library; its Python code does not import the catalogue)."""
+"""Template helpers for the catalogue, and the lists of services on the goal and organisation pages
+(the programmes templates load this tag library; programmes' Python code does not import the
+catalogue)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django import template
 from seuraamo.catalogue import selectors
 from seuraamo.catalogue.guide import municipality_name
 from seuraamo.catalogue.models import TargetGroup
+from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal
 
 register = template.Library()
@@ -26,3 +28,8 @@ def target_group(value: str) -> str:
 @register.inclusion_tag("catalogue/partials/goal_services.html")
 def goal_services(goal: Goal) -> dict[str, object]:
     return {"services": selectors.services_for_goal(goal)}
+
+
+@register.inclusion_tag("catalogue/partials/organisation_services.html")
+def organisation_services(organisation: Organisation) -> dict[str, object]:
+    return {"services": selectors.services_of_organisation(organisation)}
