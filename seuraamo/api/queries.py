@@ -7,11 +7,11 @@ numerators and denominators.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, readable
+from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, period_key, readable
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 
 #: At most this many (area × derived measure) series are computed for one request.
@@ -202,9 +202,55 @@ def _derived_rows(
     return rows
 
 
+def union_areas(tables: list[StatTable], areas: list[str]) -> list[str]:
+    """The requested areas that are unions of municipalities (the employment areas TA04, TA16)
+    and have no stored rows of their own in the tables: their counts are summed from the members."""
+    if not areas:
+        return []
+    unions = [
+        code
+        for code, members in Area.objects.filter(code__in=areas).values_list("code", "member_codes")
+        if members
+    ]
+    own = set(
+        Observation.objects.filter(table__in=tables, area_code__in=unions)
+        .values_list("area_code", flat=True)
+        .distinct()
+    )
+    return [code for code in unions if code not in own]
+
+
+def _union_rows(
+    tables: list[StatTable], query: ObservationQuery, unions: list[str], plain: list[str] | None
+) -> list[Row]:
+    """Stored content codes of union areas, summed from their members (a sum is missing, with
+    the status ``no-total``, when a member's value is suppressed). Marked as derived."""
+    from seuraamo.official_stats.selectors.series import SeriesStore
+
+    rows = []
+    for table in tables:
+        contents = sorted(stored_contents(table) if plain is None else plain)
+        store = SeriesStore(table.table_id, contents, unions)
+        for content in contents:
+            for area in unions:
+                for point in store.content(content, area):
+                    if (
+                        (query.start and period_key(point.period) < period_key(query.start))
+                        or (query.end and period_key(point.period) > period_key(query.end))
+                        or (query.periods and point.period not in query.periods)
+                    ):
+                        continue
+                    value, status = readable(point.value, point.status)
+                    rows.append(
+                        Row(table.table_id, content, area, "", point.period, value, status, True)
+                    )
+    return rows
+
+
 def observations(query: ObservationQuery) -> Page:
     """One page of rows: the stored cells first (ordered by table, content, area, extra, period),
-    then the derived measures (ordered by table, measure, area, period)."""
+    then the counts of employment areas summed from their members, then the derived measures
+    (ordered by table, measure, area, period)."""
     tables = resolve_tables(query.tables)
     check_areas(tables, query.areas)
     check_bounds(tables, query)
@@ -212,10 +258,19 @@ def observations(query: ObservationQuery) -> Page:
         plain, derived = _split_contents(tables, query.contents)
     else:
         plain, derived = [], []
-    stored = _stored_rows(tables, query, plain if query.contents else None)
-    if query.contents and not plain:
+    unions = [] if query.extras else union_areas(tables, query.areas)
+    own_areas = [code for code in query.areas if code not in unions]
+    stored = _stored_rows(
+        tables,
+        replace(query, areas=own_areas),
+        plain if query.contents else None,
+    )
+    if (query.contents and not plain) or (query.areas and not own_areas):
         stored = stored.none()
-    extra_rows = _derived_rows(tables, query, derived)
+    extra_rows = []
+    if unions and (plain or not query.contents):
+        extra_rows = _union_rows(tables, query, unions, plain if query.contents else None)
+    extra_rows += _derived_rows(tables, query, derived)
     stored_total = stored.count()
     total = stored_total + len(extra_rows)
     rows: list[Row] = []

@@ -27,6 +27,11 @@ MISSING = "missing"
 #: Status of a stored value that cannot be shown (not a finite number in range): it is read as
 #: missing, so a bad row shows as "not available" instead of failing the page.
 INVALID = "invalid"
+#: Statistics Finland's symbol of a value not published for confidentiality (too few persons).
+SUPPRESSED = "..."
+#: Status of a total over member areas that cannot be formed because a member's value is
+#: suppressed: not itself a suppressed cell of the source, so it is told apart everywhere.
+NO_TOTAL = "no-total"
 
 
 class Point(NamedTuple):
@@ -128,7 +133,8 @@ def aggregate(members: Mapping[str, Sequence[Point]], member_codes: Sequence[str
     """Sum the member areas' series period by period.
 
     A period's sum is missing (``None``) when any member lacks the period or its value; the
-    status then carries the member's symbol (``...``) or ``missing``.
+    status then says why: :data:`NO_TOTAL` when a member's value is suppressed (``...``), else
+    the member's status or ``missing``.
     """
     by_member = {code: {p.period: p for p in members.get(code, ())} for code in member_codes}
     periods = sorted({period for points in by_member.values() for period in points}, key=period_key)
@@ -136,6 +142,8 @@ def aggregate(members: Mapping[str, Sequence[Point]], member_codes: Sequence[str
     for period in periods:
         points = [by_member[code].get(period) for code in member_codes]
         status = _combined_status(points)
+        if status == SUPPRESSED:
+            status = NO_TOTAL
         if status:
             result.append(Point(period, None, status))
         else:

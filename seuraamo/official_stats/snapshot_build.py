@@ -27,6 +27,7 @@ VERBATIM = (
     "12r5_2026M06_all-areas.pxweb-json.json",
     "11ra_2025_key-figures.pxweb-json.json",
     "121w_2025_population-change.pxweb-json.json",
+    "135z_2026M06_lfs-national.pxweb-json.json",
 )
 #: Long CSVs converted to json-stat 2.0: source name -> (target name, table id, provenance).
 CONVERTED = {

@@ -121,6 +121,23 @@ TRACKED_TABLES: tuple[TrackedTable, ...] = (
         description="Population key figures, yearly",
         frequency=Frequency.YEAR,
     ),
+    TrackedTable(
+        table_id="tyti/135z",
+        areas=None,  # national figures: the table has no area variable
+        areas_follow_option=False,
+        lookback=3,
+        description="Labour force survey key figures, whole country, monthly",
+    ),
+    TrackedTable(
+        # The regional labour force survey table (reference notes, statfin-pxweb.md §6): regions
+        # under `alue_23_20180101`, quarters; every content code, every region (19 + the country).
+        table_id="tyti/13lx",
+        areas=None,
+        areas_follow_option=False,
+        lookback=2,
+        description="Labour force survey by region (employment rate), quarterly",
+        frequency=Frequency.QUARTER,
+    ),
 )
 
 

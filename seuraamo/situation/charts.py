@@ -12,6 +12,7 @@ from typing import Any
 
 from seuraamo.core.formatting import format_value, period_date
 from seuraamo.official_stats.derived import shift_period
+from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.situation.geo import Feature
 from seuraamo.situation.tables import DataTable
 
@@ -97,6 +98,53 @@ def _mark_isolated(rows: list[dict[str, Any]]) -> None:
             row["series"],
             after,
         ) not in present
+
+
+GAP_FILL = "#e8e8e8"
+
+
+def _gap_layers(table: DataTable) -> list[dict[str, Any]]:
+    """A grey band over each run of missing months, labelled in words along it (drawn in the
+    static SVG too, so a printed chart still says where figures are missing)."""
+    if not table.breaks:
+        return []
+    bands = [
+        {
+            "start": period_date(item.first_code),
+            "end": period_date(item.last_code),
+            "middle": period_date(_middle(item.first_code, item.last_code)),
+            "label": item.label,
+        }
+        for item in table.breaks
+    ]
+    return [
+        {
+            "data": {"values": bands},
+            "mark": {"type": "rect", "color": GAP_FILL},
+            "encoding": {
+                "x": {"field": "start", "type": "temporal"},
+                "x2": {"field": "end"},
+                "y": {"value": 0},
+                "y2": {"value": HEIGHT},
+                "color": {"value": GAP_FILL},
+            },
+        },
+        {
+            "data": {"values": bands},
+            "mark": {"type": "text", "angle": 270, "fontSize": 11, "color": TEXT},
+            "encoding": {
+                "x": {"field": "middle", "type": "temporal"},
+                "y": {"value": HEIGHT / 2},
+                "text": {"field": "label"},
+                "color": {"value": TEXT},
+            },
+        },
+    ]
+
+
+def _middle(first: str, last: str) -> str:
+    start, end = Period.parse(first), Period.parse(last)
+    return start.shift((end.ordinal - start.ordinal) // 2).code
 
 
 def line_chart(table: DataTable, *, y_title: str) -> dict[str, Any]:
@@ -199,6 +247,7 @@ def line_chart(table: DataTable, *, y_title: str) -> dict[str, Any]:
                         ],
                     },
                 },
+                *_gap_layers(table),
             ],
         }
     )

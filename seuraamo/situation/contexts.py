@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.official_stats import selectors
-from seuraamo.situation import headline, measures, pages, review
+from seuraamo.situation import headline, lfs, measures, pages, review
 from seuraamo.situation.svg import format_locale, time_format_locale
 
 
@@ -60,19 +60,21 @@ def situation(area: str, measure: str) -> dict[str, object]:
         "review_html": review.render_review(facts) if facts else "",
         "review_month": facts.month if facts else "",
         "municipalities": municipality_links(),
+        "lfs": lfs.section(),
     }
 
 
 def municipality(code: str, name: str, measure: str) -> dict[str, object]:
     choice = pages.choose(code, measure, fixed_area=code)
     found = selectors.headline_figures(code)
+    region = selectors.headline_figures(measures.REGION, found.period) if found else None
     return {
         "headline_title": _headline_title(found),
         "name": name,
         "code": code,
         "status": pages.data_status(),
         "headline": found,
-        "cards": headline.cards(found) if found else [],
+        "cards": headline.cards(found, region=region.area if region else None) if found else [],
         "choice": choice,
         "figure": pages.figure(pages.timeseries(code, choice.measure)),
         "municipalities": municipality_links(),

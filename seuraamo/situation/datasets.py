@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy
 
 from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats import selectors
-from seuraamo.official_stats.derived import period_key
+from seuraamo.official_stats.derived import period_key, shift_period
 from seuraamo.official_stats.selectors import Comparison, Figure, OccupationBreakdown
 from seuraamo.situation import measures
 from seuraamo.situation.tables import (
+    Break,
     Category,
     Cell,
     Column,
@@ -35,6 +36,24 @@ def _measure_dimension() -> Dimension:
     return Dimension("measure", _("Measure"), "metric")
 
 
+def gap_label(first: str, last: str) -> str:
+    """ "November 2023 – May 2026", or one month's name."""
+    if first == last:
+        return month_name(first)
+    return f"{month_name(first)} – {month_name(last)}"
+
+
+def breaks(periods: list[str]) -> tuple[Break, ...]:
+    """A labelled break for each run of months missing between the stored ones."""
+    following = {before: after for before, after in zip(periods, periods[1:], strict=False)}
+    found = []
+    for first, last in selectors.missing_runs(periods):
+        before = shift_period(first, -1)
+        label = _("No figures for %(months)s") % {"months": gap_label(first, last)}
+        found.append(Break(first, last, following[before], label))
+    return tuple(found)
+
+
 def timeseries_table(area: str, measure_key: str, source: str = "", updated: str = "") -> DataTable:
     """One measure over the months for an area; a percentage also for the whole country."""
     measure = measures.measure(measure_key) or measures.BY_KEY[measures.DEFAULT_MEASURE]
@@ -56,6 +75,12 @@ def timeseries_table(area: str, measure_key: str, source: str = "", updated: str
                 else make_cell(None, "missing", measure.decimals)
             )
         rows.append(Row(period, month_name(period), tuple(cells)))
+    gaps = breaks(periods)
+    note = " ".join(
+        _("There are no figures for %(months)s; the chart and the table show a break there.")
+        % {"months": gap_label(gap.first_code, gap.last_code)}
+        for gap in gaps
+    )
     if len(areas) == 1:
         title = _("%(measure)s, %(area)s") % {"measure": measure.label, "area": names[area]}
     else:
@@ -81,7 +106,9 @@ def timeseries_table(area: str, measure_key: str, source: str = "", updated: str
         ),
         source=source,
         updated=updated,
+        note=note,
         file_stem=f"seuraamo-{area}-{measure.key}",
+        breaks=gaps,
     )
 
 
@@ -93,7 +120,7 @@ COMPARISON_COLUMNS = (
     ("long_term_share", gettext_lazy("Long-term, % of the unemployed"), "percent", 1),
     ("under_25", gettext_lazy("Under 25"), "persons", 0),
     ("foreign", gettext_lazy("Foreign nationals"), "persons", 0),
-    ("vacancies", gettext_lazy("Open vacancies"), "persons", 0),
+    ("vacancies", gettext_lazy("Open vacancies"), "vacancies", 0),
     ("vacancies_per_unemployed", gettext_lazy("Vacancies per unemployed"), "ratio", 2),
 )
 SUMMARY_LEVELS = ("employment_area", "region", "country")
@@ -222,7 +249,7 @@ def occupation_table(
         column_dimension=_measure_dimension(),
         columns=(
             Column("TYOTTOMATLOPUSSA", _("Unemployed jobseekers"), "persons", 0),
-            Column("AVPAIKATLOPUSSA", _("Open vacancies"), "persons", 0),
+            Column("AVPAIKATLOPUSSA", _("Open vacancies"), "vacancies", 0),
         ),
         rows=rows,
         fixed=(

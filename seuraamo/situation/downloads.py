@@ -8,10 +8,14 @@ import csv
 import io
 from typing import Any
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from seuraamo.core.formatting import period_date
+from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
+from seuraamo.situation import statuses
 from seuraamo.situation.tables import Column, DataTable
 
 LICENCE = "CC BY 4.0"
@@ -28,15 +32,48 @@ def _csv_value(value: float | None, column: Column) -> str:
     return f"{value:.{column.decimals}f}"
 
 
-def to_csv(table: DataTable) -> str:
-    """Comma-separated, decimal point, UTF-8 (the caller adds a byte-order mark for Excel)."""
+def _with_dates(table: DataTable) -> bool:
+    return table.row_dimension.role == "time"
+
+
+def file_header(table: DataTable) -> list[str]:
+    """The header of a downloaded table: the row label, the period as an ISO date beside it (for
+    months), the value columns, then a status column per value column when a value is missing."""
+    header = [table.row_dimension.label]
+    if _with_dates(table):
+        header.append(_("Date (ISO 8601)"))
+    header.extend(column.label for column in table.columns)
+    if table.statuses:
+        header.extend(
+            _("%(column)s: status") % {"column": column.label} for column in table.columns
+        )
+    return header
+
+
+def _leading(table: DataTable, row_code: str, label: str) -> list[object]:
+    return [label, period_date(row_code)] if _with_dates(table) else [label]
+
+
+def _status_cells(table: DataTable, row_cells: tuple) -> list[str]:
+    if not table.statuses:
+        return []
+    return ["" if cell.value is not None else statuses.code(cell.status) for cell in row_cells]
+
+
+def to_csv(table: DataTable, *, excel_fi: bool = False) -> str:
+    """UTF-8 (the caller adds a byte-order mark for Excel); comma-separated with a decimal point,
+    or with ``excel_fi`` semicolon-separated with a decimal comma, as Finnish Excel opens it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header)
+    writer = csv.writer(buffer, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
+    writer.writerow([csv_text(name) for name in file_header(table)])
     for row in table.rows:
+        values = [_csv_value(c.value, col) for c, col in zip(row.cells, table.columns, strict=True)]
+        if excel_fi:
+            values = [value.replace(".", ",") for value in values]
         writer.writerow(
-            [row.label]
-            + [_csv_value(c.value, col) for c, col in zip(row.cells, table.columns, strict=True)]
+            [csv_text(cell) for cell in _leading(table, row.code, row.label)]
+            + values
+            + _status_cells(table, row.cells)
         )
     return buffer.getvalue()
 
@@ -50,12 +87,19 @@ def to_xlsx(table: DataTable, *, info: list[tuple[str, str]] | None = None) -> b
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Data"
-    sheet.append(table.header)
+    sheet.append(file_header(table))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([row.label, *(c.value for c in row.cells)])
-    for index, column in enumerate(table.columns, start=2):
+        sheet.append(
+            _leading(table, row.code, row.label)
+            + [c.value for c in row.cells]
+            + _status_cells(table, row.cells)
+        )
+    first = 3 if _with_dates(table) else 2
+    if _with_dates(table):
+        sheet.column_dimensions["B"].width = 14
+    for index, column in enumerate(table.columns, start=first):
         letter = get_column_letter(index)
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
             cell.number_format = _excel_format(column)
@@ -69,6 +113,8 @@ def to_xlsx(table: DataTable, *, info: list[tuple[str, str]] | None = None) -> b
     for line in lines:
         about.append(list(line))
     about["A1"].font = Font(bold=True)
+    protect_xlsx_text(sheet)
+    protect_xlsx_text(about)
     about.column_dimensions["A"].width = 30
     about.column_dimensions["B"].width = 60
     output = io.BytesIO()
@@ -139,8 +185,8 @@ def to_jsonstat2(table: DataTable, *, unit_labels: dict[str, str] | None = None)
     status: dict[str, str] = {}
     for row in table.rows:
         for cell in row.cells:
-            if cell.value is None and cell.status:
-                status[str(len(values))] = cell.status
+            if cell.value is None:
+                status[str(len(values))] = statuses.jsonstat_symbol(cell.status)
             values.append(cell.value)
     dataset: dict[str, Any] = {
         "version": "2.0",
@@ -157,7 +203,13 @@ def to_jsonstat2(table: DataTable, *, unit_labels: dict[str, str] | None = None)
         dataset["updated"] = table.updated
     if status:
         dataset["status"] = status
-    dataset["extension"] = {"licence": LICENCE, **table.extension}
+    extension: dict[str, Any] = {"licence": LICENCE, **table.extension}
+    if status:
+        # What each status symbol means (the symbols are Statistics Finland's, plus "(…)").
+        extension["status"] = {
+            statuses.JSONSTAT_SYMBOLS[code]: statuses.meaning(code) for code in table.statuses
+        }
+    dataset["extension"] = extension
     return dataset
 
 

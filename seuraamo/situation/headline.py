@@ -14,7 +14,8 @@ from seuraamo.core.formatting import (
     format_percent,
     month_name,
 )
-from seuraamo.official_stats.selectors import Figure, Headline
+from seuraamo.official_stats.derived import NO_TOTAL, SUPPRESSED
+from seuraamo.official_stats.selectors import AreaFigures, Figure, Headline
 
 LABELS = {
     "unemployed": gettext_lazy("Unemployed jobseekers"),
@@ -35,6 +36,7 @@ class Card:
     missing_reason: str
     change: str  # "+812 (+8,7 %) from June 2025" or a sentence saying there is no comparison
     country: str  # "Whole country: 352 001"
+    region: str = ""  # "Kymenlaakso: 10 153" on a municipality's page
 
 
 def value_text(figure: Figure, language: str | None = None) -> str:
@@ -50,6 +52,8 @@ def value_text(figure: Figure, language: str | None = None) -> str:
 def change_text(figure: Figure, language: str | None = None) -> str:
     month = month_name(figure.year_earlier_period, language)
     if figure.change is None:
+        if figure.compared is not None:
+            return _earlier_text(figure, language)
         return _("No figure for %(month)s to compare with.") % {"month": month}
     if figure.unit == "percent":
         amount = format_number(figure.change, 1, language, signed=True)
@@ -69,13 +73,51 @@ def change_text(figure: Figure, language: str | None = None) -> str:
     }
 
 
+def _earlier_text(figure: Figure, language: str | None) -> str:
+    """The change from the latest same month with a figure, naming both months."""
+    assert figure.compared is not None
+    earlier = figure.compared
+    names = {
+        "missing": month_name(figure.year_earlier_period, language),
+        "month": month_name(earlier.period, language),
+    }
+    if earlier.change is None:
+        return (
+            _("No figure for %(missing)s; %(month)s is the latest month to compare with.") % names
+        )
+    if figure.unit == "percent":
+        amount = format_number(earlier.change, 1, language, signed=True)
+        text = _(
+            "%(amount)s percentage points from %(month)s, the latest same month with a figure "
+            "(none for %(missing)s)"
+        )
+        return text % {**names, "amount": amount}
+    amount = format_number(earlier.change, 0, language, signed=True)
+    percent = (
+        format_percent(earlier.change_pct, 1, language, signed=True)
+        if earlier.change_pct is not None
+        else "–"
+    )
+    text = _(
+        "%(amount)s (%(percent)s) from %(month)s, the latest same month with a figure "
+        "(none for %(missing)s)"
+    )
+    return text % {**names, "amount": amount, "percent": percent}
+
+
 def _missing_reason(figure: Figure) -> str:
-    if figure.status == "...":
+    if figure.status == SUPPRESSED:
         return _("Not published (confidential: too few persons).")
+    if figure.status == NO_TOTAL:
+        return _("The total cannot be formed: a member municipality's figure is not published.")
     return _("No figure stored for this month.")
 
 
-def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
+def cards(
+    headline: Headline, *, with_country: bool = True, region: AreaFigures | None = None
+) -> list[Card]:
+    """The headline cards; with ``region``, each also names the region's figure (a
+    municipality's page compares with Kymenlaakso and the whole country)."""
     language = current_language()
     found = []
     for key in ORDER:
@@ -87,6 +129,10 @@ def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
         if with_country and country is not None:
             name = headline.country.name(language)
             country_line = f"{name}: {value_text(country, language) or '…'}"
+        region_line = ""
+        if region is not None and key in region.figures:
+            shown = value_text(region.figures[key], language) or "…"
+            region_line = f"{region.name(language)}: {shown}"
         found.append(
             Card(
                 key=key,
@@ -95,6 +141,7 @@ def cards(headline: Headline, *, with_country: bool = True) -> list[Card]:
                 missing_reason=_missing_reason(figure) if figure.value is None else "",
                 change=change_text(figure, language),
                 country=country_line,
+                region=region_line,
             )
         )
     return found

@@ -7,10 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats import selectors
+from seuraamo.official_stats.derived import period_key
+from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import TableInfo
 from seuraamo.situation import charts, datasets, geo, measures
 from seuraamo.situation.charts import static_variant
@@ -29,11 +32,12 @@ class DataStatus:
     latest_period: str | None
     latest_month: str
     first_month: str
-    updated: Any  # datetime or None: at the source if known, else the last sync or import
-    updated_by_source: bool  # whether ``updated`` is the source's publication time
+    updated: Any  # datetime or None: when the source published the table (never an import time)
     last_run_source: str
     last_run_failed: bool  # the error itself is shown only in the admin
     last_run_at: Any  # datetime or None
+    gaps: tuple[str, ...] = ()  # "November 2023 – May 2026": months missing inside the span
+    due_month: str = ""  # the month Statistics Finland has published by now, when newer than ours
 
 
 def table_info(table_id: str) -> TableInfo | None:
@@ -44,16 +48,23 @@ def data_status(table_id: str = measures.TABLE) -> DataStatus | None:
     info = table_info(table_id)
     if info is None:
         return None
+    due = selectors.expected_latest_month(timezone.localdate())
+    behind = (
+        info.latest_period is not None
+        and Period.is_valid(info.latest_period, "M")
+        and period_key(info.latest_period) < period_key(due)
+    )
     return DataStatus(
         table_id=table_id,
         latest_period=info.latest_period,
         latest_month=month_name(info.latest_period) if info.latest_period else "",
         first_month=month_name(info.first_period) if info.first_period else "",
-        updated=info.updated_at_source or info.last_synced_at or info.last_run_at,
-        updated_by_source=info.updated_at_source is not None,
+        updated=info.updated_at_source,
         last_run_source=info.last_run_source,
         last_run_failed=bool(info.last_run_error),
         last_run_at=info.last_run_at,
+        gaps=tuple(datasets.gap_label(first, last) for first, last in selectors.gaps(table_id)),
+        due_month=month_name(due) if behind else "",
     )
 
 

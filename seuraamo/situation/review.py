@@ -125,7 +125,7 @@ def _figures(area: AreaFigures, language: str) -> dict[str, Number]:
         found[key] = _number(figure.value, figure.unit, language)
         found[f"{key}_earlier"] = _number(figure.year_earlier_value, figure.unit, language)
         found[f"{key}_change"] = _change(figure.change, figure.unit, language)
-        if figure.unit == "persons":
+        if figure.unit in ("persons", "vacancies"):
             found[f"{key}_change_pct"] = _change(figure.change_pct, "pct", language)
     return found
 

@@ -35,7 +35,7 @@ class Column:
 
     code: str
     label: str
-    unit: str = "persons"  # "persons", "percent", "ratio"
+    unit: str = "persons"  # "persons", "vacancies" (open jobs, not people), "percent", "ratio"
     decimals: int = 0
 
 
@@ -64,6 +64,21 @@ class Fixed:
 
 
 @dataclass(frozen=True)
+class Break:
+    """A run of rows with no figures (months missing from the source), shown as one labelled row
+    in the table before the row ``before_code`` and as a marked band in the chart."""
+
+    first_code: str  # the first missing period
+    last_code: str  # the last missing period
+    before_code: str  # the row that follows the gap
+    label: str  # "No figures for November 2023 – May 2026"
+
+
+#: The statuses of a missing value, in the order the legend lists them (see statuses.py).
+STATUS_ORDER = ("...", "no-total", "invalid", "missing")
+
+
+@dataclass(frozen=True)
 class DataTable:
     key: str  # a short name used in file names: "timeseries", "municipalities" …
     title: str  # the table caption and chart title
@@ -77,6 +92,7 @@ class DataTable:
     note: str = ""
     file_stem: str = ""  # download file name without suffix
     extension: dict[str, str] = field(default_factory=dict)
+    breaks: tuple[Break, ...] = ()
 
     @property
     def header(self) -> list[str]:
@@ -86,23 +102,39 @@ class DataTable:
         """Rows as plain values: the row label, then each value (``None`` when missing)."""
         return [[row.label, *(cell.value for cell in row.cells)] for row in self.rows]
 
-    def display_rows(self) -> list[tuple[str, list[DisplayCell], bool]]:
-        """Rows with each value formatted for the page in the active language."""
-        return [
-            (
-                row.label,
-                [
-                    DisplayCell(format_value(cell.value, column.unit, column.decimals), cell.status)
-                    for cell, column in zip(row.cells, self.columns, strict=True)
-                ],
-                row.summary,
-            )
-            for row in self.rows
-        ]
+    def display_rows(self) -> list[DisplayRow]:
+        """Rows with each value formatted for the page in the active language, and a labelled
+        row for each break in the data."""
+        breaks = {item.before_code: item for item in self.breaks}
+        found = []
+        for row in self.rows:
+            gap = breaks.get(row.code)
+            if gap is not None:
+                found.append(DisplayRow(gap.label, [], False, gap=True))
+            cells = [
+                DisplayCell(format_value(cell.value, column.unit, column.decimals), cell.status)
+                for cell, column in zip(row.cells, self.columns, strict=True)
+            ]
+            found.append(DisplayRow(row.label, cells, row.summary))
+        return found
+
+    @property
+    def statuses(self) -> list[str]:
+        """The statuses of the missing values in the table, in legend order."""
+        present = {cell.status for row in self.rows for cell in row.cells if cell.value is None}
+        return [status for status in STATUS_ORDER if status in present]
 
     @property
     def is_empty(self) -> bool:
         return not any(cell.value is not None for row in self.rows for cell in row.cells)
+
+
+@dataclass(frozen=True)
+class DisplayRow:
+    label: str
+    cells: list[DisplayCell]
+    summary: bool = False
+    gap: bool = False  # a labelled break: no figures for a run of months
 
 
 @dataclass(frozen=True)

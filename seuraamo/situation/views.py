@@ -125,7 +125,12 @@ def _file(chart: str, fmt: str, query: dict[str, str]) -> tuple[bytes, str, str]
         info = [(_("Source"), data.source), (_("Licence"), downloads.LICENCE)]
         return downloads.to_xlsx(table, info=info), downloads.CONTENT_TYPES["xlsx"], f"{stem}.xlsx"
     if fmt == "json":
-        units = {"persons": _("persons"), "percent": "%", "ratio": _("ratio")}
+        units = {
+            "persons": _("persons"),
+            "vacancies": _("vacancies"),
+            "percent": "%",
+            "ratio": _("ratio"),
+        }
         dataset = downloads.to_jsonstat2(table, unit_labels=units)
         body = json.dumps(dataset, ensure_ascii=False, indent=1).encode("utf-8")
         return body, downloads.CONTENT_TYPES["json"], f"{stem}.jsonstat2.json"

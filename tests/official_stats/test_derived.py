@@ -6,6 +6,7 @@ import pytest
 
 from seuraamo.official_stats.derived import (
     MISSING,
+    NO_TOTAL,
     MeasureSpec,
     Point,
     aggregate,
@@ -52,7 +53,8 @@ def test_aggregate_sums_members_and_is_missing_when_one_member_is() -> None:
         "KU3": [Point("2026M05", 1)],
     }
     result = aggregate(members, ["KU1", "KU2", "KU3"])
-    assert result == [Point("2026M05", 16, ""), Point("2026M06", None, "...")]
+    # Not a suppressed cell itself: a total that cannot be formed, marked apart.
+    assert result == [Point("2026M05", 16, ""), Point("2026M06", None, NO_TOTAL)]
     only_absent = aggregate({"KU1": [Point("2026M06", 20)]}, ["KU1", "KU9"])
     assert only_absent == [Point("2026M06", None, MISSING)]
 

@@ -270,7 +270,8 @@ def test_an_unknown_sync_table_lists_the_tracked_ids_and_a_short_id_resolves() -
     with pytest.raises(CommandError) as caught:
         call_command("sync_statistics", "--table", "12r6", stdout=io.StringIO())
     assert str(caught.value) == (
-        "--table: unknown table '12r6'; known tables: tyonv/12r5, tyonv/12ti, vaerak/11ra"
+        "--table: unknown table '12r6'; known tables: tyonv/12r5, tyonv/12ti, tyti/135z, "
+        "tyti/13lx, vaerak/11ra"
     )
     with pytest.raises(CommandError, match=r"--since: '2026-06' is not a period like"):
         call_command("sync_statistics", "--since", "2026-06", stdout=io.StringIO())

@@ -74,9 +74,9 @@ def test_employment_area_share_is_the_ratio_of_sums(data: None) -> None:
 
 def test_an_aggregate_is_missing_when_a_member_is(data: None) -> None:
     vacancies = series(R5, "AVPAIKATLOPUSSA", "TA04", "2026M05", "2026M06")
-    assert vacancies == [Point("2026M05", 25.0, ""), Point("2026M06", None, "...")]
+    assert vacancies == [Point("2026M05", 25.0, ""), Point("2026M06", None, "no-total")]
     ratio = series(R5, "vacancies_per_unemployed", "TA04", "2026M06", "2026M06")
-    assert ratio[0].value is None and ratio[0].status == "..."
+    assert ratio[0].value is None and ratio[0].status == "no-total"
 
 
 def test_derived_measures_long_term_share_ma12_and_yoy(data: None) -> None:
@@ -106,7 +106,7 @@ def test_headline_figures_compare_with_a_year_earlier(data: None) -> None:
     assert share.unit == "percent" and share.change == pytest.approx(
         share.value - share.year_earlier_value
     )
-    assert headline.area.figures["vacancies"].status == "..."
+    assert headline.area.figures["vacancies"].status == "no-total"
     assert headline.country.figures["unemployed"].value == 5000
     assert headline.area.name("sv") == "Södra Kymmenedalens sysselsättningsområde"
 

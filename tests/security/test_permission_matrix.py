@@ -23,6 +23,7 @@ PUBLIC_PATHS = [
     "/fi/organisations/",
     "/fi/organisations/{organisation}/",
     "/fi/steering-group/",
+    "/healthz",  # monitoring: no data beyond the last sync's table and time
 ]
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.

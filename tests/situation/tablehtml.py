@@ -81,7 +81,7 @@ def data_tables(html: str) -> dict[str, HtmlTable]:
 def parse_number(text: str, language: str) -> float | None:
     """ "10 153" / "14,4 %" / "10,153" / "14.4%" -> float; "…" -> None."""
     text = text.replace("\u2212", "-").replace("%", "").strip()
-    if text in ("", "…"):
+    if text in ("", "…", "(…)", "..", "×"):  # the marks of missing values (statuses.py)
         return None
     if language == "en":
         text = text.replace(",", "")

@@ -25,8 +25,19 @@ def page_table(client, language: str, chart: str, query: str) -> HtmlTable:
     return data_tables(html)[f"table-{chart}"]
 
 
+def value_rows(table: HtmlTable) -> list[list[str]]:
+    """The table's rows without the labelled breaks (a gap row has its label only)."""
+    return [row for row in table.rows if len(row) > 1]
+
+
 def shown_values(table: HtmlTable, language: str) -> list[list[float | None]]:
-    return [[parse_number(cell, language) for cell in row[1:]] for row in table.rows]
+    return [[parse_number(cell, language) for cell in row[1:]] for row in value_rows(table)]
+
+
+def value_columns(header: list[str], table: HtmlTable) -> list[int]:
+    """Positions of the page table's value columns in a downloaded header, which adds the ISO
+    date beside a month and a status column per value column."""
+    return [header.index(label) for label in table.header[1:]]
 
 
 def download(client, language: str, chart: str, fmt: str, query: str):
@@ -43,9 +54,10 @@ def test_csv_equals_the_table(client, situation, chart, query, language) -> None
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == table.header
-    assert [row[0] for row in rows[1:]] == [row[0] for row in table.rows]
-    values = [[float(cell) if cell else None for cell in row[1:]] for row in rows[1:]]
+    assert rows[0][0] == table.header[0]
+    columns = value_columns(rows[0], table)
+    assert [row[0] for row in rows[1:]] == [row[0] for row in value_rows(table)]
+    values = [[float(row[i]) if row[i] else None for i in columns] for row in rows[1:]]
     assert values == shown_values(table, language)
 
 
@@ -56,9 +68,10 @@ def test_xlsx_equals_the_table(client, situation, chart, query) -> None:
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook["Data"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0] == table.header
-    assert [row[0] for row in rows[1:]] == [row[0] for row in table.rows]
-    assert [row[1:] for row in rows[1:]] == shown_values(table, "sv")
+    assert rows[0][0] == table.header[0]
+    columns = value_columns(rows[0], table)
+    assert [row[0] for row in rows[1:]] == [row[0] for row in value_rows(table)]
+    assert [[row[i] for i in columns] for row in rows[1:]] == shown_values(table, "sv")
     info = [row for row in workbook["Info"].iter_rows(values_only=True)]
     assert info[0][0] == table.caption.strip()
     assert any("KEHA" in (value or "") for row in info for value in row)
@@ -76,7 +89,7 @@ def test_jsonstat2_equals_the_table(client, situation, chart, query) -> None:
     row_index = dataset["dimension"][rows_dim]["category"]["index"]
     column_labels = dataset["dimension"][columns_dim]["category"]["label"]
     column_index = dataset["dimension"][columns_dim]["category"]["index"]
-    assert [row_labels[code] for code in row_index] == [row[0] for row in table.rows]
+    assert [row_labels[code] for code in row_index] == [row[0] for row in value_rows(table)]
     assert [column_labels[code] for code in column_index] == table.header[1:]
     width = len(column_index)
     values = [dataset["value"][i : i + width] for i in range(0, len(dataset["value"]), width)]
@@ -99,6 +112,28 @@ def test_suppressed_cell_keeps_its_status(client, situation) -> None:
     )
     miehikkala = next(row for row in rows if row[0] == "Miehikkälä")
     assert miehikkala[rows[0].index("Open vacancies")] == ""
+    assert miehikkala[rows[0].index("Open vacancies: status")] == "suppressed"
+
+
+def test_a_total_with_a_suppressed_member_is_marked_apart(client, situation) -> None:
+    """Miehikkälä's vacancies are suppressed, so South Kymenlaakso's cannot be summed: the page,
+    the CSV and the JSON-stat file say so differently from a suppressed cell."""
+    html = client.get("/en/situation/").content.decode()
+    assert "Not published (confidential: too few persons)" in html
+    assert "The total cannot be formed: a member municipality" in html
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                download(client, "en", "municipalities", "csv", "").content.decode("utf-8-sig")
+            )
+        )
+    )
+    area = next(row for row in rows if row[0] == "South Kymenlaakso employment area")
+    assert area[rows[0].index("Open vacancies")] == ""
+    assert area[rows[0].index("Open vacancies: status")] == "total-not-formed"
+    dataset = json.loads(download(client, "en", "municipalities", "json", "").content)
+    assert {"...", "(...)"} <= set(dataset["status"].values())
+    assert "(...)" in dataset["extension"]["status"]
 
 
 def test_svg_download(client, situation) -> None:

@@ -52,10 +52,13 @@ def test_headline_shows_change_and_country(client, situation) -> None:
     assert "Whole country: 12.8%" in html
 
 
-def test_latest_month_and_sync_are_stated(client, situation) -> None:
+def test_latest_month_is_stated_without_commands_for_the_public(client, situation) -> None:
     html = client.get("/en/situation/").content.decode()
     assert "June 2026" in html
-    assert "seuraamo sync_statistics" in html
+    assert "three to four weeks after the month ends" in html
+    status = html[html.index('<div class="data-status">') :]
+    status = status[: status.index("</div>")]
+    assert "seuraamo" not in status and "/admin/" not in status
 
 
 @pytest.mark.parametrize(
@@ -189,7 +192,7 @@ def test_unknown_municipality_is_404(client, situation) -> None:
 def test_empty_store_says_so(client, db) -> None:
     response = client.get("/en/situation/")
     assert response.status_code == 200
-    assert "No statistics are stored yet" in response.content.decode()
+    assert "No statistics are available yet" in response.content.decode()
     assert client.get("/en/situation/review/").status_code == 200
 
 
@@ -227,14 +230,16 @@ def test_status_names_the_source_publication_date(client, situation) -> None:
     assert "Updated in Seuraamo on" not in html
 
 
-def test_status_without_a_source_date_names_the_update_in_seuraamo(client, situation) -> None:
+def test_without_a_source_date_no_import_time_passes_for_an_update(client, situation) -> None:
+    """ "Updated" means the source's publication time: an import or sync time is never shown as it."""
     StatTable.objects.filter(table_id="tyonv/12r5").update(
         updated_at_source=None,
         last_synced_at=datetime.datetime(2026, 7, 22, 6, 0, tzinfo=datetime.UTC),
     )
     html = client.get("/en/situation/").content.decode()
-    assert "Updated in Seuraamo on" in html
+    assert "The date the source published these figures is not known." in html
     assert "Published by the source on" not in html
+    assert "22 July 2026" not in html and "July 22, 2026" not in html
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -254,3 +259,22 @@ def test_failed_update_is_told_without_its_error_text(client, situation, languag
     if language == "en":
         assert "The latest update attempt failed on" in html
         assert "the figures shown are from the last successful one" in html
+
+
+def test_a_city_organisation_links_to_its_labour_market_page(client, situation) -> None:
+    from seuraamo.organisations.models import Organisation
+
+    Organisation.objects.create(
+        key="kotkan-kaupunki", name_fi="Kotkan kaupunki", kind="municipality",
+        municipalities=["KU285", "KU091"],
+    )  # fmt: skip
+    html = client.get("/en/organisations/kotkan-kaupunki/").content.decode()
+    assert '<a href="/en/situation/municipalities/KU285/">Kotka</a>' in html
+    assert "KU091" not in html  # Helsinki has no page here
+
+
+def test_a_municipality_is_compared_with_kymenlaakso_and_the_country(client, situation) -> None:
+    html = client.get("/en/situation/municipalities/KU285/").content.decode()
+    card = html[html.index('data-key="unemployed"') :]
+    card = card[: card.index("</li>")]
+    assert "Kymenlaakso: " in card and "Whole country: " in card

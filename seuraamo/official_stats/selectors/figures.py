@@ -16,12 +16,15 @@ from seuraamo.official_stats.derived import (
     year_earlier,
 )
 from seuraamo.official_stats.models import Observation
+from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 from seuraamo.official_stats.selectors.series import COUNTRY, SeriesStore, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 
 TABLE_12R5 = "tyonv/12r5"
 TABLE_12TI = "tyonv/12ti"
 KYMENLAAKSO = "MK08"
+#: Content codes that count open jobs, not persons.
+VACANCY_CODES = frozenset({"AVPAIKATLOPUSSA", "UUDETAVP"})
 
 #: Headline figures: key -> measure (content code or derived ratio) of tyonv/12r5.
 HEADLINE_MEASURES: dict[str, str] = {
@@ -74,6 +77,19 @@ class Figure:
     change: float | None
     change_pct: float | None
     status: str
+    #: When there is no figure a year earlier: the same month of the latest earlier year that has
+    #: one (2023M06 for 2026M06 in the offline snapshot), with the change from it.
+    compared: Earlier | None = None
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The figure a headline is compared with when the year-earlier one is missing."""
+
+    period: str
+    value: float
+    change: float | None
+    change_pct: float | None
 
 
 @dataclass(frozen=True)
@@ -112,7 +128,9 @@ class Comparison:
 def _unit(measure: str) -> str:
     spec = parse_measure(measure)
     ratio = RATIO_MEASURES.get(spec.base)
-    return ratio.unit if ratio else "persons"
+    if ratio:
+        return ratio.unit
+    return "vacancies" if spec.base in VACANCY_CODES else "persons"
 
 
 def _figure(key: str, measure: str, points: Sequence[Point], period: str) -> Figure:
@@ -124,10 +142,39 @@ def _figure(key: str, measure: str, points: Sequence[Point], period: str) -> Fig
     earlier_value = earlier.value if earlier else None
     absolute, relative = change(value, earlier_value)
     status = "" if value is not None else (current.status if current else "") or "missing"
+    compared = None
+    if value is not None and earlier_value is None:
+        compared = _latest_same_month(by_period, period)
     return Figure(
         key, measure, _unit(measure), period, value, earlier_period, earlier_value,
-        absolute, relative, status,
+        absolute, relative, status, compared,
     )  # fmt: skip
+
+
+#: How many years back a headline looks for the same month with a figure.
+LOOK_BACK_YEARS = 25
+
+
+def _same_months(period: str) -> list[str]:
+    """``period`` and the same period in each of the :data:`LOOK_BACK_YEARS` years before it."""
+    start = Period.parse(period)
+    found = []
+    for years in range(LOOK_BACK_YEARS + 1):
+        try:
+            found.append(start.shift(-years * start.frequency.per_year).code)
+        except PeriodError:
+            break
+    return found
+
+
+def _latest_same_month(by_period: Mapping[str, Point], period: str) -> Earlier | None:
+    current = by_period[period].value
+    for earlier in _same_months(period)[2:]:  # the year-earlier one is already missing
+        point = by_period.get(earlier)
+        if point is not None and point.value is not None:
+            absolute, relative = change(current, point.value)
+            return Earlier(earlier, point.value, absolute, relative)
+    return None
 
 
 def _names(codes: Sequence[str]) -> dict[str, Area]:
@@ -155,7 +202,7 @@ def _figures_for(
     areas: Sequence[str], measures: Mapping[str, str], period: str
 ) -> list[AreaFigures]:
     codes = {code for m in measures.values() for code in parse_measure(m).content_codes}
-    store = SeriesStore(TABLE_12R5, codes, areas, periods=[period, year_earlier(period)])
+    store = SeriesStore(TABLE_12R5, codes, areas, periods=_same_months(period))
     names = _names(areas)
     return [_area_figures(store, code, names.get(code), measures, period) for code in areas]
 

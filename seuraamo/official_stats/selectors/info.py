@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from seuraamo.official_stats.models import StatTable, SyncRun
+from seuraamo.official_stats.pxweb.periods import Frequency, Period
 from seuraamo.official_stats.selectors.series import first_period, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 
@@ -44,7 +45,11 @@ def snapshot_info() -> list[TableInfo]:
     """Every stored table with its first and latest period, update time at source and last run."""
     infos = []
     for table in StatTable.objects.order_by("table_id"):
-        run = SyncRun.objects.filter(table=table).order_by("-started_at", "-id").first()
+        run = (
+            SyncRun.objects.filter(table=table, finished_at__isnull=False)
+            .order_by("-started_at", "-id")
+            .first()
+        )
         infos.append(
             TableInfo(
                 table_id=table.table_id,
@@ -63,3 +68,34 @@ def snapshot_info() -> list[TableInfo]:
             )
         )
     return infos
+
+
+def recent_runs(*, table_id: str | None = None, limit: int = 20) -> list[SyncRun]:
+    """The latest imports and syncs (newest first), of ``table_id`` when given."""
+    runs = SyncRun.objects.select_related("table").order_by("-pk")
+    if table_id:
+        runs = runs.filter(table__table_id=table_id)
+    return list(runs[:limit])
+
+
+def last_successful_sync() -> SyncRun | None:
+    """The latest sync, import or snapshot load that finished without an error."""
+    return (
+        SyncRun.objects.filter(finished_at__isnull=False, error="")
+        .select_related("table")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+
+
+#: Statistics Finland's release calendar for the monthly employment service statistics (tyonv):
+#: a month is published three to four weeks after it ends (2026M06 on 21.7., 2026M07 on 25.8.),
+#: so by the 28th of the following month it is due.
+RELEASE_DAY = 28
+
+
+def expected_latest_month(today: date) -> str:
+    """The latest month that Statistics Finland's release calendar has published by ``today``:
+    on 30.11.2026 that is 2026M10, on 20.11.2026 2026M09."""
+    this_month = Period(today.year, Frequency.MONTH, today.month)
+    return this_month.shift(-1 if today.day >= RELEASE_DAY else -2).code

@@ -1,0 +1,49 @@
+"""The situation page in Chromium over the real offline snapshot, whose months 2023M11–2026M05
+are missing: the drawn chart marks the gap, the table has a labelled break, the headline cards
+name the month they compare with, no sideways scrolling on a phone, and axe-core is clean."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from tests.situation.test_browser import serious, wait_interactive
+
+pytestmark = pytest.mark.browser
+
+GAP = "No figures for November 2023 – May 2026"
+
+
+@pytest.fixture
+def offline_data(transactional_db: None) -> None:
+    call_command("load_statistics_snapshot", verbosity=0)
+
+
+def test_chart_marks_the_gap_and_cards_name_their_comparison(
+    live_server, offline_data, page
+) -> None:
+    page.goto(f"{live_server.url}/en/situation/")
+    wait_interactive(page)
+    drawn = page.text_content("#figure-timeseries .chart__interactive svg")
+    assert GAP in drawn
+    page.click("#figure-timeseries summary")
+    assert page.is_visible(f"#table-timeseries tr.is-gap th:has-text('{GAP}')")
+    card = page.text_content(".headline__item[data-key='unemployed']")
+    assert "from June 2023, the latest same month with a figure (none for June 2025)" in card
+    status = page.text_content(".data-status")
+    assert "November 2023 – May 2026" in status
+    assert serious(page) == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_no_sideways_scrolling_on_a_phone(live_server, offline_data, browser, language) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/{language}/situation/")
+        wait_interactive(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        visual = page.evaluate("window.visualViewport.width")
+        assert width <= visual <= 390, f"page {width} px wide in a {visual} px viewport"
+    finally:
+        context.close()
