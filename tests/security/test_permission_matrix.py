@@ -119,7 +119,9 @@ ALL_200 = [200] * 7
 READERS = [403, 403, 403, 403, 200, 200, 200]  # steering group, analysts, admins
 URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "set_language": ("post", "/i18n/setlang/", [302] * 7),
+    "healthz": ("get", "/healthz", ALL_200),
     "api:index": ("get", "/api/", ALL_200),
+    "api:not_found": ("get", "/api/no-such-endpoint", [404] * 7),
     "api:observations": ("get", "/api/observations?table=tyonv/12r5", [400] * 7),
     "api:tables": ("get", "/api/tables", ALL_200),
     "api:areas": ("get", "/api/areas", ALL_200),
