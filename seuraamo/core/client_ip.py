@@ -12,10 +12,13 @@ from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
+    """The client's address, or "" when the request carries none."""
     header = settings.CLIENT_IP_HEADER
     if header:
         value = request.headers.get(header, "")
         last = value.rsplit(",", 1)[-1].strip()
         if last:
             return last
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # No address (Django's force_login, a Unix socket): empty, stored as NULL. A placeholder word
+    # would not fit PostgreSQL's inet column of django-axes' access log and the sign-in would fail.
+    return request.META.get("REMOTE_ADDR", "")
