@@ -153,6 +153,9 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
     for path in [
         "accounts/login/",
         "accounts/password-reset/",
+        "accounts/password-reset/sent/",
+        "accounts/reset/MQ/no-such-token/",
+        "accounts/reset/done/",
         "follow-up/rounds/",
         "follow-up/meetings/",
         f"follow-up/meetings/{meeting.pk}/",
