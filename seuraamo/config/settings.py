@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "seuraamo.organisations",
     "seuraamo.accounts",
     "seuraamo.programmes",
+    "seuraamo.catalogue",
     "seuraamo.official_stats",
     "seuraamo.situation",
     "seuraamo.api",
@@ -116,8 +117,8 @@ AUTH_USER_MODEL = "accounts.User"
 # resets the account's count. `seuraamo axes_reset_username NAME` / `axes_reset_ip ADDRESS` release
 # a lock-out at once. Every sign-in form that calls authenticate(request, ...) is covered.
 AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in attempts that are locked out before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    # Sign-in with an e-mail address (the follow-up's sign-in page); the admin's user names below.
     "seuraamo.accounts.backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -126,10 +127,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# The sign-in page's own answer to a locked-out attempt (HTTP 429, in the page's language).
-AXES_LOCKOUT_CALLABLE = "seuraamo.accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "seuraamo.core.client_ip.client_ip"
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+AXES_LOCKOUT_CALLABLE = "seuraamo.accounts.views.locked_out"
+
 # Argon2 for new and changed passwords; the others only verify older hashes (then upgraded).
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -217,8 +218,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler"},
         "events": {"class": "logging.StreamHandler", "formatter": "jsonlines"},
     },
-    # Syncs, reminders and report builds: JSON lines on standard error (seuraamo/core/events.py).
     "loggers": {
+        # Syncs, reminders and report builds: JSON lines on standard error (seuraamo/core/events.py).
         "seuraamo.events": {"handlers": ["events"], "level": "INFO", "propagate": False},
         # WeasyPrint and fontTools log every layout step at INFO while a PDF report is built.
         "weasyprint": {"level": "WARNING"},

@@ -6,6 +6,7 @@ from seuraamo.api.health import healthz
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/hsds/", include("seuraamo.catalogue.hsds_urls")),
     path("api/", include("seuraamo.api.urls")),
     path("healthz", healthz, name="healthz"),
 ]
@@ -16,5 +17,6 @@ urlpatterns += i18n_patterns(
     path("follow-up/", include("seuraamo.progress.urls")),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
+    path("", include("seuraamo.catalogue.urls")),
     prefix_default_language=True,
 )

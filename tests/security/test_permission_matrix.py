@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from seuraamo.accounts.models import User
+from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 
 ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "superuser"]
@@ -24,6 +26,16 @@ PUBLIC_PATHS = [
     "/fi/organisations/{organisation}/",
     "/fi/steering-group/",
     "/healthz",  # monitoring: no data beyond the last sync's table and time
+    "/fi/services/",
+    "/sv/services/?q=unga&level=2",
+    "/en/services/{service}/",
+    "/fi/services/actors/",
+    "/fi/services/guide/",
+    "/sv/services/guide/?audience=company&municipality=KU075&need=growth",
+    "/api/hsds/services",
+    "/api/hsds/services?lang=sv&page=1&per_page=5",
+    "/api/hsds/organizations",
+    "/api/hsds/services/{service_hsds_id}",
 ]
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
@@ -34,6 +46,10 @@ ADMIN_MATRIX = [
     ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404]),
 ]
 
 
@@ -60,7 +76,24 @@ def client_for(role: str) -> Client:
 def fill(path: str, data: PageData) -> str:
     goal = next(iter(data.goals.values()))
     organisation = next(iter(data.organisations.values()))
-    return path.format(goal=goal.key, goal_pk=goal.pk, organisation=organisation.key)
+    service, _created = Service.objects.get_or_create(
+        key="test-service",
+        defaults={
+            "name_fi": "Testipalvelu (rakennettu testiä varten)",
+            "responsible": organisation,
+            "level": 1,
+            "municipalities": ["KU075"],
+            "status": ServiceStatus.PUBLISHED,
+        },
+    )
+    return path.format(
+        goal=goal.key,
+        goal_pk=goal.pk,
+        organisation=organisation.key,
+        service=service.key,
+        service_pk=service.pk,
+        service_hsds_id=hsds_id("service", service.key),
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
