@@ -12,10 +12,6 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
-#: Stored when a request carries no usable address (Django's test client signing a user in, or a
-#: proxy header that is not an address): the throttling table's column accepts only addresses.
-UNKNOWN_ADDRESS = "0.0.0.0"
-
 
 def _address(text: str) -> str | None:
     try:
@@ -25,10 +21,13 @@ def _address(text: str) -> str | None:
 
 
 def client_ip(request: HttpRequest) -> str:
+    """The client's address, or "" when the request carries none."""
     header = settings.CLIENT_IP_HEADER
     if header:
         value = request.headers.get(header, "")
         last = _address(value.rsplit(",", 1)[-1])
         if last:
             return last
-    return _address(request.META.get("REMOTE_ADDR", "")) or UNKNOWN_ADDRESS
+    # No usable address (Django's force_login, a Unix socket): empty, stored as NULL. A placeholder
+    # word would not fit PostgreSQL's inet column of django-axes' access log and sign-in would fail.
+    return _address(request.META.get("REMOTE_ADDR", "")) or ""

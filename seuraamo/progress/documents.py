@@ -45,6 +45,8 @@ def official_values_at(indicators: list[Indicator], end: datetime.date) -> list[
                 "indicator": indicator.key,
                 "period": latest.period if latest else None,
                 "value": latest.value if latest else None,
+                # The last 13 periods up to the end, for the report's trend line.
+                "recent": [[point.period, point.value] for point in points[-13:]],
             }
         )
     return values
@@ -83,7 +85,9 @@ def build_document(report: GoalReport) -> Document:
             )
         else:
             row = official.get(indicator.key, {})
-            entry.update(value=row.get("value"), period=row.get("period"))
+            entry.update(
+                value=row.get("value"), period=row.get("period"), recent=row.get("recent", [])
+            )
         indicators.append(entry)
     return {
         "round": report.reporting_round.period,

@@ -320,6 +320,7 @@ class CompiledReport:
     reporting_round: ReportingRound
     documents: list[Document]
     sections: list[ThemeSection]
+    labour_market: list[object] = field(default_factory=list)
 
     @property
     def has_examples(self) -> bool:
@@ -348,7 +349,11 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
         if not sections or sections[-1].number != theme["number"]:
             sections.append(ThemeSection(theme["number"], theme["title"], []))
         sections[-1].documents.append(document)
-    return CompiledReport(reporting_round, documents, sections)
+    from seuraamo.progress.labour_market import summary
+
+    return CompiledReport(
+        reporting_round, documents, sections, summary(reporting_round.period_value)
+    )
 
 
 def coordinator_users(report: GoalReport, graph: object = None) -> list[User]:

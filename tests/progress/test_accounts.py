@@ -79,3 +79,18 @@ def test_password_reset_by_e_mail(user: User) -> None:
     # An unknown address gets the same answer and no e-mail.
     client.post("/fi/accounts/password-reset/", {"email": "nobody@example.test"})
     assert len(mail.outbox) == 1
+
+
+def test_a_sign_in_without_a_client_address_is_logged_on_every_database(user: User) -> None:
+    """force_login (and a Unix-socket server) gives no REMOTE_ADDR: django-axes' access log then
+    stores no address instead of failing on PostgreSQL's inet column."""
+    from axes.models import AccessLog
+    from django.http import HttpRequest
+
+    from seuraamo.core.client_ip import client_ip
+
+    assert client_ip(HttpRequest()) == ""
+    client = Client()
+    client.force_login(user)
+    assert client.get("/fi/follow-up/tasks/").status_code == 200
+    assert AccessLog.objects.get(username=user.get_username()).ip_address is None

@@ -153,6 +153,9 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
     for path in [
         "accounts/login/",
         "accounts/password-reset/",
+        "accounts/password-reset/sent/",
+        "accounts/reset/MQ/no-such-token/",
+        "accounts/reset/done/",
         "follow-up/rounds/",
         "follow-up/meetings/",
         f"follow-up/meetings/{meeting.pk}/",
@@ -188,3 +191,28 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
     assert coordinator.locator("td.your-version").count() >= 1
     found["conflict"] = serious_violations(coordinator)
     assert {path: issues for path, issues in found.items() if issues} == {}
+
+
+def test_leaving_the_form_with_unsaved_changes_asks_first(
+    site: tuple[str, FollowUp], browser: object
+) -> None:
+    url, follow_up = site
+    report = follow_up.report("4.3")
+    page = browser.new_context(locale="fi-FI").new_page()
+    log_in(page, url, follow_up.coordinator_a.email)
+    edit = f"{url}/fi/follow-up/reports/{report.pk}/edit/"
+    page.goto(edit)
+    page.get_by_label("Mitä tehtiin").click()
+    page.keyboard.type("Kesken jäänyt teksti")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.type) or dialog.dismiss())
+    # The click returns once the browser's question has been answered (here: stay on the page).
+    page.get_by_role("link", name="Takaisin tallentamatta").click()
+    assert dialogs == ["beforeunload"]
+    assert page.url == edit
+    assert page.get_by_label("Mitä tehtiin").input_value() == "Kesken jäänyt teksti"
+    dialogs.clear()
+    # Saving leaves without a question.
+    page.get_by_role("button", name="Tallenna").click()
+    page.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
+    assert dialogs == []

@@ -153,11 +153,11 @@ ALL_200 = [200] * 7
 READERS = [403, 403, 403, 403, 200, 200, 200]  # steering group, analysts, admins
 URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "set_language": ("post", "/i18n/setlang/", [302] * 7),
-    "api:index": ("get", "/api/", ALL_200),
     "healthz": ("get", "/healthz", ALL_200),
+    "api:index": ("get", "/api/", ALL_200),
+    "api:not_found": ("get", "/api/no-such-endpoint", [404] * 7),
     "api:observations": ("get", "/api/observations?table=tyonv/12r5", [400] * 7),
     "api:tables": ("get", "/api/tables", ALL_200),
-    "api:not_found": ("get", "/api/no-such-path", [404] * 7),
     "api:areas": ("get", "/api/areas", ALL_200),
     "api:openapi": ("get", "/api/openapi.json", ALL_200),
     "api:docs": ("get", "/api/docs", ALL_200),
@@ -206,8 +206,6 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "hsds:service": ("get", "/api/hsds/services/{service_hsds_id}", ALL_200),
     "hsds:organizations": ("get", "/api/hsds/organizations", ALL_200),
     "hsds:organization": ("get", "/api/hsds/organizations/{organisation_hsds_id}", ALL_200),
-    "healthz": ("get", "/healthz", ALL_200),
-    "api:not_found": ("get", "/api/no-such-resource", [404] * 7),
 }  # fmt: skip
 
 

@@ -90,3 +90,37 @@ def indicator_light_label(status: object) -> str:
     from seuraamo.programmes.selectors import LIGHT_LABELS
 
     return str(LIGHT_LABELS.get(getattr(status, "reason", ""), ""))
+
+
+@register.simple_tag
+def indicator_trend(indicator: dict[str, object], period: str) -> str:
+    """The indicator's recent values up to the round's end as a trend line with the next target
+    after the period drawn in, followed by the first and last value in words (the line's text
+    alternative)."""
+    from django.utils.html import format_html
+
+    from seuraamo.official_stats.pxweb.periods import Period
+    from seuraamo.progress.documents import period_end
+    from seuraamo.progress.sparklines import sparkline
+
+    recent = indicator.get("recent") or []
+    if len(recent) < 2:
+        return ""
+    end = period_end(Period.parse(period)).isoformat()
+    target = next(
+        (
+            t["value"]
+            for t in sorted(indicator.get("targets", []), key=lambda t: t["date"])
+            if t["date"] >= end
+        ),
+        None,
+    )
+    (first_period, first), (last_period, last) = recent[0], recent[-1]
+    return format_html(
+        '{}<span class="trend-text">{} {} → {} {}</span>',
+        sparkline([value for _period, value in recent], target),
+        first_period,
+        doc_number(first),
+        last_period,
+        doc_number(last),
+    )

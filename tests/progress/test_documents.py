@@ -1,0 +1,54 @@
+"""A report's official indicator values are those of the periods that ended by the round's end;
+the compiled report draws their trend with the next target and states the first and last value.
+Constructed statistics (not real figures)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.test import Client
+from django.utils import timezone
+
+from seuraamo.official_stats.models import Observation, StatTable
+from seuraamo.progress import services
+from tests.pages.builders import PageData
+
+
+def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) -> None:
+    from seuraamo.accounts.roles import Role
+    from tests.progress.builders import make_user
+
+    table = StatTable.objects.create(table_id="tyonv/12r5", title_fi="Constructed test table")
+    months = [f"2025M{m:02d}" for m in range(1, 13)] + [f"2026M{m:02d}" for m in range(1, 10)]
+    Observation.objects.bulk_create(
+        Observation(
+            table=table,
+            content_code="TYOTOSUUS",
+            area_code="MK08",
+            period=period,
+            value=10.0 + index / 10,
+        )
+        for index, period in enumerate(months)
+    )
+    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    round_ = services.open_round(
+        admin,
+        data.programme,
+        "2026H1",
+        timezone.localdate() + datetime.timedelta(days=10),
+        [data.goals["4.3"]],
+    )
+    values = round_.reports.get().official_values
+    assert [(v["indicator"], v["period"], v["value"]) for v in values] == [
+        ("mk08-tyottomien-osuus", "2026M06", 11.7)
+    ]
+    assert [p for p, _v in values[0]["recent"]] == months[5:18]  # 2025M06–2026M06
+    client = Client()
+    client.force_login(admin)
+    page = client.get("/fi/follow-up/rounds/2026H1/report.html").content.decode()
+    assert '<svg class="sparkline"' in page and 'class="sparkline__target"' in page
+    assert "2025M06 10,5 → 2026M06 11,7" in page
+    # The labour-market summary: the share is derived from counts this table does not hold.
+    summary = page.split('id="labour-market-heading"')[1].split("</section>")[0]
+    assert "Työttömät työnhakijat" in summary and "2026M06" in summary
+    assert "ei tallennettu" in summary
