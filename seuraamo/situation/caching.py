@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from seuraamo.areas.models import Area
 from seuraamo.core.formatting import current_language
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
+from seuraamo.situation.models import PeerGroup
 
 TIMEOUT_SECONDS = 3600
 T = TypeVar("T")
@@ -32,6 +33,7 @@ def data_version() -> str:
         SyncRun.objects.aggregate(v=Max("id"))["v"],
         Area.objects.aggregate(v=Max("id"))["v"],
         StatTable.objects.aggregate(v=Max("last_synced_at"))["v"],
+        PeerGroup.objects.aggregate(v=Max("updated_at"))["v"],  # an analyst changed the peers
     ]
     return "|".join(str(part) for part in parts)
 

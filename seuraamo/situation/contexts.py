@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.official_stats import selectors
-from seuraamo.situation import headline, lfs, measures, pages, review
+from seuraamo.situation import headline, lfs, measures, pages, peers, review
 from seuraamo.situation.svg import format_locale, time_format_locale
 
 
@@ -61,6 +61,8 @@ def situation(area: str, measure: str) -> dict[str, object]:
         "review_month": facts.month if facts else "",
         "municipalities": municipality_links(),
         "lfs": lfs.section(),
+        "peers": peers.section(),
+        "source": pages.source_for(status),
     }
 
 

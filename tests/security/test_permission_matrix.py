@@ -23,6 +23,7 @@ PUBLIC_PATHS = [
     "/fi/organisations/",
     "/fi/organisations/{organisation}/",
     "/fi/steering-group/",
+    "/fi/situation/",
 ]
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
@@ -33,6 +34,7 @@ ADMIN_MATRIX = [
     ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
 ]
 
 

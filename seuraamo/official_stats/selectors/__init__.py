@@ -39,6 +39,7 @@ from seuraamo.official_stats.selectors.lfs import (
     national_lfs,
     regional_employment_rate,
 )
+from seuraamo.official_stats.selectors.peers import RankedFigure, Ranking, region_ranking
 from seuraamo.official_stats.selectors.series import (
     first_period,
     gaps,
@@ -63,6 +64,8 @@ __all__ = [
     "OccupationBreakdown",
     "OccupationGroup",
     "Point",
+    "RankedFigure",
+    "Ranking",
     "TableInfo",
     "attribution",
     "expected_latest_month",
@@ -75,6 +78,7 @@ __all__ = [
     "period_span",
     "municipality_comparison",
     "national_lfs",
+    "region_ranking",
     "regional_employment_rate",
     "occupation_groups",
     "series",
