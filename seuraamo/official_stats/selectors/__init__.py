@@ -48,6 +48,7 @@ from seuraamo.official_stats.selectors.series import (
     period_span,
     series,
 )
+from seuraamo.official_stats.selectors.trend import TrendProjection, trend_projection
 
 __all__ = [
     "COMPARISON_AREAS",
@@ -67,6 +68,7 @@ __all__ = [
     "RankedFigure",
     "Ranking",
     "TableInfo",
+    "TrendProjection",
     "attribution",
     "expected_latest_month",
     "gaps",
@@ -84,4 +86,5 @@ __all__ = [
     "series",
     "snapshot_info",
     "traffic_light",
+    "trend_projection",
 ]
