@@ -22,8 +22,9 @@ def test_a_repeating_seasonal_pattern_is_projected_exactly() -> None:
     pattern = [100, 90, 80, 85, 95, 120, 130, 110, 100, 95, 100, 105]
     growing = [value * 1.1 for value in pattern]
     history = pattern + growing
-    # Last year's shape at this year's level: the growth of 10 % carried on.
-    assert project(history, 6) == pytest.approx([value * 1.1 * 1.1 for value in pattern[:6]])
+    # Last year's shape at this year's level: the growth of 10 % carried on, fading out.
+    expected = [value * 1.1 * 1.1 ** (0.9**step) for step, value in enumerate(pattern[:6])]
+    assert project(history, 6) == pytest.approx(expected)
     assert naive(history, 6) == pytest.approx(growing[:6])
     assert moving_average(history)[11] == pytest.approx(sum(pattern) / 12)
     assert moving_average([1.0, None, *[1.0] * 12])[12] is None
