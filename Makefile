@@ -31,9 +31,10 @@ install-test: $(BIN)/.installed-test
 # Migrate the embedded SQLite database and load the programme, statistics and catalogue (idempotent).
 # No variables: the local checkout's settings (DEBUG off, var/, a secret key generated once in var/).
 load: install
+	scripts/ensure-system-packages.sh
 	$(BIN)/seuraamo compile_catalogues
 	$(BIN)/seuraamo migrate --noinput
-	$(BIN)/seuraamo load_initial_data
+	$(BIN)/seuraamo load_initial_data --demo
 
 # The production stack: gunicorn, static files compressed and hashed by collectstatic for WhiteNoise.
 run: load

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check: lint, Django checks, then every test on SQLite and again on PostgreSQL.
+# The whole check: lint, Django checks, dependency audit, then every test on SQLite and again on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -16,8 +16,14 @@ $BIN/seuraamo compile_catalogues
 $BIN/seuraamo check
 $BIN/seuraamo makemigrations --check --dry-run
 
-echo "== pytest on SQLite (browser tests in Chromium included)"
-env -u DATABASE_URL $BIN/pytest "$@"
+echo "== pip-audit of the pinned dependencies"
+scripts/audit.sh
 
-echo "== pytest on PostgreSQL (browser tests in Chromium included)"
-scripts/with-postgres.sh $BIN/pytest "$@"
+# Two workers: the machines have two cores. Each worker has its own test database.
+WORKERS=${TEST_WORKERS:-2}
+
+echo "== pytest on SQLite (browser tests in Chromium included)"
+env -u DATABASE_URL $BIN/pytest -n "$WORKERS" "$@"
+
+echo "== pytest on PostgreSQL: the tests that use the database (browser tests included)"
+scripts/with-postgres.sh $BIN/pytest -n "$WORKERS" --database-only "$@"

@@ -20,6 +20,38 @@ CHROMIUM_ARGS = [
 ]
 
 
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_setup",
+    "live_server",
+    "django_db_blocker",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="run only the tests that use the database (the rest does not depend on it)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the second database the database-free tests (parsers, the PxWeb library) would only
+    repeat themselves: `--database-only` leaves them out."""
+    if not config.getoption("--database-only"):
+        return
+    kept, skipped = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (kept if uses_database else skipped).append(item)
+    config.hook.pytest_deselected(items=skipped)
+    items[:] = kept
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     from django.conf import settings
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from seuraamo.api.queries import Page, Row
 from seuraamo.areas.models import Area
+from seuraamo.core.spreadsheets import csv_text
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, sortable_period
 from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
@@ -53,13 +54,9 @@ def to_csv(page: Page) -> str:
     for row in page.rows:
         writer.writerow(
             [
-                row.table,
-                row.content,
-                row.area,
-                row.extra,
-                row.period,
+                *map(csv_text, (row.table, row.content, row.area, row.extra, row.period)),
                 _number(row.value),
-                row.status,
+                csv_text(row.status),
                 "true" if row.derived else "false",
             ]
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from seuraamo.api.params import DEFAULT_LIMIT, MAX_LIMIT
+from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
 from seuraamo.api.queries import MAX_DERIVED_SERIES
+from seuraamo.official_stats.pxweb.periods import PERIOD_PATTERN
 
 EXAMPLE = (
     "/api/observations?table=tyonv/12r5&content=TYOTTOMATLOPUSSA,share&area=MK08"
@@ -14,13 +15,23 @@ EXAMPLE = (
 )
 
 
-def _codes(name: str, description: str, example: str, required: bool = False) -> dict[str, Any]:
+_PERIOD = PERIOD_PATTERN.strip("^$")
+PERIOD_LIST_PATTERN = f"^{_PERIOD}(,{_PERIOD})*$"
+
+
+def _codes(
+    name: str,
+    description: str,
+    example: str,
+    required: bool = False,
+    pattern: str = CODE_LIST_PATTERN,
+) -> dict[str, Any]:
     return {
         "name": name,
         "in": "query",
         "required": required,
         "description": description,
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "minLength": 1, "pattern": pattern},
         "example": example,
         "style": "form",
         "explode": False,
@@ -106,19 +117,25 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         {
                             "name": "from",
                             "in": "query",
-                            "description": "First period (inclusive), of the table's own frequency: 2021M01 (monthly), "
-                            "2024Q2 (quarterly) or 2025 (yearly).",
-                            "schema": {"type": "string", "pattern": "^\\d{4}(M\\d{2}|Q[1-4])?$"},
+                            "description": "First period (inclusive), of the table's own frequency: 2021M01 (monthly, "
+                            "months 01–12), 2024Q2 (quarterly) or 2025 (yearly).",
+                            "schema": {"type": "string", "pattern": PERIOD_PATTERN},
                             "example": "2021M01",
                         },
                         {
                             "name": "to",
                             "in": "query",
                             "description": "Last period (inclusive), of the same kind as `from`.",
-                            "schema": {"type": "string", "pattern": "^\\d{4}(M\\d{2}|Q[1-4])?$"},
+                            "schema": {"type": "string", "pattern": PERIOD_PATTERN},
                             "example": "2021M12",
                         },
-                        _codes("period", "Exact periods.", "2021M06,2022M06"),
+                        _codes(
+                            "period",
+                            "Exact periods: months 01–12 (2021M06), quarters (2024Q2), "
+                            "half-years (2024H1) or years (2025).",
+                            "2021M06,2022M06",
+                            pattern=PERIOD_LIST_PATTERN,
+                        ),
                         {
                             "name": "format",
                             "in": "query",
@@ -214,18 +231,25 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         {
                             "name": "level",
                             "in": "query",
-                            "description": "Only areas of these levels (comma-separated).",
+                            "description": "Only areas of these levels (comma-separated; "
+                            "an empty value is refused).",
                             "schema": {
-                                "type": "string",
-                                "enum": [
-                                    "country",
-                                    "ely",
-                                    "region",
-                                    "subregion",
-                                    "employment_area",
-                                    "municipality",
-                                ],
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {
+                                    "type": "string",
+                                    "enum": [
+                                        "country",
+                                        "ely",
+                                        "region",
+                                        "subregion",
+                                        "employment_area",
+                                        "municipality",
+                                    ],
+                                },
                             },
+                            "style": "form",
+                            "explode": False,
                         },
                         _codes("code", "Only these area codes.", "MK08,KU285"),
                     ],

@@ -8,8 +8,13 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-PERIOD = re.compile(r"\d{4}(?:M(?:0[1-9]|1[0-2])|Q[1-4])?")
-CODE = re.compile(r"[A-Za-z0-9_./\-]{1,80}")
+from seuraamo.official_stats.pxweb.periods import Period
+
+CODE_CHARACTERS = r"[A-Za-z0-9_./\-]{1,80}"
+CODE = re.compile(CODE_CHARACTERS)
+#: A comma-separated list of codes, as the OpenAPI document states it.
+CODE_LIST_PATTERN = f"^{CODE_CHARACTERS}(,{CODE_CHARACTERS})*$"
+PERIOD_HELP = "use 2021M06 (month 01–12), 2024Q2, 2024H1 or 2025"
 FORMATS = {
     "json": "json",
     "csv": "csv",
@@ -51,9 +56,14 @@ def single(query: QueryDict, name: str, default: str = "") -> str:
 
 
 def codes(query: QueryDict, name: str, *, required: bool = False) -> list[str]:
-    """Comma-separated codes; the parameter may also be repeated. Order kept, duplicates dropped."""
+    """Comma-separated codes; the parameter may also be repeated. Order kept, duplicates dropped.
+    A parameter given empty (``level=``) is an error, not "no filter"."""
     found: list[str] = []
     for raw in query.getlist(name):
+        if not raw.strip(", "):
+            raise ParamError(
+                name, "empty; give one or more comma-separated codes, or leave it out."
+            )
         for part in raw.split(","):
             code = part.strip()
             if not code:
@@ -69,18 +79,16 @@ def codes(query: QueryDict, name: str, *, required: bool = False) -> list[str]:
 
 def period(query: QueryDict, name: str) -> str:
     value = single(query, name)
-    if value and not PERIOD.fullmatch(value):
-        raise ParamError(name, f"{value!r} is not a period; use 2021M06 (month), 2024Q2 or 2025.")
+    if value and not Period.is_valid(value):
+        raise ParamError(name, f"{value!r} is not a period; {PERIOD_HELP}.")
     return value
 
 
 def periods(query: QueryDict, name: str) -> list[str]:
     found = codes(query, name)
     for value in found:
-        if not PERIOD.fullmatch(value):
-            raise ParamError(
-                name, f"{value!r} is not a period; use 2021M06 (month), 2024Q2 or 2025."
-            )
+        if not Period.is_valid(value):
+            raise ParamError(name, f"{value!r} is not a period; {PERIOD_HELP}.")
     return found
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 
 from seuraamo.api import views
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("areas", views.areas, name="areas"),
     path("openapi.json", views.openapi_document, name="openapi"),
     path("docs", views.docs, name="docs"),
+    re_path(r"^(?P<path>.*)$", views.not_found, name="not_found"),
 ]

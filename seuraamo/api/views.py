@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from seuraamo.api import formats, openapi, params, queries
 from seuraamo.areas.models import Area, AreaLevel
@@ -26,6 +28,37 @@ def _error(error: params.ParamError) -> JsonResponse:
     return JsonResponse(
         {"error": {"parameter": error.parameter, "message": error.message}}, status=400
     )
+
+
+def require_safe(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """GET and HEAD only; any other method gets a JSON 405 (the API never changes anything, so
+    it needs no CSRF check: a POST is refused here rather than by the CSRF middleware)."""
+
+    @csrf_exempt
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            response = JsonResponse(
+                {
+                    "error": {
+                        "parameter": None,
+                        "message": f"{request.method} is not allowed; use GET.",
+                    }
+                },
+                status=405,
+            )
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    """Every other path under /api/: a JSON 404 that points at the API description."""
+    message = f"/api/{path} does not exist; the API is described at /api/openapi.json."
+    return JsonResponse({"error": {"parameter": None, "message": message}}, status=404)
 
 
 def _cacheable(response: HttpResponse) -> HttpResponse:

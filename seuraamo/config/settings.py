@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -35,15 +36,22 @@ INSTALLED_APPS = [
     "seuraamo.organisations",
     "seuraamo.accounts",
     "seuraamo.programmes",
+    "seuraamo.catalogue",
     "seuraamo.official_stats",
     "seuraamo.situation",
     "seuraamo.api",
+    "seuraamo.progress",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "seuraamo.core.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers compressed; static files come precompressed from WhiteNoise above.
+    # Django's gzip pads its output by a random length against BREACH, and CSRF tokens are
+    # masked anew on every response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: answers a locked-out sign-in with HTTP 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "seuraamo.config.urls"
@@ -79,12 +89,73 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while a statistics sync writes.
+    # A writer waits up to 20 s for the write lock (SQLite's busy timeout). No transaction holds
+    # it for long: a statistics sync writes in transactions of at most 20 000 rows (a fraction of
+    # a second each), so 20 s covers a queue of many writers (docs/architecture.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# One cache for all app servers (Redis or Valkey) when REDIS_URL is set; else each process its own.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "seuraamo",
+        }
+    }
+# `seuraamo backup` on PostgreSQL: JSON lines that keep times to the microsecond.
+SERIALIZATION_MODULES = {"backupjsonl": "seuraamo.core.backup_format"}
 AUTH_USER_MODEL = "accounts.User"
+
+# Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT failed attempts for one account, or
+# from one address, further attempts are refused for SIGN_IN_LOCKOUT_MINUTES; a successful sign-in
+# resets the account's count. `seuraamo axes_reset_username NAME` / `axes_reset_ip ADDRESS` release
+# a lock-out at once. Every sign-in form that calls authenticate(request, ...) is covered.
+AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in attempts that are locked out before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "seuraamo.accounts.backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "seuraamo.core.client_ip.client_ip"
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+AXES_LOCKOUT_CALLABLE = "seuraamo.accounts.views.locked_out"
+
+# Argon2 for new and changed passwords; the others only verify older hashes (then upgraded).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "progress:tasks"
+LOGOUT_REDIRECT_URL = "programmes:home"
+# A session ends after this many seconds without a request (each request renews it).
+SESSION_COOKIE_AGE = env_int("SESSION_AGE_SECONDS", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+
+# E-mail: reminders and password resets. The console backend prints messages to the log.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "seuraamo@localhost")
+#: The site's address in e-mails (reminder links), e.g. https://seuraamo.example.fi
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -96,7 +167,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 CONTENT_LANGUAGES = [code for code, _name in LANGUAGES]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+#: The translation sources (.po, in git) and the compiled catalogues Django reads (.mo, built by
+#: `seuraamo compile_catalogues` into the data folder, never into the source tree).
+CATALOGUE_SOURCE_DIR = PACKAGE_DIR / "locale"
+LOCALE_PATHS = [DATA_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Helsinki")
 USE_I18N = True
 USE_TZ = True
@@ -139,6 +213,17 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"jsonlines": {"()": "seuraamo.core.events.JsonLinesFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "events": {"class": "logging.StreamHandler", "formatter": "jsonlines"},
+    },
+    "loggers": {
+        # Syncs, reminders and report builds: JSON lines on standard error (seuraamo/core/events.py).
+        "seuraamo.events": {"handlers": ["events"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools log every layout step at INFO while a PDF report is built.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

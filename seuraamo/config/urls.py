@@ -2,14 +2,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from seuraamo.api.health import healthz
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/hsds/", include("seuraamo.catalogue.hsds_urls")),
     path("api/", include("seuraamo.api.urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("seuraamo.accounts.urls")),
+    path("follow-up/", include("seuraamo.progress.urls")),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
+    path("", include("seuraamo.catalogue.urls")),
     prefix_default_language=True,
 )

@@ -37,11 +37,14 @@ def local_name(code: str) -> str:
 
 def language_links(request: HttpRequest) -> list[LanguageLink]:
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    # The query string carries a page's state (search, filters, the guide's answers): keep it.
+    query = request.META.get("QUERY_STRING", "")
+    suffix = f"?{query}" if query else ""
     return [
         LanguageLink(
             code=code,
             name=local_name(code),
-            url=same_page_in(request.path, current, code),
+            url=same_page_in(request.path, current, code) + suffix,
             is_current=code == current,
         )
         for code, _name in settings.LANGUAGES

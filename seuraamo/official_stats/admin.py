@@ -82,7 +82,7 @@ class ObservationRevisionAdmin(ReadOnlyAdmin):
 @admin.register(SyncRun)
 class SyncRunAdmin(ReadOnlyAdmin):
     list_display = (
-        "table", "source", "started_at", "calls", "cells", "inserted", "changed", "unchanged", "error",
+        "id", "table", "source", "started_at", "inserted", "changed", "unchanged", "error", "reverted_at",
     )  # fmt: skip
     list_filter = ("table",)
     list_select_related = ("table",)

@@ -78,6 +78,16 @@ class VariableValue(models.Model):
         return self.code
 
 
+class VisibleObservations(models.Manager["Observation"]):
+    """Observations without the rows of a run still in progress (see ``services.ingest``): a
+    sync inserts its new rows in short transactions, and readers see them all at once when the
+    run finishes. One subquery in the same SQL statement, no extra query."""
+
+    def get_queryset(self) -> models.QuerySet[Observation]:
+        pending = SyncRun.objects.filter(finished_at__isnull=True).values("pk")
+        return super().get_queryset().exclude(run__in=pending)
+
+
 class Observation(models.Model):
     """One cell: a table's value for a content code, an area, an optional extra dimension and a period."""
 
@@ -104,6 +114,19 @@ class Observation(models.Model):
         default="",
         help_text=_("Statistics Finland's cell status, e.g. '...' for suppressed."),
     )
+    # The import or sync that last wrote the row (None: before runs were recorded). No index:
+    # only `revert_statistics_run` looks rows up by run, and one index less keeps ingest fast.
+    run = models.ForeignKey(
+        "SyncRun",
+        verbose_name=_("written by run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+
+    objects = VisibleObservations()
 
     class Meta:
         verbose_name = _("observation")
@@ -127,6 +150,23 @@ class ObservationRevision(models.Model):
     old_value = models.FloatField(_("old value"), null=True, blank=True)
     old_status = models.CharField(_("old status"), max_length=10, blank=True, default="")
     changed_at = models.DateTimeField(_("changed at"))
+    run = models.ForeignKey(
+        "SyncRun",
+        verbose_name=_("changed by run"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    old_run = models.ForeignKey(
+        "SyncRun",
+        verbose_name=_("previously written by run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = _("observation revision")
@@ -150,6 +190,7 @@ class SyncRun(models.Model):
     changed = models.PositiveIntegerField(_("changed"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     error = models.TextField(_("error"), blank=True)
+    reverted_at = models.DateTimeField(_("reverted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sync run")

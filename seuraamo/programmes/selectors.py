@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.formatting import month_name
-from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status
+from seuraamo.official_stats.selectors import IndicatorStatus, indicator_statuses
 from seuraamo.organisations.models import Organisation
 from seuraamo.organisations.selectors import (
     OrganisationGraph,
@@ -238,7 +238,11 @@ LIGHT_LABELS = {
 
 
 def indicator_blocks(indicators: list[Indicator]) -> list[IndicatorBlock]:
-    return [IndicatorBlock(indicator, indicator_status(indicator)) for indicator in indicators]
+    statuses = indicator_statuses(indicators)
+    return [
+        IndicatorBlock(indicator, status)
+        for indicator, status in zip(indicators, statuses, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

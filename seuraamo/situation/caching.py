@@ -1,7 +1,7 @@
 """Rendered page content cached until the statistics change.
 
 The situation pages read many series and format long tables; the result only changes when a sync
-or import writes observations. The main content of a page (not the site header, which may one day
+or import writes observations or someone edits, e.g., an area's name in the admin. The main content of a page (not the site header, which may one day
 show the signed-in user) is cached under a key of the page, its query, the language and the data
 version; a new version (new or revised observations, a new sync run) makes every key new.
 """
@@ -12,12 +12,14 @@ import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
 from django.db.models import Max
 from django.utils.safestring import SafeString, mark_safe
 
 from seuraamo.areas.models import Area
 from seuraamo.core.formatting import current_language
+from seuraamo.core.models import AuditEvent
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.situation.models import PeerGroup
 
@@ -26,8 +28,11 @@ T = TypeVar("T")
 
 
 def data_version() -> str:
-    """Changes whenever observations are added or revised, a sync runs or areas are added."""
+    """Changes whenever observations are added or revised, a sync or import runs, areas are added,
+    or anything is edited: every admin change leaves a LogEntry, a programme import AuditEvents."""
     parts = [
+        LogEntry.objects.aggregate(v=Max("id"))["v"],
+        AuditEvent.objects.aggregate(v=Max("id"))["v"],
         Observation.objects.aggregate(v=Max("id"))["v"],
         ObservationRevision.objects.aggregate(v=Max("id"))["v"],
         SyncRun.objects.aggregate(v=Max("id"))["v"],

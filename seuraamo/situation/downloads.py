@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from seuraamo.core.formatting import period_date
+from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
 from seuraamo.situation import statuses
 from seuraamo.situation.tables import Column, DataTable
 
@@ -64,13 +65,15 @@ def to_csv(table: DataTable, *, excel_fi: bool = False) -> str:
     or with ``excel_fi`` semicolon-separated with a decimal comma, as Finnish Excel opens it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
-    writer.writerow(file_header(table))
+    writer.writerow([csv_text(name) for name in file_header(table)])
     for row in table.rows:
         values = [_csv_value(c.value, col) for c, col in zip(row.cells, table.columns, strict=True)]
         if excel_fi:
             values = [value.replace(".", ",") for value in values]
         writer.writerow(
-            _leading(table, row.code, row.label) + values + _status_cells(table, row.cells)
+            [csv_text(cell) for cell in _leading(table, row.code, row.label)]
+            + values
+            + _status_cells(table, row.cells)
         )
     return buffer.getvalue()
 
@@ -110,6 +113,8 @@ def to_xlsx(table: DataTable, *, info: list[tuple[str, str]] | None = None) -> b
     for line in lines:
         about.append(list(line))
     about["A1"].font = Font(bold=True)
+    protect_xlsx_text(sheet)
+    protect_xlsx_text(about)
     about.column_dimensions["A"].width = 30
     about.column_dimensions["B"].width = 60
     output = io.BytesIO()

@@ -43,7 +43,7 @@ def snapshot(django_db_setup: None, django_db_blocker: object) -> Iterator[Snaps
     yield result
     with django_db_blocker.unblock(), connection.cursor() as cursor:  # type: ignore[attr-defined]
         for model in (
-            ObservationRevision, SyncRun, Observation, VariableValue, TableVariable, StatTable, Area,
+            ObservationRevision, Observation, SyncRun, VariableValue, TableVariable, StatTable, Area,
         ):  # fmt: skip
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import json
+import logging
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +13,7 @@ from django.core.management.base import CommandError
 from fakepxweb import NEW_CODES, OLD_CODES, FakeClock, FakePxWebServer, faults, make_12r5_table
 from fakepxweb.tables import area_codes_12r5
 
+from seuraamo.core.events import JsonLinesFormatter
 from seuraamo.official_stats.models import Observation, StatTable, SyncRun, TableVariable
 from seuraamo.official_stats.pxweb import PxWebClient, SlidingWindowLimiter
 from seuraamo.official_stats.services.sync import SyncError, sync_table
@@ -216,3 +219,36 @@ def test_command_fails_with_the_library_message(fake_pxweb: StartServer) -> None
 def test_command_rejects_a_bad_since() -> None:
     with pytest.raises(CommandError, match="not a period"):
         call_command("sync_statistics", "--since", "June", stdout=io.StringIO())
+
+
+@pytest.fixture
+def event_lines() -> Iterator[io.StringIO]:
+    """What the `seuraamo.events` logger writes, through the handler's formatter in the settings."""
+    logger = logging.getLogger("seuraamo.events")
+    (configured,) = [h for h in logger.handlers if isinstance(h.formatter, JsonLinesFormatter)]
+    lines = io.StringIO()
+    handler = logging.StreamHandler(lines)
+    handler.setFormatter(configured.formatter)
+    logger.addHandler(handler)
+    yield lines
+    logger.removeHandler(handler)
+
+
+def test_each_table_sync_is_logged_as_one_json_line(
+    fake_pxweb: StartServer, event_lines: io.StringIO
+) -> None:
+    server = fake_pxweb(make_12r5_table(12, start="2026M01", areas=AREAS))
+    call_command(
+        "sync_statistics", "--base-url", server.base_url, "--table", TABLE, stdout=io.StringIO()
+    )
+    server.add_fault(faults.status(400, body="Bad Request"), when=lambda r: r.method == "POST")
+    with pytest.raises(CommandError):
+        call_command("sync_statistics", "--base-url", server.base_url, "--table", TABLE,
+                     "--since", "2026M01", stdout=io.StringIO())  # fmt: skip
+    lines = [json.loads(line) for line in event_lines.getvalue().splitlines()]
+    synced, failed = lines
+    assert synced["event"] == "statistics_sync_table" and synced["level"] == "info"
+    assert (synced["table"], synced["cells"], synced["inserted"]) == (TABLE, 3036, 3036)
+    assert synced["calls"] == 5 and synced["time"].endswith("+00:00")
+    assert failed["event"] == "statistics_sync_failed" and failed["level"] == "error"
+    assert failed["table"] == TABLE and "400" in failed["error"]

@@ -14,7 +14,7 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]*\}")
 
 
 def catalogue(language: str) -> polib.POFile:
-    path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+    path = Path(settings.CATALOGUE_SOURCE_DIR) / language / "LC_MESSAGES" / "django.po"
     return polib.pofile(str(path))
 
 

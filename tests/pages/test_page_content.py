@@ -198,8 +198,9 @@ def test_steering_group_page(client: Client, data: PageData) -> None:
         ("/fi/", 5),
         ("/fi/programme/", 2),
         ("/fi/themes/4.3/", 11),
-        # 6 for the page, 2 for the one official indicator's stored series.
-        ("/fi/goals/goal-4-3/", 9),
+        # 6 for the page, 2 for the one official indicator's stored series, 2 for the steering
+        # group's decisions (their measures in one prefetch).
+        ("/fi/goals/goal-4-3/", 11),
         ("/fi/organisations/", 2),
         ("/fi/organisations/kaakkois-suomen-elinvoimakeskus/", 4),
         ("/fi/steering-group/", 4),

@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from seuraamo.accounts.models import User
+from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 
 ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "superuser"]
@@ -24,6 +26,17 @@ PUBLIC_PATHS = [
     "/fi/organisations/{organisation}/",
     "/fi/steering-group/",
     "/fi/situation/",
+    "/healthz",  # monitoring: no data beyond the last sync's table and time
+    "/fi/services/",
+    "/sv/services/?q=unga&level=2",
+    "/en/services/{service}/",
+    "/fi/services/actors/",
+    "/fi/services/guide/",
+    "/sv/services/guide/?audience=company&municipality=KU075&need=growth",
+    "/api/hsds/services",
+    "/api/hsds/services?lang=sv&page=1&per_page=5",
+    "/api/hsds/organizations",
+    "/api/hsds/services/{service_hsds_id}",
 ]
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
@@ -35,6 +48,10 @@ ADMIN_MATRIX = [
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
     ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404]),
 ]
 
 
@@ -61,7 +78,24 @@ def client_for(role: str) -> Client:
 def fill(path: str, data: PageData) -> str:
     goal = next(iter(data.goals.values()))
     organisation = next(iter(data.organisations.values()))
-    return path.format(goal=goal.key, goal_pk=goal.pk, organisation=organisation.key)
+    service, _created = Service.objects.get_or_create(
+        key="test-service",
+        defaults={
+            "name_fi": "Testipalvelu (rakennettu testiä varten)",
+            "responsible": organisation,
+            "level": 1,
+            "municipalities": ["KU075"],
+            "status": ServiceStatus.PUBLISHED,
+        },
+    )
+    return path.format(
+        goal=goal.key,
+        goal_pk=goal.pk,
+        organisation=organisation.key,
+        service=service.key,
+        service_pk=service.pk,
+        service_hsds_id=hsds_id("service", service.key),
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -105,3 +139,142 @@ def test_not_even_a_superuser_can_edit_or_delete_the_audit_trail(data: PageData)
         == 403
     )
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+# --- every URL × every role ---------------------------------------------------------------------
+#
+# One row per named URL pattern: the method, a filled-in path and the status each follow-up role
+# gets. A URL pattern without a row fails test_every_url_pattern_is_in_the_matrix, so a new page
+# cannot be added without deciding who may open it. The admin's own patterns are covered by
+# ADMIN_MATRIX above (each one asks Django's admin login first).
+
+FOLLOW_UP_ROLES = ["anonymous", "outsider", "coordinator_a", "coordinator_b", "steering", "analyst", "admin"]  # fmt: skip
+LOGIN = 302  # anonymous: to the sign-in page
+ALL_200 = [200] * 7
+READERS = [403, 403, 403, 403, 200, 200, 200]  # steering group, analysts, admins
+URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
+    "set_language": ("post", "/i18n/setlang/", [302] * 7),
+    "api:index": ("get", "/api/", ALL_200),
+    "api:observations": ("get", "/api/observations?table=tyonv/12r5", [400] * 7),
+    "api:tables": ("get", "/api/tables", ALL_200),
+    "api:areas": ("get", "/api/areas", ALL_200),
+    "api:openapi": ("get", "/api/openapi.json", ALL_200),
+    "api:docs": ("get", "/api/docs", ALL_200),
+    "accounts:login": ("get", "/fi/accounts/login/", [200, 302, 302, 302, 302, 302, 302]),
+    "accounts:logout": ("post", "/fi/accounts/logout/", [302] * 7),
+    "accounts:password_reset": ("get", "/fi/accounts/password-reset/", ALL_200),
+    "accounts:password_reset_done": ("get", "/fi/accounts/password-reset/sent/", ALL_200),
+    "accounts:password_reset_confirm": ("get", "/fi/accounts/reset/MQ/bad-token/", ALL_200),
+    "accounts:password_reset_complete": ("get", "/fi/accounts/reset/done/", ALL_200),
+    "progress:tasks": ("get", "/fi/follow-up/tasks/", [LOGIN, 200, 200, 200, 200, 200, 200]),
+    "progress:rounds": ("get", "/fi/follow-up/rounds/", ALL_200),
+    "progress:open_round": ("get", "/fi/follow-up/rounds/open/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "progress:round": ("get", "/fi/follow-up/rounds/2026H1/", READERS),
+    # Publishing an open round is refused with a message (302 back); nothing changes.
+    "progress:round_action": ("post", "/fi/follow-up/rounds/2026H1/publish/", [LOGIN, 403, 403, 403, 403, 403, 302]),
+    "progress:compiled_report": ("get", "/fi/follow-up/rounds/2026H1/report.html", READERS),
+    "progress:report": ("get", "/fi/follow-up/reports/{report}/", [403, 403, 200, 403, 200, 200, 200]),
+    "progress:report_edit": ("get", "/fi/follow-up/reports/{report}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
+    # Submitting without an assessment is refused with a message (302 back); nothing changes.
+    "progress:report_submit": ("post", "/fi/follow-up/reports/{report}/submit/", [LOGIN, 403, 302, 403, 403, 403, 403]),
+    # An empty review form: 400 for the admin, who may review; 403 for everyone else.
+    "progress:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
+    # An empty comment is refused with a message (302 back) for steering-group members and admins.
+    "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 302, 403, 302]),
+    "progress:overview": ("get", "/fi/follow-up/overview/", ALL_200),
+    "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
+    "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
+    "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    "programmes:home": ("get", "/fi/", ALL_200),
+    "programmes:programme": ("get", "/fi/programme/", ALL_200),
+    "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),
+    "programmes:goal": ("get", "/fi/goals/{goal}/", ALL_200),
+    "programmes:organisation_list": ("get", "/fi/organisations/", ALL_200),
+    "programmes:organisation": ("get", "/fi/organisations/kotkan-kaupunki/", ALL_200),
+    "programmes:steering_group": ("get", "/fi/steering-group/", ALL_200),
+    "situation:situation": ("get", "/fi/situation/", ALL_200),
+    "situation:review": ("get", "/fi/situation/review/", ALL_200),
+    "situation:municipality": ("get", "/fi/situation/municipalities/KU285/", ALL_200),
+    "situation:timeseries_fragment": ("get", "/fi/situation/charts/timeseries/", ALL_200),
+    "situation:chart_data": ("get", "/fi/situation/data/timeseries.csv", ALL_200),
+}  # fmt: skip
+
+
+def url_pattern_names() -> set[str]:
+    from django.urls import URLResolver, get_resolver
+
+    def walk(patterns: list[object], namespace: str) -> set[str]:
+        names: set[str] = set()
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = ":".join(filter(None, [namespace, pattern.namespace or ""]))
+                names |= walk(pattern.url_patterns, inner)
+            else:
+                names.add(f"{namespace}:{pattern.name}" if namespace else str(pattern.name))
+        return names
+
+    return walk(get_resolver().url_patterns, "")
+
+
+def test_every_url_pattern_is_in_the_matrix() -> None:
+    names = {name for name in url_pattern_names() if not name.startswith("admin:")}
+    assert names - URL_MATRIX.keys() == set(), "add these URLs to URL_MATRIX"
+    assert URL_MATRIX.keys() - names == set(), "these URLs no longer exist"
+
+
+@pytest.fixture
+def follow_up_clients(data: PageData) -> dict[str, Client]:
+    import datetime
+
+    from django.utils import timezone
+
+    from seuraamo.progress.models import Meeting
+    from tests.progress.builders import build_follow_up
+
+    follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
+    users = {
+        "outsider": follow_up.outsider,
+        "coordinator_a": follow_up.coordinator_a,
+        "coordinator_b": follow_up.coordinator_b,
+        "steering": follow_up.steering,
+        "analyst": follow_up.analyst,
+        "admin": follow_up.admin,
+    }
+    clients = {"anonymous": Client()}
+    for role, user in users.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+    clients["report"] = follow_up.report("4.3").pk  # type: ignore[assignment]
+    clients["meeting"] = Meeting.objects.create(  # type: ignore[assignment]
+        programme=data.programme,
+        date=timezone.localdate(),
+        reporting_round=follow_up.reporting_round,
+    ).pk
+    return clients
+
+
+@pytest.mark.parametrize("role_index,role", list(enumerate(FOLLOW_UP_ROLES)))
+def test_every_url_answers_each_role_as_the_matrix_says(
+    role_index: int,
+    role: str,
+    data: PageData,
+    follow_up_clients: dict[str, Client],
+    settings: object,
+) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    client = follow_up_clients[role]
+    goal = data.goals["4.3"]
+    wrong = []
+    # Signing out last: it ends the session the other rows need.
+    for name, (method, path, expected) in sorted(
+        URL_MATRIX.items(), key=lambda item: item[0] == "accounts:logout"
+    ):
+        url = path.format(
+            report=follow_up_clients["report"], goal=goal.key, meeting=follow_up_clients["meeting"]
+        )
+        response = getattr(client, method)(url)
+        if response.status_code != expected[role_index]:
+            wrong.append((name, url, response.status_code, expected[role_index]))
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith("progress:"):
+            assert "/fi/accounts/login/" in response["Location"], name
+    assert wrong == [], wrong

@@ -37,6 +37,9 @@ FIRST_YEAR = 1800
 LAST_YEAR = 2200
 
 _CODE = re.compile(r"(\d{4})(?:(M)(0[1-9]|1[0-2])|(Q)([1-4])|(H)([12]))?")
+#: The form of a period code, for documents such as the OpenAPI description (the years are
+#: further limited to FIRST_YEAR–LAST_YEAR).
+PERIOD_PATTERN = r"^\d{4}(M(0[1-9]|1[0-2])|Q[1-4]|H[12])?$"
 _EXAMPLES = {
     Frequency.MONTH: "2026M06",
     Frequency.QUARTER: "2024Q2",

@@ -25,12 +25,14 @@ from seuraamo.official_stats.selectors.figures import (
 from seuraamo.official_stats.selectors.indicators import (
     IndicatorStatus,
     indicator_status,
+    indicator_statuses,
     traffic_light,
 )
 from seuraamo.official_stats.selectors.info import (
     TableInfo,
     attribution,
     expected_latest_month,
+    recent_runs,
     snapshot_info,
 )
 from seuraamo.official_stats.selectors.lfs import (
@@ -76,8 +78,10 @@ __all__ = [
     "first_period",
     "headline_figures",
     "indicator_status",
+    "indicator_statuses",
     "latest_period",
     "period_span",
+    "recent_runs",
     "municipality_comparison",
     "national_lfs",
     "region_ranking",

@@ -14,13 +14,21 @@ Traffic-light rule (documented in docs/data-sources.md):
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
 
-from seuraamo.official_stats.derived import Point, change, periods_per_year, shift_period
-from seuraamo.official_stats.selectors.series import series
+from seuraamo.official_stats.derived import (
+    Point,
+    change,
+    parse_measure,
+    periods_per_year,
+    shift_period,
+)
+from seuraamo.official_stats.selectors.series import SeriesStore, series
 
 TOLERANCE = 0.02
 MINIMUM_TOLERANCE = 0.001
@@ -108,15 +116,45 @@ def _target_date(target: object) -> date:
     return target.date
 
 
-def indicator_status(indicator: object, today: date | None = None) -> IndicatorStatus:
-    """The status of ``indicator`` (a ``programmes.Indicator``); see the module docstring."""
+def _is_official(indicator: object) -> bool:
+    return getattr(indicator, "kind", "") == "official" and bool(indicator.stat_table)
+
+
+def indicator_statuses(
+    indicators: Sequence[object], today: date | None = None
+) -> list[IndicatorStatus]:
+    """The statuses of many indicators, reading each statistics table once (two queries per
+    table however many indicators use it)."""
+    by_table: dict[str, list[object]] = defaultdict(list)
+    for indicator in indicators:
+        if _is_official(indicator):
+            by_table[indicator.stat_table].append(indicator)
+    points: dict[int, list[Point]] = {}
+    for table_id, bound in by_table.items():
+        specs = {id(i): parse_measure(i.stat_content_code) for i in bound}
+        codes = {code for spec in specs.values() for code in spec.content_codes}
+        store = SeriesStore(table_id, codes, {i.stat_area for i in bound})
+        for indicator in bound:
+            points[id(indicator)] = store.measure(specs[id(indicator)], indicator.stat_area)
+    return [
+        indicator_status(indicator, today, points=points.get(id(indicator), []))
+        for indicator in indicators
+    ]
+
+
+def indicator_status(
+    indicator: object, today: date | None = None, *, points: list[Point] | None = None
+) -> IndicatorStatus:
+    """The status of ``indicator`` (a ``programmes.Indicator``); see the module docstring.
+    ``points`` is its series when the caller has read it already (see ``indicator_statuses``)."""
     today = today or timezone.localdate()
-    official = getattr(indicator, "kind", "") == "official" and bool(indicator.stat_table)
-    points = (
-        series(indicator.stat_table, indicator.stat_content_code, indicator.stat_area)
-        if official
-        else []
-    )
+    official = _is_official(indicator)
+    if points is None:
+        points = (
+            series(indicator.stat_table, indicator.stat_content_code, indicator.stat_area)
+            if official
+            else []
+        )
     valued = [p for p in points if p.value is not None]
     latest = valued[-1] if valued else None
     earlier, difference, trend, improving = _trend(latest, points, indicator.desired_direction)

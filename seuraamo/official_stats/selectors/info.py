@@ -45,7 +45,11 @@ def snapshot_info() -> list[TableInfo]:
     """Every stored table with its first and latest period, update time at source and last run."""
     infos = []
     for table in StatTable.objects.order_by("table_id"):
-        run = SyncRun.objects.filter(table=table).order_by("-started_at", "-id").first()
+        run = (
+            SyncRun.objects.filter(table=table, finished_at__isnull=False)
+            .order_by("-started_at", "-id")
+            .first()
+        )
         infos.append(
             TableInfo(
                 table_id=table.table_id,
@@ -64,6 +68,24 @@ def snapshot_info() -> list[TableInfo]:
             )
         )
     return infos
+
+
+def recent_runs(*, table_id: str | None = None, limit: int = 20) -> list[SyncRun]:
+    """The latest imports and syncs (newest first), of ``table_id`` when given."""
+    runs = SyncRun.objects.select_related("table").order_by("-pk")
+    if table_id:
+        runs = runs.filter(table__table_id=table_id)
+    return list(runs[:limit])
+
+
+def last_successful_sync() -> SyncRun | None:
+    """The latest sync, import or snapshot load that finished without an error."""
+    return (
+        SyncRun.objects.filter(finished_at__isnull=False, error="")
+        .select_related("table")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
 
 
 #: Statistics Finland's release calendar for the monthly employment service statistics (tyonv):

@@ -9,15 +9,19 @@ from seuraamo.official_stats.services.ingest import (
     ingest_cubes,
     record_failure,
 )
+from seuraamo.official_stats.services.revert import RevertError, RevertResult, revert_run
 from seuraamo.official_stats.services.snapshot import SnapshotResult, load_snapshot
 
 __all__ = [
     "AreaCounts",
     "IngestCounts",
+    "RevertError",
+    "RevertResult",
     "SnapshotResult",
     "ingest_cube",
     "ingest_cubes",
     "load_areas",
     "load_snapshot",
     "record_failure",
+    "revert_run",
 ]

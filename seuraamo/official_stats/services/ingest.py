@@ -11,15 +11,17 @@ a repeated import writes nothing. Works the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sqlite3
+import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
@@ -27,6 +29,7 @@ from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.official_stats.pxweb import Cube, Role
 from seuraamo.official_stats.pxweb.checks import check_cube
+from seuraamo.official_stats.services.locking import sync_lock
 from seuraamo.official_stats.services.tables import (
     ensure_table,
     table_frequency,
@@ -37,6 +40,10 @@ from seuraamo.official_stats.services.tables import (
 BULK_CACHE_KIB = -131072
 #: Rows per multi-row INSERT statement on SQLite (bounded by its host-parameter limit).
 SQLITE_ROWS_PER_INSERT = 2000
+#: An import or snapshot load waits this long for a running sync or import to finish.
+INGEST_LOCK_WAIT_SECONDS = 120.0
+#: Most new rows inserted in one transaction: a fraction of a second of SQLite's write lock.
+INSERT_ROWS_PER_TRANSACTION = 20_000
 #: Rows per executemany batch.
 BATCH_SIZE = 5000
 #: An ingest of more cells than this is written in groups of periods (same transaction).
@@ -51,9 +58,16 @@ EXTRA_SEPARATOR = "|"
 Key = tuple[str, str, str, str]
 Row = tuple[object, ...]
 OBSERVATION_COLUMNS = (
-    "table_id", "content_code", "area_code", "extra_code", "period", "value", "status",
+    "table_id", "content_code", "area_code", "extra_code", "period", "value", "status", "run_id",
 )  # fmt: skip
-REVISION_COLUMNS = ("observation_id", "old_value", "old_status", "changed_at")
+REVISION_COLUMNS = (
+    "observation_id",
+    "old_value",
+    "old_status",
+    "changed_at",
+    "run_id",
+    "old_run_id",
+)
 
 
 class IngestError(Exception):
@@ -172,11 +186,12 @@ class StoredRows:
     rows: list[tuple[object, ...]]
     values: dict[Key, Incoming]
 
-    def ids(self) -> dict[Key, int]:
-        return dict(zip(map(_KEY, self.rows), map(_ID, self.rows), strict=True))
+    def ids(self) -> dict[Key, tuple[int, int | None]]:
+        """The id and the writing run's id of each stored row."""
+        return dict(zip(map(_KEY, self.rows), map(_ID_RUN, self.rows), strict=True))
 
 
-_ID = itemgetter(0)
+_ID_RUN = itemgetter(0, 7)
 _KEY = itemgetter(1, 2, 3, 4)
 _VALUE = itemgetter(5, 6)
 
@@ -188,7 +203,7 @@ def _existing_rows(table: StatTable, periods: Iterable[str]) -> StoredRows:
         return StoredRows([], {})
     quote = connection.ops.quote_name
     select = (
-        "SELECT id, content_code, area_code, extra_code, period, value, status "
+        "SELECT id, content_code, area_code, extra_code, period, value, status, run_id "
         f"FROM {quote(Observation._meta.db_table)} "
     )
     placeholders = ", ".join(["%s"] * len(periods))
@@ -265,21 +280,32 @@ def _write(inserts: list[Row], updates: list[Row], revisions: list[Row]) -> None
     observations = quote(Observation._meta.db_table)
     with connection.cursor() as cursor, _bulk_cache(cursor):
         _insert(cursor, observations, OBSERVATION_COLUMNS, inserts)
-        update_sql = f"UPDATE {observations} SET value = %s, status = %s WHERE id = %s"
+        update_sql = f"UPDATE {observations} SET value = %s, status = %s, run_id = %s WHERE id = %s"
         for batch in _batches(updates):
             cursor.executemany(update_sql, batch)
         revisions_table = quote(ObservationRevision._meta.db_table)
         _insert(cursor, revisions_table, REVISION_COLUMNS, revisions)
 
 
-def write_cells(
+@dataclass
+class CellPlan:
+    """What writing some cells takes: rows to insert, updates of changed rows and their revisions."""
+
+    counts: IngestCounts
+    inserts: list[Row]
+    updates: list[Row]
+    revisions: list[Row]
+
+
+def plan_cells(
     *,
     table: StatTable,
     cells: Iterable[tuple[Key, Incoming]],
     overwrite: bool = True,
     now: datetime | None = None,
-) -> IngestCounts:
-    """Insert new cells and update changed ones (keeping revisions); the caller holds a transaction.
+    run_id: int | None = None,
+) -> CellPlan:
+    """Compare ``cells`` with the stored rows (one read, no write): what is new, what changed.
 
     With ``overwrite=False`` existing rows are never changed: only missing cells are added (the
     snapshot uses this once a table has been synced from the API, so newer values stay).
@@ -294,7 +320,7 @@ def write_cells(
     revisions: list[Row] = []
     table_pk = table.pk
     if not existing.values:
-        inserts = [(table_pk, *key, *new) for key, new in incoming.items()]
+        inserts = [(table_pk, *key, *new, run_id) for key, new in incoming.items()]
     else:
         # Set difference of the (key, (value, status)) pairs, computed in C: what is new or
         # different. 10153 and 10153.0 are equal and hash alike, so ints match stored floats.
@@ -304,23 +330,21 @@ def write_cells(
         for key, new in differing:
             old = existing.values.get(key)
             if old is None:
-                inserts.append((table_pk, *key, *new))
+                inserts.append((table_pk, *key, *new, run_id))
             elif not overwrite:
                 counts.unchanged += 1
             else:
-                pk = ids[key]
-                updates.append((*new, pk))
-                revisions.append((pk, *old, changed_at))
+                pk, old_run = ids[key]
+                updates.append((*new, run_id, pk))
+                revisions.append((pk, *old, changed_at, run_id, old_run))
     # Rows in the order of the unique index (table, content, area, extra, period) insert much
     # faster; the keys are unique, so the plain tuple sort never compares the values.
     inserts.sort()
     counts.inserted = len(inserts)
     counts.changed = len(updates)
-    _write(inserts, updates, revisions)
-    return counts
+    return CellPlan(counts, inserts, updates, revisions)
 
 
-@transaction.atomic
 def ingest_cubes(
     *,
     table_id: str,
@@ -333,54 +357,166 @@ def ingest_cubes(
     started_at: datetime | None = None,
     record_unchanged: bool = True,
 ) -> SyncRun:
-    """Store the cells of ``cubes`` (all of one table) in one transaction and record a SyncRun.
+    """Store the cells of ``cubes`` (all of one table) and record a SyncRun; readers see all of
+    it at once, and the database's write lock is never held for long.
 
-    ``calls`` is the number of API calls that fetched the cubes; ``synced_from_api`` marks the
-    table as synced now (its ``last_synced_at``). Cells of periods before ``periods_from`` are
-    skipped. With ``record_unchanged=False`` a run that changed nothing is not saved (the
-    SyncRun is returned unsaved), so a repeated snapshot load writes nothing at all. Nothing is
-    written if anything fails. Every cube is first checked with
-    :func:`~seuraamo.official_stats.pxweb.checks.check_cube` (codes, periods of the table's
-    frequency, finite values in range): a :class:`~seuraamo.official_stats.pxweb.checks.DataError`
-    stops the ingest before anything is written.
+    1. Every cube is checked with :func:`~seuraamo.official_stats.pxweb.checks.check_cube`
+       (codes, periods of the table's frequency, finite values in range): a
+       :class:`~seuraamo.official_stats.pxweb.checks.DataError` stops the ingest before anything
+       is written.
+    2. A pending SyncRun is created (``finished_at`` empty). New cells are inserted carrying its
+       id in transactions of at most :data:`INSERT_ROWS_PER_TRANSACTION` rows, each holding
+       SQLite's write lock for a fraction of a second; readers do not see them, because
+       ``Observation.objects`` leaves out the rows of pending runs.
+    3. The switch, one short transaction: changed cells are updated (their previous values kept
+       as revisions), the table's labels refreshed, and the run is finished, which makes the
+       inserted rows visible in the same commit.
+
+    If anything fails, the rows already inserted are removed and the error is raised; a process
+    killed half-way leaves a pending run whose rows are removed by the next ingest
+    (:func:`discard_interrupted_runs`, called under the sync lock). ``calls`` is the number of API
+    calls that fetched the cubes; ``synced_from_api`` marks the table as synced now. Cells of
+    periods before ``periods_from`` are skipped. With ``record_unchanged=False`` a run that
+    changed nothing is not saved (the SyncRun is returned unsaved), so a repeated snapshot load
+    writes nothing at all.
     """
     started_at = started_at or timezone.now()
     frequency = table_frequency(table_id)
     for cube in cubes:
         frequency = check_cube(cube, frequency=frequency) or frequency
-    table = ensure_table(table_id)
-    for cube in cubes:
-        update_table_from_cube(table, cube)
-
-    counts = IngestCounts()
-    chunks = period_chunks(cubes, periods_from)
-    for chunk in chunks:
-        cells = itertools.chain.from_iterable(
-            cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in cubes
+    with sync_lock(wait_seconds=INGEST_LOCK_WAIT_SECONDS):
+        return _ingest_locked(
+            table_id=table_id,
+            cubes=cubes,
+            source=source,
+            calls=calls,
+            overwrite=overwrite,
+            periods_from=periods_from,
+            synced_from_api=synced_from_api,
+            started_at=started_at,
+            record_unchanged=record_unchanged,
         )
-        part = write_cells(table=table, cells=cells, overwrite=overwrite, now=started_at)
-        counts.cells += part.cells
-        counts.inserted += part.inserted
-        counts.changed += part.changed
-        counts.unchanged += part.unchanged
-    finished_at = timezone.now()
-    if synced_from_api:
-        table.last_synced_at = finished_at
-        table.save(update_fields=["last_synced_at"])
-    run = SyncRun(
-        table=table,
-        source=source[:300],
-        started_at=started_at,
-        finished_at=finished_at,
-        calls=calls,
-        cells=counts.cells,
-        inserted=counts.inserted,
-        changed=counts.changed,
-        unchanged=counts.unchanged,
-    )
-    if record_unchanged or counts.written:
-        run.save()
+
+
+def _ingest_locked(
+    *,
+    table_id: str,
+    cubes: Sequence[Cube],
+    source: str,
+    calls: int,
+    overwrite: bool,
+    periods_from: str | None,
+    synced_from_api: bool,
+    started_at: datetime,
+    record_unchanged: bool,
+) -> SyncRun:
+    # Inside a caller's transaction (the snapshot load, tests) everything is one transaction
+    # anyway: a savepoint around it all removes what a failure left.
+    outer = connection.in_atomic_block
+    with transaction.atomic() if outer else contextlib.nullcontext():
+        return _ingest_steps(
+            table_id=table_id,
+            cubes=cubes,
+            source=source,
+            calls=calls,
+            overwrite=overwrite,
+            periods_from=periods_from,
+            synced_from_api=synced_from_api,
+            started_at=started_at,
+            record_unchanged=record_unchanged,
+            discard_on_failure=not outer,
+        )
+
+
+def _ingest_steps(
+    *,
+    table_id: str,
+    cubes: Sequence[Cube],
+    source: str,
+    calls: int,
+    overwrite: bool,
+    periods_from: str | None,
+    synced_from_api: bool,
+    started_at: datetime,
+    record_unchanged: bool,
+    discard_on_failure: bool,
+) -> SyncRun:
+    with transaction.atomic():
+        discard_interrupted_runs()
+        table = ensure_table(table_id)
+        run = SyncRun.objects.create(
+            table=table, source=source[:300], started_at=started_at, calls=calls
+        )
+    try:
+        counts = IngestCounts()
+        updates: list[Row] = []
+        revisions: list[Row] = []
+        for chunk in period_chunks(cubes, periods_from):
+            cells = itertools.chain.from_iterable(
+                cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in cubes
+            )
+            plan = plan_cells(
+                table=table, cells=cells, overwrite=overwrite, now=started_at, run_id=run.pk
+            )
+            for start in range(0, len(plan.inserts), INSERT_ROWS_PER_TRANSACTION):
+                with transaction.atomic():
+                    _write(plan.inserts[start : start + INSERT_ROWS_PER_TRANSACTION], [], [])
+            updates += plan.updates
+            revisions += plan.revisions
+            counts.cells += plan.counts.cells
+            counts.inserted += plan.counts.inserted
+            counts.changed += plan.counts.changed
+            counts.unchanged += plan.counts.unchanged
+        with transaction.atomic():  # the switch
+            for cube in cubes:
+                update_table_from_cube(table, cube)
+            _write([], updates, revisions)
+            finished_at = timezone.now()
+            if synced_from_api:
+                table.last_synced_at = finished_at
+                table.save(update_fields=["last_synced_at"])
+            run.finished_at = finished_at
+            run.cells = counts.cells
+            run.inserted = counts.inserted
+            run.changed = counts.changed
+            run.unchanged = counts.unchanged
+            if record_unchanged or counts.written:
+                run.save()
+            else:
+                run.delete()  # a run that changed nothing is not kept (repeated snapshot loads)
+    except BaseException:
+        if discard_on_failure:
+            _discard(run.pk)
+        raise
     return run
+
+
+def _discard(run_id: int) -> None:
+    """Remove a pending run and the rows it inserted (chunked, so no lock is held for long)."""
+    quote = connection.ops.quote_name
+    observations = quote(Observation._meta.db_table)
+    while True:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {observations} WHERE id IN (SELECT id FROM {observations} "
+                f"WHERE run_id = %s LIMIT {INSERT_ROWS_PER_TRANSACTION})",
+                [run_id],
+            )
+            if cursor.rowcount == 0:
+                SyncRun.objects.filter(pk=run_id, finished_at__isnull=True).delete()
+                return
+
+
+def discard_interrupted_runs() -> int:
+    """Remove the pending runs left by processes that ended half-way, with their rows.
+
+    Call only while holding the sync lock: then no other ingest is running, so every pending run
+    is an interrupted one. Returns how many were removed.
+    """
+    pending = list(SyncRun.objects.filter(finished_at__isnull=True).values_list("pk", flat=True))
+    for run_id in pending:
+        _discard(run_id)
+    return len(pending)
 
 
 def ingest_cube(
@@ -412,14 +548,26 @@ def record_failure(
     error: str,
     calls: int = 0,
     started_at: datetime | None = None,
+    attempts: int = 5,
 ) -> SyncRun:
-    """Record a failed sync or import (call it after the failed transaction was rolled back)."""
+    """Record a failed sync or import (call it after the failed transaction was rolled back).
+
+    The record must not be lost to a busy database: it is tried ``attempts`` times, a second
+    apart, before the database error is raised.
+    """
     now = timezone.now()
-    return SyncRun.objects.create(
-        table=ensure_table(table_id),
-        source=source[:300],
-        started_at=started_at or now,
-        finished_at=now,
-        calls=calls,
-        error=error,
-    )
+    for attempt in range(1, attempts + 1):
+        try:
+            return SyncRun.objects.create(
+                table=ensure_table(table_id),
+                source=source[:300],
+                started_at=started_at or now,
+                finished_at=timezone.now(),
+                calls=calls,
+                error=error,
+            )
+        except OperationalError:
+            if attempt == attempts:
+                raise
+            time.sleep(1.0)
+    raise AssertionError("unreachable")

@@ -16,6 +16,7 @@ The first period fetched (unless ``since`` is given) is the earlier of
 
 from __future__ import annotations
 
+import logging
 import time as clock
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -26,6 +27,7 @@ from django.db import DatabaseError
 from django.db.models import Count
 from django.utils import timezone
 
+from seuraamo.core.events import log_event
 from seuraamo.official_stats.derived import period_key, shift_period
 from seuraamo.official_stats.models import Observation, SyncRun
 from seuraamo.official_stats.pxweb import (
@@ -262,8 +264,31 @@ def sync_statistics(
             )
         except SyncError as error:
             errors.append(str(error))
+            log_event(
+                "statistics_sync_failed", level=logging.ERROR, table=table_id, error=str(error)
+            )
             continue
         results.append(result)
+        log_sync_result(result)
         if on_result:
             on_result(result)
     return results, errors
+
+
+def log_sync_result(result: TableSyncResult) -> None:
+    run = result.run
+    log_event(
+        "statistics_sync_table",
+        table=result.table_id,
+        source=run.source,
+        since=result.since,
+        calls=run.calls,
+        queries=result.queries,
+        minimum_queries=result.minimum_queries,
+        cells=run.cells,
+        inserted=run.inserted,
+        changed=run.changed,
+        unchanged=run.unchanged,
+        seconds=round(result.seconds, 3),
+        skipped_areas=result.skipped_areas,
+    )

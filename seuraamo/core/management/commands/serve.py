@@ -48,5 +48,9 @@ class Command(BaseCommand):
                 "timeout": options["timeout"],
                 "accesslog": "-",
                 "preload_app": True,
+                # Which proxy to believe about https is the app's one setting, PROXY_SSL_HEADER.
+                "forwarded_allow_ips": "",
+                # No control socket under $HOME: several servers may run on one machine.
+                "control_socket_disable": True,
             }
         ).run()

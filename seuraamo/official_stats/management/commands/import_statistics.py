@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from seuraamo.official_stats.pxweb import PxWebError, parse_any, read_document
 from seuraamo.official_stats.services import ingest_cube
 from seuraamo.official_stats.services.ingest import IngestError
+from seuraamo.official_stats.services.locking import SyncRunningError
 from seuraamo.official_stats.services.tables import resolve_table
 from seuraamo.official_stats.tracking import TableIdError
 
@@ -61,7 +62,7 @@ class Command(BaseCommand):
                 source=f"file: {path.name}",
                 overwrite=not options["keep_existing"],
             )
-        except (PxWebError, IngestError, ValueError) as error:
+        except (PxWebError, IngestError, ValueError, SyncRunningError) as error:
             raise CommandError(f"{path}: {error}; nothing was imported") from None
         self.stdout.write(
             f"{table_id}: {run.cells} cells, {run.inserted} inserted, {run.changed} changed, "

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from seuraamo.official_stats.pxweb import PxWebError
 from seuraamo.official_stats.services import load_snapshot
 from seuraamo.official_stats.services.ingest import IngestError
+from seuraamo.official_stats.services.locking import SyncRunningError
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             result = load_snapshot(full_occupation_history=options["full_occupation_history"])
-        except (PxWebError, IngestError, OSError, ValueError) as error:
+        except (PxWebError, IngestError, OSError, ValueError, SyncRunningError) as error:
             raise CommandError(f"statistics snapshot: {error}") from error
         areas = result.areas
         if not result.written:

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
+from seuraamo.official_stats.services.locking import SyncRunningError, sync_lock
 from seuraamo.official_stats.services.sync import (
     TableSyncResult,
     make_client,
@@ -57,14 +58,18 @@ class Command(BaseCommand):
         except TableIdError as error:
             raise CommandError(f"--table: {error}") from None
         client = make_client(options["base_url"])
-        results, errors = sync_statistics(
-            client=client,
-            table_ids=tables,
-            areas_option=options["areas"],
-            since=since,
-            progress=self._progress if self.stdout.isatty() else None,
-            on_result=self._summary,
-        )
+        try:
+            with sync_lock():
+                results, errors = sync_statistics(
+                    client=client,
+                    table_ids=tables,
+                    areas_option=options["areas"],
+                    since=since,
+                    progress=self._progress if self.stdout.isatty() else None,
+                    on_result=self._summary,
+                )
+        except SyncRunningError as error:
+            raise CommandError(str(error)) from None
         if errors:
             self._clear_progress()
             raise CommandError("sync failed, previous data kept: " + "; ".join(errors))

@@ -23,7 +23,7 @@ async function enhance(figure) {
   }
   try {
     // The Content-Security-Policy allows neither eval nor inline styles: Vega evaluates its
-    // expressions with the interpreter, and the embed and tooltip styles live in dashboards.css.
+    // expressions with the interpreter, and the embed and tooltip styles live in situation.css.
     const result = await window.vegaEmbed(target, spec, {
       renderer: "svg",
       actions: false,

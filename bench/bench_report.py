@@ -1,0 +1,129 @@
+"""Benchmark: the compiled half-year report of a round with every goal of the real programme.
+
+    .venv/bin/python bench/bench_report.py [--runs 5]
+
+Not timed: migrating a fresh SQLite file, importing the programme (seuraamo/programmes/data/
+kymenlaakso.yaml) and the offline statistics snapshot, opening a round with every goal and filling
+each report with constructed benchmark text (about 2 000 characters, not real reports), closing it.
+Timed: `render_pdf` (WeasyPrint), `render_xlsx` and `render_html` of the closed round, in Finnish.
+Prints a markdown table of the medians (and min/max). Target: the PDF in under 5 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+WORKDIR = Path(tempfile.mkdtemp(prefix="seuraamo-bench-"))
+os.environ["DEBUG"] = "1"
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "seuraamo.config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from seuraamo.accounts.models import User  # noqa: E402
+from seuraamo.programmes.models import Goal, Programme  # noqa: E402
+from seuraamo.progress import exports, services  # noqa: E402
+from seuraamo.progress.models import ReportingRound  # noqa: E402
+from seuraamo.progress.selectors import compile_round  # noqa: E402
+from seuraamo.progress.services import ReportContent  # noqa: E402
+
+PROGRAMME_FILE = PROJECT / "seuraamo" / "programmes" / "data" / "kymenlaakso.yaml"
+#: Constructed text of a typical length, so the PDF has realistic pages; not a real report.
+PARAGRAPH = (
+    "Benchmark text, not a real report. Yhteistyötä jatkettiin kuntien, työllisyysalueiden ja "
+    "oppilaitosten kesken; järjestettiin rekrytointitapahtumia ja koulutuksia. "
+) * 3
+
+
+def prepare() -> int:
+    call_command("migrate", verbosity=0)
+    call_command("import_programme", str(PROGRAMME_FILE), verbosity=0)
+    call_command("load_statistics_snapshot", verbosity=0)
+    admin = User.objects.create_superuser("bench", "bench@example.test", "bench-password-1")
+    programme = Programme.objects.get()
+    goals = list(Goal.objects.all())
+    reporting_round = services.open_round(
+        admin, programme, "2026H1", datetime.date(2026, 8, 31), goals
+    )
+    for report in reporting_round.reports.all():
+        texts = {name: PARAGRAPH for name in ("assessment_text", "done", "results", "problems")}
+        content = ReportContent(
+            assessment="partly",
+            texts=texts,
+            measures={
+                s.measure_id: ("in_progress", "Käynnissä.") for s in report.measure_statuses.all()
+            },
+        )
+        fill(report, content)
+    services.close_round(admin, reporting_round.pk)
+    return len(goals)
+
+
+def fill(report: object, content: ReportContent) -> None:
+    """Fill a report directly: the benchmark has no coordinator accounts to write through."""
+    for name, text in content.texts.items():
+        setattr(report, name, text)
+    report.assessment = content.assessment
+    report.save()
+    for status in report.measure_statuses.all():
+        status.status, status.text = content.measures[status.measure_id]
+        status.save()
+
+
+def timed(function: Callable[[], bytes], runs: int) -> tuple[list[float], int]:
+    times, size = [], 0
+    for _run in range(runs):
+        start = time.perf_counter()
+        size = len(function())
+        times.append(time.perf_counter() - start)
+    return times, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    goals = prepare()
+    with translation.override("fi"):
+        compiled = compile_round(ReportingRound.objects.get())
+        rows = []
+        for name, function in [
+            (
+                "PDF (WeasyPrint)",
+                lambda: exports.render_pdf(compile_round(compiled.reporting_round)),
+            ),
+            (
+                "XLSX (openpyxl)",
+                lambda: exports.render_xlsx(compile_round(compiled.reporting_round)),
+            ),
+            ("HTML", lambda: exports.render_html(compile_round(compiled.reporting_round)).encode()),
+        ]:
+            times, size = timed(function, runs)
+            rows.append((name, times, size))
+    print(f"Round 2026H1, {goals} goals, {runs} runs each (reading the closed round included).\n")
+    print("| format | median | min | max | size |")
+    print("|---|---|---|---|---|")
+    for name, times, size in rows:
+        print(
+            f"| {name} | {statistics.median(times):.2f} s | {min(times):.2f} s | "
+            f"{max(times):.2f} s | {size / 1024:.0f} KiB |"
+        )
+
+
+if __name__ == "__main__":
+    main()

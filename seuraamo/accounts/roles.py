@@ -1,0 +1,100 @@
+"""Roles, derived from relations and groups and checked on the server by every view.
+
+- programme admin: a superuser or a member of the "programme admins" group;
+- steering-group member: a member of the "steering group" group;
+- analyst: a member of the "analysts" group (reads everything, writes nothing);
+- coordinator of a goal: a user of an organisation that coordinates the goal, or of any successor that
+  carries the coordinating organisation's roles on the day (`carried_roles_of`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from seuraamo.accounts.models import User
+from seuraamo.organisations.selectors import OrganisationGraph, carried_roles_of, organisation_graph
+
+
+class Role(StrEnum):
+    PROGRAMME_ADMIN = "programme_admin"
+    STEERING_GROUP = "steering_group"
+    ANALYST = "analyst"
+    COORDINATOR = "coordinator"
+
+
+#: Group names that carry a role (created by a migration; an admin adds people in the admin).
+ROLE_GROUPS = {
+    Role.PROGRAMME_ADMIN: "programme admins",
+    Role.STEERING_GROUP: "steering group",
+    Role.ANALYST: "analysts",
+}
+
+AnyUser = User | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What one user may do: the roles and the goals they coordinate (ids)."""
+
+    roles: frozenset[Role]
+    coordinated_goal_ids: frozenset[int]
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.PROGRAMME_ADMIN in self.roles
+
+    @property
+    def reads_every_report(self) -> bool:
+        """Admins, steering-group members and analysts read every report of every round."""
+        return bool(self.roles & {Role.PROGRAMME_ADMIN, Role.STEERING_GROUP, Role.ANALYST})
+
+    @property
+    def is_internal(self) -> bool:
+        return bool(self.roles)
+
+    def coordinates(self, goal_id: int) -> bool:
+        return goal_id in self.coordinated_goal_ids
+
+
+NO_ROLES = Roles(frozenset(), frozenset())
+
+
+def coordinated_goal_ids(
+    user: AnyUser, on: datetime.date, graph: OrganisationGraph | None = None
+) -> frozenset[int]:
+    """The goals whose coordinating organisation is the user's organisation or one it succeeded."""
+    from seuraamo.programmes.models import CoordinationRole, GoalCoordinator
+
+    organisation_id = getattr(user, "organisation_id", None)
+    if not user.is_authenticated or not user.is_active or organisation_id is None:
+        return frozenset()
+    graph = graph or organisation_graph()
+    organisation = graph.get(organisation_id)
+    if organisation is None:
+        return frozenset()
+    carried = [o.pk for o in carried_roles_of(organisation, on, graph)]
+    return frozenset(
+        GoalCoordinator.objects.filter(
+            organisation_id__in=carried, role=CoordinationRole.COORDINATOR
+        ).values_list("goal_id", flat=True)
+    )
+
+
+def roles_of(user: AnyUser, on: datetime.date | None = None) -> Roles:
+    """The user's roles today (or on `on`); anonymous and inactive users have none."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_ROLES
+    on = on or timezone.localdate()
+    group_names = set(user.groups.values_list("name", flat=True))
+    roles = {role for role, name in ROLE_GROUPS.items() if name in group_names}
+    if user.is_superuser:
+        roles.add(Role.PROGRAMME_ADMIN)
+    goal_ids = coordinated_goal_ids(user, on)
+    if goal_ids:
+        roles.add(Role.COORDINATOR)
+    return Roles(frozenset(roles), goal_ids)

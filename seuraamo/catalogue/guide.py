@@ -1,0 +1,260 @@
+"""The service-path guide: anonymous answers in, services out in the order the rules give, each with
+the reasons it fits. Nothing about the person is stored; the answers live in the query string."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from seuraamo.catalogue.models import (
+    Audience,
+    Channel,
+    ChannelKind,
+    CompanyNeed,
+    GuideRule,
+    JobseekerCondition,
+    MovedCondition,
+    PersonNeed,
+    Service,
+    ServiceStatus,
+)
+from seuraamo.core.translation import active_content_language
+
+MIN_AGE, MAX_AGE = 15, 99
+UNEMPLOYMENT_CHOICES = [
+    ("0", gettext_lazy("less than 6 months")),
+    ("6", gettext_lazy("6–12 months")),
+    ("12", gettext_lazy("over 12 months")),
+]
+MOVED_CHOICES = [
+    ("no", gettext_lazy("no")),
+    ("recently", gettext_lazy("yes, in the last three years")),
+    ("earlier", gettext_lazy("yes, more than three years ago")),
+]
+YES_NO = [("no", gettext_lazy("no")), ("yes", gettext_lazy("yes"))]
+
+
+@cache
+def municipality_names() -> dict[str, dict[str, str]]:
+    """The six Kymenlaakso municipalities with their Finnish and Swedish names, from the seed file."""
+    from seuraamo.catalogue.services import DRAFT_FILE
+
+    draft = json.loads(DRAFT_FILE.read_text(encoding="utf-8"))
+    return {f"KU{item['code']}": item["name"] for item in draft["municipalities"]}
+
+
+def municipality_name(code: str) -> str:
+    names = municipality_names().get(code, {})
+    return names.get(active_content_language()) or names.get("fi", code)
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    return sorted(
+        ((code, municipality_name(code)) for code in municipality_names()),
+        key=lambda item: item[1],
+    )
+
+
+class GuideForm(forms.Form):
+    """One form for both audiences; the fields that do not apply to the chosen audience are ignored."""
+
+    audience = forms.ChoiceField(
+        label=gettext_lazy("Who is asking?"),
+        choices=[
+            (Audience.PERSON, Audience.PERSON.label),
+            (Audience.COMPANY, Audience.COMPANY.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    municipality = forms.ChoiceField(label=gettext_lazy("Municipality"), choices=())
+    age = forms.IntegerField(
+        label=gettext_lazy("Age"), min_value=MIN_AGE, max_value=MAX_AGE, required=False
+    )
+    jobseeker = forms.ChoiceField(
+        label=gettext_lazy("Are you registered as a jobseeker?"),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    unemployment = forms.ChoiceField(
+        label=gettext_lazy("How long have you been unemployed?"),
+        choices=UNEMPLOYMENT_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    moved = forms.ChoiceField(
+        label=gettext_lazy("Have you moved to Finland?"),
+        choices=MOVED_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    work_ability = forms.ChoiceField(
+        label=gettext_lazy("Does your health limit your ability to work?"),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    need = forms.ChoiceField(
+        label=gettext_lazy("What do you need?"),
+        choices=[
+            ("", "—"),
+            (gettext_lazy("A person's needs"), PersonNeed.choices),
+            (gettext_lazy("A company's needs"), CompanyNeed.choices),
+        ],
+        required=False,
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = [("", "—"), *municipality_choices()]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        audience = data.get("audience")
+        if audience == Audience.PERSON:
+            if data.get("age") is None:
+                self.add_error("age", _("Give your age."))
+            if data.get("need") in CompanyNeed.values:
+                self.add_error("need", _("Choose a need of a person."))
+        if audience == Audience.COMPANY and data.get("need") in PersonNeed.values:
+            self.add_error("need", _("Choose a need of a company."))
+        return data
+
+    def answers(self) -> Answers:
+        data = self.cleaned_data
+        if data["audience"] == Audience.COMPANY:
+            return Answers(Audience.COMPANY, data["municipality"], need=data.get("need") or "")
+        registered = data.get("jobseeker") == "yes"
+        return Answers(
+            Audience.PERSON,
+            data["municipality"],
+            age=data["age"],
+            registered=registered,
+            unemployment_months=int(data.get("unemployment") or 0) if registered else 0,
+            moved=data.get("moved") or "no",
+            work_ability_limited=data.get("work_ability") == "yes",
+            need=data.get("need") or "",
+        )
+
+
+@dataclass(frozen=True)
+class Answers:
+    audience: str
+    municipality: str
+    age: int | None = None
+    registered: bool = False
+    unemployment_months: int = 0
+    moved: str = "no"
+    work_ability_limited: bool = False
+    need: str = ""
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    rule: GuideRule
+    reasons: list[str]
+    channel: Channel | None
+
+
+def nearest_channel(service: Service, municipality: str) -> Channel | None:
+    """How to reach the service now: a location in the municipality, then any location, then a phone,
+    then a web page or e-service."""
+
+    def rank(channel: Channel) -> int:
+        if channel.kind == ChannelKind.LOCATION:
+            return 0 if channel.municipality == municipality else 1
+        return {ChannelKind.PHONE: 2, ChannelKind.E_SERVICE: 3, ChannelKind.WEB: 4}[channel.kind]
+
+    channels = sorted(service.channels.all(), key=lambda channel: (rank(channel), channel.pk))
+    return channels[0] if channels else None
+
+
+def guide_rules() -> list[GuideRule]:
+    """Every rule of a published service, with what the recommendations show."""
+    return list(
+        GuideRule.objects.filter(service__status=ServiceStatus.PUBLISHED)
+        .select_related("service", "service__responsible")
+        .prefetch_related("service__channels")
+    )
+
+
+def recommend(answers: Answers, rules: Iterable[GuideRule]) -> list[Recommendation]:
+    """The services whose rule holds for the answers, in priority order, then by service level."""
+    matching = []
+    for rule in rules:
+        reasons = _reasons_if_matching(rule, answers)
+        if reasons is not None:
+            channel = nearest_channel(rule.service, answers.municipality)
+            matching.append(Recommendation(rule, reasons, channel))
+    return sorted(
+        matching,
+        key=lambda item: (item.rule.priority, item.rule.service.level, item.rule.service.name_fi),
+    )
+
+
+def _reasons_if_matching(rule: GuideRule, answers: Answers) -> list[str] | None:  # noqa: C901, PLR0911, PLR0912
+    service = rule.service
+    if rule.audience not in (answers.audience, Audience.ANY):
+        return None
+    if not service.serves(answers.municipality):
+        return None
+    reasons: list[str] = []
+    if rule.needs:
+        if answers.need not in rule.needs:
+            return None
+        reasons.append(_("because you need %(need)s") % {"need": _need_label(answers.need)})
+    if rule.min_age is not None:
+        if answers.age is None or answers.age < rule.min_age:
+            return None
+        reasons.append(_("because you are %(age)s or older") % {"age": rule.min_age})
+    if rule.max_age is not None:
+        if answers.age is None or answers.age > rule.max_age:
+            return None
+        reasons.append(_("because you are under %(age)s") % {"age": rule.max_age + 1})
+    if rule.jobseeker == JobseekerCondition.REGISTERED:
+        if not answers.registered:
+            return None
+        reasons.append(_("because you are registered as a jobseeker"))
+    if rule.jobseeker == JobseekerCondition.NOT_REGISTERED:
+        if answers.registered:
+            return None
+        reasons.append(_("because you are not yet registered as a jobseeker"))
+    if rule.min_unemployment_months is not None:
+        if not answers.registered or answers.unemployment_months < rule.min_unemployment_months:
+            return None
+        reasons.append(
+            _("because you have been unemployed for %(months)s months or more")
+            % {"months": rule.min_unemployment_months}
+        )
+    if rule.moved_to_finland == MovedCondition.MOVED:
+        if answers.moved == "no":
+            return None
+        reasons.append(_("because you have moved to Finland"))
+    if rule.moved_to_finland == MovedCondition.RECENTLY:
+        if answers.moved != "recently":
+            return None
+        reasons.append(_("because you moved to Finland in the last three years"))
+    if rule.work_ability_limited:
+        if not answers.work_ability_limited:
+            return None
+        reasons.append(_("because your health limits your ability to work"))
+    if not service.nationwide:
+        place = municipality_name(answers.municipality)
+        if answers.audience == Audience.COMPANY:
+            reasons.append(_("because your company is in %(place)s") % {"place": place})
+        else:
+            reasons.append(_("because you live in %(place)s") % {"place": place})
+    return reasons
+
+
+def _need_label(need: str) -> str:
+    for choices in (PersonNeed, CompanyNeed):
+        if need in choices.values:
+            return str(choices(need).label)
+    return need

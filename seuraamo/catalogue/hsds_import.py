@@ -1,0 +1,248 @@
+"""Import Open Referral HSDS 3.0 services into the catalogue, in one transaction: every record is
+checked against the official service schema and the catalogue's own rules before anything is written,
+and the first problem stops the import with `FILE:path: message`.
+
+Accepted shapes: one service object, a list of services, an HSDS page (`contents`), or the file
+`seuraamo export_hsds` writes (all three languages). Imported services are drafts: HSDS has no service
+level and names areas in free text, so an editor sets the level and municipalities and publishes.
+A service already imported (same HSDS id) is updated and its channels replaced."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import translation
+
+from seuraamo.catalogue.guide import municipality_names
+from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
+from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.organisations.models import Organisation, OrganisationKind
+
+SCHEMA_DIR = Path(__file__).parent / "data" / "hsds"
+LANGUAGES = ("fi", "sv", "en")
+
+
+class HsdsImportError(Exception):
+    """Bad input: the message names the file and the path inside it."""
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    organisations_created: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _service_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / "service.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def import_hsds(path: Path, language: str = "fi") -> ImportResult:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise HsdsImportError(f"{path}: file not found") from None
+    except json.JSONDecodeError as error:
+        raise HsdsImportError(f"{path.name}:{error.lineno}: not valid JSON: {error.msg}") from None
+    batches = _batches(data, language, path.name)
+    validator = _service_validator()
+    for _language, prefix, services, _organisations in batches:
+        for index, record in enumerate(services):
+            for error in sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path)):
+                where = ".".join(
+                    f"[{step}]" if isinstance(step, int) else str(step)
+                    for step in error.absolute_path
+                ).replace(".[", "[")
+                raise HsdsImportError(f"{path.name}:{prefix}[{index}].{where}: {error.message}")
+    with translation.override("en"), transaction.atomic():
+        importer = _Importer(path.name)
+        for batch_language, prefix, services, organisations in batches:
+            importer.organisations_in_file.update(
+                {item.get("id"): item for item in organisations if isinstance(item, dict)}
+            )
+            for index, record in enumerate(services):
+                importer.service(record, batch_language, f"{path.name}:{prefix}[{index}]")
+        for service in importer.touched.values():
+            refresh_search_text(service)
+    return importer.result
+
+
+def _batches(data: Any, language: str, name: str) -> list[tuple[str, str, list, list]]:
+    if isinstance(data, dict) and isinstance(data.get("languages"), dict):
+        return [
+            (
+                code,
+                f"languages.{code}.services",
+                list(part.get("services", [])),
+                list(part.get("organizations", [])),
+            )
+            for code, part in data["languages"].items()
+            if code in LANGUAGES and isinstance(part, dict)
+        ]
+    if isinstance(data, dict) and isinstance(data.get("contents"), list):
+        return [(language, "contents", data["contents"], [])]
+    if isinstance(data, list):
+        return [(language, "", data, [])]
+    if isinstance(data, dict):
+        return [(language, "", [data], [])]
+    raise HsdsImportError(f"{name}: expected a service, a list of services or an HSDS page")
+
+
+class _Importer:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.result = ImportResult()
+        self.organisations_in_file: dict[str, dict] = {}
+        self.touched: dict[str, Service] = {}
+        self.known_by_hsds_id: dict[str, Organisation] = {}
+        for organisation in Organisation.objects.all():
+            self.known_by_hsds_id[hsds_id("organization", organisation.key)] = organisation
+            if organisation.key.startswith("hsds-"):  # imported before: keyed by its own HSDS id
+                self.known_by_hsds_id[organisation.key.removeprefix("hsds-")] = organisation
+
+    @staticmethod
+    def _validate(instance: models.Model, where: str, exclude: list[str] | None = None) -> None:
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False)
+        except ValidationError as error:
+            field_name, messages = next(iter(error.message_dict.items()))
+            raise HsdsImportError(f"{where}.{field_name}: {' '.join(messages)}") from None
+
+    def organisation(self, record: dict, where: str) -> Organisation:
+        nested = record.get("organization")
+        organisation_id = (nested or {}).get("id") or record.get("organization_id")
+        if not organisation_id:
+            raise HsdsImportError(
+                f"{where}.organization_id: missing; the catalogue needs the provider"
+            )
+        if organisation_id in self.known_by_hsds_id:
+            return self.known_by_hsds_id[organisation_id]
+        source = nested or self.organisations_in_file.get(organisation_id)
+        if source is None:
+            raise HsdsImportError(
+                f"{where}.organization_id: no organisation {organisation_id} in the file or the catalogue"
+            )
+        legal = str(source.get("legal_status", "")).lower()
+        company = any(word in legal for word in ("company", "ltd", "inc", "oy"))
+        organisation = Organisation(
+            key=f"hsds-{organisation_id}",
+            name_fi=str(source.get("name", ""))[:200],
+            kind=OrganisationKind.COMPANY if company else OrganisationKind.ASSOCIATION,
+            website=source.get("website") or "",
+            notes=f"Imported from HSDS ({self.name}); kind guessed from legal_status {legal!r}: check.",
+        )
+        self._validate(organisation, f"{where}.organization")
+        organisation.save()
+        self.known_by_hsds_id[organisation_id] = organisation
+        self.result.organisations_created += 1
+        return organisation
+
+    def service(self, record: dict, language: str, where: str) -> None:
+        key = f"hsds-{record['id']}"
+        service = self.touched.get(key) or Service.objects.filter(key=key).first()
+        is_new = service is None
+        if service is None:
+            service = Service(
+                key=key,
+                level=ServiceLevel.BASIC,
+                status=ServiceStatus.DRAFT,
+                notes=f"Imported from HSDS ({self.name}): set the level and municipalities, then publish.",
+            )
+        service.responsible = self.organisation(record, where)
+        setattr(service, f"name_{language}", record["name"][:200])
+        setattr(service, f"description_{language}", record.get("description", ""))
+        if not service.name_fi:
+            service.name_fi = record["name"][:200]
+        for hsds_field, own in (("minimum_age", "min_age"), ("maximum_age", "max_age")):
+            value = record.get(hsds_field)
+            if value is not None and (not float(value).is_integer() or value < 0):
+                raise HsdsImportError(f"{where}.{hsds_field}: expected whole years, got {value!r}")
+            setattr(service, own, None if value is None else int(value))
+        service.eligibility_note = record.get("eligibility_description", service.eligibility_note)
+        service.cost = record.get("fees_description", service.cost)
+        service.languages = sorted(
+            {item["code"] for item in record.get("languages", []) if len(item.get("code", "")) == 2}
+        )
+        service.municipalities = self._municipalities(record)
+        if record.get("assured_date"):
+            service.last_verified = record["assured_date"]
+        service.verified = False
+        self._validate(service, where)
+        service.save()
+        if key not in self.touched:
+            service.channels.all().delete()
+            if is_new:
+                self.result.created += 1
+            else:
+                self.result.updated += 1
+        self.touched[key] = service
+        self._channels(service, record, language, where)
+
+    @staticmethod
+    def _municipalities(record: dict) -> list[str]:
+        by_name = {
+            name.lower(): code
+            for code, names in municipality_names().items()
+            for name in names.values()
+        }
+        codes = []
+        for area in record.get("service_areas", []):
+            code = by_name.get(str(area.get("name", "")).strip().lower())
+            if code and code not in codes:
+                codes.append(code)
+        return codes
+
+    def _channels(self, service: Service, record: dict, language: str, where: str) -> None:
+        if language != "fi" and service.channels.exists():
+            return  # the other language versions of an export carry the same channels
+        if record.get("url"):
+            self._save(
+                Channel(service=service, kind=ChannelKind.WEB, url=record["url"]), f"{where}.url"
+            )
+        for index, phone in enumerate(record.get("phones", [])):
+            self._save(
+                Channel(service=service, kind=ChannelKind.PHONE, phone=str(phone["number"])[:40]),
+                f"{where}.phones[{index}]",
+            )
+        for index, item in enumerate(record.get("service_at_locations", [])):
+            self._location(service, item, f"{where}.service_at_locations[{index}]")
+
+    def _location(self, service: Service, item: dict, where: str) -> None:
+        location = item.get("location") or {}
+        channel = Channel(
+            service=service, kind=ChannelKind.LOCATION, name_fi=str(location.get("name", ""))[:200]
+        )
+        addresses = location.get("addresses") or []
+        if addresses:
+            address = addresses[0]
+            channel.street_address = str(address.get("address_1", ""))[:200]
+            channel.postal_code = str(address.get("postal_code", "")).upper()[:12]
+            channel.post_office = str(address.get("city", ""))[:80]
+        latitude, longitude = location.get("latitude"), location.get("longitude")
+        if latitude is not None and longitude is not None:
+            if -90 <= latitude <= 90 and -180 <= longitude <= 180:
+                channel.latitude, channel.longitude = round(latitude, 5), round(longitude, 5)
+            else:
+                self.result.warnings.append(
+                    f"{where}.location.latitude: ({latitude}, {longitude}) is not a WGS84 position; "
+                    "coordinates left out"
+                )
+        schedules = item.get("schedules") or location.get("schedules") or []
+        hours = "; ".join(str(s["description"]) for s in schedules if s.get("description"))
+        channel.opening_hours = hours[:300]
+        self._save(channel, f"{where}.location")
+
+    def _save(self, channel: Channel, where: str) -> None:
+        self._validate(channel, where, exclude=["service"])
+        channel.save()

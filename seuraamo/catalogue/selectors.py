@@ -1,0 +1,172 @@
+"""Reads for the catalogue pages: the filtered and searched service list, one service, the actors
+view, and the services serving a programme goal (used by the goal page through a template tag, so the
+programmes app does not import the catalogue)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from seuraamo.catalogue import search
+from seuraamo.catalogue.guide import municipality_choices
+from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
+from seuraamo.core.translation import active_content_language
+from seuraamo.organisations.models import Organisation
+from seuraamo.programmes.models import Goal, Theme
+
+
+@dataclass(frozen=True)
+class Filters:
+    query: str = ""
+    target_group: str = ""
+    municipality: str = ""
+    level: str = ""
+    provider: str = ""
+    theme: str = ""
+
+    @classmethod
+    def from_query(cls, params: dict[str, str]) -> Filters:
+        def pick(name: str, allowed: set[str]) -> str:
+            value = (params.get(name) or "").strip()
+            return value if value in allowed else ""
+
+        return cls(
+            query=(params.get("q") or "").strip()[:200],
+            target_group=pick("target", set(TargetGroup.values)),
+            municipality=pick("municipality", {code for code, _name in municipality_choices()}),
+            level=pick("level", {str(value) for value in ServiceLevel.values}),
+            provider=(params.get("provider") or "").strip()[:80],
+            theme=(params.get("theme") or "").strip()[:20],
+        )
+
+    @property
+    def active(self) -> bool:
+        return any(
+            (
+                self.query,
+                self.target_group,
+                self.municipality,
+                self.level,
+                self.provider,
+                self.theme,
+            )
+        )
+
+
+@dataclass
+class CatalogueList:
+    filters: Filters
+    services: list[Service]
+    providers: list[Organisation] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    municipalities: list[tuple[str, str]] = field(default_factory=list)
+
+
+def published_services() -> QuerySet[Service]:
+    return Service.objects.filter(status=ServiceStatus.PUBLISHED).select_related("responsible")
+
+
+def search_services(services: QuerySet[Service], query: str, language: str) -> QuerySet[Service]:
+    """Every query word must begin a stored word of the service's search column in this language."""
+    column = f"search_{language}"
+    for variants in search.query_terms(query, {language, "fi"}):
+        condition = Q()
+        for variant in variants:
+            condition |= Q(**{f"{column}__contains": f" {variant}"})
+        services = services.filter(condition)
+    return services
+
+
+def catalogue_list(filters: Filters) -> CatalogueList:
+    services = published_services()
+    if filters.query:
+        services = search_services(services, filters.query, active_content_language())
+    if filters.target_group:
+        # JSON list membership, written so SQLite and PostgreSQL read it alike.
+        services = services.filter(target_groups__icontains=f'"{filters.target_group}"')
+    if filters.level:
+        services = services.filter(level=int(filters.level))
+    if filters.provider:
+        services = services.filter(
+            Q(responsible__key=filters.provider) | Q(producers__key=filters.provider)
+        )
+    if filters.theme:
+        services = services.filter(
+            Q(goals__theme__number=filters.theme) | Q(measures__goal__theme__number=filters.theme)
+        )
+    found = list(services.distinct().order_by("level", "name_fi"))
+    if filters.municipality:
+        found = [service for service in found if service.serves(filters.municipality)]
+    return CatalogueList(
+        filters=filters,
+        services=found,
+        providers=list(
+            Organisation.objects.filter(
+                Q(responsible_services__status=ServiceStatus.PUBLISHED)
+                | Q(produced_services__status=ServiceStatus.PUBLISHED)
+            )
+            .distinct()
+            .order_by("name_fi")
+        ),
+        themes=list(
+            Theme.objects.filter(
+                Q(goals__services__status=ServiceStatus.PUBLISHED)
+                | Q(goals__measures__services__status=ServiceStatus.PUBLISHED)
+            )
+            .distinct()
+            .order_by("order", "number")
+        ),
+        municipalities=municipality_choices(),
+    )
+
+
+def review_due_filter(today: datetime.date) -> Q:
+    """Services an editor should check: never verified, or last verified over 12 months ago."""
+    year_ago = today - datetime.timedelta(days=365)
+    return Q(verified=False) | Q(last_verified__isnull=True) | Q(last_verified__lt=year_ago)
+
+
+def service_page(key: str) -> Service | None:
+    return (
+        Service.objects.filter(key=key)
+        .exclude(status=ServiceStatus.DRAFT)
+        .select_related("responsible")
+        .prefetch_related("producers", "channels", "goals__theme", "measures__goal")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Actor:
+    organisation: Organisation
+    responsible_for: list[Service]
+    produces: list[Service]
+
+
+def actors() -> list[Actor]:
+    """Who does what: each organisation with the published services it is responsible for or produces."""
+    services = list(published_services().prefetch_related("producers"))
+    by_organisation: dict[int, Actor] = {}
+    for service in services:
+        entry = by_organisation.setdefault(
+            service.responsible_id, Actor(service.responsible, [], [])
+        )
+        entry.responsible_for.append(service)
+        for producer in service.producers.all():
+            if producer.pk == service.responsible_id:
+                continue
+            entry = by_organisation.setdefault(producer.pk, Actor(producer, [], []))
+            entry.produces.append(service)
+    return sorted(by_organisation.values(), key=lambda actor: actor.organisation.name_fi)
+
+
+def services_for_goal(goal: Goal) -> list[Service]:
+    """Published services that serve the goal or one of its measures."""
+    return list(
+        published_services()
+        .filter(Q(goals=goal) | Q(measures__goal=goal))
+        .distinct()
+        .order_by("level", "name_fi")
+    )

@@ -1,0 +1,396 @@
+"""Writes to the catalogue: loading the seed into an empty catalogue and keeping the search columns
+current. Views and the admin call these; nothing happens in save() or signals."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import translation
+
+from seuraamo.catalogue import search
+from seuraamo.catalogue.models import (
+    Channel,
+    ChannelKind,
+    ClientKind,
+    GuideRule,
+    ImmigrantStatus,
+    Service,
+    ServiceStatus,
+    TargetGroup,
+)
+from seuraamo.organisations.models import Organisation, OrganisationKind
+from seuraamo.programmes.models import Goal, Measure
+
+DATA_DIR = settings.PACKAGE_DIR / "catalogue" / "data"
+DRAFT_FILE = DATA_DIR / "kymenlaakso_services_draft.json"
+CURATION_FILE = DATA_DIR / "curation.json"
+
+ORGANISATION_KINDS = {
+    "employment_area": OrganisationKind.EMPLOYMENT_AREA,
+    "state_agency": OrganisationKind.STATE_AGENCY,
+    "state_company": OrganisationKind.COMPANY,
+    "wellbeing_county": OrganisationKind.WELLBEING_COUNTY,
+    "joint_municipal_authority": OrganisationKind.JOINT_AUTHORITY,
+    "municipality": OrganisationKind.MUNICIPALITY,
+    "education": OrganisationKind.EDUCATIONAL_INSTITUTION,
+    "development_company": OrganisationKind.COMPANY,
+    "ngo": OrganisationKind.ASSOCIATION,
+}
+CHANNEL_KINDS = {
+    "web_page": ChannelKind.WEB,
+    "e_service": ChannelKind.E_SERVICE,
+    "service_location": ChannelKind.LOCATION,
+    "phone": ChannelKind.PHONE,
+}
+# PTV target-group codes and service classes that say whom a service is for.
+TARGET_GROUPS_BY_CODE = {
+    "KR1.3": TargetGroup.YOUNG_PEOPLE,
+    "P28.5": TargetGroup.YOUNG_PEOPLE,
+    "KR2": TargetGroup.COMPANIES,
+    "P11": TargetGroup.COMPANIES,
+    "P12": TargetGroup.COMPANIES,
+    "P15": TargetGroup.COMPANIES,
+    "P4.11": TargetGroup.IMMIGRANTS,
+    "P22": TargetGroup.IMMIGRANTS,
+    "P10.1": TargetGroup.JOBSEEKERS,
+    "P10.6": TargetGroup.JOBSEEKERS,
+    "P10.4": TargetGroup.LIMITED_WORK_ABILITY,
+    "P10.7": TargetGroup.LONG_TERM_UNEMPLOYED,
+}
+
+
+class CatalogueLoadError(Exception):
+    """Bad seed input: the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    loaded: bool
+    services: int = 0
+    organisations_created: int = 0
+    message: str = ""
+
+
+def refresh_search_text(service: Service) -> None:
+    """Store the service's search columns: its texts, organisations and target groups, stemmed per
+    language. Other languages also index the Finnish texts, which the pages show as a fallback."""
+    organisations = [service.responsible, *service.producers.all()]
+    for language in ("fi", "sv", "en"):
+        texts: list[tuple[str, str]] = []
+        for field in ("name", "summary", "description"):
+            texts.append((getattr(service, f"{field}_{language}"), language))
+            if language != "fi":
+                texts.append((getattr(service, f"{field}_fi"), "fi"))
+        for organisation in organisations:
+            texts.append(
+                (getattr(organisation, f"name_{language}") or organisation.name_fi, language)
+            )
+            texts.append((organisation.short_name, "fi"))
+        with translation.override(language):
+            for group in service.target_groups:
+                texts.append((str(TargetGroup(group).label), language))
+        setattr(service, f"search_{language}", search.search_text(texts))
+    service.save(update_fields=["search_fi", "search_sv", "search_en"])
+
+
+def load_catalogue(
+    draft_file: Path = DRAFT_FILE, curation_file: Path = CURATION_FILE
+) -> LoadResult:
+    """Load the draft into an empty catalogue in one transaction; a catalogue with services is kept."""
+    if Service.objects.exists():
+        return LoadResult(False, message="The catalogue already has services; nothing loaded.")
+    draft = _read_json(draft_file)
+    curation = _read_json(curation_file)
+    # Messages go to a log or a terminal: in English, like the rest of the command output.
+    with translation.override("en"), transaction.atomic():
+        loader = _Loader(draft_file.name, draft, curation_file.name, curation)
+        result = loader.load()
+    return result
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogueLoadError(f"{path}: file not found") from None
+    except json.JSONDecodeError as error:
+        raise CatalogueLoadError(
+            f"{path.name}:{error.lineno}: not valid JSON: {error.msg}"
+        ) from None
+    if not isinstance(data, dict):
+        raise CatalogueLoadError(f"{path.name}: expected a JSON object at the top")
+    return data
+
+
+def _municipality_code(code: object, where: str) -> str:
+    if not isinstance(code, str) or len(code) != 3 or not code.isdigit():
+        raise CatalogueLoadError(f"{where}: {code!r} is not a three-digit municipality code")
+    return f"KU{code}"
+
+
+class _Loader:
+    def __init__(self, draft_name: str, draft: dict, curation_name: str, curation: dict) -> None:
+        self.draft_name = draft_name
+        self.draft = draft
+        self.curation_name = curation_name
+        self.curation = curation
+        self.sources: dict[str, str] = draft.get("sources") or {}
+        self.aliases: dict[str, str] = curation.get("organisation_keys") or {}
+        self.draft_organisations = {
+            item.get("slug"): (index, item)
+            for index, item in enumerate(self._list(draft, "organizations", draft_name))
+        }
+        self.organisations: dict[str, Organisation] = {}
+        self.created = 0
+
+    @staticmethod
+    def _list(data: dict, field: str, where: str) -> list:
+        value = data.get(field)
+        if not isinstance(value, list):
+            raise CatalogueLoadError(f"{where}:{field}: expected a list")
+        return value
+
+    def load(self) -> LoadResult:
+        services = self._list(self.draft, "services", self.draft_name)
+        created: list[Service] = []
+        for index, record in enumerate(services):
+            created.append(self._service(record, f"{self.draft_name}:services[{index}]"))
+        self._programme_links(created)
+        self._guide_rules(created)
+        for service in created:
+            refresh_search_text(service)
+        return LoadResult(
+            True,
+            services=len(created),
+            organisations_created=self.created,
+            message=f"Loaded {len(created)} services ({self.created} new organisations).",
+        )
+
+    def _organisation(self, slug: object, where: str) -> Organisation:
+        if not isinstance(slug, str) or slug not in self.draft_organisations:
+            raise CatalogueLoadError(f"{where}: unknown organisation {slug!r}")
+        if slug in self.organisations:
+            return self.organisations[slug]
+        key = self.aliases.get(slug, slug)
+        organisation = Organisation.objects.filter(key=key).first()
+        if organisation is None:
+            organisation = self._create_organisation(key, slug)
+        self.organisations[slug] = organisation
+        return organisation
+
+    def _create_organisation(self, key: str, slug: str) -> Organisation:
+        index, record = self.draft_organisations[slug]
+        where = f"{self.draft_name}:organizations[{index}]"
+        kind = ORGANISATION_KINDS.get(record.get("type"))
+        if kind is None:
+            raise CatalogueLoadError(
+                f"{where}.type: unknown organisation type {record.get('type')!r}"
+            )
+        name = record.get("name") or {}
+        organisation = Organisation(
+            key=key,
+            name_fi=name.get("fi", ""),
+            name_sv=name.get("sv", ""),
+            name_en=name.get("en", ""),
+            kind=kind,
+            business_id=record.get("business_id", ""),
+            website=record.get("website", ""),
+            municipalities=[
+                _municipality_code(code, f"{where}.municipalities")
+                for code in record.get("municipalities", [])
+            ],
+            valid_from=record.get("valid_from"),
+            valid_until=record.get("valid_until"),
+            notes=self._sources_note(record),
+        )
+        self._validate(organisation, where)
+        organisation.save()
+        self.created += 1
+        return organisation
+
+    def _sources_note(self, record: dict) -> str:
+        lines = [f"Source: {self.sources.get(key, key)}" for key in record.get("sources", [])]
+        if record.get("notes"):
+            lines.insert(0, str(record["notes"]))
+        lines.append("From the service catalogue draft (not verified).")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _validate(instance: models.Model, where: str, exclude: list[str] | None = None) -> None:
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False)
+        except ValidationError as error:
+            field, messages = next(iter(error.message_dict.items()))
+            raise CatalogueLoadError(f"{where}.{field}: {' '.join(messages)}") from None
+
+    def _service(self, record: object, where: str) -> Service:
+        if not isinstance(record, dict):
+            raise CatalogueLoadError(f"{where}: expected an object")
+        slug = record.get("slug")
+        if not isinstance(slug, str) or not slug:
+            raise CatalogueLoadError(f"{where}.slug: missing")
+        if Service.objects.filter(key=slug).exists():
+            raise CatalogueLoadError(f"{where}.slug: {slug!r} appears twice")
+        name = record.get("name")
+        if not isinstance(name, dict) or not name.get("fi"):
+            raise CatalogueLoadError(f"{where}.name.fi: missing")
+        level = record.get("service_level")
+        if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= 4:
+            raise CatalogueLoadError(f"{where}.service_level: expected 0–4, got {level!r}")
+        eligibility = record.get("eligibility") or {}
+        nationwide = record.get("area") == "nationwide"
+        municipalities = [
+            _municipality_code(code, f"{where}.municipalities")
+            for code in record.get("municipalities", [])
+        ]
+        sources = [self.sources.get(key, key) for key in record.get("sources", [])]
+        source_url = next((url for url in sources if url.startswith("http")), "")
+        client_kind = {"person": ClientKind.PERSON, "business": ClientKind.COMPANY}.get(
+            eligibility.get("client_kind"), ClientKind.ANY
+        )
+        service = Service(
+            key=slug,
+            name_fi=name.get("fi", ""),
+            name_sv=name.get("sv", ""),
+            name_en=name.get("en", ""),
+            responsible=self._organisation(record.get("provider"), f"{where}.provider"),
+            level=level,
+            target_groups=self._target_groups(record, eligibility),
+            client_kind=client_kind,
+            min_age=eligibility.get("min_age"),
+            max_age=eligibility.get("max_age"),
+            immigrant_status=eligibility.get("immigrant_status", ImmigrantStatus.ANY),
+            work_ability_limited=eligibility.get("work_ability_limited"),
+            eligibility_note=eligibility.get("rule_hint", ""),
+            nationwide=nationwide,
+            municipalities=[] if nationwide else municipalities,
+            status=ServiceStatus.PUBLISHED,
+            source_url=source_url,
+            verified=False,
+            verify_notes="\n".join(str(item) for item in record.get("verify", [])),
+            notes=self._service_notes(record, sources),
+        )
+        self._validate(service, where)
+        service.save()
+        producer_slugs = [record.get("provider"), *record.get("partners", [])]
+        producer_slugs += record.get("also_provided_by", [])
+        service.producers.set(
+            self._organisation(item, f"{where}.partners") for item in producer_slugs
+        )
+        for index, channel in enumerate(record.get("channels", [])):
+            self._channel(service, channel, f"{where}.channels[{index}]")
+        if record.get("opening_hours_text"):
+            self._hours_channel(service, record, f"{where}.opening_hours_text")
+        self._organisation_address(service, record.get("provider"), where)
+        return service
+
+    @staticmethod
+    def _service_notes(record: dict, sources: list[str]) -> str:
+        lines = [str(record["notes"])] if record.get("notes") else []
+        if record.get("status"):
+            lines.append(f"Status in the draft: {record['status']}")
+        lines += [f"Source: {url}" for url in sources]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _target_groups(record: dict, eligibility: dict) -> list[str]:
+        groups: list[str] = []
+        codes = [*record.get("target_groups", []), *record.get("ptv_service_class", [])]
+        for code in codes:
+            for prefix, group in TARGET_GROUPS_BY_CODE.items():
+                if (code == prefix or code.startswith(prefix + ".")) and group not in groups:
+                    groups.append(group)
+        if eligibility.get("client_kind") == "business" and TargetGroup.COMPANIES not in groups:
+            groups.append(TargetGroup.COMPANIES)
+        if eligibility.get("immigrant_status") and TargetGroup.IMMIGRANTS not in groups:
+            groups.append(TargetGroup.IMMIGRANTS)
+        if (
+            eligibility.get("work_ability_limited")
+            and TargetGroup.LIMITED_WORK_ABILITY not in groups
+        ):
+            groups.append(TargetGroup.LIMITED_WORK_ABILITY)
+        return [str(group) for group in groups]
+
+    def _channel(self, service: Service, record: object, where: str) -> None:
+        if not isinstance(record, dict):
+            raise CatalogueLoadError(f"{where}: expected an object")
+        kind = CHANNEL_KINDS.get(record.get("type"))
+        if kind is None:
+            raise CatalogueLoadError(f"{where}.type: unknown channel type {record.get('type')!r}")
+        name = record.get("name") or {}
+        if isinstance(name, str):
+            name = {"fi": name}
+        channel = Channel(
+            service=service,
+            kind=kind,
+            name_fi=name.get("fi", ""),
+            name_sv=name.get("sv", ""),
+            name_en=name.get("en", ""),
+            url=record.get("url", ""),
+            note=record.get("status", ""),
+            verified=False,
+        )
+        self._validate(channel, where, exclude=["service"])
+        channel.save()
+
+    def _hours_channel(self, service: Service, record: dict, where: str) -> None:
+        code = service.municipalities[0] if len(service.municipalities) == 1 else ""
+        channel = Channel(
+            service=service,
+            kind=ChannelKind.LOCATION,
+            name_fi=service.name_fi,
+            municipality=code,
+            opening_hours=str(record["opening_hours_text"]),
+            note="address not in the draft",
+        )
+        self._validate(channel, where, exclude=["service"])
+        channel.save()
+
+    def _organisation_address(self, service: Service, provider: str, where: str) -> None:
+        _index, organisation = self.draft_organisations[provider]
+        address = organisation.get("address")
+        if not isinstance(address, dict):
+            return
+        channel = Channel(
+            service=service,
+            kind=ChannelKind.LOCATION,
+            name_fi=self.organisations[provider].name_fi,
+            street_address=address.get("street", ""),
+            postal_code=address.get("postal_code", ""),
+            post_office=address.get("post_office", ""),
+            note=address.get("status", ""),
+        )
+        self._validate(channel, f"{where}.provider.address", exclude=["service"])
+        channel.save()
+
+    def _programme_links(self, services: list[Service]) -> None:
+        links = self.curation.get("programme_links") or {}
+        by_key = {service.key: service for service in services}
+        for key, link in links.items():
+            where = f"{self.curation_name}:programme_links.{key}"
+            if key not in by_key:
+                raise CatalogueLoadError(f"{where}: no such service in the draft")
+            # The programme may not be imported yet (tests, a bare installation): link what exists.
+            by_key[key].goals.set(Goal.objects.filter(key__in=link.get("goals", [])))
+            by_key[key].measures.set(Measure.objects.filter(key__in=link.get("measures", [])))
+
+    def _guide_rules(self, services: list[Service]) -> None:
+        by_key = {service.key: service for service in services}
+        for key, fields in (self.curation.get("guide_rules") or {}).items():
+            where = f"{self.curation_name}:guide_rules.{key}"
+            if key not in by_key:
+                raise CatalogueLoadError(f"{where}: no such service in the draft")
+            if not isinstance(fields, dict):
+                raise CatalogueLoadError(f"{where}: expected an object")
+            known = {field.name for field in GuideRule._meta.fields} - {"id", "service"}
+            unknown = set(fields) - known
+            if unknown:
+                raise CatalogueLoadError(f"{where}.{sorted(unknown)[0]}: unknown condition")
+            rule = GuideRule(service=by_key[key], **fields)
+            self._validate(rule, where, exclude=["service"])
+            rule.save()

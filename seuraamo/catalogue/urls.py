@@ -1,0 +1,15 @@
+"""Catalogue and guide pages. Included at the root of each language prefix (/fi/, /sv/, /en/)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from seuraamo.catalogue import views
+
+app_name = "catalogue"
+urlpatterns = [
+    path("services/", views.service_list, name="service_list"),
+    path("services/actors/", views.actors, name="actors"),
+    path("services/guide/", views.guide, name="guide"),
+    path("services/<slug:key>/", views.service, name="service"),
+]

@@ -1,0 +1,79 @@
+"""Undo an import or sync: :func:`revert_run` restores the values a run replaced and removes the
+cells it added, in one transaction.
+
+Every written observation row carries the run that last wrote it (``Observation.run``), and every
+replaced value is kept as an :class:`ObservationRevision` with the run that replaced it and the run
+that had written the old value. Only the latest run of a table that wrote something (and is not
+reverted) can be reverted, so that restoring never overwrites a later run's values; revert the
+later runs first, newest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from seuraamo.official_stats.models import Observation, ObservationRevision, SyncRun
+
+BATCH_SIZE = 5000
+
+
+class RevertError(Exception):
+    """The run cannot be reverted; the message says why."""
+
+
+@dataclass(frozen=True)
+class RevertResult:
+    run: SyncRun
+    restored: int
+    removed: int
+
+
+def _wrote(run: SyncRun) -> bool:
+    return run.inserted + run.changed > 0
+
+
+@transaction.atomic
+def revert_run(run_id: int) -> RevertResult:
+    """Restore the table as it was before run ``run_id``; raise :class:`RevertError` if it cannot."""
+    run = SyncRun.objects.select_for_update().select_related("table").filter(pk=run_id).first()
+    if run is None:
+        raise RevertError(f"there is no run {run_id}")
+    if run.reverted_at is not None:
+        raise RevertError(f"run {run_id} was already reverted on {run.reverted_at:%Y-%m-%d %H:%M}")
+    if run.error or not _wrote(run):
+        raise RevertError(f"run {run_id} changed nothing, so there is nothing to revert")
+    later = (
+        SyncRun.objects.filter(table=run.table, pk__gt=run.pk, reverted_at__isnull=True, error="")
+        .filter(Q(inserted__gt=0) | Q(changed__gt=0))
+        .order_by("-pk")
+        .first()
+    )
+    if later is not None:
+        raise RevertError(
+            f"run {later.pk} ({later.started_at:%Y-%m-%d %H:%M}) changed {run.table.table_id} "
+            f"after run {run_id}; revert it first"
+        )
+    revisions = ObservationRevision.objects.filter(run=run).values_list(
+        "old_value", "old_status", "old_run_id", "observation_id"
+    )
+    quote = connection.ops.quote_name
+    restore = (
+        f"UPDATE {quote(Observation._meta.db_table)} "
+        "SET value = %s, status = %s, run_id = %s WHERE id = %s"
+    )
+    restored = 0
+    with connection.cursor() as cursor:
+        rows = list(revisions)
+        for start in range(0, len(rows), BATCH_SIZE):
+            cursor.executemany(restore, rows[start : start + BATCH_SIZE])
+        restored = len(rows)
+    ObservationRevision.objects.filter(run=run).delete()
+    # What still carries the run's id after the restore is what the run added.
+    removed, _ = Observation.objects.filter(table=run.table, run=run).delete()
+    run.reverted_at = timezone.now()
+    run.save(update_fields=["reverted_at"])
+    return RevertResult(run=run, restored=restored, removed=removed)

@@ -1,0 +1,107 @@
+"""Example content for trying the follow-up out with `make run`: demo users for each role, a closed
+and published round 2025H2 with accepted example reports, and an open round 2026H1 prefilled from it.
+Everything is marked as example content (`is_example`, and the texts say so). Only
+`seuraamo load_initial_data --demo` (called by `make load`/`make run`) creates it, and only in a
+database that has no reporting round; tests never load it."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from seuraamo.accounts.models import User
+from seuraamo.accounts.roles import ROLE_GROUPS, Role
+from seuraamo.organisations.selectors import current_organisations, organisation_graph
+from seuraamo.programmes.models import CoordinationRole, Goal, Programme
+from seuraamo.progress import services
+from seuraamo.progress.models import ReportingRound
+from seuraamo.progress.services import ReportContent
+
+EXAMPLE = "ESIMERKKI – keksitty teksti sovelluksen esittelyä varten, ei koordinaattorin raportti."
+DEMO_TEXTS = {
+    "assessment_text": f"{EXAMPLE}\n\nTavoite etenee osittain suunnitellusti.",
+    "done": f"{EXAMPLE}\n\nJärjestettiin yhteisiä rekrytointitapahtumia ja koulutuksia.",
+    "results": f"{EXAMPLE}\n\nTapahtumiin osallistui työnhakijoita ja työnantajia.",
+    "problems": f"{EXAMPLE}\n\nRahoituksen jatko on epävarma.",
+    "next_steps": f"{EXAMPLE}\n\nJatketaan yhteistyötä seuraavalla kaudella.",
+    "asks": f"{EXAMPLE}\n\nOhjausryhmää pyydetään linjaamaan hankerahoituksen painopisteet.",
+}
+
+
+def demo_users_file(data_dir: Path) -> Path:
+    return data_dir / "demo-users.txt"
+
+
+def _user(
+    email: str, password: str, *, role: Role | None = None, organisation: object = None
+) -> User:
+    user = User.objects.create_user(
+        username=email,
+        email=email,
+        password=password,
+        organisation=organisation,
+        first_name="Demo",
+        last_name=email.split("@")[0],
+    )
+    if role in ROLE_GROUPS:
+        user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])
+    return user
+
+
+@transaction.atomic
+def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | None:
+    """Create the example content and return the lines of the demo users file; None when the
+    database already has a round or no programme (nothing is touched then)."""
+    programme = Programme.objects.order_by("-start_year").first()
+    if programme is None or ReportingRound.objects.exists():
+        return None
+    password = secrets.token_urlsafe(12)
+    admin = _user("demo-admin@example.test", password, role=Role.PROGRAMME_ADMIN)
+    lines = [f"password of every demo user: {password}", f"programme admin: {admin.email}"]
+    for role, email in [
+        (Role.STEERING_GROUP, "demo-ohjausryhma@example.test"),
+        (Role.ANALYST, "demo-analyytikko@example.test"),
+    ]:
+        _user(email, password, role=role)
+        lines.append(f"{role.value.replace('_', ' ')}: {email}")
+    graph = organisation_graph()
+    goals = list(Goal.objects.filter(theme__programme=programme).order_by("theme__order", "order"))
+    by_organisation: dict[int, User] = {}
+    writers: dict[int, User] = {}  # goal id → the demo coordinator who writes its report
+    for goal in goals:
+        for coordinator in goal.coordinators.filter(role=CoordinationRole.COORDINATOR):
+            for organisation in current_organisations(coordinator.organisation, today, graph):
+                if organisation.pk not in by_organisation:
+                    email = f"demo-koordinaattori-{len(by_organisation) + 1}@example.test"
+                    by_organisation[organisation.pk] = _user(
+                        email, password, organisation=organisation
+                    )
+                    lines.append(f"coordinator ({organisation.name_fi}): {email}")
+                writers.setdefault(goal.pk, by_organisation[organisation.pk])
+    closed = services.open_round(
+        admin, programme, "2025H2", datetime.date(2026, 2, 15), goals, is_example=True
+    )
+    for report in closed.reports.all():
+        writer = writers.get(report.goal_id)
+        if writer is None:
+            continue
+        content = ReportContent(
+            assessment="partly",
+            texts=DEMO_TEXTS,
+            measures={
+                s.measure_id: ("in_progress", EXAMPLE) for s in report.measure_statuses.all()
+            },
+        )
+        services.save_report(writer, report.pk, report.version, content)
+        services.submit_report(writer, report.pk)
+        services.accept_report(admin, report.pk)
+    services.close_round(admin, closed.pk)
+    services.publish_round(admin, closed.pk)
+    services.open_round(
+        admin, programme, "2026H1", today + datetime.timedelta(days=21), goals, is_example=True
+    )
+    return lines

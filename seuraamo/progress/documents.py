@@ -1,0 +1,155 @@
+"""A report as one JSON document: its content plus the programme texts (goal, theme, measures,
+indicators, coordinators) as they are now. Closing a round stores this document in the report
+(`GoalReport.snapshot`); a closed round is then read from its documents only, so later changes to
+the programme do not change it. The compiled report and the timelines read documents too."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.official_stats.selectors import series
+from seuraamo.programmes.models import CoordinationRole, Indicator, IndicatorKind
+from seuraamo.progress.models import TEXT_FIELDS, GoalReport
+
+Document = dict[str, object]
+LANGUAGES = ("fi", "sv", "en")
+
+
+def _texts(instance: object, field: str) -> dict[str, str]:
+    return {code: getattr(instance, f"{field}_{code}", "") or "" for code in LANGUAGES}
+
+
+def period_end(period: Period) -> datetime.date:
+    last_month = period.first_month + 12 // period.frequency.per_year - 1
+    return datetime.date(period.year, last_month, calendar.monthrange(period.year, last_month)[1])
+
+
+def official_values_at(indicators: list[Indicator], end: datetime.date) -> list[dict[str, object]]:
+    """Each official indicator's latest stored value for a period that ended by `end`."""
+    values: list[dict[str, object]] = []
+    for indicator in indicators:
+        if indicator.kind != IndicatorKind.OFFICIAL or not indicator.stat_table:
+            continue
+        points = [
+            point
+            for point in series(
+                indicator.stat_table, indicator.stat_content_code, indicator.stat_area
+            )
+            if point.value is not None and period_end(Period.parse(point.period)) <= end
+        ]
+        latest = points[-1] if points else None
+        values.append(
+            {
+                "indicator": indicator.key,
+                "period": latest.period if latest else None,
+                "value": latest.value if latest else None,
+            }
+        )
+    return values
+
+
+def build_document(report: GoalReport) -> Document:
+    """The report with the programme texts as they are now (see the module docstring)."""
+    goal = report.goal
+    theme = goal.theme
+    statuses = {status.measure_id: status for status in report.measure_statuses.all()}
+    manual = {value.indicator_id: value for value in report.manual_values.all()}
+    official = {row["indicator"]: row for row in report.official_values}
+    indicators = []
+    for indicator in goal.indicators.all():
+        entry: dict[str, object] = {
+            "key": indicator.key,
+            "name": _texts(indicator, "name"),
+            "unit": indicator.unit,
+            "kind": indicator.kind,
+            "direction": indicator.desired_direction,
+            "baseline": float(indicator.baseline_value)
+            if indicator.baseline_value is not None
+            else None,
+            "targets": [
+                {"date": target.date.isoformat(), "value": float(target.value)}
+                for target in indicator.targets.all()
+            ],
+        }
+        if indicator.kind == IndicatorKind.MANUAL:
+            value = manual.get(indicator.pk)
+            entry.update(
+                value=float(value.value) if value and value.value is not None else None,
+                date=value.date.isoformat() if value and value.date else None,
+                source=value.source if value else "",
+                reporter=_name(value.reporter) if value and value.reporter else "",
+            )
+        else:
+            row = official.get(indicator.key, {})
+            entry.update(value=row.get("value"), period=row.get("period"))
+        indicators.append(entry)
+    return {
+        "round": report.reporting_round.period,
+        "status": report.status,
+        "is_example": report.is_example,
+        "goal": {"key": goal.key, "title": _texts(goal, "title"), "order": goal.order},
+        "theme": {"number": theme.number, "title": _texts(theme, "title"), "order": theme.order},
+        "coordinators": [
+            {"key": c.organisation.key, "name": _texts(c.organisation, "name")}
+            for c in goal.coordinators.all()
+            if c.role == CoordinationRole.COORDINATOR
+        ],
+        "assessment": report.assessment,
+        "texts": {field: getattr(report, field) for field in TEXT_FIELDS},
+        "return_comment": report.return_comment,
+        "measures": [
+            {
+                "key": measure.key,
+                "title": _texts(measure, "title"),
+                "status": statuses[measure.pk].status if measure.pk in statuses else "",
+                "text": statuses[measure.pk].text if measure.pk in statuses else "",
+            }
+            for measure in goal.measures.all()
+        ],
+        "indicators": indicators,
+        "projects": _projects(goal),
+        "submitted_at": report.submitted_at.isoformat() if report.submitted_at else None,
+        "accepted_at": report.accepted_at.isoformat() if report.accepted_at else None,
+    }
+
+
+def _projects(goal: object) -> list[dict[str, object]]:
+    from seuraamo.progress.models import Project
+
+    projects = (
+        Project.objects.filter(measures__goal=goal)
+        .distinct()
+        .prefetch_related("partners", "measures")
+        .order_by("start_date", "name")
+    )
+    return [
+        {
+            "name": project.name,
+            "partners": [_texts(partner, "name") for partner in project.partners.all()],
+            "funding_source": project.funding_source,
+            "funding_amount": float(project.funding_amount)
+            if project.funding_amount is not None
+            else None,
+            "start": project.start_date.isoformat() if project.start_date else None,
+            "end": project.end_date.isoformat() if project.end_date else None,
+            "measures": [
+                _texts(measure, "title")
+                for measure in project.measures.all()
+                if measure.goal_id == goal.pk
+            ],
+            "url": project.url,
+        }
+        for project in projects
+    ]
+
+
+def _name(user: object) -> str:
+    full = f"{getattr(user, 'first_name', '')} {getattr(user, 'last_name', '')}".strip()
+    return full or getattr(user, "email", "") or getattr(user, "username", "")
+
+
+def document_of(report: GoalReport) -> Document:
+    """The frozen document of a closed round's report, the live one otherwise."""
+    return report.snapshot if report.snapshot is not None else build_document(report)

@@ -1,0 +1,123 @@
+"""The compiled report of a round as HTML, PDF (WeasyPrint: cover, contents, page numbers) and XLSX
+(one row per goal). The interface language is the active one; content is as written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from seuraamo.core.translation import active_content_language
+from seuraamo.progress.models import TEXT_FIELDS, Assessment, ReportStatus
+from seuraamo.progress.selectors import CompiledReport
+from seuraamo.progress.templatetags.follow_up import doc_plain
+
+FORMATS = ("html", "pdf", "xlsx")
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+PRINT_CSS = Path(__file__).parent / "static" / "progress" / "css" / "compiled-report.css"
+
+
+def file_name(report: CompiledReport, fmt: str) -> str:
+    return f"seuraamo-{report.reporting_round.period}-{active_content_language()}.{fmt}"
+
+
+def render_html(report: CompiledReport, *, standalone: bool = True) -> str:
+    """The report as one HTML document (standalone: its own head and print styles, for the PDF
+    and the HTML download); the page view renders the same body inside the site's layout."""
+    return render_to_string(
+        "progress/compiled_document.html",
+        {"compiled": report, "standalone": standalone, "css": PRINT_CSS.read_text()},
+    )
+
+
+def render_pdf(report: CompiledReport) -> bytes:
+    from weasyprint import HTML  # imported here: loading Pango takes a moment
+
+    return HTML(string=render_html(report), base_url=str(PRINT_CSS.parent)).write_pdf()
+
+
+def _assessment(code: str) -> str:
+    return str(Assessment(code).label) if code in Assessment.values else ""
+
+
+def _status(code: str) -> str:
+    return str(ReportStatus(code).label) if code in ReportStatus.values else ""
+
+
+def render_xlsx(report: CompiledReport) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = report.reporting_round.period
+    headers = [
+        _("Theme"),
+        _("Goal"),
+        _("Coordinating organisations"),
+        _("Report status"),
+        _("Overall assessment"),
+        _("The assessment in brief"),
+        _("What was done"),
+        _("Results"),
+        _("Problems and risks"),
+        _("Next steps"),
+        _("What is asked of the steering group"),
+        _("Measures (status)"),
+    ]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for document in report.documents:
+        texts = document["texts"]
+        sheet.append(
+            [
+                f"{document['theme']['number']} {doc_plain(document['theme']['title'])}",
+                doc_plain(document["goal"]["title"]),
+                ", ".join(doc_plain(c["name"]) for c in document["coordinators"]),
+                _status(document["status"]),
+                _assessment(document["assessment"]),
+                *(texts.get(name, "") for name in TEXT_FIELDS),
+                "\n".join(
+                    f"{doc_plain(m['title'])}: {_measure_status(m['status'])}"
+                    for m in document["measures"]
+                ),
+            ]
+        )
+    for column, width in zip(
+        "ABCDEFGHIJKL", (30, 40, 30, 14, 18, 40, 40, 40, 40, 40, 40, 50), strict=True
+    ):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "C2"
+    about = workbook.create_sheet(_("About"))
+    about.append([_("Half-year follow-up report"), report.reporting_round.period])
+    about.append([_("One row per goal on the first sheet.")])
+    if report.has_examples:
+        about.append(
+            [_("Example content: these reports were written to show the app, not by coordinators.")]
+        )
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _measure_status(code: str) -> str:
+    from seuraamo.progress.models import MeasureStatusChoice
+
+    return str(MeasureStatusChoice(code).label) if code in MeasureStatusChoice.values else "–"
+
+
+def render(report: CompiledReport, fmt: str) -> bytes:
+    if fmt == "pdf":
+        return render_pdf(report)
+    if fmt == "xlsx":
+        return render_xlsx(report)
+    return render_html(report).encode()

@@ -1,0 +1,381 @@
+"""The half-year follow-up: reporting rounds, one report per goal and round, measure statuses,
+manually reported indicator values and the reminders sent. Writes go through services.py."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
+from seuraamo.programmes.models import Goal, Indicator, Measure, Programme
+
+
+def validate_half_year(code: str) -> None:
+    try:
+        Period.parse(code, Frequency.HALF_YEAR)
+    except PeriodError:
+        raise ValidationError(
+            _("Write the period as a half-year, e.g. 2026H1."), code="period"
+        ) from None
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+    PUBLISHED = "published", _("published")
+
+
+class ReportingRound(models.Model):
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="rounds"
+    )
+    period = models.CharField(
+        _("period"), max_length=6, validators=[validate_half_year], help_text=_("E.g. 2026H1.")
+    )
+    deadline = models.DateField(_("deadline"))
+    goals = models.ManyToManyField(Goal, verbose_name=_("goals included"), related_name="+")
+    status = models.CharField(
+        _("status"), max_length=12, choices=RoundStatus.choices, default=RoundStatus.OPEN
+    )
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    is_example = models.BooleanField(
+        _("example content"), default=False, help_text=_("Demo data for trying the app out.")
+    )
+
+    class Meta:
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+        ordering = ["-period"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "period"], name="unique_round_period")
+        ]
+
+    def __str__(self) -> str:
+        return self.period
+
+    @property
+    def key(self) -> str:
+        return self.period
+
+    @property
+    def period_value(self) -> Period:
+        return Period.parse(self.period, Frequency.HALF_YEAR)
+
+    def label(self, language: str) -> str:
+        return self.period_value.label(language)
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    RETURNED = "returned", _("returned")
+    ACCEPTED = "accepted", _("accepted")
+
+
+class Assessment(models.TextChoices):
+    ON_TRACK = "on_track", _("on track")
+    PARTLY = "partly", _("partly on track")
+    OFF_TRACK = "off_track", _("off track")
+    NOT_STARTED = "not_started", _("not started")
+    COMPLETED = "completed", _("completed")
+
+
+#: The report's free-text sections, in the order the form and the compiled report show them.
+TEXT_FIELDS = ("assessment_text", "done", "results", "problems", "next_steps", "asks")
+
+
+class GoalReport(models.Model):
+    reporting_round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("reporting round"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("goal"), on_delete=models.PROTECT, related_name="reports"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    assessment = models.CharField(
+        _("overall assessment"), max_length=12, choices=Assessment.choices, blank=True
+    )
+    assessment_text = models.TextField(_("assessment in brief"), blank=True)
+    done = models.TextField(_("what was done"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    problems = models.TextField(_("problems and risks"), blank=True)
+    next_steps = models.TextField(_("next steps"), blank=True)
+    asks = models.TextField(_("what is asked of the steering group"), blank=True)
+    return_comment = models.TextField(_("comment when returned"), blank=True)
+    #: Official indicator values as of the period's end, stored when the report is created.
+    official_values = models.JSONField(_("official indicator values"), default=list, blank=True)
+    #: The whole report with the programme texts as they were, frozen when the round closes.
+    snapshot = models.JSONField(_("frozen snapshot"), null=True, blank=True)
+    #: Optimistic locking: each save adds one; a save based on an older version is a conflict.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    is_example = models.BooleanField(_("example content"), default=False)
+
+    class Meta:
+        verbose_name = _("goal report")
+        verbose_name_plural = _("goal reports")
+        ordering = ["reporting_round", "goal"]
+        constraints = [
+            models.UniqueConstraint(fields=["reporting_round", "goal"], name="unique_goal_report")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reporting_round.period} {self.goal.key}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.reporting_round.period}/{self.goal.key}"
+
+
+class MeasureStatusChoice(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DELAYED = "delayed", _("delayed")
+    DONE = "done", _("done")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class MeasureStatus(models.Model):
+    report = models.ForeignKey(
+        GoalReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="measure_statuses",
+    )
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=MeasureStatusChoice.choices, blank=True
+    )
+    text = models.TextField(_("in brief"), blank=True)
+
+    class Meta:
+        verbose_name = _("measure status")
+        verbose_name_plural = _("measure statuses")
+        ordering = ["report", "measure"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "measure"], name="unique_measure_status")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.status}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.report.audit_key}/{self.measure.key}"
+
+
+class ManualIndicatorValue(models.Model):
+    """A value of a manually reported indicator, entered in a report: date, source, reporter."""
+
+    report = models.ForeignKey(
+        GoalReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="manual_values",
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="+"
+    )
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3, null=True, blank=True)
+    date = models.DateField(_("date of the value"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("manual indicator value")
+        verbose_name_plural = _("manual indicator values")
+        ordering = ["report", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="unique_manual_value")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.report.audit_key}/{self.indicator.key}"
+
+
+class SentReminder(models.Model):
+    """One reminder e-mail sent to one person about one report; never sent again."""
+
+    report = models.ForeignKey(
+        GoalReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=30)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "recipient", "kind"], name="unique_sent_reminder"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} → {self.recipient} ({self.kind})"
+
+
+class Project(models.Model):
+    """A joint development project or service pilot behind the programme's measures (programme
+    measure 4.1: "yhteiset kehittämishankkeet ja palvelupilotit"). Reports show the projects linked
+    to their goal's measures."""
+
+    name = models.CharField(_("name"), max_length=300)
+    partners = models.ManyToManyField(
+        "organisations.Organisation", verbose_name=_("partners"), blank=True, related_name="+"
+    )
+    funding_source = models.CharField(
+        _("funding source"), max_length=200, blank=True, help_text=_("E.g. ESF+, JTF, municipal.")
+    )
+    funding_amount = models.DecimalField(
+        _("funding amount (euros)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("measures"), blank=True, related_name="projects"
+    )
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+
+class ReportComment(models.Model):
+    """A steering-group member's (or an admin's) comment on a report; coordinators read it."""
+
+    report = models.ForeignKey(
+        GoalReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.text[:40]}"
+
+
+class Meeting(models.Model):
+    """A steering-group meeting: the date, the participating organisations, the round it discusses
+    (its agenda is built from the round) and the decisions recorded."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    date = models.DateField(_("date"))
+    reporting_round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("reporting round discussed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    participants = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("participating organisations"),
+        blank=True,
+        related_name="+",
+    )
+    minutes_url = models.URLField(_("link to the minutes"), blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "date"], name="unique_meeting_date")
+        ]
+
+    def __str__(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def key(self) -> str:
+        return self.date.isoformat()
+
+
+class Decision(models.Model):
+    """A decision recorded in a meeting, linked to the goals and measures it concerns; shown on
+    their pages ("decided 12.3.2027: …"). The text is as written in the minutes."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    text = models.TextField(_("decision"))
+    goals = models.ManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="+")
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("measures"), blank=True, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["meeting", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.text[:60]}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.meeting.date.isoformat()}/{self.order}"

@@ -1,0 +1,98 @@
+"""The programme overview: every goal with its latest assessment and each indicator's latest value,
+change from a year earlier, next target and status, with a sparkline. The assessment comes from the
+newest report the user may read (the public: published rounds only); manual indicators take their
+value from that report."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from seuraamo.accounts.roles import AnyUser, roles_of
+from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status
+from seuraamo.programmes.models import Goal, Indicator, IndicatorKind, Programme, Theme
+from seuraamo.programmes.selectors import current_programme
+from seuraamo.progress import rules
+from seuraamo.progress.documents import Document, document_of
+from seuraamo.progress.models import GoalReport
+from seuraamo.progress.sparklines import sparkline
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    status: IndicatorStatus | None  # official indicators
+    manual: dict[str, object] | None  # manual indicators: the value from the latest report
+    sparkline: str
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    goal: Goal
+    document: Document | None
+    report: GoalReport | None
+    indicators: list[IndicatorRow]
+
+
+@dataclass(frozen=True)
+class ThemeBlock:
+    theme: Theme
+    goals: list[GoalRow]
+
+
+@dataclass(frozen=True)
+class Overview:
+    programme: Programme
+    themes: list[ThemeBlock]
+
+
+def _latest_reports(user: AnyUser, programme: Programme) -> dict[int, GoalReport]:
+    roles = roles_of(user)
+    latest: dict[int, GoalReport] = {}
+    reports = (
+        GoalReport.objects.filter(reporting_round__programme=programme)
+        .select_related("reporting_round", "goal")
+        .order_by("-reporting_round__period")
+    )
+    for report in reports:
+        if report.goal_id not in latest and rules.can_read_report(roles, report):
+            latest[report.goal_id] = report
+    return latest
+
+
+def _indicator_row(
+    indicator: Indicator, document: Document | None, today: datetime.date
+) -> IndicatorRow:
+    if indicator.kind == IndicatorKind.OFFICIAL:
+        status = indicator_status(indicator, today)
+        values = [point.value for point in status.recent]
+        return IndicatorRow(indicator, status, None, sparkline(values, status.next_target_value))
+    manual = None
+    if document is not None:
+        manual = next((i for i in document["indicators"] if i["key"] == indicator.key), None)
+    return IndicatorRow(indicator, None, manual, "")
+
+
+def overview(user: AnyUser, today: datetime.date) -> Overview | None:
+    programme = current_programme()
+    if programme is None:
+        return None
+    latest = _latest_reports(user, programme)
+    themes = []
+    for theme in Theme.objects.filter(programme=programme).prefetch_related(
+        "goals__indicators__targets"
+    ):
+        rows = []
+        for goal in theme.goals.all():
+            report = latest.get(goal.pk)
+            document = document_of(report) if report else None
+            rows.append(
+                GoalRow(
+                    goal,
+                    document,
+                    report,
+                    [_indicator_row(i, document, today) for i in goal.indicators.all()],
+                )
+            )
+        themes.append(ThemeBlock(theme, rows))
+    return Overview(programme, themes)

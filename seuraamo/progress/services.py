@@ -1,0 +1,354 @@
+"""Writes of the half-year follow-up. Every function takes the acting user, checks the rules on the
+server, runs in one transaction and audits each change (core.audit.record_change)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from seuraamo.accounts.models import User
+from seuraamo.accounts.roles import roles_of
+from seuraamo.core.audit import record_change, snapshot
+from seuraamo.programmes.models import Goal, IndicatorKind, Programme
+from seuraamo.progress import rules
+from seuraamo.progress.documents import build_document, official_values_at, period_end
+from seuraamo.progress.models import (
+    TEXT_FIELDS,
+    GoalReport,
+    ManualIndicatorValue,
+    MeasureStatus,
+    ReportComment,
+    ReportingRound,
+    ReportStatus,
+    RoundStatus,
+    validate_half_year,
+)
+
+
+class FollowUpError(Exception):
+    """A write that the state does not allow; the message is one line for the user."""
+
+
+class ConflictError(Exception):
+    """The report was saved by someone else after the editor loaded it."""
+
+    def __init__(self, current: GoalReport) -> None:
+        super().__init__(f"report {current.pk} is at version {current.version}")
+        self.current = current
+
+
+@dataclass
+class ManualValueInput:
+    value: Decimal | None = None
+    date: datetime.date | None = None
+    source: str = ""
+
+
+@dataclass
+class ReportContent:
+    """What a coordinator writes: the assessment, the texts, measures and manual values."""
+
+    assessment: str = ""
+    texts: dict[str, str] = field(default_factory=dict)
+    measures: dict[int, tuple[str, str]] = field(default_factory=dict)
+    manual_values: dict[int, ManualValueInput] = field(default_factory=dict)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _audit_update(actor: User, instance: object, before: dict[str, object]) -> None:
+    record_change(actor=actor, instance=instance, before=before, after=snapshot(instance))
+
+
+# --- rounds ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_round(
+    actor: User,
+    programme: Programme,
+    period: str,
+    deadline: datetime.date,
+    goals: list[Goal],
+    is_example: bool = False,
+) -> ReportingRound:
+    """Open a round: one draft report per goal, prefilled from the goal's previous report, with
+    the official indicator values as of the period's end."""
+    _require(rules.can_manage_rounds(roles_of(actor)))
+    validate_half_year(period)
+    if not goals:
+        raise FollowUpError(_("Choose at least one goal for the round."))
+    if ReportingRound.objects.filter(programme=programme, period=period).exists():
+        raise FollowUpError(_("A round for %(period)s already exists.") % {"period": period})
+    reporting_round = ReportingRound.objects.create(
+        programme=programme, period=period, deadline=deadline, is_example=is_example
+    )
+    reporting_round.goals.set(goals)
+    end = period_end(reporting_round.period_value)
+    for goal in goals:
+        _create_report(actor, reporting_round, goal, end, is_example)
+    record_change(
+        actor=actor, instance=reporting_round, before=None, after=snapshot(reporting_round)
+    )
+    return reporting_round
+
+
+def _previous_report(reporting_round: ReportingRound, goal: Goal) -> GoalReport | None:
+    return (
+        GoalReport.objects.filter(
+            goal=goal,
+            reporting_round__programme=reporting_round.programme,
+            reporting_round__period__lt=reporting_round.period,
+        )
+        .order_by("-reporting_round__period")
+        .prefetch_related("measure_statuses")
+        .first()
+    )
+
+
+def _create_report(
+    actor: User, reporting_round: ReportingRound, goal: Goal, end: datetime.date, is_example: bool
+) -> GoalReport:
+    previous = _previous_report(reporting_round, goal)
+    indicators = list(goal.indicators.all())
+    report = GoalReport.objects.create(
+        reporting_round=reporting_round,
+        goal=goal,
+        official_values=official_values_at(indicators, end),
+        is_example=is_example,
+        **(
+            {"assessment": previous.assessment}
+            | {name: getattr(previous, name) for name in TEXT_FIELDS}
+            if previous
+            else {}
+        ),
+    )
+    earlier = {s.measure_id: s for s in previous.measure_statuses.all()} if previous else {}
+    MeasureStatus.objects.bulk_create(
+        MeasureStatus(
+            report=report,
+            measure=measure,
+            status=earlier[measure.pk].status if measure.pk in earlier else "",
+            text=earlier[measure.pk].text if measure.pk in earlier else "",
+        )
+        for measure in goal.measures.all()
+    )
+    record_change(actor=actor, instance=report, before=None, after=snapshot(report))
+    return report
+
+
+def _locked_round(round_id: int) -> ReportingRound:
+    return ReportingRound.objects.select_for_update().get(pk=round_id)
+
+
+@transaction.atomic
+def close_round(actor: User, round_id: int) -> ReportingRound:
+    """Close the round and freeze every report as a snapshot with the programme texts of today."""
+    _require(rules.can_manage_rounds(roles_of(actor)))
+    reporting_round = _locked_round(round_id)
+    if reporting_round.status != RoundStatus.OPEN:
+        return reporting_round
+    before = snapshot(reporting_round)
+    for report in _reports_for_snapshot(reporting_round):
+        report.snapshot = build_document(report)
+        report.save(update_fields=["snapshot"])
+    reporting_round.status = RoundStatus.CLOSED
+    reporting_round.closed_at = timezone.now()
+    reporting_round.save(update_fields=["status", "closed_at"])
+    _audit_update(actor, reporting_round, before)
+    return reporting_round
+
+
+def _reports_for_snapshot(reporting_round: ReportingRound) -> list[GoalReport]:
+    return list(
+        reporting_round.reports.select_related("goal__theme", "reporting_round").prefetch_related(
+            "goal__coordinators__organisation",
+            "goal__measures",
+            "goal__indicators__targets",
+            "measure_statuses",
+            "manual_values__reporter",
+        )
+    )
+
+
+@transaction.atomic
+def reopen_round(actor: User, round_id: int) -> ReportingRound:
+    """Admins only: a closed or published round becomes open again (audited); its snapshots are
+    taken anew when it closes."""
+    _require(rules.can_manage_rounds(roles_of(actor)))
+    reporting_round = _locked_round(round_id)
+    if reporting_round.status == RoundStatus.OPEN:
+        return reporting_round
+    before = snapshot(reporting_round)
+    reporting_round.status = RoundStatus.OPEN
+    reporting_round.closed_at = None
+    reporting_round.published_at = None
+    reporting_round.save(update_fields=["status", "closed_at", "published_at"])
+    reporting_round.reports.update(snapshot=None)
+    _audit_update(actor, reporting_round, before)
+    return reporting_round
+
+
+@transaction.atomic
+def publish_round(actor: User, round_id: int) -> ReportingRound:
+    """A closed round becomes public: its frozen reports are shown to everyone."""
+    _require(rules.can_manage_rounds(roles_of(actor)))
+    reporting_round = _locked_round(round_id)
+    if reporting_round.status == RoundStatus.PUBLISHED:
+        return reporting_round
+    if reporting_round.status != RoundStatus.CLOSED:
+        raise FollowUpError(_("Close the round before publishing it."))
+    before = snapshot(reporting_round)
+    reporting_round.status = RoundStatus.PUBLISHED
+    reporting_round.published_at = timezone.now()
+    reporting_round.save(update_fields=["status", "published_at"])
+    _audit_update(actor, reporting_round, before)
+    return reporting_round
+
+
+# --- reports --------------------------------------------------------------------------------------
+
+
+def _locked_report(report_id: int) -> GoalReport:
+    return (
+        GoalReport.objects.select_for_update(of=("self",))
+        .select_related("reporting_round")
+        .get(pk=report_id)
+    )
+
+
+@transaction.atomic
+def save_report(
+    actor: User, report_id: int, expected_version: int, content: ReportContent
+) -> GoalReport:
+    """Save the coordinator's text. A save based on an older version than the stored one raises
+    `ConflictError` and changes nothing: the view shows both versions."""
+    report = _locked_report(report_id)
+    _require(rules.can_edit_report(roles_of(actor), report))
+    if report.version != expected_version:
+        raise ConflictError(report)
+    before = snapshot(report)
+    report.assessment = content.assessment
+    for name in TEXT_FIELDS:
+        setattr(report, name, content.texts.get(name, ""))
+    report.updated_by = actor
+    report.version = F("version") + 1
+    report.save()
+    report.refresh_from_db()
+    _audit_update(actor, report, before)
+    _save_measures(actor, report, content.measures)
+    _save_manual_values(actor, report, content.manual_values)
+    return report
+
+
+def _save_measures(actor: User, report: GoalReport, measures: dict[int, tuple[str, str]]) -> None:
+    for status in report.measure_statuses.all():
+        if status.measure_id not in measures:
+            continue
+        before = snapshot(status)
+        status.status, status.text = measures[status.measure_id]
+        status.save()
+        _audit_update(actor, status, before)
+
+
+def _save_manual_values(
+    actor: User, report: GoalReport, values: dict[int, ManualValueInput]
+) -> None:
+    allowed = set(
+        report.goal.indicators.filter(kind=IndicatorKind.MANUAL).values_list("pk", flat=True)
+    )
+    for indicator_id, given in values.items():
+        if indicator_id not in allowed:
+            continue
+        existing = ManualIndicatorValue.objects.filter(
+            report=report, indicator_id=indicator_id
+        ).first()
+        before = snapshot(existing) if existing else None
+        if existing is None and given.value is None and not given.source:
+            continue
+        value = existing or ManualIndicatorValue(report=report, indicator_id=indicator_id)
+        changed = (value.value, value.date, value.source) != (given.value, given.date, given.source)
+        if not changed:
+            continue
+        value.value, value.date, value.source = given.value, given.date, given.source
+        value.reporter = actor
+        value.save()
+        record_change(actor=actor, instance=value, before=before, after=snapshot(value))
+
+
+def _transition(actor: User, report: GoalReport, status: str, **fields: object) -> GoalReport:
+    before = snapshot(report)
+    report.status = status
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.version = F("version") + 1
+    report.updated_by = actor
+    report.save()
+    report.refresh_from_db()
+    _audit_update(actor, report, before)
+    return report
+
+
+@transaction.atomic
+def submit_report(actor: User, report_id: int) -> bool:
+    """Submit to the steering group; a second submit of a submitted report does nothing."""
+    report = _locked_report(report_id)
+    roles = roles_of(actor)
+    if report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) and roles.coordinates(
+        report.goal_id
+    ):
+        return False
+    _require(rules.can_edit_report(roles, report))
+    if not report.assessment:
+        raise FollowUpError(_("Choose the overall assessment before submitting."))
+    _transition(actor, report, ReportStatus.SUBMITTED, submitted_at=timezone.now())
+    return True
+
+
+@transaction.atomic
+def return_report(actor: User, report_id: int, comment: str) -> bool:
+    """Return a submitted report to its coordinators with a comment."""
+    report = _locked_report(report_id)
+    _require(rules.can_review(roles_of(actor), report))
+    if report.status == ReportStatus.RETURNED:
+        return False
+    if report.status != ReportStatus.SUBMITTED:
+        raise FollowUpError(_("Only a submitted report can be returned."))
+    if not comment.strip():
+        raise FollowUpError(_("Write a comment that says what to change."))
+    _transition(actor, report, ReportStatus.RETURNED, return_comment=comment.strip())
+    return True
+
+
+@transaction.atomic
+def accept_report(actor: User, report_id: int) -> bool:
+    report = _locked_report(report_id)
+    _require(rules.can_review(roles_of(actor), report))
+    if report.status == ReportStatus.ACCEPTED:
+        return False
+    if report.status != ReportStatus.SUBMITTED:
+        raise FollowUpError(_("Only a submitted report can be accepted."))
+    _transition(actor, report, ReportStatus.ACCEPTED, accepted_at=timezone.now())
+    return True
+
+
+@transaction.atomic
+def comment_on_report(actor: User, report_id: int, text: str) -> ReportComment:
+    report = GoalReport.objects.get(pk=report_id)
+    roles = roles_of(actor)
+    _require(rules.can_comment(roles) and rules.can_read_report(roles, report))
+    if not text.strip():
+        raise FollowUpError(_("Write the comment first."))
+    comment = ReportComment.objects.create(report=report, author=actor, text=text.strip())
+    record_change(actor=actor, instance=comment, before=None, after=snapshot(comment))
+    return comment

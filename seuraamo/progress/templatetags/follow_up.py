@@ -1,0 +1,92 @@
+"""Template helpers for report documents: texts stored as {fi, sv, en} in the active language (a
+Finnish fallback marked with lang="fi"), and the labels of statuses and assessments."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from seuraamo.core.formatting import format_number
+from seuraamo.core.translation import FALLBACK_LANGUAGE, active_content_language
+from seuraamo.progress.models import Assessment, MeasureStatusChoice, ReportStatus, RoundStatus
+
+register = template.Library()
+
+
+@register.simple_tag
+def doc_text(texts: dict[str, str] | None) -> str:
+    texts = texts or {}
+    language = active_content_language()
+    text = texts.get(language) or ""
+    if text or language == FALLBACK_LANGUAGE:
+        return format_html("{}", text)
+    return format_html('<span lang="fi">{}</span>', texts.get(FALLBACK_LANGUAGE, ""))
+
+
+@register.filter
+def doc_plain(texts: dict[str, str] | None) -> str:
+    texts = texts or {}
+    return texts.get(active_content_language()) or texts.get(FALLBACK_LANGUAGE, "")
+
+
+@register.filter
+def assessment_label(code: str) -> str:
+    return str(Assessment(code).label) if code in Assessment.values else ""
+
+
+@register.filter
+def measure_status_label(code: str) -> str:
+    return str(MeasureStatusChoice(code).label) if code in MeasureStatusChoice.values else ""
+
+
+@register.filter
+def report_status_label(code: str) -> str:
+    return str(ReportStatus(code).label) if code in ReportStatus.values else ""
+
+
+@register.filter
+def round_status_label(code: str) -> str:
+    return str(RoundStatus(code).label) if code in RoundStatus.values else ""
+
+
+@register.filter
+def period_label(code: str) -> str:
+    from seuraamo.official_stats.pxweb.periods import Period
+
+    return Period.parse(code).label(active_content_language())
+
+
+@register.filter
+def doc_number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return format_number(value, 1 if value != int(value) else 0)
+
+
+@register.simple_tag
+def text_label(name: str) -> str:
+    from seuraamo.progress.forms import TEXT_LABELS
+
+    return str(TEXT_LABELS.get(name, name))
+
+
+@register.simple_tag
+def tr_programme(programme: object) -> str:
+    from seuraamo.core.translation import localized
+
+    return localized(programme, "name").text
+
+
+@register.inclusion_tag("progress/partials/decisions.html")
+def goal_decisions(goal: object) -> dict[str, object]:
+    """The steering group's decisions about the goal or its measures, for the goal's pages."""
+    from seuraamo.progress.meetings import decisions_for_goal
+
+    return {"decisions": decisions_for_goal(goal), "goal": goal}
+
+
+@register.simple_tag
+def indicator_light_label(status: object) -> str:
+    from seuraamo.programmes.selectors import LIGHT_LABELS
+
+    return str(LIGHT_LABELS.get(getattr(status, "reason", ""), ""))

@@ -1,0 +1,47 @@
+"""The half-year follow-up, under each language prefix (/fi/follow-up/...)."""
+
+from __future__ import annotations
+
+from django.urls import path, register_converter
+
+from seuraamo.progress import views
+
+
+class HalfYearConverter:
+    regex = r"[0-9]{4}H[12]"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return str(value)
+
+
+register_converter(HalfYearConverter, "half_year")
+
+app_name = "progress"
+urlpatterns = [
+    path("tasks/", views.tasks, name="tasks"),
+    path("rounds/", views.rounds, name="rounds"),
+    path("rounds/open/", views.open_round, name="open_round"),
+    path("rounds/<half_year:period>/", views.round_dashboard, name="round"),
+    path(
+        "rounds/<half_year:period>/<slug:action>/",
+        views.round_action,
+        name="round_action",
+    ),
+    path(
+        "rounds/<half_year:period>/report.<slug:fmt>",
+        views.compiled_report,
+        name="compiled_report",
+    ),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
+    path("reports/<int:pk>/review/", views.report_review, name="report_review"),
+    path("reports/<int:pk>/comment/", views.report_comment, name="report_comment"),
+    path("overview/", views.programme_overview, name="overview"),
+    path("meetings/", views.meeting_list, name="meetings"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("goals/<slug:key>/", views.goal_timeline, name="goal_timeline"),
+]

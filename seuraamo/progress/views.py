@@ -1,0 +1,250 @@
+"""Pages of the half-year follow-up. Each view reads a view-model from selectors.py or calls one
+service; every permission check happens on the server, in the selector or the service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from seuraamo.accounts.roles import roles_of
+from seuraamo.programmes.selectors import current_programme, today
+from seuraamo.progress import exports, meetings, rules, selectors, services
+from seuraamo.progress.forms import OpenRoundForm, ReportForm, ReviewForm
+from seuraamo.progress.overview import overview
+
+
+def _page(
+    request: HttpRequest, template: str, status: int = 200, **context: object
+) -> HttpResponse:
+    return render(request, template, {"nav": "follow_up", **context}, status=status)
+
+
+def _or_404(value: object, message: str) -> object:
+    if value is None:
+        raise Http404(message)
+    return value
+
+
+@login_required
+def tasks(request: HttpRequest) -> HttpResponse:
+    return _page(request, "progress/tasks.html", page=selectors.tasks_page(request.user, today()))
+
+
+def rounds(request: HttpRequest) -> HttpResponse:
+    """Every round the user may see; the public sees the published ones."""
+    roles = roles_of(request.user)
+    return _page(
+        request,
+        "progress/rounds.html",
+        rounds=selectors.visible_rounds(request.user),
+        can_manage=rules.can_manage_rounds(roles),
+    )
+
+
+@login_required
+def open_round(request: HttpRequest) -> HttpResponse:
+    if not rules.can_manage_rounds(roles_of(request.user)):
+        raise PermissionDenied
+    programme = _or_404(current_programme(), _("No programme has been published yet."))
+    form = OpenRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.open_round(
+                request.user,
+                programme,
+                form.cleaned_data["period"],
+                form.cleaned_data["deadline"],
+                list(form.cleaned_data["goals"]),
+            )
+        except services.FollowUpError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The round is open and its draft reports are ready."))
+            return redirect("progress:round", period=created.period)
+    return _page(request, "progress/open_round.html", form=form)
+
+
+def round_dashboard(request: HttpRequest, period: str) -> HttpResponse:
+    page = selectors.round_dashboard(
+        request.user,
+        period,
+        theme=request.GET.get("theme", ""),
+        organisation=request.GET.get("organisation", ""),
+    )
+    _or_404(page, _("No round has this period."))
+    roles = roles_of(request.user)
+    return _page(
+        request,
+        "progress/round.html",
+        page=page,
+        can_manage=rules.can_manage_rounds(roles),
+        formats=exports.FORMATS,
+    )
+
+
+@require_POST
+@login_required
+def round_action(request: HttpRequest, period: str, action: str) -> HttpResponse:
+    reporting_round = _or_404(selectors.find_round(period), _("No round has this period."))
+    act = {
+        "close": services.close_round,
+        "reopen": services.reopen_round,
+        "publish": services.publish_round,
+    }.get(action)
+    if act is None:
+        raise Http404(_("No such action."))
+    try:
+        act(request.user, reporting_round.pk)
+    except services.FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The round's status is saved."))
+    return redirect("progress:round", period=period)
+
+
+def compiled_report(request: HttpRequest, period: str, fmt: str) -> HttpResponse:
+    if fmt not in exports.FORMATS:
+        raise Http404(_("No such format."))
+    compiled = _or_404(
+        selectors.compiled_report(request.user, period), _("No round has this period.")
+    )
+    if fmt == "html" and "download" not in request.GET:
+        return _page(request, "progress/compiled.html", compiled=compiled)
+    response = HttpResponse(exports.render(compiled, fmt), content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{exports.file_name(compiled, fmt)}"'
+    return response
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    return _page(request, "progress/report.html", page=page, review_form=ReviewForm())
+
+
+@login_required
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _or_404(selectors.editable_report(request.user, pk), _("No report has this number."))
+    if request.method != "POST":
+        form = ReportForm(report, initial=ReportForm.initial_for(report))
+        return _page(request, "progress/report_edit.html", report=report, form=form)
+    form = ReportForm(report, request.POST)
+    if not form.is_valid():
+        return _page(request, "progress/report_edit.html", report=report, form=form, status=400)
+    try:
+        services.save_report(request.user, pk, form.cleaned_data["version"], form.content())
+    except services.ConflictError as conflict:
+        return _conflict(request, report, form, conflict.current)
+    messages.success(request, _("Saved."))
+    return redirect("progress:report", pk=pk)
+
+
+def _conflict(
+    request: HttpRequest, report: object, form: ReportForm, current: object
+) -> HttpResponse:
+    """Someone saved the report after this editor loaded it: show both versions; the form keeps
+    this editor's text and now carries the stored version, so saving again is a deliberate choice."""
+    fresh = selectors.editable_report(request.user, report.pk)
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    retry = ReportForm(fresh, data)
+    retry.is_valid()
+    mine = form.cleaned_data
+    rows = [
+        (
+            label,
+            str(value_of(current, name) or ""),
+            str(mine.get(name) or ""),
+        )
+        for name, label, value_of in _compared_fields(fresh)
+    ]
+    return _page(
+        request,
+        "progress/conflict.html",
+        status=409,
+        report=fresh,
+        form=retry,
+        rows=[row for row in rows if row[1] != row[2]],
+        saved_by=current.updated_by,
+    )
+
+
+def _compared_fields(report: object) -> list[tuple[str, str, object]]:
+    from seuraamo.progress.forms import TEXT_LABELS
+    from seuraamo.progress.models import TEXT_FIELDS
+
+    fields = [("assessment", _("Overall assessment"), getattr)]
+    fields += [(name, str(TEXT_LABELS[name]), getattr) for name in TEXT_FIELDS]
+    return fields
+
+
+@require_POST
+@login_required
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    try:
+        changed = services.submit_report(request.user, pk)
+    except services.FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Submitted to the steering group.") if changed else _("Already submitted.")
+        )
+    return redirect("progress:report", pk=pk)
+
+
+@require_POST
+@login_required
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    if not rules.can_review(roles_of(request.user), page.report):
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return _page(request, "progress/report.html", page=page, review_form=form, status=400)
+    try:
+        if form.cleaned_data["decision"] == "accept":
+            services.accept_report(request.user, pk)
+            messages.success(request, _("The report is accepted."))
+        else:
+            services.return_report(request.user, pk, form.cleaned_data["comment"])
+            messages.success(request, _("The report is returned to its coordinators."))
+    except services.FollowUpError as error:
+        form.add_error(None, str(error))
+        return _page(request, "progress/report.html", page=page, review_form=form, status=400)
+    return redirect("progress:report", pk=pk)
+
+
+@require_POST
+@login_required
+def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    try:
+        services.comment_on_report(request.user, pk, request.POST.get("text", ""))
+    except services.FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The comment is saved."))
+    return redirect("progress:report", pk=pk)
+
+
+def programme_overview(request: HttpRequest) -> HttpResponse:
+    page = _or_404(overview(request.user, today()), _("No programme has been published yet."))
+    return _page(request, "progress/overview.html", page=page)
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    return _page(request, "progress/meetings.html", meetings=meetings.meetings())
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _or_404(meetings.meeting_page(request.user, pk), _("No meeting has this number."))
+    return _page(request, "progress/meeting.html", page=page)
+
+
+def goal_timeline(request: HttpRequest, key: str) -> HttpResponse:
+    page = _or_404(selectors.goal_timeline(request.user, key), _("No goal has this key."))
+    return _page(request, "progress/timeline.html", page=page)

@@ -1,0 +1,114 @@
+"""Catalogue and guide pages in Chromium with the real programme and catalogue seed: axe-core in fi,
+sv and en, keyboard use, the guide without JavaScript with back and forward, and no sideways
+scrolling on a 390 px phone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.catalogue.conftest import load_everything
+from tests.pages.test_browser import focused, serious
+
+pytestmark = pytest.mark.browser
+
+GUIDE_KOTKA = (
+    "/services/guide/?audience=person&municipality=KU285&age=22&jobseeker=yes&unemployment=0"
+    "&moved=no&work_ability=no&need=job"
+)
+PAGES = [
+    "/services/",
+    "/services/?q=nuoret&municipality=KU285",
+    "/services/tyonhakijan-palvelut-kouvola/",
+    "/services/actors/",
+    "/services/guide/",
+    GUIDE_KOTKA,
+    "/services/guide/?audience=person&municipality=KU285",
+]
+
+
+@pytest.fixture
+def site(live_server: object, transactional_db: None) -> Iterator[str]:
+    load_everything()
+    yield live_server.url
+
+
+def test_axe_finds_no_serious_violations_in_any_language(site: str, page: object) -> None:
+    found: dict[str, list[str]] = {}
+    for language in ("fi", "sv", "en"):
+        for path in PAGES:
+            page.goto(f"{site}/{language}{path}")
+            found[f"/{language}{path}"] = serious(page)
+    assert found == {path: [] for path in found}
+
+
+def test_no_sideways_scrolling_at_390_px(site: str, browser: object) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fi-FI")
+    page = context.new_page()
+    try:
+        widths = {}
+        for language in ("fi", "sv", "en"):
+            for path in PAGES:
+                page.goto(f"{site}/{language}{path}")
+                widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
+        assert widths == {path: 390 for path in widths}
+    finally:
+        context.close()
+
+
+def test_search_by_keyboard_only(site: str, page: object) -> None:
+    page.goto(f"{site}/sv/services/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if focused(page)["id"] == "id_q":
+            break
+    assert focused(page)["id"] == "id_q"
+    page.keyboard.type("unga")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/sv/services/?q=unga*")
+    titles = page.locator(".service-list h3").all_inner_texts()
+    assert sorted(titles) == ["Ohjaamo Hamina", "Ohjaamo Kotka", "Ohjaamo Kouvola"]
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if focused(page)["href"] == "/sv/services/ohjaamo-kotka/":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/sv/services/ohjaamo-kotka/")
+    assert page.locator("h1").inner_text() == "Ohjaamo Kotka"
+    assert "Inte kontrollerad" in page.locator(".unverified-notice").inner_text()
+
+
+def test_the_guide_works_without_javascript_and_with_back_and_forward(
+    site: str, browser: object
+) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/en/services/guide/")
+        page.get_by_label("a company").check()
+        page.get_by_label("Municipality").select_option("KU075")
+        page.get_by_label("What do you need?").select_option("growth")
+        page.get_by_role("button", name="Show services").click()
+        page.wait_for_url("**/en/services/guide/?audience=company*")
+        company = page.locator(".recommendation h3").all_inner_texts()
+        assert company[:2] == [
+            "Yritysneuvonta ja elinkeinopalvelut (Cursor)",
+            "Team Finland -palvelut (kansainvälistyminen, rahoitus)",
+        ]
+        page.get_by_label("a person", exact=True).check()
+        page.get_by_label("Municipality").select_option("KU285")
+        page.locator("#id_age").fill("22")
+        page.locator("#id_jobseeker_1").check()
+        page.get_by_label("What do you need?").select_option("job")
+        page.get_by_role("button", name="Show services").click()
+        page.wait_for_url("**/en/services/guide/?audience=person*")
+        first = page.locator(".recommendation").first.inner_text()
+        assert first.startswith("Ohjaamo Kotka")
+        assert "because you are under 30" in first
+        page.go_back()
+        assert page.locator(".recommendation h3").first.inner_text() == company[0]
+        page.go_forward()
+        assert page.locator(".recommendation h3").first.inner_text() == "Ohjaamo Kotka"
+    finally:
+        context.close()

@@ -1,0 +1,175 @@
+"""The service-path guide on the real seed: the four situations the issue names, and every
+combination of answers (each gives at least one service and none that contradicts the answers)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.test import Client
+
+from seuraamo.catalogue.guide import Answers, guide_rules, recommend
+from seuraamo.catalogue.models import (
+    Audience,
+    ClientKind,
+    CompanyNeed,
+    GuideRule,
+    ImmigrantStatus,
+    PersonNeed,
+    Service,
+)
+
+pytestmark = pytest.mark.django_db
+MUNICIPALITIES = ["KU075", "KU285", "KU286", "KU489", "KU624", "KU935"]
+
+
+def keys(answers: Answers) -> list[str]:
+    return [item.rule.service.key for item in recommend(answers, guide_rules())]
+
+
+def test_a_22_year_old_jobseeker_in_kotka_gets_ohjaamo_kotka_first(catalogue: None) -> None:
+    answers = Answers(Audience.PERSON, "KU285", age=22, registered=True, need=PersonNeed.JOB)
+    found = recommend(answers, guide_rules())
+    assert found[0].rule.service.key == "ohjaamo-kotka"
+    assert found[0].reasons == ["koska olet alle 30-vuotias", "koska kotikuntasi on Kotka"]
+    assert "ohjaamo-kouvola" not in keys(answers)
+
+
+def test_a_person_who_moved_to_kouvola_last_year_gets_moona(catalogue: None) -> None:
+    answers = Answers(Audience.PERSON, "KU286", age=35, moved="recently", need=PersonNeed.JOB)
+    assert keys(answers)[0] == "moona-kouvola"
+    assert "kotka-kotoutumisen-alkuvaihe" not in keys(answers)
+
+
+def test_long_unemployment_with_limited_work_ability_leads_to_the_joint_service(
+    catalogue: None,
+) -> None:
+    answers = Answers(
+        Audience.PERSON,
+        "KU075",
+        age=45,
+        registered=True,
+        unemployment_months=12,
+        work_ability_limited=True,
+        need=PersonNeed.HEALTH_SOCIAL,
+    )
+    assert keys(answers)[:2] == ["tyokyvyn-tuen-tiimi", "monialainen-tyoelamapalvelu"]
+
+
+def test_a_growing_company_in_hamina_gets_cursor_then_the_elinvoimakeskus(catalogue: None) -> None:
+    answers = Answers(Audience.COMPANY, "KU075", need=CompanyNeed.GROWTH)
+    found = recommend(answers, guide_rules())
+    assert [item.rule.service.key for item in found] == [
+        "yritysneuvonta-cursor",
+        "team-finland-kansainvalistyminen",
+    ]
+    assert found[1].rule.service.responsible.key == "kaakkois-suomen-elinvoimakeskus"
+
+
+def test_the_guide_page_answers_from_the_query_string(catalogue: None, client: Client) -> None:
+    response = client.get(
+        "/fi/services/guide/",
+        {
+            "audience": "person",
+            "municipality": "KU285",
+            "age": "22",
+            "jobseeker": "yes",
+            "unemployment": "0",
+            "moved": "no",
+            "work_ability": "no",
+            "need": "job",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("Ohjaamo Kotka") < html.index("Työnhakijan palvelut – Etelä-Kymenlaakso")
+    assert "koska olet alle 30-vuotias" in html
+    assert "http://www.kotka.fi/ohjaamo" in html
+
+
+def test_the_guide_page_reports_a_missing_age(catalogue: None, client: Client) -> None:
+    response = client.get("/en/services/guide/", {"audience": "person", "municipality": "KU285"})
+    html = response.content.decode()
+    assert "Give your age." in html
+    assert "Services for you" not in html
+
+
+AGES = [16, 22, 24, 25, 29, 30, 45, 55, 64]
+UNEMPLOYMENT = [(False, 0), (True, 0), (True, 6), (True, 12)]
+MOVED = ["no", "recently", "earlier"]
+
+
+def person_answers() -> list[Answers]:
+    return [
+        Answers(Audience.PERSON, municipality, age, registered, months, moved, limited, need)
+        for municipality, age, (registered, months), moved, limited, need in itertools.product(
+            MUNICIPALITIES, AGES, UNEMPLOYMENT, MOVED, [False, True], PersonNeed.values
+        )
+    ]
+
+
+def company_answers() -> list[Answers]:
+    return [
+        Answers(Audience.COMPANY, municipality, need=need)
+        for municipality, need in itertools.product(MUNICIPALITIES, CompanyNeed.values)
+    ]
+
+
+def contradictions(service: Service, answers: Answers) -> list[str]:
+    """What a recommended service's own data says against the answers."""
+    found = []
+    if not service.serves(answers.municipality):
+        found.append("not offered in the municipality")
+    is_person = answers.audience == Audience.PERSON
+    if (
+        service.client_kind == ClientKind.COMPANY
+        and is_person
+        and answers.need != "starting_business"
+    ):
+        found.append("a company service for a person")
+    if service.client_kind == ClientKind.PERSON and not is_person:
+        found.append("a person's service for a company")
+    if service.max_age is not None and (answers.age is None or answers.age > service.max_age):
+        found.append("over the age limit")
+    if service.min_age is not None and (answers.age is None or answers.age < service.min_age):
+        found.append("under the age limit")
+    if service.immigrant_status == ImmigrantStatus.IMMIGRANT and answers.moved == "no":
+        found.append("an immigrant service for someone who has not moved")
+    if (
+        service.immigrant_status == ImmigrantStatus.INTEGRATION_PERIOD
+        and answers.moved != "recently"
+    ):
+        found.append("an integration-period service outside the integration period")
+    if service.work_ability_limited and not answers.work_ability_limited:
+        found.append("a work-ability service without limits")
+    return found
+
+
+def test_every_combination_of_answers_gets_a_service_and_no_contradiction(catalogue: None) -> None:
+    rules = guide_rules()
+    every = person_answers() + company_answers()
+    assert len(every) == 6 * 9 * 4 * 3 * 2 * 5 + 6 * 6
+    problems = []
+    for answers in every:
+        found = recommend(answers, rules)
+        if not found:
+            problems.append((answers, "no service"))
+        services = [item.rule.service.key for item in found]
+        if len(services) != len(set(services)):
+            problems.append((answers, "a service twice"))
+        for item in found:
+            for problem in contradictions(item.rule.service, answers):
+                problems.append((answers, f"{item.rule.service.key}: {problem}"))
+    assert problems == []
+
+
+def test_each_outcome_is_defined_once(catalogue: None) -> None:
+    assert GuideRule.objects.count() == GuideRule.objects.values("service").distinct().count()
+
+
+def test_switching_language_keeps_the_answers(catalogue: None, client: Client) -> None:
+    query = "audience=company&municipality=KU075&need=growth"
+    html = client.get(f"/fi/services/guide/?{query}").content.decode()
+    assert f'href="/sv/services/guide/?{query.replace("&", "&amp;")}"' in html
+    swedish = client.get(f"/sv/services/guide/?{query}").content.decode()
+    assert "eftersom ditt företag finns i Fredrikshamn" in swedish

@@ -1,0 +1,126 @@
+"""HSDS 3.0 export of the real catalogue seed: every record of `export_hsds` and of the /api/hsds/
+answers validates against the official schemas; paging follows HSDS; bad parameters are named."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.hsds_import import SCHEMA_DIR
+from seuraamo.catalogue.models import Service, ServiceStatus
+
+pytestmark = pytest.mark.django_db
+SCHEMAS = {
+    "service": SCHEMA_DIR / "service.json",
+    "organization": Path(__file__).parent / "hsds" / "organization.json",
+}
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMAS[name].read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def problems(name: str, records: list[dict]) -> list[str]:
+    check = validator(name)
+    return [
+        f"{record.get('id')}: {'/'.join(map(str, error.path))}: {error.message}"
+        for record in records
+        for error in check.iter_errors(record)
+    ]
+
+
+def test_the_export_file_validates_against_the_official_schemas(
+    catalogue: None, tmp_path: Path
+) -> None:
+    target = tmp_path / "catalogue-hsds.json"
+    out = io.StringIO()
+    call_command("export_hsds", str(target), stdout=out)
+    assert out.getvalue() == f"Wrote 15 services in fi, sv and en to {target}.\n"
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert set(document["languages"]) == {"fi", "sv", "en"}
+    for language, records in document["languages"].items():
+        assert len(records["services"]) == 15, language
+        assert problems("service", records["services"]) == []
+        assert problems("organization", records["organizations"]) == []
+    sv = {s["id"]: s for s in document["languages"]["sv"]["services"]}
+    kela = sv[hsds_id("service", "kela-tyottomyysturva")]
+    assert kela["name"] == "FPA:s stöd för arbetslösa"
+    kouvola = sv[hsds_id("service", "tyonhakijan-palvelut-kouvola")]
+    address = kouvola["service_at_locations"][0]["location"]["addresses"][0]
+    assert (address["address_1"], address["postal_code"]) == ("Salpausselänkatu 26", "45100")
+    assert "assured_date" not in kouvola  # not verified
+
+
+def test_the_validation_catches_a_broken_record(catalogue: None, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    call_command("export_hsds", str(target), stdout=io.StringIO())
+    record = json.loads(target.read_text(encoding="utf-8"))["languages"]["fi"]["services"][0]
+    record["status"] = "published"
+    assert problems("service", [record]) == [
+        f"{record['id']}: status: 'published' is not one of "
+        "['active', 'inactive', 'defunct', 'temporarily closed']"
+    ]
+
+
+def test_drafts_are_not_exported(catalogue: None, client: Client) -> None:
+    Service.objects.filter(key="ohjaamo-kotka").update(status=ServiceStatus.DRAFT)
+    body = client.get("/api/hsds/services", {"per_page": "100"}).json()
+    assert body["total_items"] == 14
+    assert hsds_id("service", "ohjaamo-kotka") not in [s["id"] for s in body["contents"]]
+
+
+def test_the_api_pages_as_hsds_describes(catalogue: None, client: Client) -> None:
+    first = client.get("/api/hsds/services", {"per_page": "10"}).json()
+    second = client.get("/api/hsds/services", {"per_page": "10", "page": "2"}).json()
+    assert {k: first[k] for k in ("total_items", "total_pages", "page_number", "size")} == {
+        "total_items": 15,
+        "total_pages": 2,
+        "page_number": 1,
+        "size": 10,
+    }
+    assert (first["first_page"], first["last_page"], second["last_page"]) == (True, False, True)
+    assert second["size"] == 5
+    assert problems("service", first["contents"] + second["contents"]) == []
+    beyond = client.get("/api/hsds/services", {"page": "3", "per_page": "10"}).json()
+    assert beyond["empty"] is True and beyond["contents"] == []
+
+
+def test_one_service_and_organisations_by_id_in_english(catalogue: None, client: Client) -> None:
+    service_id = hsds_id("service", "kela-tyottomyysturva")
+    body = client.get(f"/api/hsds/services/{service_id}", {"lang": "en"}).json()
+    assert body["name"] == "Kela's benefits for the unemployed"
+    organisations = client.get("/api/hsds/organizations", {"lang": "en"}).json()
+    assert problems("organization", organisations["contents"]) == []
+    organisation = client.get(f"/api/hsds/organizations/{body['organization_id']}").json()
+    assert organisation["name"] == "Kansaneläkelaitos (Kela)"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"page": "0"}, "page: expected a whole number from 1, got '0'"),
+        ({"per_page": "1000"}, "per_page: expected a whole number from 1 up to 200, got '1000'"),
+        ({"lang": "de"}, "lang: expected one of fi, sv, en, got 'de'"),
+    ],
+)
+def test_bad_parameters_are_named(
+    catalogue: None, client: Client, params: dict, message: str
+) -> None:
+    response = client.get("/api/hsds/services", params)
+    assert response.status_code == 400
+    assert response.json() == {"error": message}
+
+
+def test_an_unknown_id_is_404(catalogue: None, client: Client) -> None:
+    response = client.get("/api/hsds/services/00000000-0000-0000-0000-000000000000")
+    assert response.status_code == 404

@@ -1,0 +1,88 @@
+"""`seuraamo statistics_runs` lists what each import changed; `seuraamo revert_statistics_run N`
+restores the previous revisions (issue 11 §2). The numbers in the files are invented test data."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from seuraamo.official_stats.models import Observation, ObservationRevision, SyncRun
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TABLE = "tyonv/12r5"
+
+
+def stored() -> dict[tuple[str, str, str], tuple[float | None, str]]:
+    return {
+        (o.area_code, o.period, o.content_code): (o.value, o.status)
+        for o in Observation.objects.filter(table__table_id=TABLE)
+    }
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def careless_file(tmp_path: Path) -> Path:
+    """The excerpt with two figures changed and a month added (a careless edit)."""
+    document = json.loads((FIXTURES / "12r5_excerpt.json-stat2.json").read_text(encoding="utf-8"))
+    document["value"][2] = 99999  # MK08 2026M06 unemployed
+    document["value"][5] = 1.5  # KU285 2026M05 share, suppressed before
+    document["status"] = {}
+    document["dimension"]["timeperiod_m"]["category"]["index"] = {"2026M05": 0, "2026M07": 1}
+    path = tmp_path / "careless.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_a_bad_import_is_listed_and_reverted_to_the_previous_revisions(tmp_path: Path) -> None:
+    run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
+    good = stored()
+    run("import_statistics", str(careless_file(tmp_path)), "--table", TABLE)
+    assert stored()[("MK08", "2026M05", "TYOTTOMATLOPUSSA")] == (10210, "")
+    assert stored()[("KU285", "2026M05", "TYOTOSUUS")] == (1.5, "")
+    careless = SyncRun.objects.latest("pk")
+
+    listing = run("statistics_runs")
+    assert f"{careless.pk:>6}" in listing
+    assert "file: careless.json  4 inserted, 1 changed, 3 unchanged" in listing
+
+    output = run("revert_statistics_run", str(careless.pk))
+    assert "1 value(s) restored, 4 cell(s) removed" in output
+    assert stored() == good
+    assert not ObservationRevision.objects.filter(run=careless).exists()
+    assert "(reverted " in run("statistics_runs", "--table", TABLE)
+
+    with pytest.raises(CommandError, match=f"run {careless.pk} was already reverted"):
+        run("revert_statistics_run", str(careless.pk))
+
+
+def test_only_the_latest_run_of_a_table_can_be_reverted(tmp_path: Path) -> None:
+    run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
+    first = SyncRun.objects.latest("pk")
+    run("import_statistics", str(careless_file(tmp_path)), "--table", TABLE)
+    second = SyncRun.objects.latest("pk")
+    with pytest.raises(CommandError, match=f"run {second.pk} .* after run {first.pk}; revert it"):
+        run("revert_statistics_run", str(first.pk))
+    run("revert_statistics_run", str(second.pk))
+    run("revert_statistics_run", str(first.pk))
+    assert stored() == {}
+
+
+def test_unknown_and_empty_runs_are_clear_errors() -> None:
+    with pytest.raises(CommandError, match="cannot revert: there is no run 999"):
+        run("revert_statistics_run", "999")
+    run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
+    run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
+    repeated = SyncRun.objects.latest("pk")
+    with pytest.raises(CommandError, match="changed nothing"):
+        run("revert_statistics_run", str(repeated.pk))

@@ -1,0 +1,190 @@
+"""The follow-up in Chromium: the whole reporting cycle through the pages, two editors of one report,
+and axe-core on every follow-up page in fi, sv and en. Constructed test data (tests/pages/builders.py
+and tests/progress/builders.py)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+from pypdf import PdfReader
+
+from seuraamo.progress.models import Decision, GoalReport, Meeting
+from tests.pages.builders import build_programme
+from tests.progress.builders import PASSWORD, FollowUp, build_follow_up
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def site(live_server: object, transactional_db: None) -> Iterator[tuple[str, FollowUp]]:
+    data = build_programme(timezone.localdate())
+    follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
+    yield live_server.url, follow_up
+
+
+def log_in(page: object, site: str, email: str, language: str = "fi") -> None:
+    page.goto(f"{site}/{language}/accounts/login/")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(f"{site}/{language}/follow-up/tasks/")
+
+
+def test_the_whole_reporting_cycle(
+    site: tuple[str, FollowUp], browser: object, tmp_path: Path
+) -> None:
+    url, follow_up = site
+    report = follow_up.report("4.3")
+    goal_title = follow_up.data.goals["4.3"].title_fi
+    coordinator = browser.new_context(locale="fi-FI").new_page()
+    admin = browser.new_context(locale="fi-FI", accept_downloads=True).new_page()
+
+    # The coordinator logs in, finds the report in "My tasks", writes, saves and submits.
+    log_in(coordinator, url, follow_up.coordinator_a.email)
+    coordinator.get_by_role("link", name=goal_title).click()
+    coordinator.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/edit/")
+    coordinator.get_by_label("Kokonaisarvio", exact=True).select_option("partly")
+    coordinator.get_by_label("Mitä tehtiin").fill("Järjestettiin kaksi rekrytointitapahtumaa.")
+    coordinator.get_by_role("button", name="Tallenna").click()
+    coordinator.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
+    assert "Tallennettu." in coordinator.locator("main").inner_text()
+    assert "Järjestettiin kaksi rekrytointitapahtumaa." in coordinator.locator("main").inner_text()
+    coordinator.get_by_role("button", name="Lähetä ohjausryhmälle").click()
+    assert "Lähetetty ohjausryhmälle." in coordinator.locator("main").inner_text()
+
+    # The admin returns it with a comment.
+    log_in(admin, url, follow_up.admin.email)
+    admin.goto(f"{url}/fi/follow-up/reports/{report.pk}/")
+    admin.get_by_label("Palauta kommentin kanssa").check()
+    admin.get_by_label("Kommentti koordinaattoreille").fill("Lisätkää tapahtumien tulokset.")
+    admin.get_by_role("button", name="Tallenna päätös").click()
+    assert "Raportti on palautettu koordinaattoreille." in admin.locator("main").inner_text()
+
+    # The coordinator sees the comment, adds the results and submits again.
+    coordinator.goto(f"{url}/fi/follow-up/tasks/")
+    coordinator.get_by_role("link", name=goal_title).click()
+    assert "Lisätkää tapahtumien tulokset." in coordinator.locator("main").inner_text()
+    coordinator.get_by_label("Tulokset").fill("35 henkilöä työllistyi.")
+    coordinator.get_by_role("button", name="Tallenna").click()
+    coordinator.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
+    coordinator.get_by_role("button", name="Lähetä ohjausryhmälle").click()
+    assert "Lähetetty ohjausryhmälle." in coordinator.locator("main").inner_text()
+
+    # The admin accepts it, closes the round and downloads the PDF.
+    admin.goto(f"{url}/fi/follow-up/reports/{report.pk}/")
+    admin.get_by_label("Hyväksy").check()
+    admin.get_by_role("button", name="Tallenna päätös").click()
+    assert "Raportti on hyväksytty." in admin.locator("main").inner_text()
+    admin.goto(f"{url}/fi/follow-up/rounds/2026H1/")
+    admin.get_by_role("button", name="Sulje kierros ja jäädytä raportit").click()
+    assert "suljettu" in admin.locator("dl.facts").inner_text()
+    with admin.expect_download() as download_info:
+        admin.get_by_role("link", name="Lataa PDF").click()
+    pdf = tmp_path / "report.pdf"
+    download_info.value.save_as(pdf)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    for goal in follow_up.data.goals.values():
+        assert goal.title_fi in text
+    assert "35 henkilöä työllistyi." in text
+    report.refresh_from_db()
+    assert report.status == "accepted" and report.snapshot is not None
+
+
+def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
+    site: tuple[str, FollowUp], browser: object
+) -> None:
+    url, follow_up = site
+    report = follow_up.report("4.3")
+    first = browser.new_context(locale="fi-FI").new_page()
+    second = browser.new_context(locale="fi-FI").new_page()
+    for page in (first, second):
+        log_in(page, url, follow_up.coordinator_a.email)
+        page.goto(f"{url}/fi/follow-up/reports/{report.pk}/edit/")
+    first.get_by_label("Mitä tehtiin").fill("Ensimmäisen kirjoittajan teksti.")
+    first.get_by_role("button", name="Tallenna").click()
+    first.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
+
+    second.get_by_label("Mitä tehtiin").fill("Toisen kirjoittajan teksti.")
+    second.get_by_role("button", name="Tallenna").click()
+    assert second.locator("h1").inner_text() == "Joku muu tallensi raportin sillä välin"
+    assert (
+        second.locator("td.saved-version").first.inner_text() == "Ensimmäisen kirjoittajan teksti."
+    )
+    assert second.locator("td.your-version").first.inner_text() == "Toisen kirjoittajan teksti."
+    assert second.get_by_label("Mitä tehtiin").input_value() == "Toisen kirjoittajan teksti."
+    assert GoalReport.objects.get(pk=report.pk).done == "Ensimmäisen kirjoittajan teksti."
+
+    # Saving from the conflict page is a deliberate choice and is accepted.
+    second.get_by_label("Mitä tehtiin").fill("Ensimmäisen ja toisen kirjoittajan teksti.")
+    second.get_by_role("button", name="Tallenna").click()
+    second.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
+    assert GoalReport.objects.get(pk=report.pk).done == "Ensimmäisen ja toisen kirjoittajan teksti."
+
+
+def serious_violations(page: object) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_axe_finds_no_serious_violations_on_follow_up_pages(
+    site: tuple[str, FollowUp], browser: object, language: str
+) -> None:
+    url, follow_up = site
+    report = follow_up.report("4.3")
+    goal = follow_up.data.goals["4.3"]
+    found: dict[str, list[str]] = {}
+    meeting = Meeting.objects.create(
+        programme=follow_up.data.programme,
+        date=datetime.date(2027, 3, 12),
+        reporting_round=follow_up.reporting_round,
+    )
+    Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
+    anonymous = browser.new_context().new_page()
+    for path in [
+        "accounts/login/",
+        "accounts/password-reset/",
+        "follow-up/rounds/",
+        "follow-up/meetings/",
+        f"follow-up/meetings/{meeting.pk}/",
+        "follow-up/overview/",
+        f"goals/{goal.key}/",
+    ]:
+        anonymous.goto(f"{url}/{language}/{path}")
+        found[path] = serious_violations(anonymous)
+    coordinator = browser.new_context().new_page()
+    log_in(coordinator, url, follow_up.coordinator_a.email, language)
+    for path in [
+        "follow-up/tasks/",
+        f"follow-up/reports/{report.pk}/",
+        f"follow-up/reports/{report.pk}/edit/",
+    ]:
+        coordinator.goto(f"{url}/{language}/{path}")
+        found[path] = serious_violations(coordinator)
+    admin = browser.new_context().new_page()
+    log_in(admin, url, follow_up.admin.email, language)
+    for path in [
+        "follow-up/rounds/open/",
+        "follow-up/rounds/2026H1/",
+        "follow-up/rounds/2026H1/report.html",
+        f"follow-up/goals/{goal.key}/",
+    ]:
+        admin.goto(f"{url}/{language}/{path}")
+        found[path] = serious_violations(admin)
+    # The conflict page: a save based on a version that is no longer the stored one.
+    coordinator.goto(f"{url}/{language}/follow-up/reports/{report.pk}/edit/")
+    GoalReport.objects.filter(pk=report.pk).update(version=5, done="Toisen tallentama")
+    coordinator.locator("textarea[name=done]").fill("Oma teksti")
+    coordinator.locator("form.report-form button[type=submit]").click()
+    assert coordinator.locator("td.your-version").count() >= 1
+    found["conflict"] = serious_violations(coordinator)
+    assert {path: issues for path, issues in found.items() if issues} == {}

@@ -1,0 +1,55 @@
+"""The programme overview: each goal's latest assessment the user may read (published rounds for
+the public), indicators with value, target, status and a sparkline with the target drawn in."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.test import Client
+
+from seuraamo.progress import services
+from seuraamo.progress.services import ManualValueInput, ReportContent
+from seuraamo.progress.sparklines import sparkline
+from tests.progress.builders import FollowUp
+
+
+def test_sparkline_draws_the_series_and_the_target() -> None:
+    svg = str(sparkline([10.0, None, 12.0, 11.0], target=9.0))
+    assert svg.startswith('<svg class="sparkline"') and 'aria-hidden="true"' in svg
+    assert svg.count(",") == 3  # three points; the gap is left out
+    assert 'class="sparkline__target"' in svg and 'stroke-dasharray="3 2"' in svg
+    assert "style=" not in svg  # the Content-Security-Policy forbids style attributes
+    assert str(sparkline([10.0])) == ""
+
+
+def test_overview_shows_only_what_the_user_may_read(follow_up: FollowUp) -> None:
+    goal = follow_up.data.goals["4.3"]
+    manual = goal.indicators.get(kind="manual")
+    report = follow_up.report("4.3")
+    services.save_report(
+        follow_up.coordinator_a,
+        report.pk,
+        1,
+        ReportContent(
+            assessment="off_track",
+            manual_values={
+                manual.pk: ManualValueInput(Decimal("1500"), datetime.date(2026, 6, 30), "Ohjaamo")
+            },
+        ),
+    )
+    public = Client().get("/fi/follow-up/overview/").content.decode()
+    assert "ei etene suunnitellusti" not in public
+    assert "ei vielä raporttia" in public
+    analyst = Client()
+    analyst.force_login(follow_up.analyst)
+    internal = analyst.get("/fi/follow-up/overview/").content.decode()
+    assert "ei etene suunnitellusti" in internal
+    assert "1\xa0500" in internal and "2026-06-30" in internal
+    # The official indicator's next target (2027) is listed even without stored statistics.
+    assert '10,5 <span class="meta">(2027)</span>' in public
+    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.publish_round(follow_up.admin, follow_up.reporting_round.pk)
+    assert "ei etene suunnitellusti" in Client().get(
+        "/en/follow-up/overview/"
+    ).content.decode() or ("off track" in Client().get("/en/follow-up/overview/").content.decode())

@@ -1,0 +1,162 @@
+"""The reporting workflow through the services: roles, prefill, optimistic locking, double submits,
+frozen snapshots, audit."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from seuraamo.accounts.roles import Role, roles_of
+from seuraamo.core.models import AuditEvent
+from seuraamo.progress import services
+from seuraamo.progress.documents import document_of
+from seuraamo.progress.models import ReportStatus, RoundStatus
+from seuraamo.progress.services import ConflictError, FollowUpError, ReportContent
+from tests.progress.builders import FollowUp
+
+
+def content(**texts: str) -> ReportContent:
+    return ReportContent(assessment="partly", texts=texts)
+
+
+def test_roles_follow_groups_and_the_coordinating_organisation(follow_up: FollowUp) -> None:
+    goals = follow_up.data.goals
+    a = roles_of(follow_up.coordinator_a)
+    # The ELY centre coordinates 4.2 and 4.3; its successor's staff carry that role.
+    assert a.roles == {Role.COORDINATOR}
+    assert a.coordinated_goal_ids == {goals["4.2"].pk, goals["4.3"].pk}
+    assert roles_of(follow_up.coordinator_b).coordinated_goal_ids == {goals["4.1"].pk}
+    # Kotka is only a partner of 4.4: no coordinator role.
+    assert roles_of(follow_up.outsider).roles == set()
+    assert roles_of(follow_up.admin).is_admin
+    assert roles_of(follow_up.steering).reads_every_report
+    assert not roles_of(follow_up.analyst).is_admin
+
+
+def test_only_an_admin_opens_a_round_and_the_period_must_be_a_half_year(
+    follow_up: FollowUp,
+) -> None:
+    data = follow_up.data
+    deadline = timezone.localdate()
+    with pytest.raises(PermissionDenied):
+        services.open_round(follow_up.steering, data.programme, "2026H2", deadline, [])
+    with pytest.raises(ValidationError, match="2026H1"):
+        services.open_round(follow_up.admin, data.programme, "2026M06", deadline, [])
+    with pytest.raises(FollowUpError, match="Kierros 2026H1 on jo olemassa."):
+        services.open_round(
+            follow_up.admin, data.programme, "2026H1", deadline, list(data.goals.values())
+        )
+
+
+def test_the_whole_workflow_and_its_audit_trail(follow_up: FollowUp) -> None:
+    report = follow_up.report("4.3")
+    coordinator, admin = follow_up.coordinator_a, follow_up.admin
+    saved = services.save_report(coordinator, report.pk, 1, content(done="Rekrytointimessut"))
+    assert saved.version == 2
+    with pytest.raises(FollowUpError, match="Valitse kokonaisarvio"):
+        services.submit_report(
+            coordinator,
+            services.save_report(coordinator, report.pk, 2, ReportContent(texts={"done": "x"})).pk,
+        )
+    services.save_report(coordinator, report.pk, 3, content(done="Rekrytointimessut"))
+    assert services.submit_report(coordinator, report.pk) is True
+    assert services.submit_report(coordinator, report.pk) is False  # the double submit
+    assert AuditEvent.objects.filter(after__status="submitted").count() == 1
+    with pytest.raises(PermissionDenied):
+        services.save_report(coordinator, report.pk, 5, content(done="after submit"))
+    with pytest.raises(FollowUpError, match="Kirjoita kommentti"):
+        services.return_report(admin, report.pk, "  ")
+    assert services.return_report(admin, report.pk, "Lisää tulokset.")
+    report.refresh_from_db()
+    assert (report.status, report.return_comment) == (ReportStatus.RETURNED, "Lisää tulokset.")
+    services.save_report(coordinator, report.pk, report.version, content(results="120 työpaikkaa"))
+    assert services.submit_report(coordinator, report.pk)
+    with pytest.raises(PermissionDenied):
+        services.accept_report(coordinator, report.pk)
+    assert services.accept_report(admin, report.pk)
+    assert not services.accept_report(admin, report.pk)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ACCEPTED
+    event = AuditEvent.objects.filter(object_type="progress.goalreport", action="update").last()
+    assert event.actor == coordinator
+    assert event.before == {"assessment": "", "done": "", "version": 1, "updated_by": None}
+    assert event.after == {
+        "assessment": "partly",
+        "done": "Rekrytointimessut",
+        "version": 2,
+        "updated_by": str(coordinator.pk),
+    }
+    assert event.object_key == "2026H1/goal-4-3"
+
+
+def test_a_stale_save_is_a_conflict_and_changes_nothing(follow_up: FollowUp) -> None:
+    report = follow_up.report("4.3")
+    services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="First editor"))
+    with pytest.raises(ConflictError) as raised:
+        services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="Second editor"))
+    assert raised.value.current.done == "First editor"
+    report.refresh_from_db()
+    assert (report.done, report.version) == ("First editor", 2)
+
+
+def test_a_coordinator_cannot_write_another_organisations_report(follow_up: FollowUp) -> None:
+    report = follow_up.report("4.3")
+    with pytest.raises(PermissionDenied):
+        services.save_report(follow_up.coordinator_b, report.pk, 1, content(done="not mine"))
+    with pytest.raises(PermissionDenied):
+        services.submit_report(follow_up.coordinator_b, report.pk)
+
+
+def test_closing_freezes_the_reports_against_later_programme_changes(follow_up: FollowUp) -> None:
+    report = follow_up.report("4.3")
+    services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="Tehty"))
+    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    goal = follow_up.data.goals["4.3"]
+    original_title = goal.title_fi
+    goal.title_fi = "Muutettu myöhemmin"
+    goal.save()
+    report.refresh_from_db()
+    frozen = document_of(report)
+    assert frozen["goal"]["title"]["fi"] == original_title
+    assert frozen["texts"]["done"] == "Tehty"
+    with pytest.raises(PermissionDenied):
+        services.save_report(follow_up.coordinator_a, report.pk, 2, content(done="late edit"))
+    with pytest.raises(PermissionDenied):
+        services.reopen_round(follow_up.steering, follow_up.reporting_round.pk)
+    services.reopen_round(follow_up.admin, follow_up.reporting_round.pk)
+    follow_up.reporting_round.refresh_from_db()
+    assert follow_up.reporting_round.status == RoundStatus.OPEN
+    assert AuditEvent.objects.filter(
+        object_type="progress.reportinground", after__status="open"
+    ).exists()
+
+
+def test_a_new_round_is_prefilled_from_the_previous_report(follow_up: FollowUp) -> None:
+    report = follow_up.report("4.3")
+    measure_id = report.measure_statuses.first().measure_id
+    services.save_report(
+        follow_up.coordinator_a,
+        report.pk,
+        1,
+        ReportContent(
+            assessment="on_track",
+            texts={"next_steps": "Jatketaan"},
+            measures={measure_id: ("in_progress", "Käynnissä")},
+        ),
+    )
+    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    later = services.open_round(
+        follow_up.admin,
+        follow_up.data.programme,
+        "2026H2",
+        timezone.localdate() + datetime.timedelta(days=200),
+        [follow_up.data.goals["4.3"]],
+    )
+    prefilled = later.reports.get()
+    assert (prefilled.assessment, prefilled.next_steps) == ("on_track", "Jatketaan")
+    assert prefilled.status == ReportStatus.DRAFT
+    status = prefilled.measure_statuses.get(measure_id=measure_id)
+    assert (status.status, status.text) == ("in_progress", "Käynnissä")
