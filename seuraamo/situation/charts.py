@@ -498,3 +498,21 @@ def projection_chart(table: DataTable, *, y_title: str, label: str) -> dict[str,
         }
     )
     return _hide_marks(spec)
+
+
+def with_title_and_source(spec: dict[str, Any], title: str, source: str) -> dict[str, Any]:
+    """A downloaded chart carries its title and source line, so it stands alone in a document."""
+    return {
+        **spec,
+        "title": {
+            "text": title,
+            "subtitle": source,
+            "anchor": "start",
+            "fontSize": 15,
+            "subtitleFontSize": 11,
+            "color": TEXT,
+            "subtitleColor": TEXT,
+            "limit": WIDTH,
+            "subtitleLimit": WIDTH,
+        },
+    }
