@@ -52,3 +52,24 @@ def test_no_sideways_scrolling_on_a_phone(live_server, offline_data, browser, la
         assert serious(page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_the_municipality_table_shows_every_column_at_1280_px(
+    live_server, offline_data, browser, media
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.emulate_media(media=media)
+        page.goto(f"{live_server.url}/fi/situation/")
+        for table in ("table-municipalities", "table-peers"):
+            sizes = page.eval_on_selector(
+                f"#{table}",
+                "t => [t.getBoundingClientRect().right, t.closest('.table-scroll').getBoundingClientRect().right]",
+            )
+            assert sizes[0] <= sizes[1] + 1, (
+                f"{table} ({media}) is cut at {sizes[1]} px: {sizes[0]}"
+            )
+    finally:
+        context.close()
