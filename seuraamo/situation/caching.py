@@ -21,6 +21,7 @@ from seuraamo.areas.models import Area
 from seuraamo.core.formatting import current_language
 from seuraamo.core.models import AuditEvent
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
+from seuraamo.publications.models import Publication, PublicationFigure
 from seuraamo.situation.models import PeerGroup
 
 TIMEOUT_SECONDS = 3600
@@ -39,6 +40,8 @@ def data_version() -> str:
         Area.objects.aggregate(v=Max("id"))["v"],
         StatTable.objects.aggregate(v=Max("last_synced_at"))["v"],
         PeerGroup.objects.aggregate(v=Max("updated_at"))["v"],  # an analyst changed the peers
+        Publication.objects.aggregate(v=Max("updated_at"))["v"],
+        PublicationFigure.objects.aggregate(v=Max("updated_at"))["v"],
     ]
     return "|".join(str(part) for part in parts)
 

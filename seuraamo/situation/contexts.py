@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.official_stats import selectors
+from seuraamo.publications import selectors as publication_selectors
 from seuraamo.situation import headline, lfs, measures, pages, peers, review
 from seuraamo.situation.svg import format_locale, time_format_locale
 
@@ -75,6 +76,7 @@ def situation(area: str, measure: str) -> dict[str, object]:
         "lfs": lfs.section(),
         "projection": _projection_note(),
         "peers": peers.section(),
+        "publications": publication_selectors.register(),
         "source": pages.source_for(status),
     }
 

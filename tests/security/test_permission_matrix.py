@@ -48,6 +48,8 @@ ADMIN_MATRIX = [
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
     ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 200]),
     ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
     ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
     ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),
