@@ -81,8 +81,12 @@ def test_restore_refuses_a_database_with_data_and_changes_nothing(tmp_path: Path
     ("content", "message"),
     [
         (b"name,value\n1,2\n", "not a Seuraamo backup"),
-        (gzip.compress(b'{"model": "accounts.user", "pk": 1, "fields": {"usern'), "damaged backup"),
+        (
+            gzip.compress(b'{"model": "accounts.user", "pk": 1, "fields": {"usern', mtime=0),
+            "damaged backup",
+        ),
     ],
+    ids=["csv", "truncated"],
 )
 def test_a_damaged_backup_is_refused_in_one_line_and_nothing_is_restored(
     tmp_path: Path, content: bytes, message: str
