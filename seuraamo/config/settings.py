@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "seuraamo.catalogue",
     "seuraamo.official_stats",
     "seuraamo.situation",
+    "seuraamo.publications",
     "seuraamo.api",
     "seuraamo.progress",
     "axes",

@@ -21,6 +21,8 @@ from seuraamo.areas.models import Area
 from seuraamo.core.formatting import current_language
 from seuraamo.core.models import AuditEvent
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
+from seuraamo.publications.models import Publication, PublicationFigure
+from seuraamo.situation.models import PeerGroup
 
 TIMEOUT_SECONDS = 3600
 T = TypeVar("T")
@@ -37,6 +39,9 @@ VERSION_COLUMNS = [
     (SyncRun, "id"),
     (Area, "id"),
     (StatTable, "last_synced_at"),
+    (PeerGroup, "updated_at"),  # an analyst changed the peers
+    (Publication, "updated_at"),
+    (PublicationFigure, "updated_at"),
 ]
 
 

@@ -398,3 +398,121 @@ def static_variant(spec: dict[str, Any]) -> dict[str, Any]:
         return spec
     layers = [layer for layer in spec["layer"] if "params" not in layer]
     return {**spec, "layer": layers}
+
+
+PROJECTION_COLOUR = "#a33f00"
+BAND_FILL = "#f4d9c6"
+
+
+def projection_chart(table: DataTable, *, y_title: str, label: str) -> dict[str, Any]:
+    """The stored months and their trend as lines, the projection as a dashed line in an 80 %
+    band, with the word ``label`` ("Projection") written over the projected months."""
+    rows: list[dict[str, Any]] = []
+    band: list[dict[str, Any]] = []
+    names = {column.code: column.label for column in table.columns}
+    for row in table.rows:
+        values = {
+            column.code: cell.value for column, cell in zip(table.columns, row.cells, strict=True)
+        }
+        for code in ("actual", "trend", "projection"):
+            if values[code] is not None:
+                rows.append(
+                    {"period": period_date(row.code), "series": names[code], "value": values[code]}
+                )
+        if values["low"] is not None:
+            band.append(
+                {"period": period_date(row.code), "low": values["low"], "high": values["high"]}
+            )
+    series = [names["actual"], names["trend"], names["projection"]]
+    x = {
+        "field": "period",
+        "type": "temporal",
+        "title": None,
+        "axis": {"format": "%m/%Y", "labelOverlap": True},
+    }
+    spec = _base(table.title)
+    spec.update(
+        {
+            "width": WIDTH,
+            "height": HEIGHT,
+            "layer": [
+                {
+                    "data": {"values": band},
+                    "mark": {"type": "area", "color": BAND_FILL},
+                    "encoding": {
+                        "x": x,
+                        "y": {
+                            "field": "low",
+                            "type": "quantitative",
+                            "title": y_title,
+                            "axis": {"format": ",d"},
+                        },
+                        "y2": {"field": "high"},
+                    },
+                },
+                {
+                    "data": {"values": rows},
+                    "mark": {"type": "line", "strokeWidth": 2.5},
+                    "encoding": {
+                        "x": x,
+                        "y": {"field": "value", "type": "quantitative", "scale": {"zero": False}},
+                        "color": {
+                            "field": "series",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {
+                                "domain": series,
+                                "range": [SERIES_COLOURS[0], "#2e6b30", PROJECTION_COLOUR],
+                            },
+                            "legend": {
+                                "orient": "bottom",
+                                "symbolType": "stroke",
+                                "labelLimit": 320,
+                            },
+                        },
+                        "strokeDash": {
+                            "field": "series",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {"domain": series, "range": [[1, 0], [2, 2], [6, 3]]},
+                        },
+                    },
+                },
+                {
+                    "data": {"values": band[:1]},
+                    "mark": {
+                        "type": "text",
+                        "align": "left",
+                        "dx": 4,
+                        "dy": -8,
+                        "fontSize": 12,
+                        "color": TEXT,
+                    },
+                    "encoding": {
+                        "x": {"field": "period", "type": "temporal"},
+                        "y": {"field": "high", "type": "quantitative"},
+                        "text": {"value": label},
+                    },
+                },
+            ],
+        }
+    )
+    return _hide_marks(spec)
+
+
+def with_title_and_source(spec: dict[str, Any], title: str, source: str) -> dict[str, Any]:
+    """A downloaded chart carries its title and source line, so it stands alone in a document."""
+    return {
+        **spec,
+        "title": {
+            "text": title,
+            "subtitle": source,
+            "anchor": "start",
+            "fontSize": 15,
+            "subtitleFontSize": 11,
+            "color": TEXT,
+            "subtitleColor": TEXT,
+            "limit": WIDTH,
+            "subtitleLimit": WIDTH,
+        },
+    }

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.official_stats import selectors
-from seuraamo.situation import headline, lfs, measures, pages, review
+from seuraamo.publications import selectors as publication_selectors
+from seuraamo.situation import headline, lfs, measures, pages, peers, review
 from seuraamo.situation.svg import format_locale, time_format_locale
 
 
@@ -40,6 +41,17 @@ def _headline_title(found: selectors.Headline | None) -> str:
     return f"{found.area.name(language)} {at_month_end(found.period, language)}"
 
 
+def _projection_note() -> dict[str, str]:
+    found = selectors.trend_projection(measures.TABLE, measures.DEFAULT_MEASURE, measures.REGION)
+    if found is None:
+        return {}
+    return {
+        "origin": found.origin,
+        "latest": found.latest,
+        "origin_month": month_name(found.origin),
+    }
+
+
 def situation(area: str, measure: str) -> dict[str, object]:
     choice = pages.choose(area, measure)
     status = pages.data_status()
@@ -56,11 +68,16 @@ def situation(area: str, measure: str) -> dict[str, object]:
             "municipalities": pages.figure(pages.municipalities()),
             "map": pages.figure(pages.municipality_map()),
             "occupations": pages.figure(pages.occupations()),
+            "projection": pages.figure(pages.projection()),
         },
         "review_html": review.render_review(facts) if facts else "",
         "review_month": facts.month if facts else "",
         "municipalities": municipality_links(),
         "lfs": lfs.section(),
+        "projection": _projection_note(),
+        "peers": peers.section(),
+        "publications": publication_selectors.register(),
+        "source": pages.source_for(status),
     }
 
 

@@ -261,3 +261,49 @@ def occupation_table(
         note=note,
         file_stem=f"seuraamo-occupations-{breakdown.area_code}-{breakdown.period}",
     )
+
+
+def projection_table(
+    found: selectors.TrendProjection, area_name: str, source: str = "", updated: str = ""
+) -> DataTable:
+    """The latest unbroken months with their 12-month trend, then six projected months with an
+    80 % band (the projection is labelled as such in the title, the columns and the chart)."""
+    rows = []
+    trend = {point.period: point.value for point in found.trend}
+    for point in found.actual:
+        cells = (
+            make_cell(point.value, point.status, 0),
+            make_cell(trend.get(point.period), "missing", 0),
+            make_cell(None, "missing", 0),
+            make_cell(None, "missing", 0),
+            make_cell(None, "missing", 0),
+        )
+        rows.append(Row(point.period, month_name(point.period), cells))
+    for period, projected in found.projected:
+        cells = (
+            make_cell(None, "missing", 0),
+            make_cell(None, "missing", 0),
+            make_cell(projected.value, "", 0),
+            make_cell(projected.low, "", 0),
+            make_cell(projected.high, "", 0),
+        )
+        rows.append(Row(period, month_name(period), cells))
+    measure = measures.measure(found.measure) or measures.BY_KEY[measures.DEFAULT_MEASURE]
+    return DataTable(
+        key="projection",
+        title=_("%(measure)s, %(area)s: trend and a six-month projection from %(month)s")
+        % {"measure": measure.label, "area": area_name, "month": month_name(found.origin)},
+        row_dimension=_period_dimension(),
+        column_dimension=_measure_dimension(),
+        columns=(
+            Column("actual", _("Stored figure"), measure.unit, 0),
+            Column("trend", _("Trend (12-month average)"), measure.unit, 0),
+            Column("projection", _("Projection (not a statistic)"), measure.unit, 0),
+            Column("low", _("Projection, lower bound of the 80% band"), measure.unit, 0),
+            Column("high", _("Projection, upper bound of the 80% band"), measure.unit, 0),
+        ),
+        rows=tuple(rows),
+        source=source,
+        updated=updated,
+        file_stem=f"seuraamo-projection-{found.area_code}-{found.measure}",
+    )

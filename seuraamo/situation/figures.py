@@ -13,12 +13,20 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from seuraamo.situation.charts import static_variant
 from seuraamo.situation.svg import inline_svg, render_svg
 from seuraamo.situation.tables import DataTable
 
-DOWNLOAD_FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON-stat 2.0"))
+#: (format in the URL, link text); the chart images are offered only for a figure with a chart.
+DATA_FORMATS = (
+    ("csv", gettext_lazy("CSV (commas, decimal point)")),
+    ("fi.csv", gettext_lazy("CSV for Finnish Excel (semicolons, decimal comma)")),
+    ("xlsx", "Excel (XLSX)"),
+    ("json", "JSON-stat 2.0"),
+)
+IMAGE_FORMATS = (("svg", gettext_lazy("Chart as SVG")), ("png", gettext_lazy("Chart as PNG")))
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class Download:
     label: str
     url: str
     format: str
+    image: bool = False  # a picture of the chart, not its data
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,16 @@ def source_line(attribution: str, updated: datetime | None, latest_period_label:
     return " ".join(parts)
 
 
-def downloads(chart: str, query: dict[str, str]) -> tuple[Download, ...]:
+def downloads(chart: str, query: dict[str, str], *, images: bool = False) -> tuple[Download, ...]:
     found = []
-    for fmt, label in DOWNLOAD_FORMATS:
+    offered = [(fmt, label, False) for fmt, label in DATA_FORMATS]
+    if images:
+        offered += [(fmt, label, True) for fmt, label in IMAGE_FORMATS]
+    for fmt, label, image in offered:
         url = reverse("situation:chart_data", kwargs={"chart": chart, "fmt": fmt})
         if query:
             url += "?" + urlencode(query)
-        found.append(Download(label, url, fmt))
+        found.append(Download(str(label), url, fmt, image))
     return tuple(found)
 
 
@@ -98,7 +110,7 @@ def build_figure(
         spec=spec if svg else None,
         svg=mark_safe(svg),  # noqa: S308  (rendered by vl-convert from our own spec)
         source_line=source,
-        downloads=downloads(chart, query),
+        downloads=downloads(chart, query, images=bool(svg)),
         description=description,
         query=query,
     )

@@ -21,7 +21,7 @@ from seuraamo.situation.figures import Figure, build_figure, source_line
 from seuraamo.situation.svg import render_svg
 from seuraamo.situation.tables import DataTable
 
-CHARTS = ("timeseries", "municipalities", "map", "occupations")
+CHARTS = ("timeseries", "municipalities", "map", "occupations", "projection")
 
 
 @dataclass(frozen=True)
@@ -136,11 +136,26 @@ def occupations(area: str = measures.REGION, period: str | None = None) -> Chart
     return ChartData("occupations", table, spec, query, table.source)
 
 
+def projection(area: str = measures.REGION) -> ChartData | None:
+    """The trend and six-month projection of the number of unemployed jobseekers."""
+    status = data_status()
+    found = selectors.trend_projection(measures.TABLE, measures.DEFAULT_MEASURE, area)
+    if found is None:
+        return None
+    table = datasets.projection_table(
+        found, measures.area_name(area), source_for(status), _updated(status)
+    )
+    measure = measures.BY_KEY[measures.DEFAULT_MEASURE]
+    spec = charts.projection_chart(table, y_title=str(measure.axis), label=_("Projection"))
+    return ChartData("projection", table, spec, {}, table.source)
+
+
 CHART_TABLES = {
     "timeseries": measures.TABLE,
     "municipalities": measures.TABLE,
     "map": measures.TABLE,
     "occupations": measures.OCCUPATION_TABLE,
+    "projection": measures.TABLE,
 }
 
 
@@ -161,6 +176,8 @@ def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
         return municipality_map(period)
     if chart == "occupations":
         return occupations(measures.REGION, period)
+    if chart == "projection":
+        return projection()
     return None
 
 

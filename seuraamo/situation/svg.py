@@ -90,3 +90,11 @@ def inline_svg(svg: str, *, prefix: str, label: str) -> str:
         label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     )
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1)
+
+
+def render_png(spec: dict[str, Any], language: str | None = None, scale: float = 2.0) -> bytes:
+    """The chart as a PNG image (twice the SVG's pixel size, for slides and documents)."""
+    locale = LOCALES.get(language or current_language(), "fi-FI")
+    return vl_convert.vegalite_to_png(
+        spec, scale=scale, format_locale=locale, time_format_locale=locale, show_warnings=False
+    )

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from seuraamo.situation import caching, contexts, downloads, measures, pages
-from seuraamo.situation.charts import static_variant
-from seuraamo.situation.svg import render_svg
+from seuraamo.situation.charts import static_variant, with_title_and_source
+from seuraamo.situation.svg import render_png, render_svg
 
-FORMATS = ("csv", "xlsx", "json", "svg")
+FORMATS = ("csv", "fi.csv", "xlsx", "json", "svg", "png")
 NAV = "situation"
 
 
@@ -114,13 +114,15 @@ def timeseries_fragment(request: HttpRequest) -> HttpResponse:
 def _file(chart: str, fmt: str, query: dict[str, str]) -> tuple[bytes, str, str] | None:
     """The download's bytes, content type and file name, or None without data."""
     data = pages.chart_data(chart, query)
-    if data is None or (fmt == "svg" and data.spec is None):
+    if data is None or (fmt in ("svg", "png") and data.spec is None):
         return None
     table = data.table
     stem = table.file_stem or f"seuraamo-{chart}"
-    if fmt == "csv":
-        body = ("\ufeff" + downloads.to_csv(table)).encode("utf-8")  # BOM: Excel reads UTF-8
-        return body, downloads.CONTENT_TYPES["csv"], f"{stem}.csv"
+    if fmt in ("csv", "fi.csv"):
+        text = downloads.to_csv(table, excel_fi=fmt == "fi.csv")
+        body = ("\ufeff" + text).encode("utf-8")  # BOM: Excel reads UTF-8
+        name = f"{stem}.csv" if fmt == "csv" else f"{stem}.excel-fi.csv"
+        return body, downloads.CONTENT_TYPES["csv"], name
     if fmt == "xlsx":
         info = [(_("Source"), data.source), (_("Licence"), downloads.LICENCE)]
         return downloads.to_xlsx(table, info=info), downloads.CONTENT_TYPES["xlsx"], f"{stem}.xlsx"
@@ -134,7 +136,10 @@ def _file(chart: str, fmt: str, query: dict[str, str]) -> tuple[bytes, str, str]
         dataset = downloads.to_jsonstat2(table, unit_labels=units)
         body = json.dumps(dataset, ensure_ascii=False, indent=1).encode("utf-8")
         return body, downloads.CONTENT_TYPES["json"], f"{stem}.jsonstat2.json"
-    body = render_svg(static_variant(data.spec or {})).encode("utf-8")
+    image = with_title_and_source(static_variant(data.spec or {}), table.title, data.source)
+    if fmt == "png":
+        return render_png(image), "image/png", f"{stem}.png"
+    body = render_svg(image).encode("utf-8")
     return body, "image/svg+xml", f"{stem}.svg"
 
 

@@ -25,6 +25,7 @@ PUBLIC_PATHS = [
     "/fi/organisations/",
     "/fi/organisations/{organisation}/",
     "/fi/steering-group/",
+    "/fi/situation/",
     "/healthz",  # monitoring: no data beyond the last sync's table and time
     "/fi/services/",
     "/sv/services/?q=unga&level=2",
@@ -47,6 +48,9 @@ ADMIN_MATRIX = [
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
     ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 200]),
+    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 200]),
     ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
     ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
     ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),

@@ -1,6 +1,7 @@
 """The situation page in Chromium over the real offline snapshot, whose months 2023M11–2026M05
 are missing: the drawn chart marks the gap, the table has a labelled break, the headline cards
-name the month they compare with, no sideways scrolling on a phone, and axe-core is clean."""
+name the month they compare with; the peer ranking, the labour force survey and the projection
+sections are there in fi/sv/en, no sideways scrolling on a phone, and axe-core is clean."""
 
 from __future__ import annotations
 
@@ -45,5 +46,30 @@ def test_no_sideways_scrolling_on_a_phone(live_server, offline_data, browser, la
         width = page.evaluate("document.documentElement.scrollWidth")
         visual = page.evaluate("window.visualViewport.width")
         assert width <= visual <= 390, f"page {width} px wide in a {visual} px viewport"
+        # Every section (peers, labour force survey, projection) passes axe in each language.
+        for section in ("peers-title", "lfs-title", "projection-title"):
+            assert page.is_visible(f"#{section}")
+        assert serious(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_the_municipality_table_shows_every_column_at_1280_px(
+    live_server, offline_data, browser, media
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.emulate_media(media=media)
+        page.goto(f"{live_server.url}/fi/situation/")
+        for table in ("table-municipalities", "table-peers"):
+            sizes = page.eval_on_selector(
+                f"#{table}",
+                "t => [t.getBoundingClientRect().right, t.closest('.table-scroll').getBoundingClientRect().right]",
+            )
+            assert sizes[0] <= sizes[1] + 1, (
+                f"{table} ({media}) is cut at {sizes[1]} px: {sizes[0]}"
+            )
     finally:
         context.close()

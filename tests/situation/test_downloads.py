@@ -173,3 +173,28 @@ def test_stored_month_downloads(client, situation) -> None:
 
 def test_encoded_newline_in_period_is_404(client, situation) -> None:
     assert client.get("/fi/situation/data/municipalities.csv?period=2026M06%0A").status_code == 404
+
+
+def test_csv_for_finnish_excel_uses_semicolons_and_decimal_commas(client, situation) -> None:
+    html = client.get("/fi/situation/?area=KU285&measure=share").content.decode()
+    assert "CSV suomenkieliseen Exceliin (puolipisteet, desimaalipilkku)" in html
+    assert "CSV (pilkut, desimaalipiste)" in html
+    response = download(client, "fi", "timeseries", "fi.csv", "?area=KU285&measure=share")
+    assert response["Content-Disposition"].endswith('.excel-fi.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Kuukausi", "Päivämäärä (ISO 8601)", "Kotka"]
+    june = next(row for row in rows if row[1] == "2026-06-01")
+    assert "," in june[2] and "." not in june[2]  # 16,4 — a number to Finnish Excel
+    plain = download(client, "fi", "timeseries", "csv", "?area=KU285&measure=share")
+    first = plain.content.decode("utf-8-sig").splitlines()[0]
+    assert first.startswith("Kuukausi,Päivämäärä (ISO 8601),Kotka")
+
+
+def test_chart_images_carry_title_and_source(client, situation) -> None:
+    html = client.get("/en/situation/").content.decode()
+    assert "Chart as SVG" in html and "Chart as PNG" in html
+    svg = download(client, "en", "timeseries", "svg", "").content.decode()
+    assert "Unemployed jobseekers, Kymenlaakso" in svg and "KEHA" in svg
+    png = download(client, "en", "timeseries", "png", "")
+    assert png["Content-Type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG\r\n\x1a\n")

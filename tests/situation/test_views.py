@@ -38,6 +38,8 @@ def test_situation_page_in_each_language(client, situation, language, unemployed
         "table-municipalities",
         "table-map",
         "table-occupations",
+        "table-peers",  # the builder's regions are ranked; its months are too few to project
+        "table-publications",  # the register (no release recorded)
     }
     assert html.count('<figure class="chart"') == 4
     assert html.count('<svg role="img"') == 3  # the comparison is a table without a chart

@@ -41,6 +41,7 @@ from seuraamo.official_stats.selectors.lfs import (
     national_lfs,
     regional_employment_rate,
 )
+from seuraamo.official_stats.selectors.peers import RankedFigure, Ranking, region_ranking
 from seuraamo.official_stats.selectors.series import (
     first_period,
     gaps,
@@ -49,6 +50,7 @@ from seuraamo.official_stats.selectors.series import (
     period_span,
     series,
 )
+from seuraamo.official_stats.selectors.trend import TrendProjection, trend_projection
 
 __all__ = [
     "COMPARISON_AREAS",
@@ -65,7 +67,10 @@ __all__ = [
     "OccupationBreakdown",
     "OccupationGroup",
     "Point",
+    "RankedFigure",
+    "Ranking",
     "TableInfo",
+    "TrendProjection",
     "attribution",
     "expected_latest_month",
     "gaps",
@@ -79,9 +84,11 @@ __all__ = [
     "recent_runs",
     "municipality_comparison",
     "national_lfs",
+    "region_ranking",
     "regional_employment_rate",
     "occupation_groups",
     "series",
     "snapshot_info",
     "traffic_light",
+    "trend_projection",
 ]
