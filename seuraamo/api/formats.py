@@ -12,6 +12,7 @@ from seuraamo.core.spreadsheets import csv_text
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, sortable_period
 from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
+from seuraamo.official_stats.vocabulary import LICENCE
 
 CSV_FIELDS = ("table", "content", "area", "extra", "period", "value", "status", "derived")
 DERIVED_LABELS = {
@@ -104,10 +105,10 @@ def _units(codes: list[str], tables: list[str]) -> dict[str, dict[str, Any]]:
         unit = ratio.unit if ratio else stored.get(spec.base, "")
         if spec.transform == "_yoy_pct":
             unit = "percent"
-        units[code] = {
-            "label": unit or "number",
-            "decimals": 1 if unit in ("percent", "ratio") else 0,
-        }
+        decimals = ratio.decimals if ratio else (1 if unit in ("percent", "ratio") else 0)
+        if spec.transform in ("_ma12", "_yoy_pct"):
+            decimals = max(decimals, 1)
+        units[code] = {"label": unit or "number", "decimals": decimals}
     return units
 
 
@@ -170,7 +171,7 @@ def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None)
         "value": value,
         "extension": {
             "table": table_id,
-            "licence": table.licence if table and table.licence else "CC BY 4.0",
+            "licence": table.licence if table and table.licence else LICENCE,
             "count": page.total,
             "offset": page.offset,
             "limit": page.limit,

@@ -26,11 +26,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
+from seuraamo.areas.region import MUNICIPALITIES
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
-KYMENLAAKSO = ("KU075", "KU285", "KU286", "KU489", "KU624", "KU935")
+KYMENLAAKSO = MUNICIPALITIES
 MAX_PAGES = 200
 TIMEOUT_SECONDS = 30
 REMOVAL_SHARE_LIMIT = 0.2

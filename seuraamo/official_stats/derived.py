@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from seuraamo.core.formatting import rounded
 from seuraamo.official_stats.pxweb.checks import MAX_ABS_VALUE
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError, period_key
 
@@ -212,15 +213,21 @@ class RatioMeasure:
     denominator: str
     scale: float
     unit: str
+    #: Decimals it is published with (and rounded to, half up, as Statistics Finland rounds).
+    decimals: int
 
 
 #: Derived ratio measures by name (content codes of tyonv/12r5).
 RATIO_MEASURES: dict[str, RatioMeasure] = {
-    "share": RatioMeasure("TYOTTOMATLOPUSSA", "TYOVOIMATK", 100.0, "percent"),
-    "long_term_share": RatioMeasure("PITKAAIKAISTYOTTOMAT", "TYOTTOMATLOPUSSA", 100.0, "percent"),
-    "under25_share": RatioMeasure("TYOTTOMAT25", "TYOTTOMATLOPUSSA", 100.0, "percent"),
-    "foreign_share": RatioMeasure("TYOTTOMATULK", "TYOTTOMATLOPUSSA", 100.0, "percent"),
-    "vacancies_per_unemployed": RatioMeasure("AVPAIKATLOPUSSA", "TYOTTOMATLOPUSSA", 1.0, "ratio"),
+    "share": RatioMeasure("TYOTTOMATLOPUSSA", "TYOVOIMATK", 100.0, "percent", 1),
+    "long_term_share": RatioMeasure(
+        "PITKAAIKAISTYOTTOMAT", "TYOTTOMATLOPUSSA", 100.0, "percent", 1
+    ),
+    "under25_share": RatioMeasure("TYOTTOMAT25", "TYOTTOMATLOPUSSA", 100.0, "percent", 1),
+    "foreign_share": RatioMeasure("TYOTTOMATULK", "TYOTTOMATLOPUSSA", 100.0, "percent", 1),
+    "vacancies_per_unemployed": RatioMeasure(
+        "AVPAIKATLOPUSSA", "TYOTTOMATLOPUSSA", 1.0, "ratio", 2
+    ),
 }
 
 #: Transformations written as a suffix of a measure name: ``share_ma12``, ``TYOTTOMATLOPUSSA_yoy``.
@@ -252,14 +259,28 @@ def parse_measure(measure: str) -> MeasureSpec:
     return MeasureSpec(measure)
 
 
+def _rounded(points: Sequence[Point], decimals: int) -> list[Point]:
+    """A derived figure as it is published: rounded half up to its decimals, so the API, the pages
+    and the downloads show the same number (a share of 12.869 is 12.9 everywhere)."""
+    return [
+        point
+        if point.value is None
+        else point._replace(value=float(rounded(point.value, decimals)))
+        for point in points
+    ]
+
+
 def compute_measure(spec: MeasureSpec, contents: Mapping[str, Sequence[Point]]) -> list[Point]:
     """The measure's series from the series of its content codes (already aggregated if needed)."""
     found = spec.ratio
     if found is not None:
-        base = ratio_series(
-            contents.get(found.numerator, ()),
-            contents.get(found.denominator, ()),
-            scale=found.scale,
+        base = _rounded(
+            ratio_series(
+                contents.get(found.numerator, ()),
+                contents.get(found.denominator, ()),
+                scale=found.scale,
+            ),
+            found.decimals,
         )
     else:
         base = list(contents.get(spec.base, ()))

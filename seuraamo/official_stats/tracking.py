@@ -12,37 +12,36 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from seuraamo.areas.region import (
+    COUNTRY,
+    ELY_AREA,
+    EMPLOYMENT_AREAS,
+    MUNICIPALITIES,
+    REGION,
+    SUBREGIONS,
+)
 from seuraamo.official_stats.pxweb.periods import Frequency
+from seuraamo.official_stats.vocabulary import (
+    LFS_NATIONAL_TABLE,
+    LFS_REGIONAL_TABLE,
+    OCCUPATION_TABLE,
+    POPULATION_TABLE,
+    UNEMPLOYMENT_TABLE,
+)
 
 #: The Kymenlaakso areas: the whole country for comparison, the ELY area, the region, its two
-#: sub-regions and its six municipalities.
-KYMENLAAKSO_MUNICIPALITIES: tuple[str, ...] = (
-    "KU075",  # Hamina
-    "KU285",  # Kotka
-    "KU286",  # Kouvola
-    "KU489",  # Miehikkälä
-    "KU624",  # Pyhtää
-    "KU935",  # Virolahti
-)
-KYMENLAAKSO_AREAS: tuple[str, ...] = (
-    "SSS",
-    "ELY06",
-    "MK08",
-    "SK081",
-    "SK082",
-    *KYMENLAAKSO_MUNICIPALITIES,
-)
+#: sub-regions and its six municipalities (codes in seuraamo.areas.region).
+KYMENLAAKSO_MUNICIPALITIES: tuple[str, ...] = MUNICIPALITIES
+KYMENLAAKSO_AREAS: tuple[str, ...] = (COUNTRY, ELY_AREA, REGION, *SUBREGIONS, *MUNICIPALITIES)
 
 #: Population tables use the 2026 area classification: no ELY areas, but the employment areas
 #: TA04 (Etelä-Kymenlaakso) and TA16 (Kouvola) of 2025.
 POPULATION_AREAS: tuple[str, ...] = (
-    "SSS",
-    "MK08",
-    "SK081",
-    "SK082",
-    "TA04",
-    "TA16",
-    *KYMENLAAKSO_MUNICIPALITIES,
+    COUNTRY,
+    REGION,
+    *SUBREGIONS,
+    *EMPLOYMENT_AREAS,
+    *MUNICIPALITIES,
 )
 
 #: Named area selections for `sync_statistics --areas`. ``all`` means every area the table offers.
@@ -101,20 +100,20 @@ class TrackedTable:
 
 TRACKED_TABLES: tuple[TrackedTable, ...] = (
     TrackedTable(
-        table_id="tyonv/12r5",
+        table_id=UNEMPLOYMENT_TABLE,
         contents=CODES_12R5,
         description="Unemployed jobseekers, persons in services and open vacancies, monthly",
     ),
     TrackedTable(
-        table_id="tyonv/12ti",
+        table_id=OCCUPATION_TABLE,
         contents=("TYOTTOMATLOPUSSA", "AVPAIKATLOPUSSA"),
-        areas=("MK08", "SSS"),
+        areas=(REGION, COUNTRY),
         areas_follow_option=False,
         history_months=25,
         description="Unemployed jobseekers and open vacancies by occupation, monthly",
     ),
     TrackedTable(
-        table_id="vaerak/11ra",
+        table_id=POPULATION_TABLE,
         contents=("vaerak-vaesto", "vaesto_alle15_p", "vaesto_yli64_p", "vaesto_keski_ika"),
         areas=POPULATION_AREAS,
         lookback=1,
@@ -122,7 +121,7 @@ TRACKED_TABLES: tuple[TrackedTable, ...] = (
         frequency=Frequency.YEAR,
     ),
     TrackedTable(
-        table_id="tyti/135z",
+        table_id=LFS_NATIONAL_TABLE,
         areas=None,  # national figures: the table has no area variable
         areas_follow_option=False,
         lookback=3,
@@ -131,7 +130,7 @@ TRACKED_TABLES: tuple[TrackedTable, ...] = (
     TrackedTable(
         # The regional labour force survey table (reference notes, statfin-pxweb.md §6): regions
         # under `alue_23_20180101`, quarters; every content code, every region (19 + the country).
-        table_id="tyti/13lx",
+        table_id=LFS_REGIONAL_TABLE,
         areas=None,
         areas_follow_option=False,
         lookback=2,

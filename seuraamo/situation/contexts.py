@@ -8,10 +8,12 @@ import json
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from seuraamo.areas import region
+from seuraamo.areas.region import MUNICIPALITIES, REGION
 from seuraamo.core.formatting import at_month_end, current_language, month_name
-from seuraamo.official_stats import selectors
+from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.publications import selectors as publication_selectors
-from seuraamo.situation import headline, lfs, measures, pages, peers, review
+from seuraamo.situation import chart_options, headline, lfs, pages, peers, review
 from seuraamo.situation.svg import format_locale, time_format_locale
 
 
@@ -28,8 +30,8 @@ def vega_locale() -> str:
 
 def municipality_links() -> list[tuple[str, str]]:
     return [
-        (measures.area_name(code), reverse("situation:municipality", args=[code]))
-        for code in measures.MUNICIPALITIES
+        (chart_options.area_name(code), reverse("situation:municipality", args=[code]))
+        for code in MUNICIPALITIES
     ]
 
 
@@ -42,7 +44,9 @@ def _headline_title(found: selectors.Headline | None) -> str:
 
 
 def _projection_note() -> dict[str, str]:
-    found = selectors.trend_projection(measures.TABLE, measures.DEFAULT_MEASURE, measures.REGION)
+    found = selectors.trend_projection(
+        vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, region.REGION
+    )
     if found is None:
         return {}
     return {
@@ -55,7 +59,7 @@ def _projection_note() -> dict[str, str]:
 def situation(area: str, measure: str) -> dict[str, object]:
     choice = pages.choose(area, measure)
     status = pages.data_status()
-    found = selectors.headline_figures(measures.REGION)
+    found = selectors.headline_figures(REGION)
     facts = review.build_review() if found else None
     return {
         "headline_title": _headline_title(found),
@@ -84,7 +88,7 @@ def situation(area: str, measure: str) -> dict[str, object]:
 def municipality(code: str, name: str, measure: str) -> dict[str, object]:
     choice = pages.choose(code, measure, fixed_area=code)
     found = selectors.headline_figures(code)
-    region = selectors.headline_figures(measures.REGION, found.period) if found else None
+    region = selectors.headline_figures(REGION, found.period) if found else None
     return {
         "headline_title": _headline_title(found),
         "name": name,

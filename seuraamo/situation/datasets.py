@@ -6,11 +6,12 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from seuraamo.areas.region import COUNTRY, MUNICIPALITIES
 from seuraamo.core.formatting import current_language, month_name
-from seuraamo.official_stats import selectors
+from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.official_stats.derived import period_key, shift_period
 from seuraamo.official_stats.selectors import Comparison, Figure, OccupationBreakdown
-from seuraamo.situation import measures
+from seuraamo.situation import chart_options
 from seuraamo.situation.tables import (
     Break,
     Category,
@@ -56,12 +57,14 @@ def breaks(periods: list[str]) -> tuple[Break, ...]:
 
 def timeseries_table(area: str, measure_key: str, source: str = "", updated: str = "") -> DataTable:
     """One measure over the months for an area; a percentage also for the whole country."""
-    measure = measures.measure(measure_key) or measures.BY_KEY[measures.DEFAULT_MEASURE]
+    measure = statistics.statistic(measure_key) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
     areas = [area]
-    if measure.unit == "percent" and area != measures.COUNTRY:
-        areas.append(measures.COUNTRY)
-    series = {code: selectors.series(measures.TABLE, measure.key, code) for code in areas}
-    names = {code: measures.area_name(code) for code in areas}
+    if measure.unit == "percent" and area != COUNTRY:
+        areas.append(COUNTRY)
+    series = {
+        code: selectors.series(vocabulary.UNEMPLOYMENT_TABLE, measure.key, code) for code in areas
+    }
+    names = {code: chart_options.area_name(code) for code in areas}
     by_area = {code: {point.period: point for point in points} for code, points in series.items()}
     periods = sorted({p for points in by_area.values() for p in points}, key=period_key)
     rows = []
@@ -87,7 +90,7 @@ def timeseries_table(area: str, measure_key: str, source: str = "", updated: str
         title = _("%(measure)s, %(area)s and %(country)s") % {
             "measure": measure.label,
             "area": names[area],
-            "country": names[measures.COUNTRY],
+            "country": names[COUNTRY],
         }
     return DataTable(
         key="timeseries",
@@ -179,7 +182,7 @@ def map_table(comparison: Comparison, source: str = "", updated: str = "") -> Da
     language = current_language()
     rows = []
     for area in comparison.rows:
-        if area.area_code not in measures.MUNICIPALITIES:
+        if area.area_code not in MUNICIPALITIES:
             continue
         rows.append(
             Row(
@@ -288,7 +291,7 @@ def projection_table(
             make_cell(projected.high, "", 0),
         )
         rows.append(Row(period, month_name(period), cells))
-    measure = measures.measure(found.measure) or measures.BY_KEY[measures.DEFAULT_MEASURE]
+    measure = statistics.statistic(found.measure) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
     return DataTable(
         key="projection",
         title=_("%(measure)s, %(area)s: trend and a six-month projection from %(month)s")

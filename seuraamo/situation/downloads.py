@@ -15,10 +15,10 @@ from openpyxl.utils import get_column_letter
 
 from seuraamo.core.formatting import period_date
 from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
+from seuraamo.official_stats.vocabulary import LICENCE
 from seuraamo.situation import statuses
 from seuraamo.situation.tables import Column, DataTable
 
-LICENCE = "CC BY 4.0"
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

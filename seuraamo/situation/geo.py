@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 GEOJSON = Path(__file__).parent / "data" / "kymenlaakso_municipalities_2026_epsg3067.geo.json"
-ATTRIBUTION = "Tilastokeskus / Statistics Finland, CC BY 4.0"
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from seuraamo.areas import region
+from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import current_language, month_name
-from seuraamo.official_stats import selectors
+from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import TableInfo
-from seuraamo.situation import charts, datasets, geo, measures
+from seuraamo.situation import chart_options, charts, datasets, geo
 from seuraamo.situation.charts import static_variant
 from seuraamo.situation.figures import Figure, build_figure, source_line
 from seuraamo.situation.svg import render_svg
@@ -44,7 +46,7 @@ def table_info(table_id: str) -> TableInfo | None:
     return next((info for info in selectors.snapshot_info() if info.table_id == table_id), None)
 
 
-def data_status(table_id: str = measures.TABLE) -> DataStatus | None:
+def data_status(table_id: str = vocabulary.UNEMPLOYMENT_TABLE) -> DataStatus | None:
     info = table_info(table_id)
     if info is None:
         return None
@@ -95,7 +97,7 @@ class ChartData:
 def timeseries(area: str, measure: str) -> ChartData:
     status = data_status()
     table = datasets.timeseries_table(area, measure, source_for(status), _updated(status))
-    found = measures.measure(measure) or measures.BY_KEY[measures.DEFAULT_MEASURE]
+    found = statistics.statistic(measure) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
     spec = charts.line_chart(table, y_title=str(found.axis))
     return ChartData("timeseries", table, spec, {"area": area, "measure": found.key}, table.source)
 
@@ -123,45 +125,49 @@ def municipality_map(period: str | None = None) -> ChartData | None:
     return ChartData("map", table, spec, query, source)
 
 
-def occupations(area: str = measures.REGION, period: str | None = None) -> ChartData | None:
-    status = data_status(measures.OCCUPATION_TABLE)
+def occupations(area: str = REGION, period: str | None = None) -> ChartData | None:
+    status = data_status(vocabulary.OCCUPATION_TABLE)
     breakdown = selectors.occupation_groups(area, period)
     if breakdown is None or not breakdown.groups:
         return None
     table = datasets.occupation_table(
-        breakdown, measures.area_name(area), source_for(status), _updated(status)
+        breakdown, chart_options.area_name(area), source_for(status), _updated(status)
     )
     spec = charts.paired_bar_chart(table)
     query = {"period": period} if period else {}
     return ChartData("occupations", table, spec, query, table.source)
 
 
-def projection(area: str = measures.REGION) -> ChartData | None:
+def projection(area: str = region.REGION) -> ChartData | None:
     """The trend and six-month projection of the number of unemployed jobseekers."""
     status = data_status()
-    found = selectors.trend_projection(measures.TABLE, measures.DEFAULT_MEASURE, area)
+    found = selectors.trend_projection(
+        vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, area
+    )
     if found is None:
         return None
     table = datasets.projection_table(
-        found, measures.area_name(area), source_for(status), _updated(status)
+        found, chart_options.area_name(area), source_for(status), _updated(status)
     )
-    measure = measures.BY_KEY[measures.DEFAULT_MEASURE]
+    measure = statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
     spec = charts.projection_chart(table, y_title=str(measure.axis), label=_("Projection"))
     return ChartData("projection", table, spec, {}, table.source)
 
 
 CHART_TABLES = {
-    "timeseries": measures.TABLE,
-    "municipalities": measures.TABLE,
-    "map": measures.TABLE,
-    "occupations": measures.OCCUPATION_TABLE,
-    "projection": measures.TABLE,
+    "timeseries": vocabulary.UNEMPLOYMENT_TABLE,
+    "municipalities": vocabulary.UNEMPLOYMENT_TABLE,
+    "map": vocabulary.UNEMPLOYMENT_TABLE,
+    "occupations": vocabulary.OCCUPATION_TABLE,
+    "projection": vocabulary.UNEMPLOYMENT_TABLE,
 }
 
 
 def known_period(chart: str, period: str) -> bool:
     """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
-    return not period or measures.is_stored_month(CHART_TABLES.get(chart, measures.TABLE), period)
+    return not period or chart_options.is_stored_month(
+        CHART_TABLES.get(chart, vocabulary.UNEMPLOYMENT_TABLE), period
+    )
 
 
 def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
@@ -175,7 +181,7 @@ def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
     if chart == "map":
         return municipality_map(period)
     if chart == "occupations":
-        return occupations(measures.REGION, period)
+        return occupations(REGION, period)
     if chart == "projection":
         return projection()
     return None
@@ -210,33 +216,35 @@ class Choice:
 
     area: str
     measure: str
-    area_groups: list[measures.AreaGroup]
-    measures: list[measures.Measure]
+    area_groups: list[chart_options.AreaGroup]
+    measures: list[statistics.Statistic]
     notices: list[str]
     fixed_area: bool = False
 
 
 def choose(wanted_area: str, wanted_measure: str, *, fixed_area: str | None = None) -> Choice:
     notices = []
-    groups = measures.area_groups()
+    groups = chart_options.area_groups()
     offered_areas = {code for group in groups for code, _name in group.areas}
-    area = fixed_area or (wanted_area if wanted_area in offered_areas else measures.REGION)
+    area = fixed_area or (wanted_area if wanted_area in offered_areas else REGION)
     if not fixed_area and wanted_area and wanted_area != area:
         notices.append(
             _("There is no area %(code)s here; showing %(name)s.")
-            % {"code": wanted_area, "name": measures.area_name(area)}
+            % {"code": wanted_area, "name": chart_options.area_name(area)}
         )
-    offered = measures.available_measures(area)
+    offered = chart_options.available_statistics(area)
     keys = [m.key for m in offered]
     if wanted_measure in keys:
         measure = wanted_measure
     else:
         measure = (
-            measures.DEFAULT_MEASURE if measures.DEFAULT_MEASURE in keys or not keys else keys[0]
+            statistics.DEFAULT_STATISTIC
+            if statistics.DEFAULT_STATISTIC in keys or not keys
+            else keys[0]
         )
         if wanted_measure:
             notices.append(
                 _("The measure %(code)s has no data here; showing %(name)s.")
-                % {"code": wanted_measure, "name": measures.BY_KEY[measure].label}
+                % {"code": wanted_measure, "name": statistics.BY_KEY[measure].label}
             )
     return Choice(area, measure, groups, offered, notices, fixed_area is not None)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from seuraamo.areas.region import COUNTRY, MUNICIPALITIES, REGION
 from seuraamo.core.formatting import (
     current_language,
     format_number,
@@ -24,9 +25,8 @@ from seuraamo.core.formatting import (
     month_name,
     rounded,
 )
-from seuraamo.official_stats import selectors
+from seuraamo.official_stats import selectors, vocabulary
 from seuraamo.official_stats.selectors import AreaFigures, Comparison, Figure, Headline
-from seuraamo.situation import measures
 
 #: Finnish "in <place>" of the Kymenlaakso areas (locative case: -ssa/-ssä or -lla/-llä).
 FINNISH_IN = {
@@ -165,7 +165,7 @@ def review_facts(headline: Headline, comparison: Comparison | None) -> ReviewFac
     )
     if comparison is not None:
         region = next((r for r in comparison.rows if r.area_code == headline.area.area_code), None)
-        country = next((r for r in comparison.rows if r.area_code == measures.COUNTRY), None)
+        country = next((r for r in comparison.rows if r.area_code == COUNTRY), None)
         for source, target in ((region, facts.figures), (country, facts.country_figures)):
             if source is None:
                 continue
@@ -178,7 +178,7 @@ def review_facts(headline: Headline, comparison: Comparison | None) -> ReviewFac
                 figure: Figure | None = source.figures.get(key)
                 if figure is not None:
                     target[key] = _number(figure.value, figure.unit, language)
-        municipalities = [r for r in comparison.rows if r.area_code in measures.MUNICIPALITIES]
+        municipalities = [r for r in comparison.rows if r.area_code in MUNICIPALITIES]
         facts.highest = _ranked(municipalities, language, highest=True)
         facts.lowest = _ranked(municipalities, language, highest=False)
     return facts
@@ -187,12 +187,12 @@ def review_facts(headline: Headline, comparison: Comparison | None) -> ReviewFac
 def review_periods() -> list[str]:
     """The months a review can be written for: those with unemployed jobseekers stored for
     Kymenlaakso, latest first."""
-    points = selectors.series(measures.TABLE, "TYOTTOMATLOPUSSA", measures.REGION)
+    points = selectors.series(vocabulary.UNEMPLOYMENT_TABLE, "TYOTTOMATLOPUSSA", REGION)
     return [point.period for point in reversed(points) if point.value is not None]
 
 
 def build_review(period: str | None = None) -> ReviewFacts | None:
-    headline = selectors.headline_figures(measures.REGION, period)
+    headline = selectors.headline_figures(REGION, period)
     if headline is None:
         return None
     comparison = selectors.municipality_comparison(headline.period)

@@ -15,7 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from seuraamo.situation import caching, contexts, downloads, measures, pages
+from seuraamo.areas.region import MUNICIPALITIES
+from seuraamo.situation import caching, chart_options, contexts, downloads, pages
 from seuraamo.situation.charts import static_variant, with_title_and_source
 from seuraamo.situation.svg import render_png, render_svg
 
@@ -59,9 +60,9 @@ def situation(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
-    if code not in measures.MUNICIPALITIES:
+    if code not in MUNICIPALITIES:
         raise Http404(_("There is no Kymenlaakso municipality with this code."))
-    name = measures.area_name(code)
+    name = chart_options.area_name(code)
     measure = request.GET.get("measure", "")
     body = caching.fragment(
         f"municipality:{code}",

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from seuraamo.areas.models import Area
+from seuraamo.areas.region import REGION
 from seuraamo.official_stats.derived import (
     RATIO_MEASURES,
     Point,
@@ -19,10 +20,11 @@ from seuraamo.official_stats.models import Observation
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 from seuraamo.official_stats.selectors.series import COUNTRY, SeriesStore, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
+from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE, UNEMPLOYMENT_TABLE
 
-TABLE_12R5 = "tyonv/12r5"
-TABLE_12TI = "tyonv/12ti"
-KYMENLAAKSO = "MK08"
+TABLE_12R5 = UNEMPLOYMENT_TABLE
+TABLE_12TI = OCCUPATION_TABLE
+KYMENLAAKSO = REGION
 #: Content codes that count open jobs, not persons.
 VACANCY_CODES = frozenset({"AVPAIKATLOPUSSA", "UUDETAVP"})
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from seuraamo.areas.region import REGION
 from seuraamo.official_stats.derived import readable
 from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.official_stats.selectors.series import COUNTRY, latest_period
+from seuraamo.official_stats.vocabulary import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
 
-TABLE_NATIONAL = "tyti/135z"
-TABLE_REGIONAL = "tyti/13lx"
-KYMENLAAKSO = "MK08"
+TABLE_NATIONAL = LFS_NATIONAL_TABLE
+TABLE_REGIONAL = LFS_REGIONAL_TABLE
+KYMENLAAKSO = REGION
 
 #: The national key figures shown: key -> (measured, trend, seasonally adjusted) content codes.
 NATIONAL_CODES: dict[str, tuple[str, str, str]] = {

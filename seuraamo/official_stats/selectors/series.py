@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from seuraamo.areas.models import Area
+from seuraamo.areas.region import COUNTRY
 from seuraamo.official_stats.derived import (
     MeasureSpec,
     Point,
@@ -24,8 +25,6 @@ from seuraamo.official_stats.derived import (
 )
 from seuraamo.official_stats.models import Observation
 from seuraamo.official_stats.pxweb.periods import Period
-
-COUNTRY = "SSS"
 
 
 class SeriesStore:

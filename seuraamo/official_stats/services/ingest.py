@@ -25,6 +25,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
+from seuraamo.areas.region import COUNTRY
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.official_stats.pxweb import Cube, Role
@@ -50,8 +51,6 @@ BATCH_SIZE = 5000
 CHUNK_CELLS = 500_000
 #: Above this many periods the stored rows are read with a table scan rather than an index.
 SCAN_ABOVE_PERIODS = 24
-#: Area code used for tables without an area variable (national figures).
-COUNTRY = "SSS"
 #: Separator of the codes of several further dimensions in ``Observation.extra_code``.
 EXTRA_SEPARATOR = "|"
 

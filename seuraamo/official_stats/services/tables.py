@@ -16,9 +16,10 @@ from seuraamo.official_stats.models import Observation, StatTable, TableVariable
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role
 from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
 from seuraamo.official_stats.tracking import TRACKED_TABLES, resolve_table_id
+from seuraamo.official_stats.vocabulary import LICENCE
 
 LANGUAGES = ("fi", "sv", "en")
-DEFAULT_LICENCE = "CC BY 4.0"
+DEFAULT_LICENCE = LICENCE
 _UPDATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2})[.:](\d{2})[.:](\d{2})")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from seuraamo.areas.region import MUNICIPALITIES
 from seuraamo.situation import statuses
 
 register = template.Library()
@@ -25,10 +26,10 @@ def situation_pages(codes: list[str] | None) -> list[tuple[str, str]]:
     (an organisation page links to the situation of the municipalities it serves)."""
     from django.urls import reverse
 
-    from seuraamo.situation import measures
+    from seuraamo.situation import chart_options
 
     return [
-        (measures.area_name(code), reverse("situation:municipality", args=[code]))
+        (chart_options.area_name(code), reverse("situation:municipality", args=[code]))
         for code in codes or []
-        if code in measures.MUNICIPALITIES
+        if code in MUNICIPALITIES
     ]
