@@ -18,6 +18,7 @@ from seuraamo.programmes.models import (
     Goal,
     Indicator,
     IndicatorKind,
+    Measure,
     Programme,
     Theme,
 )
@@ -103,11 +104,22 @@ def programme_export_data(*, programme: Programme) -> dict[str, object]:
     """Every organisation is exported, not only the ones this programme refers to: successors
     must resolve inside the file, and a file that round-trips the whole register is simpler to
     reason about than one that depends on what else is in the database."""
-    goals = Goal.objects.order_by("order", "id").prefetch_related(
-        "coordinators__organisation", "measures", _indicators()
+    # Archived rows (no longer in the programme, kept for the reports that refer to them) are not
+    # part of the programme file: importing it must not bring them back.
+    current = {"archived_on__isnull": True}
+    goals = (
+        Goal.objects.filter(**current)
+        .order_by("order", "id")
+        .prefetch_related(
+            "coordinators__organisation",
+            Prefetch("measures", queryset=Measure.objects.filter(**current)),
+            _indicators(),
+        )
     )
-    themes = programme.themes.order_by("order", "number").prefetch_related(
-        Prefetch("goals", queryset=goals), _indicators()
+    themes = (
+        programme.themes.filter(**current)
+        .order_by("order", "number")
+        .prefetch_related(Prefetch("goals", queryset=goals), _indicators())
     )
     members = programme.steering_group.select_related("organisation").order_by("order", "id")
     return {
@@ -150,7 +162,11 @@ def programme_export_data(*, programme: Programme) -> dict[str, object]:
 
 def _indicators() -> Prefetch:
     # A fresh Prefetch each time: Django rewrites a nested Prefetch's path in place.
-    queryset = Indicator.objects.order_by("order", "id").prefetch_related("targets")
+    queryset = (
+        Indicator.objects.filter(archived_on__isnull=True)
+        .order_by("order", "id")
+        .prefetch_related("targets")
+    )
     return Prefetch("indicators", queryset=queryset)
 
 

@@ -66,6 +66,13 @@ class Theme(models.Model):
     targeted_impacts_en = models.TextField(_("targeted impacts (English)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    archived_on = models.DateField(
+        _("archived on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the programme no longer has it but reports refer to it."),
+    )
+
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -94,6 +101,13 @@ class Goal(models.Model):
     description_sv = models.TextField(_("description (Swedish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    archived_on = models.DateField(
+        _("archived on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the programme no longer has it but reports refer to it."),
+    )
 
     class Meta:
         verbose_name = _("goal")
@@ -157,6 +171,13 @@ class Measure(models.Model):
     description_sv = models.TextField(_("description (Swedish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    archived_on = models.DateField(
+        _("archived on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the programme no longer has it but reports refer to it."),
+    )
 
     class Meta:
         verbose_name = _("measure")
@@ -227,6 +248,13 @@ class Indicator(models.Model):
     )
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    archived_on = models.DateField(
+        _("archived on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the programme no longer has it but reports refer to it."),
+    )
 
     class Meta:
         verbose_name = _("indicator")

@@ -68,13 +68,13 @@ def current_programme() -> Programme | None:
 
 
 def _indicators() -> QuerySet[Indicator]:
-    return Indicator.objects.prefetch_related("targets")
+    return Indicator.objects.filter(archived_on__isnull=True).prefetch_related("targets")
 
 
 def _goals() -> QuerySet[Goal]:
-    return Goal.objects.prefetch_related(
+    return Goal.objects.filter(archived_on__isnull=True).prefetch_related(
         Prefetch("coordinators", queryset=GoalCoordinator.objects.select_related("organisation")),
-        Prefetch("measures", queryset=Measure.objects.all()),
+        Prefetch("measures", queryset=Measure.objects.filter(archived_on__isnull=True)),
         Prefetch("indicators", queryset=_indicators()),
     )
 
@@ -101,9 +101,11 @@ class HomePage:
 
 
 def theme_summaries(programme: Programme) -> list[ThemeSummary]:
-    themes = programme.themes.annotate(
-        goal_count=Count("goals", distinct=True),
-        measure_count=Count("goals__measures", distinct=True),
+    current_goals = Q(goals__archived_on__isnull=True)
+    current_measures = current_goals & Q(goals__measures__archived_on__isnull=True)
+    themes = programme.themes.filter(archived_on__isnull=True).annotate(
+        goal_count=Count("goals", filter=current_goals, distinct=True),
+        measure_count=Count("goals__measures", filter=current_measures, distinct=True),
     )
     return [ThemeSummary(theme, theme.goal_count, theme.measure_count) for theme in themes]
 
@@ -192,13 +194,17 @@ def theme_page(number: str, on: datetime.date) -> ThemePage | None:
         .prefetch_related(
             Prefetch("goals", queryset=_goals()), Prefetch("indicators", queryset=_indicators())
         )
-        .filter(programme=programme, number=number)
+        .filter(programme=programme, number=number, archived_on__isnull=True)
         .first()
     )
     if theme is None:
         return None
     graph = organisation_graph()
-    siblings = list(Theme.objects.filter(programme=programme).only("id", "number", "order"))
+    siblings = list(
+        Theme.objects.filter(programme=programme, archived_on__isnull=True).only(
+            "id", "number", "order"
+        )
+    )
     position = next(i for i, sibling in enumerate(siblings) if sibling.pk == theme.pk)
     return ThemePage(
         theme=theme,
@@ -297,7 +303,7 @@ def organisation_page(key: str, on: datetime.date) -> OrganisationPage | None:
         return None
     holders = {o.pk for o in carried_roles_of(organisation, on, graph)}
     coordinations = (
-        GoalCoordinator.objects.filter(organisation_id__in=holders)
+        GoalCoordinator.objects.filter(organisation_id__in=holders, goal__archived_on__isnull=True)
         .select_related("goal__theme")
         .order_by("goal__theme__order", "goal__theme__number", "goal__order", "goal_id")
     )

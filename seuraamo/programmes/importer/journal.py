@@ -17,6 +17,8 @@ from seuraamo.core.models import AuditEvent
 CREATE, UPDATE, DELETE, UNCHANGED = "create", "update", "delete", "unchanged"
 #: A row the file no longer contains, left in place because deleting was not asked for.
 KEEP = "keep"
+#: A row the file no longer contains that other records (reports) refer to: hidden, never deleted.
+ARCHIVE = "archive"
 
 JsonDict = dict[str, object]
 
@@ -28,12 +30,15 @@ class ImportCounts:
     deleted: int = 0
     unchanged: int = 0
     kept: int = 0
+    archived: int = 0
 
     def __str__(self) -> str:
         text = (
             f"created {self.created}, updated {self.updated}, "
             f"deleted {self.deleted}, unchanged {self.unchanged}"
         )
+        if self.archived:
+            text += f", archived {self.archived} (missing from the file; reports refer to them)"
         if self.kept:
             text += (
                 f", not deleted {self.kept} (missing from the file; --delete-missing deletes them)"
@@ -105,6 +110,7 @@ class Journal:
             deleted=actions.count(DELETE),
             unchanged=actions.count(UNCHANGED),
             kept=actions.count(KEEP),
+            archived=actions.count(ARCHIVE),
         )
 
     def plan(self) -> list[str]:

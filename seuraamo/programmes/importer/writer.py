@@ -15,8 +15,9 @@ from decimal import Decimal
 from typing import cast
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
+from django.utils import timezone
 
 from seuraamo.organisations.models import Organisation, Succession
 from seuraamo.programmes.importer.errors import (
@@ -26,6 +27,7 @@ from seuraamo.programmes.importer.errors import (
     ProgrammeFileError,
 )
 from seuraamo.programmes.importer.journal import (
+    ARCHIVE,
     CREATE,
     DELETE,
     KEEP,
@@ -103,6 +105,8 @@ class ProgrammeWriter:
     def upsert(
         self, model: type[models.Model], key: str, values: dict[str, object], path: Path
     ) -> models.Model:
+        if any(f.name == "archived_on" for f in model._meta.fields):
+            values = {**values, "archived_on": None}  # back in the file: current again
         row = self.stale.setdefault(model, {}).pop(key, None)
         if row is None:
             row = model(**values)
@@ -154,14 +158,29 @@ class ProgrammeWriter:
                     continue
                 before = {f.attname: getattr(row, f.attname) for f in _content_fields(model)}
                 try:
-                    row.delete()
+                    with transaction.atomic():
+                        row.delete()
                 except (ProtectedError, RestrictedError) as error:
-                    message = CANNOT_DELETE.format(
-                        kind=model._meta.verbose_name, key=key, detail=error.args[0]
-                    )
-                    problem = Problem(line=None, path=None, message=message)
-                    raise ProgrammeFileError(self.file, [problem]) from error
+                    if not self.archive(model, row, key):
+                        message = CANNOT_DELETE.format(
+                            kind=model._meta.verbose_name, key=key, detail=error.args[0]
+                        )
+                        problem = Problem(line=None, path=None, message=message)
+                        raise ProgrammeFileError(self.file, [problem]) from error
+                    continue
                 self.journal.record(model, key, DELETE, before=before)
+
+    def archive(self, model: type[models.Model], row: models.Model, key: str) -> bool:
+        """Hide a row that reports refer to instead of deleting it; False when it cannot be archived."""
+        if not any(f.name == "archived_on" for f in model._meta.fields):
+            return False
+        if row.archived_on is None:
+            row.archived_on = timezone.localdate()
+            row.save(update_fields=["archived_on"])
+            self.journal.record(model, key, ARCHIVE, after={"archived_on": row.archived_on})
+        else:
+            self.journal.record(model, key, UNCHANGED)
+        return True
 
     # -- Organisations ----------------------------------------------------------------------
 
