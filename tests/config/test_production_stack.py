@@ -31,7 +31,18 @@ def production_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DATA_DIR", "HTTPS", "PROXY_SSL_HEADER"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set in the test process for Playwright (tests/conftest.py);
+        # a production server never has it, and check --deploy rightly refuses it.
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "DATA_DIR",
+            "HTTPS",
+            "PROXY_SSL_HEADER",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(
         {
