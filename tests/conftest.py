@@ -25,7 +25,6 @@ DATABASE_FIXTURES = {
     "transactional_db",
     "django_db_setup",
     "live_server",
-    "django_db_blocker",
 }
 
 
@@ -44,9 +43,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     kept, skipped = [], []
     for item in items:
-        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
-            getattr(item, "fixturenames", ())
-        )
+        marked = item.get_closest_marker("django_db") or item.get_closest_marker("uses_database")
+        uses_database = marked or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
         (kept if uses_database else skipped).append(item)
     config.hook.pytest_deselected(items=skipped)
     items[:] = kept

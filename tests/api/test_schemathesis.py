@@ -4,10 +4,14 @@ examples is kept small so that the run stays short."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
 import schemathesis.specs.openapi.checks as checks
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tests.situation.builders import build_situation
@@ -21,6 +25,17 @@ schema = schemathesis.openapi.from_wsgi(
 @pytest.fixture(autouse=True)
 def store(db) -> None:
     build_situation()
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open() -> Iterator[None]:
+    """Requests through the WSGI handler end with close_old_connections(), which closes a connection
+    inside the test's transaction (on PostgreSQL). Django's own test client disconnects it too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -156,6 +156,7 @@ def form_fields(html: str, form_id: str) -> list[tuple[str, str]]:
     return parser.fields
 
 
+@pytest.mark.uses_database
 def test_an_admin_edit_through_one_server_shows_through_the_other_at_once(
     servers: list[str],
 ) -> None:
