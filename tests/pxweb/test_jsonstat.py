@@ -275,3 +275,10 @@ def test_bundle_error_names_the_dataset() -> None:
 def test_zero_dimensions_is_one_cell() -> None:
     cube = parse_jsonstat(dataset(id=[], size=[], dimension={}, value=[42], status=None))
     assert list(cube.iter_cells()) == [((), 42, None)]
+
+
+def test_a_role_listing_something_other_than_a_dimension_id_is_a_clear_error() -> None:
+    # Found by the property test in test_periods.py: a list inside a role list used to raise TypeError.
+    document = {"version": "2.0", "class": "dataset", "id": [], "size": [], "dimension": {}}
+    with pytest.raises(JsonStatError, match=r"role\.geo lists \[\], which is not a dimension id"):
+        parse_jsonstat({**document, "value": [], "role": {"geo": [[]]}})

@@ -237,6 +237,10 @@ def _assign_roles(dimensions: list[Dimension], role_map: Mapping[str, Any]) -> N
     declared: dict[str, str] = {}
     for role_name, members in role_map.items():
         for dim_id in members if isinstance(members, list) else []:
+            if not isinstance(dim_id, str):
+                raise JsonStatError(
+                    f"role.{role_name} lists {str(dim_id)[:40]}, which is not a dimension id"
+                )
             declared.setdefault(dim_id, role_name)
     evidence = [
         RoleEvidence(code=d.id, values=d.codes, jsonstat_role=declared.get(d.id))
