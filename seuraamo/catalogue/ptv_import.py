@@ -31,7 +31,6 @@ from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
-KYMENLAAKSO = MUNICIPALITIES
 MAX_PAGES = 200
 TIMEOUT_SECONDS = 30
 REMOVAL_SHARE_LIMIT = 0.2
@@ -130,7 +129,7 @@ def _municipality_codes(service: dict) -> list[str]:
 
 def import_ptv(
     items: list[tuple[str, dict]],
-    municipalities: Iterable[str] = KYMENLAAKSO,
+    municipalities: Iterable[str] = MUNICIPALITIES,
     allow_removals: bool = False,
 ) -> PtvImportResult:
     wanted = set(municipalities)

@@ -31,7 +31,6 @@ from seuraamo.official_stats.vocabulary import (
 
 #: The Kymenlaakso areas: the whole country for comparison, the ELY area, the region, its two
 #: sub-regions and its six municipalities (codes in seuraamo.areas.region).
-KYMENLAAKSO_MUNICIPALITIES: tuple[str, ...] = MUNICIPALITIES
 KYMENLAAKSO_AREAS: tuple[str, ...] = (COUNTRY, ELY_AREA, REGION, *SUBREGIONS, *MUNICIPALITIES)
 
 #: Population tables use the 2026 area classification: no ELY areas, but the employment areas

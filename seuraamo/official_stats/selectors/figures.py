@@ -22,9 +22,6 @@ from seuraamo.official_stats.selectors.series import COUNTRY, SeriesStore, lates
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE, UNEMPLOYMENT_TABLE
 
-TABLE_12R5 = UNEMPLOYMENT_TABLE
-TABLE_12TI = OCCUPATION_TABLE
-KYMENLAAKSO = REGION
 #: Content codes that count open jobs, not persons.
 VACANCY_CODES = frozenset({"AVPAIKATLOPUSSA", "UUDETAVP"})
 
@@ -56,7 +53,7 @@ COMPARISON_AREAS: tuple[str, ...] = (
     "TA04",
     "KU286",
     "TA16",
-    KYMENLAAKSO,
+    REGION,
     COUNTRY,
 )
 
@@ -204,31 +201,31 @@ def _figures_for(
     areas: Sequence[str], measures: Mapping[str, str], period: str
 ) -> list[AreaFigures]:
     codes = {code for m in measures.values() for code in parse_measure(m).content_codes}
-    store = SeriesStore(TABLE_12R5, codes, areas, periods=_same_months(period))
+    store = SeriesStore(UNEMPLOYMENT_TABLE, codes, areas, periods=_same_months(period))
     names = _names(areas)
     return [_area_figures(store, code, names.get(code), measures, period) for code in areas]
 
 
-def headline_figures(area_code: str = KYMENLAAKSO, period: str | None = None) -> Headline | None:
+def headline_figures(area_code: str = REGION, period: str | None = None) -> Headline | None:
     """Unemployed, unemployment share, long-term, under-25 and foreign unemployed and open
     vacancies of ``area_code`` and of the whole country in ``period`` (default: the latest month
     of tyonv/12r5), each with the value a year earlier and the change. ``None`` without data.
     """
-    period = period or latest_period(TABLE_12R5)
+    period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
     area, country = _figures_for([area_code, COUNTRY], HEADLINE_MEASURES, period)
-    return Headline(TABLE_12R5, period, year_earlier(period), area, country)
+    return Headline(UNEMPLOYMENT_TABLE, period, year_earlier(period), area, country)
 
 
 def municipality_comparison(period: str | None = None) -> Comparison | None:
     """The Kymenlaakso municipalities, employment areas, region and whole country side by side
     (:data:`COMPARISON_MEASURES`) in ``period`` (default: the latest month)."""
-    period = period or latest_period(TABLE_12R5)
+    period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
     rows = _figures_for(COMPARISON_AREAS, COMPARISON_MEASURES, period)
-    return Comparison(TABLE_12R5, period, year_earlier(period), rows)
+    return Comparison(UNEMPLOYMENT_TABLE, period, year_earlier(period), rows)
 
 
 # -- occupations (tyonv/12ti) --------------------------------------------------------------------
@@ -274,14 +271,14 @@ def occupation_group_labels() -> dict[str, dict[str, str]]:
 
 
 def occupation_groups(
-    area_code: str = KYMENLAAKSO, period: str | None = None
+    area_code: str = REGION, period: str | None = None
 ) -> OccupationBreakdown | None:
     """Unemployed jobseekers and open vacancies by major occupational group (tyonv/12ti)."""
-    period = period or latest_period(TABLE_12TI)
+    period = period or latest_period(OCCUPATION_TABLE)
     if period is None:
         return None
     rows = Observation.objects.filter(
-        table__table_id=TABLE_12TI,
+        table__table_id=OCCUPATION_TABLE,
         area_code=area_code,
         period=period,
         content_code__in=["TYOTTOMATLOPUSSA", "AVPAIKATLOPUSSA"],
@@ -315,7 +312,7 @@ def occupation_groups(
         for code in sorted({group for _content, group in sums})
     ]
     return OccupationBreakdown(
-        TABLE_12TI,
+        OCCUPATION_TABLE,
         area_code,
         period,
         groups,

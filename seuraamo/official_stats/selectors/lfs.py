@@ -12,10 +12,6 @@ from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.official_stats.selectors.series import COUNTRY, latest_period
 from seuraamo.official_stats.vocabulary import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
 
-TABLE_NATIONAL = LFS_NATIONAL_TABLE
-TABLE_REGIONAL = LFS_REGIONAL_TABLE
-KYMENLAAKSO = REGION
-
 #: The national key figures shown: key -> (measured, trend, seasonally adjusted) content codes.
 NATIONAL_CODES: dict[str, tuple[str, str, str]] = {
     "employment_rate": ("Tyollisyysaste_15_64", "tyollaste_15_64_trendi", "Tyollaste_15_64_kausi"),
@@ -65,8 +61,8 @@ class RegionalRate:
 
 def national_lfs() -> NationalLfs | None:
     """The latest month of the national labour force survey key figures, or None."""
-    table = StatTable.objects.filter(table_id=TABLE_NATIONAL).first()
-    period = latest_period(TABLE_NATIONAL)
+    table = StatTable.objects.filter(table_id=LFS_NATIONAL_TABLE).first()
+    period = latest_period(LFS_NATIONAL_TABLE)
     if table is None or period is None:
         return None
     codes = [code for triple in NATIONAL_CODES.values() for code in triple]
@@ -101,17 +97,17 @@ def _employment_rate_code(codes: list[str]) -> str | None:
     return None
 
 
-def regional_employment_rate(area_code: str = KYMENLAAKSO) -> RegionalRate | None:
+def regional_employment_rate(area_code: str = REGION) -> RegionalRate | None:
     """The employment rate of ``area_code`` and the country in the latest stored period of the
     regional labour force survey table, or None when it has not been synced."""
-    table = StatTable.objects.filter(table_id=TABLE_REGIONAL).first()
+    table = StatTable.objects.filter(table_id=LFS_REGIONAL_TABLE).first()
     if table is None:
         return None
     stored = Observation.objects.filter(table=table)
     code = _employment_rate_code(list(stored.values_list("content_code", flat=True).distinct()))
     if code is None:
         return None
-    period = latest_period(TABLE_REGIONAL, code)
+    period = latest_period(LFS_REGIONAL_TABLE, code)
     if period is None:
         return None
     values = {

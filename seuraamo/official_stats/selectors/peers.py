@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seuraamo.areas.models import Area
+from seuraamo.areas.region import REGION
 from seuraamo.official_stats.selectors.figures import (
-    KYMENLAAKSO,
-    TABLE_12R5,
     AreaFigures,
     _figures_for,
 )
 from seuraamo.official_stats.selectors.series import COUNTRY, latest_period
+from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
 
 #: The key figures ranked: shares and ratios, comparable between regions of different sizes.
 RANKED_MEASURES: dict[str, str] = {
@@ -56,11 +56,11 @@ def rank_of(value: float | None, values: Sequence[float | None]) -> int | None:
 
 
 def region_ranking(
-    area_code: str = KYMENLAAKSO, peers: Sequence[str] = (), period: str | None = None
+    area_code: str = REGION, peers: Sequence[str] = (), period: str | None = None
 ) -> Ranking | None:
     """``area_code`` ranked among every region on each of :data:`RANKED_MEASURES` in ``period``
     (default: the latest month of 12r5), with ``peers`` and the whole country alongside."""
-    period = period or latest_period(TABLE_12R5)
+    period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
     regions = list(
@@ -87,7 +87,7 @@ def region_ranking(
             )
         )
     return Ranking(
-        TABLE_12R5,
+        UNEMPLOYMENT_TABLE,
         period,
         area,
         [rows[code] for code in peers if code in rows],

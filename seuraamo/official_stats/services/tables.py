@@ -19,7 +19,6 @@ from seuraamo.official_stats.tracking import TRACKED_TABLES, resolve_table_id
 from seuraamo.official_stats.vocabulary import LICENCE
 
 LANGUAGES = ("fi", "sv", "en")
-DEFAULT_LICENCE = LICENCE
 _UPDATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2})[.:](\d{2})[.:](\d{2})")
 
 
@@ -57,7 +56,7 @@ def table_frequency(table_id: str) -> Frequency | None:
 
 def ensure_table(table_id: str) -> StatTable:
     table, _created = StatTable.objects.get_or_create(
-        table_id=table_id, defaults={"licence": DEFAULT_LICENCE}
+        table_id=table_id, defaults={"licence": LICENCE}
     )
     return table
 

@@ -105,7 +105,7 @@ class ProgrammeWriter:
     def upsert(
         self, model: type[models.Model], key: str, values: dict[str, object], path: Path
     ) -> models.Model:
-        if any(f.name == "archived_on" for f in model._meta.fields):
+        if _archivable(model):
             values = {**values, "archived_on": None}  # back in the file: current again
         row = self.stale.setdefault(model, {}).pop(key, None)
         if row is None:
@@ -172,7 +172,7 @@ class ProgrammeWriter:
 
     def archive(self, model: type[models.Model], row: models.Model, key: str) -> bool:
         """Hide a row that reports refer to instead of deleting it; False when it cannot be archived."""
-        if not any(f.name == "archived_on" for f in model._meta.fields):
+        if not _archivable(model):
             return False
         if row.archived_on is None:
             row.archived_on = timezone.localdate()
@@ -387,6 +387,10 @@ class ProgrammeWriter:
             date = cast(datetime.date, _date(item["date"]))
             values = {"indicator_id": indicator.pk, "date": date, "value": _decimal(item["value"])}
             self.upsert(IndicatorTarget, f"{key}/{date.isoformat()}", values, item_path)
+
+
+def _archivable(model: type[models.Model]) -> bool:
+    return any(field.name == "archived_on" for field in model._meta.fields)
 
 
 def _content_fields(model: type[models.Model]) -> list[models.Field]:

@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from seuraamo.areas.codes import is_area_code
-from seuraamo.catalogue.ptv_import import KYMENLAAKSO, PtvImportError, import_ptv, read_source
+from seuraamo.areas.region import MUNICIPALITIES
+from seuraamo.catalogue.ptv_import import PtvImportError, import_ptv, read_source
 
 
 class Command(BaseCommand):
@@ -13,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("source", help="A PTV v11 JSON file or an API list URL.")
         parser.add_argument(
             "--municipalities",
-            default=",".join(KYMENLAAKSO),
+            default=",".join(MUNICIPALITIES),
             help="Comma-separated codes such as KU285 (default: the six Kymenlaakso municipalities).",
         )
         parser.add_argument(
