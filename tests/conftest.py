@@ -73,6 +73,21 @@ def compiled_catalogues() -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def data_dir_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each test process gets a data folder of its own: the sync lock lives there, and two xdist
+    workers syncing at once would otherwise refuse each other ("another sync has been running").
+    WhiteNoise wants the static folder to exist."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.test import override_settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    with override_settings(DATA_DIR=tmp_path_factory.mktemp("data")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_page_cache() -> Iterator[None]:
     """Pages are cached per data version, and ids repeat between tests: each test starts empty."""
