@@ -29,6 +29,7 @@ from django.utils import translation
 from seuraamo.areas.region import MUNICIPALITIES
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 MAX_PAGES = 200
@@ -152,6 +153,7 @@ def import_ptv(
             outcome = _upsert(item, ptv_id, nationwide, codes, where)
             setattr(result, outcome, getattr(result, outcome) + 1)
         _mark_missing(seen, allow_removals, result)
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

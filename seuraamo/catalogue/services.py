@@ -23,6 +23,7 @@ from seuraamo.catalogue.models import (
     ServiceStatus,
     TargetGroup,
 )
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 from seuraamo.programmes.models import Goal, Measure
 
@@ -110,6 +111,7 @@ def load_catalogue(
     with translation.override("en"), transaction.atomic():
         loader = _Loader(draft_file.name, draft, curation_file.name, curation)
         result = loader.load()
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

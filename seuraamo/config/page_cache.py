@@ -3,8 +3,9 @@
 A programme or situation page, asked with GET by a visitor who is not signed in and has no session
 or pending message, is served from Django's cache (shared by every app server when REDIS_URL is
 set) under a key of its address, language, today's date (organisations' validity) and the data
-version. The data version changes with every sync, import and admin edit (see
-`seuraamo.situation.caching.data_version`), so the next request after a change renders anew.
+version. The data version changes with every write through a service, sync, import and admin
+edit (see `seuraamo.core.data_version` and `seuraamo.situation.caching.data_version`), so the next
+request after a change renders anew.
 Signed-in users, the admin, the API and downloads always get a fresh rendering.
 """
 

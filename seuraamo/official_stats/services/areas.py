@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from seuraamo.areas.models import Area, AreaLevel
+from seuraamo.core.data_version import bump_data_version
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "snapshot"
 AREAS_CSV = SNAPSHOT_DIR / "areas.csv"
@@ -103,6 +104,8 @@ def load_areas(*, csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) ->
             area.save(update_fields=[field.removesuffix("_id") for field in differs])
             touched.add(area.code)
     updated = len(touched - created_codes)
+    if created_codes or touched:
+        bump_data_version()
     return AreaCounts(
         created=len(created_codes),
         updated=updated,
