@@ -8,6 +8,7 @@ version; a new version (any write through a service, see ``core.data_version``) 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import TypeVar
@@ -47,16 +48,21 @@ VERSION_COLUMNS = [
 ]
 
 
-def data_version() -> str:
-    """Changes whenever the data behind a page may have changed; one query."""
+@functools.cache
+def _version_query(vendor: str) -> str:
     quote = connection.ops.quote_name
     maxima = ", ".join(
         f"(SELECT MAX({quote(model._meta.get_field(field).column)}) "
         f"FROM {quote(model._meta.db_table)})"
         for model, field in VERSION_COLUMNS
     )
+    return f"SELECT {maxima}"  # noqa: S608  (names from the models' own metadata)
+
+
+def data_version() -> str:
+    """Changes whenever the data behind a page may have changed; one query."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {maxima}")  # noqa: S608  (names from the models' own metadata)
+        cursor.execute(_version_query(connection.vendor))
         return "|".join(str(part) for part in cursor.fetchone())
 
 
