@@ -13,6 +13,7 @@ from seuraamo.official_stats.pxweb import (
     Role,
     SlidingWindowLimiter,
     fetch_table,
+    fetch_table_pieces,
     parse_jsonstat,
 )
 from tests.fakepxweb import (
@@ -207,3 +208,22 @@ def test_server_enforces_call_limit_for_unpaced_clients(fake_pxweb) -> None:
     with pytest.raises(Exception, match="HTTP 429"):
         client.metadata("test/small")
     assert server.statuses()[-1] == 429
+
+
+def test_pieces_arrive_one_query_at_a_time_and_hold_every_cell_once(fake_pxweb) -> None:
+    """fetch_table_pieces sends a query only when the previous answer has been taken, so a
+    caller that stores each piece holds one answer at a time; together the pieces are the table."""
+    table = make_12r5_table(months=6)
+    server = fake_pxweb(table, max_cells=421 * 23)  # one month of every area per query
+    client = client_for(server)
+    pieces = fetch_table_pieces(client, "tyonv/12r5", languages=("fi", "sv"))
+    first = next(pieces)
+    assert len(server.data_requests()) == 1
+    assert first.dimension("area").category_label("MK08", "sv") == "Kymmenedalen"
+    rest = list(pieces)
+    assert len(server.data_requests()) == 1 + len(rest) == 6
+    seen = set()
+    for piece in [first, *rest]:
+        assert_matches_table(piece, table, sample=50)
+        seen |= {coords for coords in itertools.product(*[d.codes for d in piece.dimensions])}
+    assert len(seen) == 421 * 6 * 23

@@ -42,7 +42,7 @@ from .client_v2 import SCB_V2_BASE_URL, SSB_V2_BASE_URL, PxWebV2Client
 from .csvlong import parse_csv_long, read_csv_long
 from .cube import Cell, Cube, Dimension, RoleCell, Unit
 from .errors import JsonStatError, PxWebError, PxWebRequestError, TableChangedError
-from .fetch import fetch_table
+from .fetch import fetch_table, fetch_table_pieces
 from .jsonstat import parse_jsonstat, parse_jsonstat_bundle
 from .limiter import SlidingWindowLimiter, shared_limiter
 from .metadata import TableMetadata, Variable, add_language, apply_metadata
@@ -77,6 +77,7 @@ __all__ = [
     "add_language",
     "apply_metadata",
     "fetch_table",
+    "fetch_table_pieces",
     "merge_cubes",
     "parse_any",
     "parse_csv_long",

@@ -15,7 +15,7 @@ import contextlib
 import itertools
 import sqlite3
 import time
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +32,7 @@ from seuraamo.official_stats.models import Observation, ObservationRevision, Sta
 from seuraamo.official_stats.pxweb import Cube, Role
 from seuraamo.official_stats.pxweb.checks import check_cube
 from seuraamo.official_stats.services.locking import sync_lock
+from seuraamo.official_stats.services.pieces import areas_of, header_of, streamed
 from seuraamo.official_stats.services.tables import (
     ensure_table,
     table_frequency,
@@ -196,7 +197,9 @@ _KEY = itemgetter(1, 2, 3, 4)
 _VALUE = itemgetter(5, 6)
 
 
-def _existing_rows(table: StatTable, periods: Iterable[str]) -> StoredRows:
+def _existing_rows(
+    table: StatTable, periods: Iterable[str], areas: Collection[str] | None = None
+) -> StoredRows:
     """Stored rows of ``table`` for ``periods`` with one query (dicts built in C via itemgetter)."""
     periods = sorted(periods)
     if not periods:
@@ -207,6 +210,17 @@ def _existing_rows(table: StatTable, periods: Iterable[str]) -> StoredRows:
         f"FROM {quote(Observation._meta.db_table)} "
     )
     placeholders = ", ".join(["%s"] * len(periods))
+    if areas is not None:
+        # A streamed piece: its areas' rows through the (table, area, period) index.
+        areas = sorted(areas)
+        where = (
+            f"WHERE table_id = %s AND area_code IN ({', '.join(['%s'] * len(areas))}) "
+            f"AND period IN ({placeholders})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(select + where, [table.pk, *areas, *periods])
+            rows = cursor.fetchall()
+        return StoredRows(rows, dict(zip(map(_KEY, rows), map(_VALUE, rows), strict=True)))
     if len(periods) > SCAN_ABOVE_PERIODS:
         # Many periods: one sequential scan of the table beats an index lookup per row. "+ 0"
         # keeps SQLite (which has no statistics to know better) from going through an index.
@@ -304,16 +318,18 @@ def plan_cells(
     overwrite: bool = True,
     now: datetime | None = None,
     run_id: int | None = None,
+    areas: Collection[str] | None = None,
 ) -> CellPlan:
     """Compare ``cells`` with the stored rows (one read, no write): what is new, what changed.
 
     With ``overwrite=False`` existing rows are never changed: only missing cells are added (the
     snapshot uses this once a table has been synced from the API, so newer values stay).
+    ``areas``, when given, are the only areas among the cells: only their stored rows are read.
     """
     incoming: dict[Key, Incoming] = dict(cells)
     counts = IngestCounts(cells=len(incoming))
     counts.periods = {key[3] for key in incoming}
-    existing = _existing_rows(table, counts.periods)
+    existing = _existing_rows(table, counts.periods, areas)
     changed_at = connection.ops.adapt_datetimefield_value(now or timezone.now())
     inserts: list[Row] = []
     updates: list[Row] = []
@@ -348,9 +364,9 @@ def plan_cells(
 def ingest_cubes(
     *,
     table_id: str,
-    cubes: Sequence[Cube],
+    cubes: Iterable[Cube],
     source: str,
-    calls: int = 0,
+    calls: int | Callable[[], int] = 0,
     overwrite: bool = True,
     periods_from: str | None = None,
     synced_from_api: bool = False,
@@ -379,11 +395,17 @@ def ingest_cubes(
     periods before ``periods_from`` are skipped. With ``record_unchanged=False`` a run that
     changed nothing is not saved (the SyncRun is returned unsaved), so a repeated snapshot load
     writes nothing at all.
+
+    ``cubes`` may be an iterator (a sync passes ``fetch_table_pieces``): then each cube is
+    checked, compared and its new cells inserted as it arrives, and dropped before the next one,
+    so a national table never sits in memory whole; the pieces must not overlap. ``calls`` may
+    then be a function, read at the switch, when the last piece has been fetched.
     """
     started_at = started_at or timezone.now()
-    frequency = table_frequency(table_id)
-    for cube in cubes:
-        frequency = check_cube(cube, frequency=frequency) or frequency
+    if isinstance(cubes, Sequence):
+        frequency = table_frequency(table_id)
+        for cube in cubes:
+            frequency = check_cube(cube, frequency=frequency) or frequency
     with sync_lock(wait_seconds=INGEST_LOCK_WAIT_SECONDS):
         return _ingest_locked(
             table_id=table_id,
@@ -401,9 +423,9 @@ def ingest_cubes(
 def _ingest_locked(
     *,
     table_id: str,
-    cubes: Sequence[Cube],
+    cubes: Iterable[Cube],
     source: str,
-    calls: int,
+    calls: int | Callable[[], int],
     overwrite: bool,
     periods_from: str | None,
     synced_from_api: bool,
@@ -431,9 +453,9 @@ def _ingest_locked(
 def _ingest_steps(
     *,
     table_id: str,
-    cubes: Sequence[Cube],
+    cubes: Iterable[Cube],
     source: str,
-    calls: int,
+    calls: int | Callable[[], int],
     overwrite: bool,
     periods_from: str | None,
     synced_from_api: bool,
@@ -445,37 +467,49 @@ def _ingest_steps(
         discard_interrupted_runs()
         table = ensure_table(table_id)
         run = SyncRun.objects.create(
-            table=table, source=source[:300], started_at=started_at, calls=calls
+            table=table, source=source[:300], started_at=started_at, calls=0
         )
     try:
         counts = IngestCounts()
         updates: list[Row] = []
         revisions: list[Row] = []
-        for chunk in period_chunks(cubes, periods_from):
-            cells = itertools.chain.from_iterable(
-                cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in cubes
-            )
-            plan = plan_cells(
-                table=table, cells=cells, overwrite=overwrite, now=started_at, run_id=run.pk
-            )
-            for start in range(0, len(plan.inserts), INSERT_ROWS_PER_TRANSACTION):
-                with transaction.atomic():
-                    _write(plan.inserts[start : start + INSERT_ROWS_PER_TRANSACTION], [], [])
-            updates += plan.updates
-            revisions += plan.revisions
-            counts.cells += plan.counts.cells
-            counts.inserted += plan.counts.inserted
-            counts.changed += plan.counts.changed
-            counts.unchanged += plan.counts.unchanged
+        headers: list[Cube] = []  # what each cube says about the table, for the switch
+        for group in streamed(table_id, cubes):
+            areas = areas_of(group, streamed=not isinstance(cubes, Sequence))
+            for chunk in period_chunks(group, periods_from):
+                cells = itertools.chain.from_iterable(
+                    cube_cells(cube, periods_from=periods_from, periods=chunk) for cube in group
+                )
+                plan = plan_cells(
+                    table=table,
+                    cells=cells,
+                    overwrite=overwrite,
+                    now=started_at,
+                    run_id=run.pk,
+                    areas=areas,
+                )
+                for start in range(0, len(plan.inserts), INSERT_ROWS_PER_TRANSACTION):
+                    with transaction.atomic():
+                        _write(plan.inserts[start : start + INSERT_ROWS_PER_TRANSACTION], [], [])
+                updates += plan.updates
+                revisions += plan.revisions
+                counts.cells += plan.counts.cells
+                counts.inserted += plan.counts.inserted
+                counts.changed += plan.counts.changed
+                counts.unchanged += plan.counts.unchanged
+                del plan, cells
+            headers += [header_of(cube) for cube in group] if areas is not None else group
+            del group
         with transaction.atomic():  # the switch
-            for cube in cubes:
-                update_table_from_cube(table, cube)
+            for header in headers:
+                update_table_from_cube(table, header)
             _write([], updates, revisions)
             finished_at = timezone.now()
             if synced_from_api:
                 table.last_synced_at = finished_at
                 table.save(update_fields=["last_synced_at"])
             run.finished_at = finished_at
+            run.calls = calls() if callable(calls) else calls
             run.cells = counts.cells
             run.inserted = counts.inserted
             run.changed = counts.changed

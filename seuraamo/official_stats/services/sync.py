@@ -36,7 +36,7 @@ from seuraamo.official_stats.pxweb import (
     PxWebError,
     Role,
     TableMetadata,
-    fetch_table,
+    fetch_table_pieces,
     plan_queries,
 )
 from seuraamo.official_stats.services.ingest import IngestError, ingest_cubes, record_failure
@@ -208,12 +208,14 @@ def sync_table(
         planned = len(plan)
         if progress:
             progress(f"{table_id}: {plan.total_cells} cells in {planned} queries")
-        cube = fetch_table(observed, table_id, selection, since=since, languages=LANGUAGES)
+        # The answers are stored as they arrive, one at a time (a national 12r5 is millions of
+        # cells): nothing becomes visible until the last one is in (see ingest_cubes).
+        pieces = fetch_table_pieces(observed, table_id, selection, since=since, languages=LANGUAGES)
         run = ingest_cubes(
             table_id=table_id,
-            cubes=[cube],
+            cubes=pieces,
             source=client.table_url(table_id),
-            calls=client.calls - calls_before,
+            calls=lambda: client.calls - calls_before,
             synced_from_api=True,
             started_at=started_at,
         )
