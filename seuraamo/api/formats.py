@@ -10,7 +10,7 @@ from seuraamo.api.queries import Page, Row
 from seuraamo.areas.models import Area
 from seuraamo.core.spreadsheets import csv_text
 from seuraamo.core.translation import localized
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, sortable_period
+from seuraamo.official_stats.derived import RATIO_STATISTICS, parse_statistic, sortable_period
 from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
 from seuraamo.official_stats.vocabulary import LICENCE
 
@@ -76,7 +76,7 @@ def _content_labels(tables: list[str], codes: list[str], language: str) -> dict[
     for code in codes:
         if code in labels:
             continue
-        spec = parse_measure(code)
+        spec = parse_statistic(code)
         base = DERIVED_LABELS.get(spec.base) or labels.get(spec.base) or spec.base
         labels[code] = f"{base}, {TRANSFORM_LABELS[spec.transform]}" if spec.transform else base
     return labels
@@ -100,8 +100,8 @@ def _units(codes: list[str], tables: list[str]) -> dict[str, dict[str, Any]]:
     )
     units = {}
     for code in codes:
-        spec = parse_measure(code)
-        ratio = RATIO_MEASURES.get(spec.base)
+        spec = parse_statistic(code)
+        ratio = RATIO_STATISTICS.get(spec.base)
         unit = ratio.unit if ratio else stored.get(spec.base, "")
         if spec.transform == "_yoy_pct":
             unit = "percent"

@@ -1,6 +1,6 @@
-"""Reads for the data API: tables, areas and observations (stored cells and derived measures).
+"""Reads for the data API: tables, areas and observations (stored cells and derived statistics).
 
-Stored cells come straight from `Observation`; derived measures (``share``, ``long_term_share``,
+Stored cells come straight from `Observation`; derived statistics (``share``, ``long_term_share``,
 ``TYOTTOMATLOPUSSA_ma12`` …) from the statistics selectors, which compute them from the stored
 numerators and denominators.
 """
@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 
 from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, period_key, readable
+from seuraamo.official_stats.derived import RATIO_STATISTICS, parse_statistic, period_key, readable
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 
-#: At most this many (area × derived measure) series are computed for one request.
+#: At most this many (area × derived statistic) series are computed for one request.
 MAX_DERIVED_SERIES = 60
 
 
@@ -60,15 +60,15 @@ def stored_contents(table: StatTable) -> set[str]:
 
 
 def is_derived(content: str, stored: set[str]) -> bool:
-    """A ratio measure or a transform (``_ma12``, ``_yoy``, ``_yoy_pct``) of a stored code or a ratio."""
+    """A ratio statistic or a transform (``_ma12``, ``_yoy``, ``_yoy_pct``) of a stored code or a ratio."""
     if content in stored:
         return False
-    spec = parse_measure(content)
-    return spec.base in RATIO_MEASURES or (bool(spec.transform) and spec.base in stored)
+    spec = parse_statistic(content)
+    return spec.base in RATIO_STATISTICS or (bool(spec.transform) and spec.base in stored)
 
 
 def derived_names() -> list[str]:
-    return sorted(RATIO_MEASURES)
+    return sorted(RATIO_STATISTICS)
 
 
 def resolve_tables(codes: list[str]) -> list[StatTable]:
@@ -110,8 +110,8 @@ def _split_contents(tables: list[StatTable], contents: list[str]) -> tuple[list[
             raise ParamError(
                 "content",
                 f"{content!r} is neither a content code of {', '.join(t.table_id for t in tables)} "
-                f"nor a derived measure. Derived measures: {', '.join(derived_names())}, and any "
-                "content code or derived measure with _ma12, _yoy or _yoy_pct. See /api/tables.",
+                f"nor a derived statistic. Derived statistics: {', '.join(derived_names())}, and any "
+                "content code or derived statistic with _ma12, _yoy or _yoy_pct. See /api/tables.",
             )
     return plain, derived
 
@@ -172,22 +172,26 @@ def _derived_rows(
     if not derived:
         return []
     if not query.areas:
-        raise ParamError("area", "derived measures need one or more area codes (e.g. area=MK08).")
+        raise ParamError("area", "derived statistics need one or more area codes (e.g. area=MK08).")
     count = len(tables) * len(query.areas) * len(derived)
     if count > MAX_DERIVED_SERIES:
         raise ParamError(
             "area",
             f"{count} derived series requested; at most {MAX_DERIVED_SERIES} per request "
-            "(areas × derived measures). Ask for fewer areas.",
+            "(areas × derived statistics). Ask for fewer areas.",
         )
     from seuraamo.official_stats import selectors
 
     rows = []
     for table in tables:
-        for measure in derived:
+        for statistic in derived:
             for area in query.areas:
                 points = selectors.series(
-                    table.table_id, measure, area, start=query.start or None, end=query.end or None
+                    table.table_id,
+                    statistic,
+                    area,
+                    start=query.start or None,
+                    end=query.end or None,
                 )
                 for point in points:
                     if query.periods and point.period not in query.periods:
@@ -195,7 +199,7 @@ def _derived_rows(
                     rows.append(
                         Row(
                             table.table_id,
-                            measure,
+                            statistic,
                             area,
                             "",
                             point.period,
@@ -254,8 +258,8 @@ def _union_rows(
 
 def observations(query: ObservationQuery) -> Page:
     """One page of rows: the stored cells first (ordered by table, content, area, extra, period),
-    then the counts of employment areas summed from their members, then the derived measures
-    (ordered by table, measure, area, period)."""
+    then the counts of employment areas summed from their members, then the derived statistics
+    (ordered by table, statistic, area, period)."""
     tables = resolve_tables(query.tables)
     check_areas(tables, query.areas)
     check_bounds(tables, query)

@@ -17,7 +17,7 @@ from seuraamo.api import formats, openapi, params, queries
 from seuraamo.areas.models import Area, AreaLevel
 from seuraamo.core.translation import localized
 from seuraamo.official_stats import selectors
-from seuraamo.official_stats.derived import RATIO_MEASURES
+from seuraamo.official_stats.derived import RATIO_STATISTICS
 from seuraamo.official_stats.models import StatTable, VariableValue
 
 CACHE_SECONDS = 300
@@ -118,6 +118,11 @@ def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
         variable__table=table, variable__role="content"
     ).order_by("order", "code")
     stored = queries.stored_contents(table)
+    derived = [
+        name
+        for name, ratio in RATIO_STATISTICS.items()
+        if ratio.numerator in stored and ratio.denominator in stored
+    ]
     return {
         "id": table.table_id,
         "title": localized(table, "title", language).text,
@@ -138,11 +143,9 @@ def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
             for value in contents
         ]
         or [{"code": code, "label": code, "unit": ""} for code in sorted(stored)],
-        "derived_measures": [
-            name
-            for name, ratio in RATIO_MEASURES.items()
-            if ratio.numerator in stored and ratio.denominator in stored
-        ],
+        "derived_statistics": derived,
+        # The earlier name of the same list, kept for clients written against it (deprecated).
+        "derived_measures": derived,
     }
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from seuraamo.areas.models import Area, AreaLevel
 from seuraamo.areas.region import COUNTRY, MUNICIPALITIES, REGION, SUBREGIONS
 from seuraamo.core.translation import localized
-from seuraamo.official_stats.derived import parse_measure
+from seuraamo.official_stats.derived import parse_statistic
 from seuraamo.official_stats.models import Observation
 from seuraamo.official_stats.pxweb.periods import Frequency, Period
 from seuraamo.official_stats.statistics import STATISTICS, Statistic
@@ -55,7 +55,7 @@ def available_statistics(area: str = REGION) -> list[Statistic]:
     months = _months_by_code(area)
     found = []
     for candidate in STATISTICS:
-        codes = parse_measure(candidate.key).content_codes
+        codes = parse_statistic(candidate.key).content_codes
         if all(months.get(code, 0) >= 2 for code in codes):
             found.append(candidate)
     return found

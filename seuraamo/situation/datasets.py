@@ -291,7 +291,9 @@ def projection_table(
             make_cell(projected.high, "", 0),
         )
         rows.append(Row(period, month_name(period), cells))
-    measure = statistics.statistic(found.measure) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    measure = (
+        statistics.statistic(found.statistic) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    )
     return DataTable(
         key="projection",
         title=_("%(measure)s, %(area)s: trend and a six-month projection from %(month)s")
@@ -308,5 +310,5 @@ def projection_table(
         rows=tuple(rows),
         source=source,
         updated=updated,
-        file_stem=f"seuraamo-projection-{found.area_code}-{found.measure}",
+        file_stem=f"seuraamo-projection-{found.area_code}-{found.statistic}",
     )

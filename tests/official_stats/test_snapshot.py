@@ -49,8 +49,8 @@ def snapshot(django_db_setup: None, django_db_blocker: object) -> Iterator[Snaps
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def value(area: str, period: str, measure: str, table: str = R5) -> float | None:
-    points = series(table, measure, area, period, period)
+def value(area: str, period: str, statistic: str, table: str = R5) -> float | None:
+    points = series(table, statistic, area, period, period)
     return points[0].value if points else None
 
 

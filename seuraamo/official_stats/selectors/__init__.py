@@ -9,8 +9,8 @@ from __future__ import annotations
 from seuraamo.official_stats.derived import Point
 from seuraamo.official_stats.selectors.figures import (
     COMPARISON_AREAS,
-    COMPARISON_MEASURES,
-    HEADLINE_MEASURES,
+    COMPARISON_STATISTICS,
+    HEADLINE_STATISTICS,
     AreaFigures,
     Comparison,
     Earlier,
@@ -54,8 +54,8 @@ from seuraamo.official_stats.selectors.trend import TrendProjection, trend_proje
 
 __all__ = [
     "COMPARISON_AREAS",
-    "COMPARISON_MEASURES",
-    "HEADLINE_MEASURES",
+    "COMPARISON_STATISTICS",
+    "HEADLINE_STATISTICS",
     "AreaFigures",
     "Comparison",
     "Earlier",

@@ -1,4 +1,4 @@
-"""Reading observations: time series of content codes and derived measures, for any area.
+"""Reading observations: time series of content codes and derived statistics, for any area.
 
 An area that is a union of municipalities (``Area.member_codes``, e.g. the employment areas
 TA04 and TA16) is computed from its members when the table has no figures of its own for it:
@@ -14,11 +14,11 @@ from collections.abc import Iterable, Sequence
 from seuraamo.areas.models import Area
 from seuraamo.areas.region import COUNTRY
 from seuraamo.official_stats.derived import (
-    MeasureSpec,
     Point,
+    StatisticSpec,
     aggregate,
-    compute_measure,
-    parse_measure,
+    compute_statistic,
+    parse_statistic,
     period_key,
     readable,
     valid_periods,
@@ -30,7 +30,7 @@ from seuraamo.official_stats.pxweb.periods import Period
 class SeriesStore:
     """Observations of one table for some content codes and areas, loaded with one query.
 
-    ``periods`` restricts the load to those periods (pass ``None`` when a measure needs history,
+    ``periods`` restricts the load to those periods (pass ``None`` when a statistic needs history,
     e.g. a moving average or a change from a year earlier).
     """
 
@@ -82,8 +82,8 @@ class SeriesStore:
             return []
         return aggregate({m: self.points.get((code, m), []) for m in members}, members)
 
-    def measure(self, spec: MeasureSpec, area: str) -> list[Point]:
-        return compute_measure(
+    def statistic(self, spec: StatisticSpec, area: str) -> list[Point]:
+        return compute_statistic(
             spec, {code: self.content(code, area) for code in spec.content_codes}
         )
 
@@ -101,22 +101,22 @@ def _within(points: Sequence[Point], start: str | None, end: str | None) -> list
 
 def series(
     table_id: str,
-    measure: str,
+    statistic: str,
     area_code: str,
     start: str | None = None,
     end: str | None = None,
 ) -> list[Point]:
-    """The series of ``measure`` for ``area_code`` from ``start`` to ``end`` (inclusive).
+    """The series of ``statistic`` for ``area_code`` from ``start`` to ``end`` (inclusive).
 
-    ``measure`` is a content code (``TYOTTOMATLOPUSSA``), a derived ratio (``share``,
+    ``statistic`` is a content code (``TYOTTOMATLOPUSSA``), a derived ratio (``share``,
     ``long_term_share``, ``under25_share``, ``foreign_share``, ``vacancies_per_unemployed``) or
     either with a suffix: ``_ma12`` (12-month moving average), ``_yoy`` (change from a year
     earlier), ``_yoy_pct`` (the same in percent). Missing values are ``Point(period, None,
     status)`` with the reason in ``status`` (``...`` suppressed, ``missing``).
     """
-    spec = parse_measure(measure)
+    spec = parse_statistic(statistic)
     store = SeriesStore(table_id, spec.content_codes, [area_code])
-    return _within(store.measure(spec, area_code), start, end)
+    return _within(store.statistic(spec, area_code), start, end)
 
 
 def _stored_periods(table_id: str, content_code: str | None = None) -> list[str]:
