@@ -46,7 +46,7 @@ class Figure:
     source_line: str
     downloads: tuple[Download, ...]
     description: str = ""  # a sentence on what the chart shows, for the caption
-    query: dict[str, str] = field(default_factory=dict)  # what the figure shows (area, measure …)
+    query: dict[str, str] = field(default_factory=dict)  # what the figure shows (area, statistic …)
 
     @property
     def responsive(self) -> bool:
