@@ -12,6 +12,7 @@ from seuraamo.core.spreadsheets import csv_text
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_STATISTICS, parse_statistic, sortable_period
 from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
+from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, OutUnit, write_jsonstat
 from seuraamo.official_stats.vocabulary import LICENCE
 
 CSV_FIELDS = ("table", "content", "area", "extra", "period", "value", "status", "derived")
@@ -90,7 +91,7 @@ def _area_labels(codes: list[str], language: str) -> dict[str, str]:
     return {code: labels.get(code, code) for code in codes}
 
 
-def _units(codes: list[str], tables: list[str]) -> dict[str, dict[str, Any]]:
+def _units(codes: list[str], tables: list[str]) -> dict[str, OutUnit]:
     stored = dict(
         VariableValue.objects.filter(
             variable__table__table_id__in=tables,
@@ -108,7 +109,7 @@ def _units(codes: list[str], tables: list[str]) -> dict[str, dict[str, Any]]:
         decimals = ratio.decimals if ratio else (1 if unit in ("percent", "ratio") else 0)
         if spec.transform in ("_ma12", "_yoy_pct"):
             decimals = max(decimals, 1)
-        units[code] = {"label": unit or "number", "decimals": decimals}
+        units[code] = OutUnit(unit or "number", decimals)
     return units
 
 
@@ -121,55 +122,41 @@ def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None)
     extras = list(dict.fromkeys(row.extra for row in rows))
     periods = sorted({row.period for row in rows}, key=lambda p: (len(p), sortable_period(p)))
     use_extra = extras != [""]
-    ids = ["content", "area", *(["extra"] if use_extra else []), "period"]
-    categories = {"content": contents, "area": areas, "extra": extras, "period": periods}
-    sizes = [len(categories[key]) for key in ids]
-    positions = {key: {code: i for i, code in enumerate(categories[key])} for key in ids}
+    content_labels = _content_labels([table_id], contents, language)
+    area_labels = _area_labels(areas, language)
+    dimensions = [
+        OutDimension(
+            "content",
+            "Content",
+            [(code, content_labels[code]) for code in contents],
+            role="metric",
+            units=_units(contents, [table_id]),
+        ),
+        OutDimension("area", "Area", [(code, area_labels[code]) for code in areas], role="geo"),
+        *(
+            [OutDimension("extra", "Further dimension", [(code, code) for code in extras])]
+            if use_extra
+            else []
+        ),
+        OutDimension("period", "Period", [(code, code) for code in periods], role="time"),
+    ]
+    cells = {
+        (
+            row.content,
+            row.area,
+            *([row.extra] if use_extra else []),
+            row.period,
+        ): OutCell(row.value, row.status)
+        for row in rows
+    }
     table = StatTable.objects.filter(table_id=table_id).first()
-    labels = {
-        "content": _content_labels([table_id], contents, language),
-        "area": _area_labels(areas, language),
-        "extra": {code: code for code in extras},
-        "period": {code: code for code in periods},
-    }
-    dimension_labels = {
-        "content": "Content",
-        "area": "Area",
-        "extra": "Further dimension",
-        "period": "Period",
-    }
-    dimensions: dict[str, Any] = {}
-    for key in ids:
-        category: dict[str, Any] = {"index": categories[key], "label": labels[key]}
-        if key == "content":
-            category["unit"] = _units(contents, [table_id])
-        dimensions[key] = {"label": dimension_labels[key], "category": category}
-    cells: dict[int, Row] = {}
-    for row in rows:
-        index = 0
-        for key, size in zip(ids, sizes, strict=True):
-            code = getattr(row, key)
-            index = index * size + positions[key][code]
-        cells[index] = row
-    total = 1
-    for size in sizes:
-        total *= size
-    status = {str(i): row.status for i, row in cells.items() if row.status}
-    if total <= 3 * max(1, len(rows)):
-        value: Any = [cells[i].value if i in cells else None for i in range(total)]
-    else:
-        value = {str(i): row.value for i, row in sorted(cells.items())}
-    dataset: dict[str, Any] = {
-        "version": "2.0",
-        "class": "dataset",
-        "label": localized(table, "title", language).text if table else table_id,
-        "source": table.source if table else "",
-        "id": ids,
-        "size": sizes,
-        "role": {"metric": ["content"], "geo": ["area"], "time": ["period"]},
-        "dimension": dimensions,
-        "value": value,
-        "extension": {
+    return write_jsonstat(
+        dimensions,
+        cells,
+        label=localized(table, "title", language).text if table else table_id,
+        source=table.source if table else "",
+        updated=table.updated_at_source.isoformat() if table and table.updated_at_source else "",
+        extension={
             "table": table_id,
             "licence": table.licence if table and table.licence else LICENCE,
             "count": page.total,
@@ -177,14 +164,8 @@ def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None)
             "limit": page.limit,
             "next": next_url,
         },
-    }
-    if table and table.updated_at_source:
-        dataset["updated"] = table.updated_at_source.isoformat()
-    if status:
-        dataset["status"] = status
-    if page.truncated:
-        dataset["note"] = [truncation_notice(page)]
-    return dataset
+        note=[truncation_notice(page)] if page.truncated else (),
+    )
 
 
 def truncation_notice(page: Page) -> str:
