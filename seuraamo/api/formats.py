@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from seuraamo.api.queries import Page, Row
+from seuraamo.api.selectors import Page, Row
 from seuraamo.areas.models import Area
 from seuraamo.core.spreadsheets import csv_text
 from seuraamo.core.translation import localized

@@ -1,4 +1,4 @@
-"""The read-only data API: thin views over params (checking), queries (reading) and formats."""
+"""The read-only data API: thin views over params (checking), selectors (reading) and formats."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from seuraamo.api import formats, openapi, params, queries
+from seuraamo.api import formats, openapi, params, selectors
 from seuraamo.areas.models import Area, AreaLevel
 from seuraamo.core.translation import localized
-from seuraamo.official_stats import selectors
+from seuraamo.official_stats import selectors as stat_selectors
 from seuraamo.official_stats.derived import RATIO_STATISTICS
 from seuraamo.official_stats.models import StatTable, VariableValue
 
@@ -79,7 +79,7 @@ def observations(request: HttpRequest) -> HttpResponse:
         query = params.observation_query(request.GET, request.headers.get("Accept", ""))
         if query.format == "json-stat2" and len(query.tables) > 1:
             raise params.ParamError("table", "json-stat2 holds one table; give one table id.")
-        page = queries.observations(query)
+        page = selectors.observations(query)
     except params.ParamError as error:
         return _error(error)
     last = page.offset + len(page.rows)
@@ -113,11 +113,11 @@ def observations(request: HttpRequest) -> HttpResponse:
 
 
 def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
-    first, last = selectors.period_span(table.table_id)
+    first, last = stat_selectors.period_span(table.table_id)
     contents = VariableValue.objects.filter(
         variable__table=table, variable__role="content"
     ).order_by("order", "code")
-    stored = queries.stored_contents(table)
+    stored = selectors.stored_contents(table)
     derived = [
         name
         for name, ratio in RATIO_STATISTICS.items()
