@@ -11,9 +11,17 @@ from dataclasses import dataclass, replace
 
 from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
-from seuraamo.official_stats.derived import RATIO_STATISTICS, parse_statistic, period_key, readable
+from seuraamo.core.translation import localized
+from seuraamo.official_stats.derived import (
+    RATIO_STATISTICS,
+    parse_statistic,
+    period_key,
+    readable,
+    valid_periods,
+)
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
+from seuraamo.official_stats.vocabulary import LICENCE
 
 #: At most this many (area × derived statistic) series are computed for one request.
 MAX_DERIVED_SERIES = 60
@@ -301,3 +309,200 @@ def observations(query: ObservationQuery) -> Page:
     if stop > stored_total:
         rows.extend(extra_rows[max(0, start - stored_total) : stop - stored_total])
     return Page(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+
+# -- the tables and areas lists ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentSummary:
+    code: str
+    label: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    table_id: str
+    title: str
+    source: str
+    licence: str
+    updated_at_source: str | None
+    last_synced_at: str | None
+    first_period: str | None
+    last_period: str | None
+    contents: list[ContentSummary]
+    derived_statistics: list[str]
+
+
+def table_summaries(language: str) -> list[TableSummary]:
+    """Every stored table with its content codes (labels in ``language``), period span and the
+    derived statistics its stored codes allow, in four queries however many tables there are."""
+    tables = list(StatTable.objects.order_by("table_id"))
+    values: dict[int, list[VariableValue]] = {}
+    for value in (
+        VariableValue.objects.filter(variable__table__in=tables, variable__role="content")
+        .select_related("variable")
+        .order_by("order", "code")
+    ):
+        values.setdefault(value.variable.table_id, []).append(value)
+    stored: dict[int, set[str]] = {pk: {v.code for v in found} for pk, found in values.items()}
+    without_metadata = [table for table in tables if table.pk not in stored]
+    for table_pk, code in (
+        Observation.objects.filter(table__in=without_metadata)
+        .order_by()
+        .values_list("table_id", "content_code")
+        .distinct()
+    ):
+        stored.setdefault(table_pk, set()).add(code)
+    periods: dict[int, list[str]] = {}
+    for table_pk, period in (
+        Observation.objects.filter(table__in=tables)
+        .order_by()
+        .values_list("table_id", "period")
+        .distinct()
+    ):
+        periods.setdefault(table_pk, []).append(period)
+    summaries = []
+    for table in tables:
+        codes = stored.get(table.pk, set())
+        span = valid_periods(periods.get(table.pk, []))
+        contents = [
+            ContentSummary(value.code, localized(value, "label", language).text, value.unit)
+            for value in values.get(table.pk, [])
+        ] or [ContentSummary(code, code, "") for code in sorted(codes)]
+        summaries.append(
+            TableSummary(
+                table_id=table.table_id,
+                title=localized(table, "title", language).text,
+                source=table.source,
+                licence=table.licence,
+                updated_at_source=table.updated_at_source.isoformat()
+                if table.updated_at_source
+                else None,
+                last_synced_at=table.last_synced_at.isoformat() if table.last_synced_at else None,
+                first_period=span[0] if span else None,
+                last_period=span[-1] if span else None,
+                contents=contents,
+                derived_statistics=[
+                    name
+                    for name, ratio in RATIO_STATISTICS.items()
+                    if ratio.numerator in codes and ratio.denominator in codes
+                ],
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    code: str
+    level: str
+    names: dict[str, str]  # by language
+    subregion: str | None
+    region: str | None
+    member_codes: list[str]
+
+
+def area_summaries(levels: list[str], codes: list[str]) -> list[AreaSummary]:
+    """The areas of ``levels`` and ``codes`` (all when empty), ordered by code, in one query."""
+    found = Area.objects.select_related("subregion", "region").order_by("code")
+    if levels:
+        found = found.filter(level__in=levels)
+    if codes:
+        found = found.filter(code__in=codes)
+    return [
+        AreaSummary(
+            code=area.code,
+            level=area.level,
+            names={"fi": area.name_fi, "sv": area.name_sv, "en": area.name_en},
+            subregion=area.subregion.code if area.subregion else None,
+            region=area.region.code if area.region else None,
+            member_codes=list(area.member_codes),
+        )
+        for area in found
+    ]
+
+
+# -- what a json-stat answer names ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    label: str
+    decimals: int
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a json-stat dataset of a page names: the table and the labels and units of the codes
+    in it. Read in four queries whatever the page holds."""
+
+    table_title: str
+    source: str
+    licence: str
+    updated: str
+    contents: dict[str, str]
+    units: dict[str, Unit]
+    areas: dict[str, str]
+
+
+DERIVED_LABELS = {
+    "share": "Unemployed jobseekers, % of the labour force (recomputed)",
+    "long_term_share": "Long-term unemployed, % of unemployed jobseekers",
+    "under25_share": "Unemployed jobseekers under 25, % of unemployed jobseekers",
+    "foreign_share": "Foreign unemployed jobseekers, % of unemployed jobseekers",
+    "vacancies_per_unemployed": "Open vacancies per unemployed jobseeker",
+}
+TRANSFORM_LABELS = {
+    "_ma12": "12-month moving average",
+    "_yoy": "change from a year earlier",
+    "_yoy_pct": "change from a year earlier, %",
+}
+
+
+def labels_for(table_id: str, contents: list[str], areas: list[str], language: str) -> Labels:
+    table = StatTable.objects.filter(table_id=table_id).first()
+    values = list(
+        VariableValue.objects.filter(
+            variable__table__table_id=table_id,
+            variable__role=VariableRole.CONTENT,
+            code__in=[parse_statistic(code).base for code in contents] + contents,
+        )
+    )
+    stored_labels = {
+        value.code: localized(value, "label", language).text or value.code for value in values
+    }
+    stored_units = {value.code: value.unit for value in values}
+    content_labels: dict[str, str] = {}
+    units: dict[str, Unit] = {}
+    for code in contents:
+        spec = parse_statistic(code)
+        if code in stored_labels:
+            content_labels[code] = stored_labels[code]
+        else:
+            base = DERIVED_LABELS.get(spec.base) or stored_labels.get(spec.base) or spec.base
+            content_labels[code] = (
+                f"{base}, {TRANSFORM_LABELS[spec.transform]}" if spec.transform else base
+            )
+        ratio = RATIO_STATISTICS.get(spec.base)
+        unit = ratio.unit if ratio else stored_units.get(spec.base, "")
+        if spec.transform == "_yoy_pct":
+            unit = "percent"
+        decimals = ratio.decimals if ratio else (1 if unit in ("percent", "ratio") else 0)
+        if spec.transform in ("_ma12", "_yoy_pct"):
+            decimals = max(decimals, 1)
+        units[code] = Unit(unit or "number", decimals)
+    area_names = {
+        area.code: localized(area, "name", language).text or area.code
+        for area in Area.objects.filter(code__in=areas)
+    }
+    return Labels(
+        table_title=localized(table, "title", language).text if table else table_id,
+        source=table.source if table else "",
+        licence=table.licence if table and table.licence else LICENCE,
+        updated=table.updated_at_source.isoformat() if table and table.updated_at_source else "",
+        contents=content_labels,
+        units=units,
+        areas={code: area_names.get(code, code) for code in areas},
+    )
