@@ -380,7 +380,25 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         },
                         "subregion": {"type": ["string", "null"]},
                         "region": {"type": ["string", "null"]},
-                        "member_codes": {"type": "array", "items": {"type": "string"}},
+                        "member_codes": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "The member areas today (a union area's figures are "
+                            "summed from these for every period).",
+                        },
+                        "memberships": {
+                            "type": "array",
+                            "description": "Every membership over time; a date of null leaves "
+                            "that end open.",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "member": {"type": "string"},
+                                    "valid_from": {"type": ["string", "null"], "format": "date"},
+                                    "valid_to": {"type": ["string", "null"], "format": "date"},
+                                },
+                            },
+                        },
                     },
                 },
             }

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
+from seuraamo.areas.selectors import Membership, members_by_area, memberships
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import (
     RATIO_STATISTICS,
@@ -224,11 +225,8 @@ def union_areas(tables: list[StatTable], areas: list[str]) -> list[str]:
     and have no stored rows of their own in the tables: their counts are summed from the members."""
     if not areas:
         return []
-    unions = [
-        code
-        for code, members in Area.objects.filter(code__in=areas).values_list("code", "member_codes")
-        if members
-    ]
+    members = members_by_area(areas)
+    unions = [code for code in areas if code in members]
     own = set(
         Observation.objects.filter(table__in=tables, area_code__in=unions)
         .values_list("area_code", flat=True)
@@ -401,16 +399,22 @@ class AreaSummary:
     names: dict[str, str]  # by language
     subregion: str | None
     region: str | None
-    member_codes: list[str]
+    member_codes: list[str]  # today
+    memberships: list[Membership]  # over time
 
 
 def area_summaries(levels: list[str], codes: list[str]) -> list[AreaSummary]:
-    """The areas of ``levels`` and ``codes`` (all when empty), ordered by code, in one query."""
+    """The areas of ``levels`` and ``codes`` (all when empty), ordered by code, in three
+    queries."""
     found = Area.objects.select_related("subregion", "region").order_by("code")
     if levels:
         found = found.filter(level__in=levels)
     if codes:
         found = found.filter(code__in=codes)
+    found = list(found)
+    wanted = [area.code for area in found] if (levels or codes) else None
+    today = members_by_area(wanted)
+    over_time = memberships(wanted)
     return [
         AreaSummary(
             code=area.code,
@@ -418,7 +422,8 @@ def area_summaries(levels: list[str], codes: list[str]) -> list[AreaSummary]:
             names={"fi": area.name_fi, "sv": area.name_sv, "en": area.name_en},
             subregion=area.subregion.code if area.subregion else None,
             region=area.region.code if area.region else None,
-            member_codes=list(area.member_codes),
+            member_codes=today.get(area.code, []),
+            memberships=over_time.get(area.code, []),
         )
         for area in found
     ]

@@ -160,6 +160,16 @@ def areas(request: HttpRequest) -> HttpResponse:
             "subregion": area.subregion,
             "region": area.region,
             "member_codes": area.member_codes,
+            "memberships": [
+                {
+                    "member": membership.member,
+                    "valid_from": membership.valid_from.isoformat()
+                    if membership.valid_from
+                    else None,
+                    "valid_to": membership.valid_to.isoformat() if membership.valid_to else None,
+                }
+                for membership in area.memberships
+            ],
         }
         for area in selectors.area_summaries(levels, codes)
     ]

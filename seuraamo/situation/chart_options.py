@@ -9,7 +9,8 @@ from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.areas.models import Area, AreaLevel
+from seuraamo.areas import selectors as area_selectors
+from seuraamo.areas.models import AreaLevel
 from seuraamo.areas.region import COUNTRY, MUNICIPALITIES, REGION, SUBREGIONS
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import parse_statistic
@@ -34,7 +35,7 @@ def _months_by_code(area: str) -> dict[str, int]:
     """Months with a value per content code; for a union of municipalities (an employment area
     without figures of its own) the fewest months of any member."""
     codes = [area]
-    found = Area.objects.filter(code=area).values_list("member_codes", flat=True).first()
+    found = area_selectors.members_of(area)
     if found and not Observation.objects.filter(table__table_id=TABLE, area_code=area).exists():
         codes = list(found)
     rows = (
@@ -70,7 +71,8 @@ class AreaGroup:
 def area_groups() -> list[AreaGroup]:
     """The areas of the selector: the region, its employment areas (from 2025), sub-regions and
     municipalities, and the whole country. Areas not in the database are left out."""
-    areas = {area.code: area for area in Area.objects.all()}
+    areas = area_selectors.areas_by_code()
+    members = area_selectors.members_by_area()
 
     def named(codes: list[str]) -> list[tuple[str, str]]:
         return [(code, localized(areas[code], "name").text) for code in codes if code in areas]
@@ -80,7 +82,8 @@ def area_groups() -> list[AreaGroup]:
             area.code
             for area in areas.values()
             if area.level == AreaLevel.EMPLOYMENT_AREA
-            and set(area.member_codes) <= set(MUNICIPALITIES)
+            and area.code in members
+            and set(members[area.code]) <= set(MUNICIPALITIES)
         ),
     )
     groups = [
@@ -98,5 +101,5 @@ def area_codes() -> set[str]:
 
 
 def area_name(code: str) -> str:
-    area = Area.objects.filter(code=code).first()
-    return localized(area, "name").text if area else code
+    found = area_selectors.area(code)
+    return localized(found, "name").text if found else code

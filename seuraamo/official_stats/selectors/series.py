@@ -1,9 +1,9 @@
 """Reading observations: time series of content codes and derived statistics, for any area.
 
-An area that is a union of municipalities (``Area.member_codes``, e.g. the employment areas
-TA04 and TA16) is computed from its members when the table has no figures of its own for it:
-counts are summed (missing if any member is missing), ratios are recomputed from the summed
-numerators and denominators.
+An area that is a union of municipalities (its ``AreaMembership`` rows, e.g. the employment
+areas TA04 and TA16) is computed from its members of today when the table has no figures of its
+own for it: counts are summed (missing if any member is missing), ratios are recomputed from the
+summed numerators and denominators.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from seuraamo.areas.models import Area
 from seuraamo.areas.region import COUNTRY
+from seuraamo.areas.selectors import members_by_area
 from seuraamo.official_stats.derived import (
     Point,
     StatisticSpec,
@@ -43,13 +43,9 @@ class SeriesStore:
         extra_code: str = "",
     ) -> None:
         self.table_id = table_id
-        self.members: dict[str, list[str]] = {
-            code: list(members)
-            for code, members in Area.objects.filter(code__in=list(areas)).values_list(
-                "code", "member_codes"
-            )
-            if members
-        }
+        areas = list(areas)
+        # Union areas are summed on today's division for every period (see areas.selectors).
+        self.members: dict[str, list[str]] = members_by_area(areas)
         wanted = set(areas) | {m for members in self.members.values() for m in members}
         rows = Observation.objects.filter(
             table__table_id=table_id,
