@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -13,22 +12,12 @@ from seuraamo.areas import selectors as area_selectors
 from seuraamo.areas.models import AreaLevel
 from seuraamo.areas.region import COUNTRY, MUNICIPALITIES, REGION, SUBREGIONS
 from seuraamo.core.translation import localized
+from seuraamo.official_stats import selectors
 from seuraamo.official_stats.derived import parse_statistic
-from seuraamo.official_stats.models import Observation
-from seuraamo.official_stats.pxweb.periods import Frequency, Period
 from seuraamo.official_stats.statistics import STATISTICS, Statistic
 from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
 
 TABLE = UNEMPLOYMENT_TABLE
-
-
-def is_stored_month(table_id: str, period: str) -> bool:
-    """Whether ``period`` is a month (``2026M06``) with figures stored in the table."""
-    return Period.is_valid(period, Frequency.MONTH) and (
-        Observation.objects.filter(
-            table__table_id=table_id, period=period, value__isnull=False
-        ).exists()
-    )
 
 
 def _months_by_code(area: str) -> dict[str, int]:
@@ -36,16 +25,9 @@ def _months_by_code(area: str) -> dict[str, int]:
     without figures of its own) the fewest months of any member."""
     codes = [area]
     found = area_selectors.members_of(area)
-    if found and not Observation.objects.filter(table__table_id=TABLE, area_code=area).exists():
+    if found and not selectors.has_rows(TABLE, area):
         codes = list(found)
-    rows = (
-        Observation.objects.filter(table__table_id=TABLE, area_code__in=codes, value__isnull=False)
-        .values("area_code", "content_code")
-        .annotate(months=Count("id"))
-    )
-    counts: dict[str, dict[str, int]] = {}
-    for row in rows:
-        counts.setdefault(row["content_code"], {})[row["area_code"]] = row["months"]
+    counts = selectors.months_with_values(TABLE, codes)
     return {
         content: min(by_area.get(code, 0) for code in codes) for content, by_area in counts.items()
     }

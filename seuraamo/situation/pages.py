@@ -167,7 +167,7 @@ CHART_TABLES = {
 
 def known_period(chart: str, period: str) -> bool:
     """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
-    return not period or chart_options.is_stored_month(
+    return not period or selectors.is_stored_month(
         CHART_TABLES.get(chart, vocabulary.UNEMPLOYMENT_TABLE), period
     )
 

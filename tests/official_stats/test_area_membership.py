@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.areas.selectors import members_by_area, members_of, memberships
@@ -76,12 +76,12 @@ def test_a_membership_that_breaks_the_rules_is_refused(
         valid_from=valid_from,
         valid_to=valid_to,
     )
-    with pytest.raises(ValidationError, match=message):
+    with translation.override("en"), pytest.raises(ValidationError, match=message):
         membership.full_clean()
 
 
 def test_an_area_cannot_be_its_own_member(south: Area) -> None:
-    with pytest.raises(ValidationError, match="cannot be a member of itself"):
+    with translation.override("en"), pytest.raises(ValidationError, match="member of itself"):
         AreaMembership(parent=south, member=south).full_clean()
 
 

@@ -45,8 +45,11 @@ from seuraamo.official_stats.selectors.peers import RankedFigure, Ranking, regio
 from seuraamo.official_stats.selectors.series import (
     first_period,
     gaps,
+    has_rows,
+    is_stored_month,
     latest_period,
     missing_runs,
+    months_with_values,
     period_span,
     series,
 )
@@ -74,6 +77,9 @@ __all__ = [
     "attribution",
     "expected_latest_month",
     "gaps",
+    "has_rows",
+    "is_stored_month",
+    "months_with_values",
     "missing_runs",
     "first_period",
     "headline_figures",

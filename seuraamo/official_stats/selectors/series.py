@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from django.db.models import Count
+
 from seuraamo.areas.region import COUNTRY
 from seuraamo.areas.selectors import members_by_area
 from seuraamo.official_stats.derived import (
@@ -24,7 +26,7 @@ from seuraamo.official_stats.derived import (
     valid_periods,
 )
 from seuraamo.official_stats.models import Observation
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.official_stats.pxweb.periods import Frequency, Period
 
 
 class SeriesStore:
@@ -127,6 +129,35 @@ def _stored_periods(table_id: str, content_code: str | None = None) -> list[str]
         if periods:
             return periods
     return []
+
+
+def is_stored_month(table_id: str, period: str) -> bool:
+    """Whether ``period`` is a month (``2026M06``) with figures stored in the table."""
+    return Period.is_valid(period, Frequency.MONTH) and (
+        Observation.objects.filter(
+            table__table_id=table_id, period=period, value__isnull=False
+        ).exists()
+    )
+
+
+def has_rows(table_id: str, area_code: str) -> bool:
+    """Whether the table stores any row of its own for the area (not only its members')."""
+    return Observation.objects.filter(table__table_id=table_id, area_code=area_code).exists()
+
+
+def months_with_values(table_id: str, area_codes: Sequence[str]) -> dict[str, dict[str, int]]:
+    """content code -> area code -> how many periods have a value, in one query."""
+    rows = (
+        Observation.objects.filter(
+            table__table_id=table_id, area_code__in=list(area_codes), value__isnull=False
+        )
+        .values("area_code", "content_code")
+        .annotate(months=Count("id"))
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(row["content_code"], {})[row["area_code"]] = row["months"]
+    return counts
 
 
 def period_span(table_id: str) -> tuple[str | None, str | None]:
