@@ -19,7 +19,7 @@ from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import TableInfo
 from seuraamo.situation import chart_options, charts, datasets, geo
 from seuraamo.situation.charts import static_variant
-from seuraamo.situation.figures import Figure, build_figure, source_line
+from seuraamo.situation.figures import ChartFigure, build_figure, source_line
 from seuraamo.situation.svg import render_svg
 from seuraamo.situation.tables import DataTable
 
@@ -197,7 +197,7 @@ def chart_svg(chart: str, query: dict[str, str] | None = None) -> str | None:
     return render_svg(static_variant(data.spec))
 
 
-def figure(data: ChartData | None, *, description: str = "") -> Figure | None:
+def figure(data: ChartData | None, *, description: str = "") -> ChartFigure | None:
     if data is None:
         return None
     return build_figure(
