@@ -135,3 +135,20 @@ def test_the_migration_carries_member_codes_into_dated_memberships() -> None:
         ("TA04", "KU075", JAN_2025, None),
         ("TA04", "KU285", JAN_2025, None),
     ]
+
+
+def test_loading_the_areas_again_keeps_edited_membership_dates(db: None) -> None:
+    from seuraamo.official_stats.services import load_areas
+
+    first = load_areas()
+    assert first.memberships_created == 6  # TA04: five municipalities, TA16: Kouvola
+    assert members_of("TA04", on=JAN_2025) == ["KU075", "KU285", "KU489", "KU624", "KU935"]
+    assert members_of("TA16", on=datetime.date(2024, 12, 31)) == []
+    AreaMembership.objects.filter(parent__code="TA04", member__code="KU489").update(
+        valid_to=datetime.date(2025, 6, 30)
+    )
+
+    again = load_areas()
+
+    assert again.memberships_created == 0
+    assert members_of("TA04", on=datetime.date(2025, 7, 1)) == ["KU075", "KU285", "KU624", "KU935"]

@@ -36,7 +36,7 @@ class AreaCounts:
 
     @property
     def written(self) -> int:
-        return self.created + self.updated
+        return self.created + self.updated + self.memberships_created
 
 
 def area_rows(csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) -> list[dict[str, Any]]:
