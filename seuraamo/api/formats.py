@@ -10,7 +10,7 @@ from seuraamo.api import selectors
 from seuraamo.api.selectors import Page, Row
 from seuraamo.core.spreadsheets import csv_text
 from seuraamo.official_stats.derived import sortable_period
-from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, OutUnit, write_jsonstat
+from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, write_jsonstat
 
 CSV_FIELDS = ("table", "content", "area", "extra", "period", "value", "status", "derived")
 
@@ -66,7 +66,7 @@ def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None)
             "Content",
             [(code, labels.contents[code]) for code in contents],
             role="metric",
-            units={code: OutUnit(unit.label, unit.decimals) for code, unit in labels.units.items()},
+            units=labels.units,
         ),
         OutDimension("area", "Area", [(code, labels.areas[code]) for code in areas], role="geo"),
         *(

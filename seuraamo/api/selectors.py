@@ -22,6 +22,7 @@ from seuraamo.official_stats.derived import (
 )
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
+from seuraamo.official_stats.pxweb.writer import OutUnit
 from seuraamo.official_stats.vocabulary import LICENCE
 
 #: At most this many (area × derived statistic) series are computed for one request.
@@ -433,22 +434,16 @@ def area_summaries(levels: list[str], codes: list[str]) -> list[AreaSummary]:
 
 
 @dataclass(frozen=True)
-class Unit:
-    label: str
-    decimals: int
-
-
-@dataclass(frozen=True)
 class Labels:
     """What a json-stat dataset of a page names: the table and the labels and units of the codes
-    in it. Read in four queries whatever the page holds."""
+    in it. Read in three queries whatever the page holds."""
 
     table_title: str
     source: str
     licence: str
     updated: str
     contents: dict[str, str]
-    units: dict[str, Unit]
+    units: dict[str, OutUnit]
     areas: dict[str, str]
 
 
@@ -480,7 +475,7 @@ def labels_for(table_id: str, contents: list[str], areas: list[str], language: s
     }
     stored_units = {value.code: value.unit for value in values}
     content_labels: dict[str, str] = {}
-    units: dict[str, Unit] = {}
+    units: dict[str, OutUnit] = {}
     for code in contents:
         spec = parse_statistic(code)
         if code in stored_labels:
@@ -497,7 +492,7 @@ def labels_for(table_id: str, contents: list[str], areas: list[str], language: s
         decimals = ratio.decimals if ratio else (1 if unit in ("percent", "ratio") else 0)
         if spec.transform in ("_ma12", "_yoy_pct"):
             decimals = max(decimals, 1)
-        units[code] = Unit(unit or "number", decimals)
+        units[code] = OutUnit(unit or "number", decimals)
     area_names = {
         area.code: localized(area, "name", language).text or area.code
         for area in Area.objects.filter(code__in=areas)
