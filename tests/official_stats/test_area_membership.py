@@ -152,3 +152,13 @@ def test_loading_the_areas_again_keeps_edited_membership_dates(db: None) -> None
 
     assert again.memberships_created == 0
     assert members_of("TA04", on=datetime.date(2025, 7, 1)) == ["KU075", "KU285", "KU624", "KU935"]
+
+
+def test_the_api_lists_todays_members_and_every_membership(client, south: Area) -> None:
+    (ta04,) = client.get("/api/areas", {"code": "TA04"}).json()["results"]
+    assert ta04["member_codes"] == ["KU075", "KU285"]  # Miehikkälä left at the end of 2025
+    assert ta04["memberships"][-1] == {
+        "member": "KU489",
+        "valid_from": "2025-01-01",
+        "valid_to": "2025-12-31",
+    }
