@@ -87,7 +87,7 @@ class ProgrammeAdmin(AuditedAdmin):
     list_display = ["name_fi", "key", "start_year", "end_year"]
     search_fields = ["key", "name_fi", "name_sv", "name_en"]
     fieldsets = [
-        (None, {"fields": ["key", "start_year", "end_year"]}),
+        (None, {"fields": ["key", "start_year", "end_year", "start_date"]}),
         *language_fieldsets("name", "description"),
         (_("Source"), {"fields": ["source_note"]}),
     ]

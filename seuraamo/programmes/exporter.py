@@ -140,6 +140,7 @@ def programme_export_data(*, programme: Programme) -> dict[str, object]:
             "name": _texts(programme, "name"),
             "start_year": programme.start_year,
             "end_year": programme.end_year,
+            "start_date": programme.start_date,
             "description": _texts(programme, "description"),
             "source_note": programme.source_note,
             "steering_group": [

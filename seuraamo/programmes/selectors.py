@@ -209,7 +209,7 @@ def theme_page(number: str, on: datetime.date) -> ThemePage | None:
     return ThemePage(
         theme=theme,
         goals=[_goal_view(goal, on, graph) for goal in theme.goals.all()],
-        indicators=indicator_blocks(list(theme.indicators.all())),
+        indicators=indicator_blocks(list(theme.indicators.all()), programme.start_date),
         previous_theme=siblings[position - 1] if position > 0 else None,
         next_theme=siblings[position + 1] if position + 1 < len(siblings) else None,
     )
@@ -230,6 +230,11 @@ class IndicatorBlock:
     def latest_month(self) -> str:
         return month_name(self.status.latest_period) if self.status.latest_period else ""
 
+    @property
+    def baseline_month(self) -> str:
+        period = self.status.baseline_period
+        return month_name(period) if period else ""
+
 
 LIGHT_LABELS = {
     "better": _("Better than the baseline"),
@@ -238,13 +243,15 @@ LIGHT_LABELS = {
     "kept": _("Kept at the baseline level"),
     "drifting": _("Drifting from the baseline level"),
     "no_data": _("No statistics stored yet"),
-    "no_baseline": _("No baseline to compare with"),
+    "no_baseline": _("Baseline missing"),
     "not_official": _("Reported by the coordinator"),
 }
 
 
-def indicator_blocks(indicators: list[Indicator]) -> list[IndicatorBlock]:
-    statuses = indicator_statuses(indicators)
+def indicator_blocks(
+    indicators: list[Indicator], programme_start: datetime.date | None
+) -> list[IndicatorBlock]:
+    statuses = indicator_statuses(indicators, programme_start=programme_start)
     return [
         IndicatorBlock(indicator, status)
         for indicator, status in zip(indicators, statuses, strict=True)
@@ -263,7 +270,7 @@ def goal_page(key: str, on: datetime.date) -> GoalPage | None:
     if goal is None:
         return None
     view = _goal_view(goal, on, organisation_graph())
-    return GoalPage(goal, view, indicator_blocks(view.indicators))
+    return GoalPage(goal, view, indicator_blocks(view.indicators, goal.theme.programme.start_date))
 
 
 # --- organisations ------------------------------------------------------------------------------

@@ -2,8 +2,12 @@
 
 Traffic-light rule (documented in docs/data-sources.md):
 
+* The **baseline** is the value at the programme's start (``Programme.start_date``, 2021M06 for
+  Kymenlaakso): the indicator's recorded ``baseline_value`` when its ``baseline_date`` is in that
+  period (a value from another source), else the stored series' value for that period. Where
+  neither exists the baseline is missing — never the latest value standing in for it.
 * **grey** — no value: the indicator is not of kind *official*, its series has no value, or
-  there is no baseline (neither ``baseline_value`` nor a stored value at ``baseline_date``).
+  the baseline is missing.
 * Otherwise compare the latest value with the baseline. The tolerance is 2 % of the baseline
   (at least 0.001): smaller differences count as "no change".
   * desired direction **decrease**: green if the latest value is below the baseline by more than
@@ -121,7 +125,10 @@ def _is_official(indicator: object) -> bool:
 
 
 def indicator_statuses(
-    indicators: Sequence[object], today: date | None = None
+    indicators: Sequence[object],
+    today: date | None = None,
+    *,
+    programme_start: date | None = None,
 ) -> list[IndicatorStatus]:
     """The statuses of many indicators, reading each statistics table once (two queries per
     table however many indicators use it)."""
@@ -137,16 +144,47 @@ def indicator_statuses(
         for indicator in bound:
             points[id(indicator)] = store.measure(specs[id(indicator)], indicator.stat_area)
     return [
-        indicator_status(indicator, today, points=points.get(id(indicator), []))
+        indicator_status(
+            indicator,
+            today,
+            points=points.get(id(indicator), []),
+            programme_start=programme_start,
+        )
         for indicator in indicators
     ]
 
 
+def baseline_of(
+    indicator: object, programme_start: date | None, points: list[Point]
+) -> tuple[float | None, str | None]:
+    """The baseline value (None when missing) and its period; see the module docstring. Without a
+    programme start date the recorded ``baseline_date`` says which period is the start."""
+    start = programme_start or indicator.baseline_date
+    if start is None:
+        return None, None
+    like = points[-1].period if points else "2000M01"
+    period = period_of(start, like)
+    recorded = indicator.baseline_value
+    recorded_date = indicator.baseline_date
+    if (
+        recorded is not None
+        and recorded_date is not None
+        and period_of(recorded_date, like) == period
+    ):
+        return float(recorded), period
+    return next((p.value for p in points if p.period == period), None), period
+
+
 def indicator_status(
-    indicator: object, today: date | None = None, *, points: list[Point] | None = None
+    indicator: object,
+    today: date | None = None,
+    *,
+    points: list[Point] | None = None,
+    programme_start: date | None = None,
 ) -> IndicatorStatus:
     """The status of ``indicator`` (a ``programmes.Indicator``); see the module docstring.
-    ``points`` is its series when the caller has read it already (see ``indicator_statuses``)."""
+    ``points`` is its series when the caller has read it already (see ``indicator_statuses``);
+    ``programme_start`` the start date of its programme."""
     today = today or timezone.localdate()
     official = _is_official(indicator)
     if points is None:
@@ -158,12 +196,7 @@ def indicator_status(
     valued = [p for p in points if p.value is not None]
     latest = valued[-1] if valued else None
     earlier, difference, trend, improving = _trend(latest, points, indicator.desired_direction)
-    baseline = float(indicator.baseline_value) if indicator.baseline_value is not None else None
-    baseline_period = None
-    if indicator.baseline_date and points:
-        baseline_period = period_of(indicator.baseline_date, points[-1].period)
-        if baseline is None:
-            baseline = next((p.value for p in points if p.period == baseline_period), None)
+    baseline, baseline_period = baseline_of(indicator, programme_start, points)
     target = (
         # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
         next(

@@ -227,6 +227,7 @@ def _programme() -> Schema:
             "name": _text(m.Programme, "name", required=True),
             "start_year": year,
             "end_year": {**year, "type": ["integer", "null"]},
+            "start_date": _date(),
             "description": _text(m.Programme, "description", required=False),
             "source_note": _string(m.Programme, "source_note"),
             "steering_group": _list(membership),

@@ -251,6 +251,7 @@ class ProgrammeWriter:
             **_texts("name", data.get("name")),
             "start_year": data["start_year"],
             "end_year": data.get("end_year"),
+            "start_date": _date(data.get("start_date")),
             **_texts("description", data.get("description")),
             "source_note": _clean(data.get("source_note")),
         }
