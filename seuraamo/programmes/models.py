@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -355,26 +355,30 @@ def same_month(first: datetime.date, second: datetime.date) -> bool:
 
 
 class IndicatorTarget(models.Model):
+    """The value the steering group sets as the indicator's target for one year (at its end)."""
+
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="targets"
     )
-    date = models.DateField(_("date"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
 
     class Meta:
         verbose_name = _("indicator target")
         verbose_name_plural = _("indicator targets")
-        ordering = ["indicator", "date"]
+        ordering = ["indicator", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "date"], name="unique_indicator_target")
+            models.UniqueConstraint(fields=["indicator", "year"], name="unique_indicator_target")
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} ({self.date})"
+        return f"{self.indicator}: {self.value} ({self.year})"
 
     @property
     def audit_key(self) -> str:
-        return f"{self.indicator.key}/{self.date.isoformat()}"
+        return f"{self.indicator.key}/{self.year}"
 
 
 class SteeringGroupRole(models.TextChoices):

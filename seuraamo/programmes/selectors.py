@@ -224,7 +224,7 @@ class IndicatorBlock:
 
     @property
     def light_label(self) -> str:
-        return str(LIGHT_LABELS.get(self.status.reason, ""))
+        return light_label(self.status)
 
     @property
     def latest_month(self) -> str:
@@ -245,7 +245,18 @@ LIGHT_LABELS = {
     "no_data": _("No statistics stored yet"),
     "no_baseline": _("Baseline missing"),
     "not_official": _("Reported by the coordinator"),
+    "target_reached": _("Target for %(year)s reached"),
+    "towards_target": _("Target for %(year)s not reached yet; better than the baseline"),
+    "target_missed": _("Target for %(year)s not reached"),
 }
+
+
+def light_label(status: IndicatorStatus) -> str:
+    """The traffic light in words (colour is never the only carrier)."""
+    label = LIGHT_LABELS.get(status.reason)
+    if label is None:
+        return ""
+    return str(label) % {"year": status.target_year} if status.target_year else str(label)
 
 
 def indicator_blocks(

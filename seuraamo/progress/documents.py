@@ -78,7 +78,7 @@ def build_document(report: GoalReport) -> Document:
             "baseline": baselines[indicator.key].baseline_value,
             "baseline_period": baselines[indicator.key].baseline_period,
             "targets": [
-                {"date": target.date.isoformat(), "value": float(target.value)}
+                {"year": target.year, "value": float(target.value)}
                 for target in indicator.targets.all()
             ],
         }

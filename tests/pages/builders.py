@@ -166,12 +166,8 @@ def build_programme(today: datetime.date) -> PageData:
         baseline_date=datetime.date(2021, 6, 30),
         order=1,
     )
-    IndicatorTarget.objects.create(
-        indicator=indicator, date=datetime.date(2027, 12, 31), value=Decimal("10.500")
-    )
-    IndicatorTarget.objects.create(
-        indicator=indicator, date=datetime.date(2025, 12, 31), value=Decimal("11.000")
-    )
+    IndicatorTarget.objects.create(indicator=indicator, year=2027, value=Decimal("10.500"))
+    IndicatorTarget.objects.create(indicator=indicator, year=2025, value=Decimal("11.000"))
     Indicator.objects.create(
         key="ohjaamo-asiakkaat",
         goal=goals["4.3"],

@@ -8,7 +8,11 @@ Traffic-light rule (documented in docs/data-sources.md):
   neither exists the baseline is missing — never the latest value standing in for it.
 * **grey** — no value: the indicator is not of kind *official*, its series has no value, or
   the baseline is missing.
-* Otherwise compare the latest value with the baseline. The tolerance is 2 % of the baseline
+* With a **target for the current year** (set by the steering group, ``IndicatorTarget``), compare
+  the latest value with it: **green** when reached (for *maintain*: within the tolerance of the
+  target), **amber** when not reached but better than the baseline by more than the tolerance (for
+  *maintain*: within three times the tolerance), **red** otherwise.
+* Without one, compare the latest value with the baseline. The tolerance is 2 % of the baseline
   (at least 0.001): smaller differences count as "no change".
   * desired direction **decrease**: green if the latest value is below the baseline by more than
     the tolerance, red if above it by more than the tolerance, amber in between;
@@ -62,7 +66,9 @@ class IndicatorStatus:
     improving: bool | None
     baseline_value: float | None
     baseline_period: str | None
-    next_target_date: date | None
+    target_year: int | None  # the current year's target, the light's measure when set
+    target_value: float | None
+    next_target_year: int | None  # the first target from the current year on (for the pages)
     next_target_value: float | None
     light: str
     reason: str
@@ -116,8 +122,28 @@ def _trend(
     return earlier, difference, trend, improving
 
 
-def _target_date(target: object) -> date:
-    return target.date
+def target_light(
+    latest: float | None, target: float, baseline: float | None, direction: str
+) -> tuple[str, str]:
+    """The light and reason code for ``latest`` against the year's ``target`` (module doc)."""
+    if latest is None:
+        return GREY, "no_data"
+    tolerance = max(abs(target) * TOLERANCE, MINIMUM_TOLERANCE)
+    if direction == "maintain":
+        gap = abs(latest - target)
+        if gap <= tolerance:
+            return GREEN, "target_reached"
+        return (AMBER, "towards_target") if gap <= 3 * tolerance else (RED, "target_missed")
+    reached = latest <= target if direction == "decrease" else latest >= target
+    if reached:
+        return GREEN, "target_reached"
+    if baseline is not None and traffic_light(latest, baseline, direction)[1] == "better":
+        return AMBER, "towards_target"
+    return RED, "target_missed"
+
+
+def _target_year(target: object) -> int:
+    return target.year
 
 
 def _is_official(indicator: object) -> bool:
@@ -197,15 +223,20 @@ def indicator_status(
     latest = valued[-1] if valued else None
     earlier, difference, trend, improving = _trend(latest, points, indicator.desired_direction)
     baseline, baseline_period = baseline_of(indicator, programme_start, points)
-    target = (
-        # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
-        next(
-            (t for t in sorted(indicator.targets.all(), key=_target_date) if t.date >= today), None
-        )
-        if getattr(indicator, "pk", None)
-        else None
+    # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
+    targets = (
+        sorted(indicator.targets.all(), key=_target_year) if getattr(indicator, "pk", None) else []
     )
-    if official:
+    target = next((t for t in targets if t.year >= today.year), None)
+    this_year = target if target is not None and target.year == today.year else None
+    if official and this_year is not None:
+        light, reason = target_light(
+            latest.value if latest else None,
+            float(this_year.value),
+            baseline,
+            indicator.desired_direction,
+        )
+    elif official:
         light, reason = traffic_light(
             latest.value if latest else None, baseline, indicator.desired_direction
         )
@@ -225,7 +256,9 @@ def indicator_status(
         improving=improving,
         baseline_value=baseline,
         baseline_period=baseline_period,
-        next_target_date=target.date if target else None,
+        target_year=this_year.year if this_year else None,
+        target_value=float(this_year.value) if this_year else None,
+        next_target_year=target.year if target else None,
         next_target_value=float(target.value) if target else None,
         light=light,
         reason=reason,

@@ -117,6 +117,7 @@ def _indicator() -> Schema:
         },
     )
     value = {"type": "number"}
+    year = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
     return _object(
         ["key", "name", "unit", "desired_direction", "kind"],
         {
@@ -128,9 +129,7 @@ def _indicator() -> Schema:
             "statistic": statistic,
             "source": _text(indicator, "source_description", required=False),
             "baseline": _object(["value", "date"], {"value": value, "date": _date(required=True)}),
-            "targets": _list(
-                _object(["date", "value"], {"date": _date(required=True), "value": value})
-            ),
+            "targets": _list(_object(["year", "value"], {"year": year, "value": value})),
         },
     )
 
