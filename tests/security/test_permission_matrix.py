@@ -6,7 +6,7 @@ only the models they have been given permissions for."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -15,7 +15,9 @@ from seuraamo.catalogue.hsds import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 
-ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "superuser"]
+# programme_admin: the role (the "programme admins" group) without the staff flag; it may set the
+# steering group's yearly targets in the admin and open nothing else there.
+ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "programme_admin", "superuser"]  # fmt: skip
 
 PUBLIC_PATHS = [
     "/fi/",
@@ -41,20 +43,23 @@ PUBLIC_PATHS = [
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
 ADMIN_MATRIX = [
-    ("/fi/admin/", [302, 302, 200, 200, 200]),
-    ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404]),
+    ("/fi/admin/", [302, 302, 200, 200, 200, 200]),
+    ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 403, 200]),
+    ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 403, 200]),
+    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/programmes/indicator/{indicator_pk}/change/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/programmes/indicatortarget/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/programmes/indicatortarget/add/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404, 404]),
 ]
 
 
@@ -67,6 +72,10 @@ def client_for(role: str) -> Client:
         is_staff=role != "citizen",
         is_superuser=role == "superuser",
     )
+    if role == "programme_admin":
+        user.is_staff = False
+        user.save()
+        user.groups.add(Group.objects.get(name="programme admins"))
     if role == "programme_editor":
         user.user_permissions.set(
             Permission.objects.filter(
@@ -94,6 +103,7 @@ def fill(path: str, data: PageData) -> str:
     return path.format(
         goal=goal.key,
         goal_pk=goal.pk,
+        indicator_pk=data.indicator.pk,
         organisation=organisation.key,
         service=service.key,
         service_pk=service.pk,
