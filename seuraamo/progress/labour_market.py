@@ -1,9 +1,13 @@
 """The labour-market summary of the compiled report: Kymenlaakso's key figures in the last month of
-the round's period and a year earlier, from the stored Statistics Finland series (tyonv/12r5)."""
+the round's period and a year earlier, from the stored Statistics Finland series (tyonv/12r5).
+
+An open round reads them live. Closing a round stores them (`frozen_summary`, kept in
+`ReportingRound.labour_market`), so a later sync or revision of the statistics does not change a
+closed round's report; the label is stored as its key and shown in the reader's language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import series
@@ -22,11 +26,15 @@ FIGURES = (
 
 @dataclass(frozen=True)
 class Figure:
-    label: str
+    key: str  # a key of the situation picture's headline labels
     unit: str
     month: str
     value: float | None
     year_earlier: float | None
+
+    @property
+    def label(self) -> str:
+        return str(LABELS[self.key])
 
     @property
     def change(self) -> float | None:
@@ -43,7 +51,15 @@ def summary(period: Period) -> list[Figure]:
     figures = []
     for key, measure, unit in FIGURES:
         points = {p.period: p.value for p in series(TABLE, measure, AREA, earlier, month)}
-        figures.append(
-            Figure(str(LABELS[key]), unit, month, points.get(month), points.get(earlier))
-        )
+        figures.append(Figure(key, unit, month, points.get(month), points.get(earlier)))
     return figures
+
+
+def frozen_summary(period: Period) -> list[dict[str, object]]:
+    """The summary as JSON, to be stored when the round closes."""
+    return [asdict(figure) for figure in summary(period)]
+
+
+def stored_summary(stored: list[dict[str, object]]) -> list[Figure]:
+    """The summary stored at closing, as figures again."""
+    return [Figure(**row) for row in stored]
