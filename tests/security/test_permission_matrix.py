@@ -49,6 +49,8 @@ ADMIN_MATRIX = [
     ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 403, 200]),
     ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 403, 200]),
     ("/fi/admin/accounts/user/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/signinprovider/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/externalidentity/", [302, 302, 403, 403, 403, 200]),
     ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 403, 200]),
     ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 403, 200]),
     ("/fi/admin/publications/publication/", [302, 302, 403, 403, 403, 200]),
@@ -177,6 +179,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "api:docs": ("get", "/api/docs", ALL_200),
     "accounts:login": ("get", "/fi/accounts/login/", [200, 302, 302, 302, 302, 302, 302]),
     "accounts:logout": ("post", "/fi/accounts/logout/", [302] * 7),
+    # OpenID Connect: an unknown provider is 404 for everyone; a callback without a started sign-in 400.
+    "accounts:oidc_start": ("get", "/fi/accounts/sign-in/no-such-provider/", [404] * 7),
+    "oidc_callback": ("get", "/accounts/oidc/callback/?code=x&state=y", [400] * 7),
     "accounts:password_reset": ("get", "/fi/accounts/password-reset/", ALL_200),
     "accounts:password_reset_done": ("get", "/fi/accounts/password-reset/sent/", ALL_200),
     "accounts:password_reset_confirm": ("get", "/fi/accounts/reset/MQ/bad-token/", ALL_200),
