@@ -25,7 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "seuraamo.accounts.admin_app.SeuraamoAdminConfig",  # Django's admin, open to programme admins
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
