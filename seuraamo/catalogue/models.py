@@ -173,6 +173,12 @@ class Service(models.Model):
     measures = models.ManyToManyField(
         Measure, verbose_name=_("programme measures"), related_name="services", blank=True
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by every save, so an edit based on an older version is noticed."),
+    )
     search_fi = models.TextField(editable=False, blank=True)
     search_sv = models.TextField(editable=False, blank=True)
     search_en = models.TextField(editable=False, blank=True)
@@ -270,6 +276,10 @@ class Channel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} – {self.get_kind_display()}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.service.key}/channels/{self.pk}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -205,6 +205,10 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "catalogue:service_list": ("get", "/fi/services/?q=nuoret&municipality=KU285", ALL_200),
     "catalogue:service": ("get", "/fi/services/{service}/", ALL_200),
     "catalogue:actors": ("get", "/fi/services/actors/", ALL_200),
+    # The matrix service is the City of Kotka's: its people ("outsider" to the follow-up) and the
+    # programme admins edit it; everyone else signed in gets 403, anonymous visitors the sign-in page.
+    "catalogue:service_edit": ("get", "/fi/services/{service}/edit/", [LOGIN, 200, 403, 403, 403, 403, 200]),
+    "catalogue:editor_services": ("get", "/fi/services/editing/", [LOGIN, 200, 200, 200, 200, 200, 200]),
     "catalogue:guide": ("get", "/fi/services/guide/?audience=company&municipality=KU075&need=growth", ALL_200),
     "hsds:services": ("get", "/api/hsds/services?lang=sv", ALL_200),
     "hsds:service": ("get", "/api/hsds/services/{service_hsds_id}", ALL_200),
@@ -304,6 +308,6 @@ def test_every_url_answers_each_role_as_the_matrix_says(
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))
-        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith("progress:"):
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("progress:", "catalogue:")):  # fmt: skip
             assert "/fi/accounts/login/" in response["Location"], name
     assert wrong == [], wrong
