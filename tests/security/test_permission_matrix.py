@@ -214,6 +214,13 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "hsds:service": ("get", "/api/hsds/services/{service_hsds_id}", ALL_200),
     "hsds:organizations": ("get", "/api/hsds/organizations", ALL_200),
     "hsds:organization": ("get", "/api/hsds/organizations/{organisation_hsds_id}", ALL_200),
+    "hsds:service_at_locations": ("get", "/api/hsds/service_at_locations", ALL_200),
+    # The matrix service has no location: an unknown id is 404 for everyone.
+    "hsds:service_at_location": ("get", "/api/hsds/service_at_locations/{organisation_hsds_id}", [404] * 7),
+    "hsds:taxonomies": ("get", "/api/hsds/taxonomies", ALL_200),
+    "hsds:taxonomy": ("get", "/api/hsds/taxonomies/{taxonomy_hsds_id}", ALL_200),
+    "hsds:taxonomy_terms": ("get", "/api/hsds/taxonomy_terms?lang=en", ALL_200),
+    "hsds:taxonomy_term": ("get", "/api/hsds/taxonomy_terms/{term_hsds_id}", ALL_200),
 }  # fmt: skip
 
 
@@ -304,6 +311,8 @@ def test_every_url_answers_each_role_as_the_matrix_says(
             service=follow_up_clients["service"],
             service_hsds_id=follow_up_clients["service_hsds_id"],
             organisation_hsds_id=follow_up_clients["organisation_hsds_id"],
+            taxonomy_hsds_id=hsds_id("taxonomy", "service_level"),
+            term_hsds_id=hsds_id("taxonomy_term", "target_group:young_people"),
         )
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
