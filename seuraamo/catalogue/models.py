@@ -268,11 +268,23 @@ class Channel(models.Model):
     accessibility = models.CharField(_("accessibility"), max_length=300, blank=True)
     verified = models.BooleanField(_("verified"), default=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    ptv_id = models.UUIDField(
+        _("PTV id"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set on channels imported from PTV; a re-import updates them."),
+    )
 
     class Meta:
         verbose_name = _("channel")
         verbose_name_plural = _("channels")
         ordering = ["service", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "ptv_id"], name="catalogue_channel_once_per_service"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.service} – {self.get_kind_display()}"
