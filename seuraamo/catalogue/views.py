@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seuraamo.catalogue import guide as guide_engine
-from seuraamo.catalogue import rules, selectors, services
+from seuraamo.catalogue import maps, rules, selectors, services
 from seuraamo.catalogue.forms import EDITABLE_FIELDS, ChannelFormSet, ServiceForm
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
 from seuraamo.core.translation import localized
@@ -52,6 +52,7 @@ def service(request: HttpRequest, key: str) -> HttpResponse:
         "crumbs": _crumbs(crumb),
         "service": found,
         "can_edit": rules.can_edit_service(request.user, found),
+        "map": maps.service_map(found.channels.all()),
     }
     return render(request, "catalogue/service.html", context)
 
