@@ -274,6 +274,9 @@ def test_the_editors_list_shows_only_their_services(
     outsider = make_user(
         "kouvola-editor", organisation=data.organisations["kouvolan-tyollisyysalue"]
     )
+    listing = signed_in(outsider).get("/fi/services/").content.decode()
+    assert 'href="/fi/services/editing/"' in listing
+    assert 'href="/fi/services/editing/"' not in Client().get("/fi/services/").content.decode()
     html = signed_in(outsider).get("/fi/services/editing/").content.decode()
     assert service.key not in html
     assert Client().get("/fi/services/editing/").status_code == 302
@@ -291,3 +294,24 @@ def test_the_edit_pages_render_in_every_language(
     page = client.get(f"/{language}/services/{service.key}/edit/").content.decode()
     assert expected[language] in page
     assert client.get(f"/{language}/services/editing/").status_code == 200
+
+
+def test_a_channel_removed_meanwhile_is_named_not_silently_recreated(
+    data: PageData,  # noqa: F811
+    service: Service,
+) -> None:
+    first = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    second = make_user(
+        "elinvoima-editor", organisation=data.organisations["kaakkois-suomen-elinvoimakeskus"]
+    )
+    opened_by_second = post_data(service, **{"channels-0-phone": "040 765 4321"})
+    removed = signed_in(first).post(
+        f"/fi/services/{service.key}/edit/", post_data(service, **{"channels-0-DELETE": "on"})
+    )
+    assert removed.status_code == 302
+    again = signed_in(second).post(
+        f"/fi/services/{service.key}/edit/", {**opened_by_second, "version": "2"}
+    )
+    assert again.status_code == 400
+    assert "Joku muu on sillä välin muuttanut tai poistanut tämän kanavan" in again.content.decode()
+    assert not service.channels.exists()
