@@ -9,25 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from seuraamo.catalogue.guide import municipality_choices
 from seuraamo.catalogue.models import Channel, CompanyStage, Service, TargetGroup
+from seuraamo.catalogue.rules import EDITABLE_FIELDS
 
-TEXT_FIELDS = [f"{name}_{code}" for name in ("name", "summary", "description") for code in ("fi", "sv", "en")]  # fmt: skip
-WHO_FIELDS = [
-    "target_groups",
-    "client_kind",
-    "min_age",
-    "max_age",
-    "immigrant_status",
-    "registered_jobseeker",
-    "min_unemployment_months",
-    "work_ability_limited",
-    "company_stages",
-    "eligibility_note",
-]
-WHERE_FIELDS = ["nationwide", "municipalities", "languages", "cost"]
-SOURCE_FIELDS = ["source_url", "verify_notes"]
-#: What an editor may change; the key, the organisations, the programme links and the PTV id stay
-#: with the programme's admins.
-EDITABLE_FIELDS = ["status", "level", *TEXT_FIELDS, *WHO_FIELDS, *WHERE_FIELDS, *SOURCE_FIELDS]
 CHANNEL_FIELDS = [
     "kind",
     "name_fi",

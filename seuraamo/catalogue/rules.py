@@ -16,6 +16,25 @@ from seuraamo.accounts.roles import AnyUser, roles_of
 from seuraamo.catalogue.models import Service
 from seuraamo.organisations.selectors import carried_roles_of, organisation_graph
 
+TEXT_FIELDS = [f"{name}_{code}" for name in ("name", "summary", "description") for code in ("fi", "sv", "en")]  # fmt: skip
+WHO_FIELDS = [
+    "target_groups",
+    "client_kind",
+    "min_age",
+    "max_age",
+    "immigrant_status",
+    "registered_jobseeker",
+    "min_unemployment_months",
+    "work_ability_limited",
+    "company_stages",
+    "eligibility_note",
+]
+WHERE_FIELDS = ["nationwide", "municipalities", "languages", "cost"]
+SOURCE_FIELDS = ["source_url", "verify_notes"]
+#: What an editor may change; the key, the organisations, the programme links and the PTV id stay
+#: with the programme's admins.
+EDITABLE_FIELDS = ["status", "level", *TEXT_FIELDS, *WHO_FIELDS, *WHERE_FIELDS, *SOURCE_FIELDS]
+
 
 def editing_organisation_ids(user: AnyUser, on: datetime.date | None = None) -> frozenset[int]:
     """The organisations whose services the user edits: their own and the predecessors it carries."""

@@ -128,6 +128,8 @@ def edit_service(actor: User, key: str, expected_version: int, edit: ServiceEdit
     service = Service.objects.select_for_update().get(key=key)
     if not rules.can_edit_service(actor, service):
         raise PermissionDenied
+    if not set(edit.fields) <= set(rules.EDITABLE_FIELDS):
+        raise PermissionDenied
     if service.version != expected_version:
         raise ConflictError(service)
     before = snapshot(service)

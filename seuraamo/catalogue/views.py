@@ -1,4 +1,5 @@
-"""Public catalogue and guide pages: each view reads from selectors.py or guide.py and renders."""
+"""Catalogue and guide pages, and the editors' pages: each view reads from selectors.py, rules.py or
+guide.py, writes through services.py, and renders."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from seuraamo.catalogue import guide as guide_engine
 from seuraamo.catalogue import maps, rules, selectors, services
-from seuraamo.catalogue.forms import EDITABLE_FIELDS, ChannelFormSet, ServiceForm
+from seuraamo.catalogue.forms import ChannelFormSet, ServiceForm
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
 from seuraamo.core.translation import localized
 from seuraamo.programmes.views import Crumb
@@ -130,7 +131,7 @@ def _conflict(request: HttpRequest, mine: ServiceForm, current: Service) -> Http
     and keep this editor's values in a form that now carries the stored version, so saving again is
     a deliberate choice."""
     rows = []
-    for name in EDITABLE_FIELDS:
+    for name in rules.EDITABLE_FIELDS:
         saved, wanted = getattr(current, name), mine.cleaned_data.get(name)
         if saved != wanted:
             label = str(mine.fields[name].label)

@@ -315,3 +315,25 @@ def test_a_channel_removed_meanwhile_is_named_not_silently_recreated(
     assert again.status_code == 400
     assert "Joku muu on sillä välin muuttanut tai poistanut tämän kanavan" in again.content.decode()
     assert not service.channels.exists()
+
+
+def test_the_write_itself_refuses_outsiders_and_fields_editors_do_not_own(
+    data: PageData,  # noqa: F811
+    service: Service,
+) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from seuraamo.catalogue.services import ServiceEdit, edit_service
+
+    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    outsider = make_user(
+        "kouvola-editor", organisation=data.organisations["kouvolan-tyollisyysalue"]
+    )
+    with pytest.raises(PermissionDenied):
+        edit_service(outsider, service.key, 1, ServiceEdit(fields={"name_fi": "Kaapattu"}))
+    taken = ServiceEdit(fields={"responsible": data.organisations["kouvolan-tyollisyysalue"]})
+    with pytest.raises(PermissionDenied):
+        edit_service(editor, service.key, 1, taken)
+    service.refresh_from_db()
+    assert service.responsible.key == "kaakkois-suomen-ely-keskus"
+    assert service.version == 1
