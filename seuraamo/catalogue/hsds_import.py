@@ -25,6 +25,7 @@ from seuraamo.catalogue.guide import municipality_names
 from seuraamo.catalogue.hsds import hsds_id, profile_terms
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 SCHEMA_DIR = Path(__file__).parent / "data" / "hsds"
@@ -77,6 +78,7 @@ def import_hsds(path: Path, language: str = "fi") -> ImportResult:
                 importer.service(record, batch_language, f"{path.name}:{prefix}[{index}]")
         for service in importer.touched.values():
             refresh_search_text(service)
+        bump_data_version()  # goal and organisation pages list the services
     return importer.result
 
 

@@ -31,6 +31,7 @@ from seuraamo.areas.region import MUNICIPALITIES
 from seuraamo.catalogue import ptv_channels
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 MAX_PAGES = 200
@@ -166,6 +167,7 @@ def import_ptv(
                 except ptv_channels.PtvChannelError as error:
                     raise PtvImportError(str(error)) from None
         _mark_missing(seen, allow_removals, result)
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

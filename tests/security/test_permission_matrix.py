@@ -205,6 +205,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
+    "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
+    "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
     "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),
