@@ -25,7 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "seuraamo.accounts.admin_app.SeuraamoAdminConfig",  # Django's admin, open to programme admins
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -193,6 +193,8 @@ STORAGES = {
 }
 
 PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/{lang}/StatFin/")
+# PxWebApi 2.0 base for tracked tables read through version 2 (StatFin serves only v1 in 2026).
+PXWEB_V2_BASE_URL = env_str("PXWEB_V2_BASE_URL", "")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
 
 # HTTPS: the site is reached over https:// (directly or behind a TLS-terminating proxy). On by

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from tests.situation.tablehtml import data_tables
 
@@ -11,8 +10,7 @@ NBSP = "\u00a0"
 
 
 @pytest.mark.django_db
-def test_pages_on_the_real_snapshot(client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_pages_on_the_real_snapshot(statistics_snapshot, client) -> None:
 
     html = client.get("/fi/situation/").content.decode()
     assert f"10{NBSP}153" in html and f"14,4{NBSP}%" in html  # MK08 2026M06
@@ -28,7 +26,7 @@ def test_pages_on_the_real_snapshot(client) -> None:
     assert kotka[1] == f"3{NBSP}715" and kotka[2] == f"16,4{NBSP}%"
     assert tables["table-occupations"].caption.strip().endswith("lokakuu 2023")
 
-    share = data_tables(client.get("/en/situation/?area=MK08&measure=share").content.decode())
+    share = data_tables(client.get("/en/situation/?area=MK08&statistic=share").content.decode())
     june_2021 = next(row for row in share["table-timeseries"].rows if row[0] == "June 2021")
     assert june_2021[1] == "12.9%"
 
