@@ -78,6 +78,7 @@ def discover(port: int) -> list[tuple[str, str]]:
     programme = text("/fi/programme/")
     organisations = text("/fi/organisations/")
     situation = text("/fi/situation/")
+    services = text("/fi/services/")
     stylesheet = re.search(r'href="(/static/core/css/screen\.[0-9a-f]+\.css)"', text("/fi/"))
 
     def first(pattern: str, html: str) -> str:
@@ -99,6 +100,8 @@ def discover(port: int) -> list[tuple[str, str]]:
         ("situation", "/fi/situation/"),
         ("municipality", first(r'href="(/fi/situation/municipalities/[^"/]+/)"', situation)),
         ("situation review", "/fi/situation/review/"),
+        ("services", "/fi/services/"),
+        ("service", first(r'href="(/fi/services/(?!actors/|guide/)[^"/?]+/)"', services)),
         (
             "API observations (JSON)",
             "/api/observations?table=tyonv/12r5&content=TYOTTOMATLOPUSSA&area=MK08",

@@ -34,6 +34,10 @@ TABLE = "tyonv/12r5"
 AREAS, CONTENTS, MAX_CELLS = 421, 23, 120_000
 
 
+def spaced(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
 def child(base_url: str, materialised: bool) -> None:
     """Runs in the measured process: migrate an empty database, sync, print one JSON line."""
     import django
@@ -131,8 +135,8 @@ def main() -> None:
 
     print(
         f"\nNational 12r5 sync against the fake server: CONSTRUCTED table, {AREAS} areas x "
-        f"{options.months} months x {CONTENTS} contents = {cells:,} cells, {MAX_CELLS:,} cells "
-        "per query, 40 calls per 60 s, SQLite\n".replace(",", " ")
+        f"{options.months} months x {CONTENTS} contents = {spaced(cells)} cells, "
+        f"{spaced(MAX_CELLS)} cells per query, 40 calls per 60 s, SQLite\n"
     )
     print(
         "| how | cells stored | data queries (minimum) | all calls | HTTP statuses | time s | peak RSS MiB | target < 400 MB |"
@@ -147,9 +151,9 @@ def main() -> None:
         )
         minimum = math.ceil(cells / MAX_CELLS)
         print(
-            f"| {how} | {result['inserted']:,} | {result['queries']} ({minimum}) | {result['calls']} "
-            f"| {statuses} | {result['seconds']:.0f} | {peak_mib:.0f} "
-            f"| {'yes' if peak_mib * 1.048576 < 400 else '**no**'} |".replace(",", " ")
+            f"| {how} | {spaced(result['inserted'])} | {result['queries']} ({minimum}) "
+            f"| {result['calls']} | {statuses} | {result['seconds']:.0f} | {peak_mib:.0f} "
+            f"| {'yes' if peak_mib * 1.048576 < 400 else '**no**'} |"
         )
 
 
