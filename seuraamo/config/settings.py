@@ -91,6 +91,11 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'seuraamo.sqlite3'}"), str(PROJECT_DIR)
     )
 }
+# Each app-server worker keeps its database connection between requests (checked before reuse):
+# opening one per request costs far more than a cached page (on SQLite in WAL mode, the last
+# connection's close checkpoints and removes the write-ahead log, and the next open recreates it).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while a statistics sync writes.
     # A writer waits up to 20 s for the write lock (SQLite's busy timeout). No transaction holds

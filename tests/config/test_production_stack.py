@@ -121,7 +121,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(data_dir: Path, collected_static: Path) -> Iterator[str]:
-    env = production_env(data_dir, STATIC_ROOT=str(collected_static))
+    # One connection per request here, so that hiding the database file (the 503 test) is seen
+    # by the next request: a kept SQLite connection goes on reading the renamed file.
+    env = production_env(data_dir, STATIC_ROOT=str(collected_static), DATABASE_CONN_MAX_AGE="0")
     for step in (["migrate", "--noinput"], ["compile_catalogues"]):
         result = seuraamo(env, *step)
         assert result.returncode == 0, result.stderr
@@ -245,7 +247,7 @@ def test_healthz_answers_503_while_the_database_is_gone(server: str, data_dir: P
     assert (status, json.loads(body)["database"]) == (200, "ok")
     database = data_dir / "seuraamo.sqlite3"
     hidden = database.with_name("hidden.sqlite3")
-    database.rename(hidden)  # each request opens the database anew (CONN_MAX_AGE 0)
+    database.rename(hidden)  # each request opens the database anew (see `server`)
     try:
         status, headers, body = fetch(f"{server}/healthz")
     finally:
