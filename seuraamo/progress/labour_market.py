@@ -5,7 +5,7 @@ rule, one notion of a missing value).
 
 An open round reads them live. Closing a round stores them (`frozen_summary`, kept in
 `ReportingRound.labour_market`), so a later sync or revision of the statistics does not change a
-closed round's report; a row keeps its label's key and is shown in the reader's language."""
+closed round's report; the label is stored as its key and shown in the reader's language."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def stored_summary(stored: list[dict[str, object]]) -> list[SummaryRow]:
     """The summary stored at closing, as rows again."""
     rows = []
     for row in stored:
-        values = dict(row["figure"])  # type: ignore[call-overload]
-        compared = values.pop("compared", None)
-        figure = Figure(**values, compared=Earlier(**compared) if compared else None)
-        rows.append(SummaryRow(str(row["key"]), figure))
+        figure = dict(row["figure"])
+        compared = figure.pop("compared", None)
+        earlier = Earlier(**compared) if compared else None
+        rows.append(SummaryRow(row["key"], Figure(**figure, compared=earlier)))
     return rows

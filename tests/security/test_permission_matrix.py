@@ -205,6 +205,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
+    "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
+    "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
     "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),
@@ -220,11 +223,22 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "catalogue:service_list": ("get", "/fi/services/?q=nuoret&municipality=KU285", ALL_200),
     "catalogue:service": ("get", "/fi/services/{service}/", ALL_200),
     "catalogue:actors": ("get", "/fi/services/actors/", ALL_200),
+    # The matrix service is the City of Kotka's: its people ("outsider" to the follow-up) and the
+    # programme admins edit it; everyone else signed in gets 403, anonymous visitors the sign-in page.
+    "catalogue:service_edit": ("get", "/fi/services/{service}/edit/", [LOGIN, 200, 403, 403, 403, 403, 200]),
+    "catalogue:editor_services": ("get", "/fi/services/editing/", [LOGIN, 200, 200, 200, 200, 200, 200]),
     "catalogue:guide": ("get", "/fi/services/guide/?audience=company&municipality=KU075&need=growth", ALL_200),
     "hsds:services": ("get", "/api/hsds/services?lang=sv", ALL_200),
     "hsds:service": ("get", "/api/hsds/services/{service_hsds_id}", ALL_200),
     "hsds:organizations": ("get", "/api/hsds/organizations", ALL_200),
     "hsds:organization": ("get", "/api/hsds/organizations/{organisation_hsds_id}", ALL_200),
+    "hsds:service_at_locations": ("get", "/api/hsds/service_at_locations", ALL_200),
+    # The matrix service has no location: an unknown id is 404 for everyone.
+    "hsds:service_at_location": ("get", "/api/hsds/service_at_locations/{organisation_hsds_id}", [404] * 7),
+    "hsds:taxonomies": ("get", "/api/hsds/taxonomies", ALL_200),
+    "hsds:taxonomy": ("get", "/api/hsds/taxonomies/{taxonomy_hsds_id}", ALL_200),
+    "hsds:taxonomy_terms": ("get", "/api/hsds/taxonomy_terms?lang=en", ALL_200),
+    "hsds:taxonomy_term": ("get", "/api/hsds/taxonomy_terms/{term_hsds_id}", ALL_200),
 }  # fmt: skip
 
 
@@ -315,10 +329,12 @@ def test_every_url_answers_each_role_as_the_matrix_says(
             service=follow_up_clients["service"],
             service_hsds_id=follow_up_clients["service_hsds_id"],
             organisation_hsds_id=follow_up_clients["organisation_hsds_id"],
+            taxonomy_hsds_id=hsds_id("taxonomy", "service_level"),
+            term_hsds_id=hsds_id("taxonomy_term", "target_group:young_people"),
         )
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))
-        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith("progress:"):
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("progress:", "catalogue:")):  # fmt: skip
             assert "/fi/accounts/login/" in response["Location"], name
     assert wrong == [], wrong
