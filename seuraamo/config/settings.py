@@ -192,6 +192,8 @@ STORAGES = {
 }
 
 PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/{lang}/StatFin/")
+# PxWebApi 2.0 base for tracked tables read through version 2 (StatFin serves only v1 in 2026).
+PXWEB_V2_BASE_URL = env_str("PXWEB_V2_BASE_URL", "")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
 
 # HTTPS: the site is reached over https:// (directly or behind a TLS-terminating proxy). On by

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
-from seuraamo.areas.models import Area
+from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.core.formatting import current_language
 from seuraamo.core.models import AuditEvent
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
@@ -38,6 +38,7 @@ VERSION_COLUMNS = [
     (ObservationRevision, "id"),
     (SyncRun, "id"),
     (Area, "id"),
+    (AreaMembership, "id"),
     (StatTable, "last_synced_at"),
     (PeerGroup, "updated_at"),  # an analyst changed the peers
     (Publication, "updated_at"),

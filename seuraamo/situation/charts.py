@@ -330,7 +330,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             rows.append(
                 {
                     "group": row.label,
-                    "measure": column.label,
+                    "column": column.label,
                     "value": cell.value,
                     "position": cell.value or 0,
                     "text": format_value(cell.value, column.unit, column.decimals) or "…",
@@ -356,7 +356,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             {
                 "width": 260,
                 "height": {"step": 20},
-                "transform": [{"filter": {"field": "measure", "equal": column.label}}],
+                "transform": [{"filter": {"field": "column", "equal": column.label}}],
                 "encoding": {"y": y, "x": x},
                 "layer": [
                     {

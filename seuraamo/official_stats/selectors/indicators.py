@@ -24,7 +24,7 @@ from django.utils import timezone
 from seuraamo.official_stats.derived import (
     Point,
     change,
-    parse_measure,
+    parse_statistic,
     periods_per_year,
     shift_period,
 )
@@ -47,7 +47,7 @@ class IndicatorStatus:
 
     indicator_key: str
     table_id: str
-    measure: str
+    statistic: str
     area_code: str
     desired_direction: str
     latest_period: str | None
@@ -131,11 +131,11 @@ def indicator_statuses(
             by_table[indicator.stat_table].append(indicator)
     points: dict[int, list[Point]] = {}
     for table_id, bound in by_table.items():
-        specs = {id(i): parse_measure(i.stat_content_code) for i in bound}
+        specs = {id(i): parse_statistic(i.stat_content_code) for i in bound}
         codes = {code for spec in specs.values() for code in spec.content_codes}
         store = SeriesStore(table_id, codes, {i.stat_area for i in bound})
         for indicator in bound:
-            points[id(indicator)] = store.measure(specs[id(indicator)], indicator.stat_area)
+            points[id(indicator)] = store.statistic(specs[id(indicator)], indicator.stat_area)
     return [
         indicator_status(indicator, today, points=points.get(id(indicator), []))
         for indicator in indicators
@@ -181,7 +181,7 @@ def indicator_status(
     return IndicatorStatus(
         indicator_key=indicator.key,
         table_id=indicator.stat_table,
-        measure=indicator.stat_content_code,
+        statistic=indicator.stat_content_code,
         area_code=indicator.stat_area,
         desired_direction=indicator.desired_direction,
         latest_period=latest.period if latest else None,
