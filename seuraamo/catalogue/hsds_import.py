@@ -26,6 +26,7 @@ from seuraamo.catalogue.hsds import hsds_id, profile_terms
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.audit import record_change, snapshot
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 SCHEMA_DIR = Path(__file__).parent / "data" / "hsds"
@@ -83,6 +84,7 @@ def import_hsds(path: Path, language: str = "fi") -> ImportResult:
             record_change(actor=None, instance=service, before=before, after=snapshot(service))
             for channel in service.channels.all():
                 record_change(actor=None, instance=channel, before=None, after=snapshot(channel))
+        bump_data_version()  # goal and organisation pages list the services
     return importer.result
 
 

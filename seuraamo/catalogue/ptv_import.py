@@ -35,6 +35,7 @@ from seuraamo.catalogue import ptv_channels
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.audit import record_change, snapshot
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 MAX_PAGES = 200
@@ -170,6 +171,7 @@ def import_ptv(
                 except ptv_channels.PtvChannelError as error:
                     raise PtvImportError(str(error)) from None
         _mark_missing(seen, allow_removals, result)
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

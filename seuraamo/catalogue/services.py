@@ -27,6 +27,7 @@ from seuraamo.catalogue.models import (
     TargetGroup,
 )
 from seuraamo.core.audit import record_change, snapshot, stored_snapshot
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 from seuraamo.programmes.models import Goal, Measure
 
@@ -173,6 +174,7 @@ def load_catalogue(
     with translation.override("en"), transaction.atomic():
         loader = _Loader(draft_file.name, draft, curation_file.name, curation)
         result = loader.load()
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

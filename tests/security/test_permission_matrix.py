@@ -6,7 +6,7 @@ only the models they have been given permissions for."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -15,7 +15,9 @@ from seuraamo.catalogue.hsds import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 
-ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "superuser"]
+# programme_admin: the role (the "programme admins" group) without the staff flag; it may set the
+# steering group's yearly targets in the admin and open nothing else there.
+ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "programme_admin", "superuser"]  # fmt: skip
 
 PUBLIC_PATHS = [
     "/fi/",
@@ -41,20 +43,25 @@ PUBLIC_PATHS = [
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
 ADMIN_MATRIX = [
-    ("/fi/admin/", [302, 302, 200, 200, 200]),
-    ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404]),
+    ("/fi/admin/", [302, 302, 200, 200, 200, 200]),
+    ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 403, 200]),
+    ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 403, 200]),
+    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/signinprovider/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/externalidentity/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/programmes/indicator/{indicator_pk}/change/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/programmes/indicatortarget/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/programmes/indicatortarget/add/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404, 404]),
 ]
 
 
@@ -67,6 +74,10 @@ def client_for(role: str) -> Client:
         is_staff=role != "citizen",
         is_superuser=role == "superuser",
     )
+    if role == "programme_admin":
+        user.is_staff = False
+        user.save()
+        user.groups.add(Group.objects.get(name="programme admins"))
     if role == "programme_editor":
         user.user_permissions.set(
             Permission.objects.filter(
@@ -94,6 +105,7 @@ def fill(path: str, data: PageData) -> str:
     return path.format(
         goal=goal.key,
         goal_pk=goal.pk,
+        indicator_pk=data.indicator.pk,
         organisation=organisation.key,
         service=service.key,
         service_pk=service.pk,
@@ -167,6 +179,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "api:docs": ("get", "/api/docs", ALL_200),
     "accounts:login": ("get", "/fi/accounts/login/", [200, 302, 302, 302, 302, 302, 302]),
     "accounts:logout": ("post", "/fi/accounts/logout/", [302] * 7),
+    # OpenID Connect: an unknown provider is 404 for everyone; a callback without a started sign-in 400.
+    "accounts:oidc_start": ("get", "/fi/accounts/sign-in/no-such-provider/", [404] * 7),
+    "oidc_callback": ("get", "/accounts/oidc/callback/?code=x&state=y", [400] * 7),
     "accounts:password_reset": ("get", "/fi/accounts/password-reset/", ALL_200),
     "accounts:password_reset_done": ("get", "/fi/accounts/password-reset/sent/", ALL_200),
     "accounts:password_reset_confirm": ("get", "/fi/accounts/reset/MQ/bad-token/", ALL_200),
@@ -190,6 +205,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
+    "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
+    "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
     "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from seuraamo.areas.models import Area, AreaLevel, AreaMembership
+from seuraamo.core.data_version import bump_data_version
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "snapshot"
 AREAS_CSV = SNAPSHOT_DIR / "areas.csv"
@@ -107,11 +108,14 @@ def load_areas(*, csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) ->
             area.save(update_fields=[field.removesuffix("_id") for field in differs])
             touched.add(area.code)
     updated = len(touched - created_codes)
+    memberships_created = _add_missing_memberships(rows, areas)
+    if created_codes or touched or memberships_created:
+        bump_data_version()
     return AreaCounts(
         created=len(created_codes),
         updated=updated,
         unchanged=len(rows) - len(created_codes) - updated,
-        memberships_created=_add_missing_memberships(rows, areas),
+        memberships_created=memberships_created,
     )
 
 
