@@ -193,6 +193,8 @@ STORAGES = {
 
 PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/{lang}/StatFin/")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
+# Työvoimabarometri's web interface (undocumented; see docs/data-sources.md).
+TYOVOIMABAROMETRI_BASE_URL = env_str("TYOVOIMABAROMETRI_BASE_URL", "https://tyovoimabarometri.fi/")
 
 # HTTPS: the site is reached over https:// (directly or behind a TLS-terminating proxy). On by
 # default outside DEBUG and the local checkout; it turns on the redirect, HSTS and secure cookies.

@@ -56,6 +56,15 @@ def _projection_note() -> dict[str, str]:
     }
 
 
+def _barometer() -> dict[str, object]:
+    found = publication_selectors.barometer_view(REGION)
+    return {
+        "barometer": found,
+        "barometer_area": chart_options.area_name(REGION),
+        "barometer_month": month_name(found.month) if found else "",
+    }
+
+
 def situation(area: str, measure: str) -> dict[str, object]:
     choice = pages.choose(area, measure)
     status = pages.data_status()
@@ -81,6 +90,7 @@ def situation(area: str, measure: str) -> dict[str, object]:
         "projection": _projection_note(),
         "peers": peers.section(),
         "publications": publication_selectors.register(),
+        **_barometer(),
         "source": pages.source_for(status),
     }
 
