@@ -13,7 +13,7 @@ from seuraamo.areas.region import MUNICIPALITIES, REGION
 from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.publications import selectors as publication_selectors
-from seuraamo.situation import chart_options, headline, lfs, pages, peers, review
+from seuraamo.situation import chart_options, headline, lfs, pages, peers, review, warnings
 from seuraamo.situation.svg import format_locale, time_format_locale
 
 
@@ -91,6 +91,7 @@ def situation(area: str, measure: str) -> dict[str, object]:
         "peers": peers.section(),
         "publications": publication_selectors.register(),
         **_barometer(),
+        "warnings": warnings.section(MUNICIPALITIES),
         "source": pages.source_for(status),
     }
 
@@ -108,6 +109,7 @@ def municipality(code: str, name: str, measure: str) -> dict[str, object]:
         "cards": headline.cards(found, region=region.area if region else None) if found else [],
         "choice": choice,
         "figure": pages.figure(pages.timeseries(code, choice.measure)),
+        "warnings": warnings.section((code,), named=False),
         "municipalities": municipality_links(),
     }
 

@@ -51,6 +51,7 @@ from seuraamo.official_stats.selectors.series import (
     series,
 )
 from seuraamo.official_stats.selectors.trend import TrendProjection, trend_projection
+from seuraamo.official_stats.selectors.warnings import TrendCheck, trend_checks
 
 __all__ = [
     "COMPARISON_AREAS",
@@ -70,6 +71,7 @@ __all__ = [
     "RankedFigure",
     "Ranking",
     "TableInfo",
+    "TrendCheck",
     "TrendProjection",
     "attribution",
     "expected_latest_month",
@@ -90,5 +92,6 @@ __all__ = [
     "series",
     "snapshot_info",
     "traffic_light",
+    "trend_checks",
     "trend_projection",
 ]
