@@ -88,6 +88,23 @@ def data_dir_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterato
         yield
 
 
+@pytest.fixture(scope="module")
+def statistics_snapshot(
+    django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
+) -> Iterator[None]:
+    """The real offline snapshot, loaded once for a test module and rolled back after it.
+
+    Loading it takes seconds; the tests that read it each run in a savepoint inside this
+    module's transaction, so what one test writes is gone before the next one starts."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_statistics_snapshot", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
 def empty_page_cache() -> Iterator[None]:
     """Pages are cached per data version, and ids repeat between tests: each test starts empty."""

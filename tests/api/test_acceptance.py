@@ -4,12 +4,10 @@ in June 2021 (9 334) and the derived unemployment share (12.9 %)."""
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 
 @pytest.mark.django_db
-def test_api_on_the_real_snapshot(client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_api_on_the_real_snapshot(statistics_snapshot, client) -> None:
     response = client.get(
         "/api/observations?table=tyonv/12r5&content=TYOTTOMATLOPUSSA,share&area=MK08"
         "&from=2021M01&to=2021M12"

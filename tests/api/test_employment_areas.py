@@ -5,7 +5,6 @@ their shares are recomputed from the summed parts."""
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from tests.published import published
 
@@ -19,8 +18,9 @@ def _values(client, **params) -> dict[tuple[str, str], dict]:
 
 
 @pytest.mark.django_db
-def test_employment_area_counts_are_the_sums_of_their_municipalities(client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_employment_area_counts_are_the_sums_of_their_municipalities(
+    statistics_snapshot, client
+) -> None:
     areas = ",".join(["TA04", "TA16", "KU286", *SOUTH])
     rows = _values(
         client,
@@ -43,8 +43,7 @@ def test_employment_area_counts_are_the_sums_of_their_municipalities(client) -> 
 
 
 @pytest.mark.django_db
-def test_every_count_of_an_employment_area_over_time(client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_every_count_of_an_employment_area_over_time(statistics_snapshot, client) -> None:
     response = client.get(
         "/api/observations",
         {"table": "tyonv/12r5", "area": "TA04", "from": "2021M06", "to": "2021M06"},

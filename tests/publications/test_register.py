@@ -79,8 +79,9 @@ def test_a_wrong_header_is_refused(tmp_path) -> None:
     [("fi", "Julkaisua ei ole vielä kirjattu"), ("sv", "Ingen publicering har registrerats ännu"),
      ("en", "No release recorded yet")],
 )  # fmt: skip
-def test_the_page_says_no_release_is_recorded(client, tmp_path, language, nothing) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_the_page_says_no_release_is_recorded(
+    statistics_snapshot, client, tmp_path, language, nothing
+) -> None:
     html = client.get(f"/{language}/situation/").content.decode()
     assert 'id="table-publications"' in html
     assert html.count(nothing) == Publication.objects.count()

@@ -9,7 +9,6 @@ import json
 import re
 
 import pytest
-from django.core.management import call_command
 
 from seuraamo.official_stats.selectors import expected_latest_month, missing_runs
 from tests.situation.tablehtml import data_tables
@@ -53,8 +52,7 @@ def _spec(html: str, figure: str) -> dict:
 
 
 @pytest.mark.django_db
-def test_the_offline_gap_is_told_shown_and_compared_across(client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_the_offline_gap_is_told_shown_and_compared_across(statistics_snapshot, client) -> None:
     html = client.get("/en/situation/").content.decode()
 
     # The status box names the missing months in words.

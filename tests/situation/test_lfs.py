@@ -27,8 +27,9 @@ NBSP = "\u00a0"
         ("en", "Employment rate (labour force survey)", "73.1%"),
     ],
 )
-def test_national_employment_rate_from_the_snapshot(client, language, heading, rate) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_national_employment_rate_from_the_snapshot(
+    statistics_snapshot, client, language, heading, rate
+) -> None:
     html = client.get(f"/{language}/situation/").content.decode()
     assert f'<h2 id="lfs-title">{heading}</h2>' in html
     table = data_tables(html)["table-lfs"]
@@ -65,8 +66,7 @@ def _regional_table() -> FakeTable:
 
 
 @pytest.mark.django_db
-def test_regional_employment_rate_after_a_sync(client, fake_pxweb) -> None:  # noqa: F811
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_regional_employment_rate_after_a_sync(statistics_snapshot, client, fake_pxweb) -> None:  # noqa: F811
     server: FakePxWebServer = fake_pxweb(_regional_table())
     out = io.StringIO()
     call_command("sync_statistics", "--base-url", server.base_url, "--table", "13lx", stdout=out)

@@ -4,7 +4,6 @@ in the snapshot, beside a peer group that an analyst can change."""
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from seuraamo.areas.models import Area
 from seuraamo.official_stats.selectors import region_ranking, series
@@ -20,8 +19,9 @@ def test_rank_counts_the_higher_values() -> None:
 
 
 @pytest.mark.django_db
-def test_kymenlaakso_is_ranked_among_the_regions_and_beside_its_peers(client, admin_client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_kymenlaakso_is_ranked_among_the_regions_and_beside_its_peers(
+    statistics_snapshot, client, admin_client
+) -> None:
     regions = list(Area.objects.filter(level="region").values_list("code", flat=True))
     assert len(regions) == 19
     shares = {
@@ -54,8 +54,7 @@ def test_kymenlaakso_is_ranked_among_the_regions_and_beside_its_peers(client, ad
 
 
 @pytest.mark.django_db
-def test_an_unknown_region_code_is_refused_with_its_name(admin_client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_an_unknown_region_code_is_refused_with_its_name(statistics_snapshot, admin_client) -> None:
     group = PeerGroup.objects.get(key="default")
     response = admin_client.post(
         f"/en/admin/situation/peergroup/{group.pk}/change/",

@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-from django.core.management import call_command
 
 from seuraamo.official_stats.projection import (
     moving_average,
@@ -58,8 +57,9 @@ def _spec(html: str) -> dict:
     [("fi", "Trendi ja ennakointi", "Ennakointi"), ("sv", "Trend och prognos", "Prognos"),
      ("en", "Trend and projection", "Projection")],
 )  # fmt: skip
-def test_the_projection_is_on_the_situation_page(client, language, heading, label) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_the_projection_is_on_the_situation_page(
+    statistics_snapshot, client, language, heading, label
+) -> None:
     html = client.get(f"/{language}/situation/").content.decode()
     assert f'<h2 id="projection-title">{heading}</h2>' in html
     table = data_tables(html)["table-projection"]

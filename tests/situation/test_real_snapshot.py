@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from tests.situation.tablehtml import data_tables
 
@@ -11,8 +10,7 @@ NBSP = "\u00a0"
 
 
 @pytest.mark.django_db
-def test_pages_on_the_real_snapshot(client) -> None:
-    call_command("load_statistics_snapshot", verbosity=0)
+def test_pages_on_the_real_snapshot(statistics_snapshot, client) -> None:
 
     html = client.get("/fi/situation/").content.decode()
     assert f"10{NBSP}153" in html and f"14,4{NBSP}%" in html  # MK08 2026M06
