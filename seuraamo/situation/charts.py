@@ -321,6 +321,11 @@ def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -
     return _hide_marks(spec)
 
 
+#: The x scale of a bar chart with values written at the bar ends reaches this far past the
+#: longest bar, so that its value fits inside the plot.
+LABEL_ROOM = 1.3
+
+
 def paired_bar_chart(table: DataTable) -> dict[str, Any]:
     """One horizontal bar chart per column side by side (e.g. unemployed | vacancies by
     occupation group), each with its own scale and the values written at the bar ends."""
@@ -350,8 +355,12 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             "field": "value",
             "type": "quantitative",
             "title": column.label,
-            "axis": {"format": ",d"},
+            "axis": {"format": ",d" if column.decimals == 0 else f",.{column.decimals}f"},
         }
+        top = max((row["position"] for row in rows if row["measure"] == column.label), default=0)
+        if top > 0:
+            # Room after the longest bar for its value, which would otherwise be cut off.
+            x["scale"] = {"domain": [0, top * LABEL_ROOM], "nice": False}
         panels.append(
             {
                 "width": 260,

@@ -81,6 +81,7 @@ def situation(area: str, measure: str) -> dict[str, object]:
             "municipalities": pages.figure(pages.municipalities()),
             "map": pages.figure(pages.municipality_map()),
             "occupations": pages.figure(pages.occupations()),
+            "training": pages.figure(pages.training()),
             "projection": pages.figure(pages.projection()),
         },
         "review_html": review.render_review(facts) if facts else "",
