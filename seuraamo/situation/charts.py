@@ -360,7 +360,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
         top = max((row["position"] for row in rows if row["measure"] == column.label), default=0)
         if top > 0:
             # Room after the longest bar for its value, which would otherwise be cut off.
-            x["scale"] = {"domain": [0, top * LABEL_ROOM], "nice": False}
+            x["scale"] = {"domain": [0, top * LABEL_ROOM]}
         panels.append(
             {
                 "width": 260,
