@@ -13,7 +13,7 @@ from typing import Any
 from seuraamo.core.formatting import format_value, period_date
 from seuraamo.official_stats.derived import shift_period
 from seuraamo.official_stats.pxweb.periods import Period
-from seuraamo.situation.geo import Feature
+from seuraamo.situation.geo import Feature, spread_labels
 from seuraamo.situation.tables import DataTable
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -254,13 +254,16 @@ def line_chart(table: DataTable, *, y_title: str) -> dict[str, Any]:
     return _hide_marks(spec)
 
 
+MAP_SIZE = 460
+
+
 def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -> dict[str, Any]:
     """A choropleth of the table's first column over the municipalities (EPSG:3067 metres drawn
     with the identity projection), each labelled with its name and value."""
     column = table.columns[0]
     by_code = {row.code: row for row in table.rows}
     shapes = []
-    labels = []
+    texts = []
     for feature in features:
         row = by_code.get(feature.code)
         value = row.cells[0].value if row else None
@@ -268,12 +271,19 @@ def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -
         name = row.label if row else feature.name  # the name in the page's language
         properties = {"code": feature.code, "name": name, "value": value, "text": text}
         shapes.append({"type": "Feature", "geometry": feature.geometry, "properties": properties})
-        labels.append({"x": feature.label_x, "y": feature.label_y, "label": f"{name}\n{text}"})
+        texts.append(f"{name}\n{text}")
+    # Labels moved apart where they would overlap.
+    labels = [
+        {"x": x, "y": y, "label": text}
+        for feature, text, (x, y) in zip(
+            features, texts, spread_labels(features, texts, MAP_SIZE), strict=True
+        )
+    ]
     spec = _base(table.title)
     spec.update(
         {
-            "width": 460,
-            "height": 460,
+            "width": MAP_SIZE,
+            "height": MAP_SIZE,
             "projection": {"type": "identity", "reflectY": True},
             "layer": [
                 {
@@ -355,12 +365,15 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             "field": "value",
             "type": "quantitative",
             "title": column.label,
-            "axis": {"format": ",d" if column.decimals == 0 else f",.{column.decimals}f"},
+            "axis": {
+                "format": ",d" if column.decimals == 0 else f",.{column.decimals}f",
+                "labelFlush": True,  # the last tick's label stays inside the chart
+            },
         }
         top = max((row["position"] for row in rows if row["measure"] == column.label), default=0)
         if top > 0:
             # Room after the longest bar for its value, which would otherwise be cut off.
-            x["scale"] = {"domain": [0, top * LABEL_ROOM]}
+            x["scale"] = {"domain": [0, top * LABEL_ROOM], "nice": True}
         panels.append(
             {
                 "width": 260,

@@ -65,3 +65,30 @@ def test_bar_values_are_not_cut_off(live_server, live_sections, browser, figure)
         assert overflow == [], f"values run past the chart's edge: {overflow}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("language", "width"), [("fi", 390), ("sv", 390), ("en", 1280)])
+def test_map_labels_do_not_overlap(live_server, live_sections, browser, language, width) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/{language}/situation/")
+        wait_interactive(page, "figure-map")
+        boxes = page.eval_on_selector(
+            "#figure-map .chart__interactive svg",
+            """svg => [...svg.querySelectorAll('g.mark-text text')]
+                .filter(t => !t.closest('.role-legend, .role-title, .role-axis'))
+                .filter(t => /%/.test(t.textContent) && /[A-Za-zÄÖäö]/.test(t.textContent))
+                .map(t => { const b = t.getBoundingClientRect();
+                            return [t.textContent, b.left, b.top, b.right, b.bottom]; })""",
+        )
+        assert len(boxes) == 6, boxes
+        crossing = [
+            (a[0], b[0])
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+        ]
+        assert crossing == [], boxes
+    finally:
+        context.close()
