@@ -334,6 +334,8 @@ def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -
 #: The x scale of a bar chart with values written at the bar ends reaches this far past the
 #: longest bar, so that its value fits inside the plot.
 LABEL_ROOM = 1.3
+#: Width of each panel of a paired bar chart: with the names above the bars, it fits a phone.
+PANEL_WIDTH = 300
 
 
 def paired_bar_chart(table: DataTable) -> dict[str, Any]:
@@ -359,7 +361,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             "type": "nominal",
             "sort": order,
             "title": None,
-            "axis": {"labelLimit": 300},
+            "axis": None,  # each group's name is written above its bar (fits a phone)
         }
         x = {
             "field": "value",
@@ -376,13 +378,25 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             x["scale"] = {"domain": [0, top * LABEL_ROOM], "nice": True}
         panels.append(
             {
-                "width": 260,
-                "height": {"step": 20},
+                "width": PANEL_WIDTH,
+                "height": {"step": 36},
                 "transform": [{"filter": {"field": "measure", "equal": column.label}}],
                 "encoding": {"y": y, "x": x},
                 "layer": [
                     {
-                        "mark": {"type": "bar", "color": BAR_COLOUR},
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "baseline": "bottom",
+                            "yOffset": -1,
+                            "fontSize": 12,
+                            "limit": PANEL_WIDTH,
+                            "color": TEXT,
+                        },
+                        "encoding": {"text": {"field": "group"}, "x": {"value": 0}},
+                    },
+                    {
+                        "mark": {"type": "bar", "color": BAR_COLOUR, "height": 14, "yOffset": 8},
                         "encoding": {
                             "tooltip": [
                                 {"field": "group", "title": table.row_dimension.label},
@@ -391,7 +405,13 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
                         },
                     },
                     {
-                        "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 11},
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "dx": 3,
+                            "yOffset": 8,
+                            "fontSize": 11,
+                        },
                         "encoding": {
                             "text": {"field": "text"},
                             "x": {"field": "position", "type": "quantitative"},

@@ -45,9 +45,12 @@ def test_sections_on_a_phone(live_server, live_sections, browser, language) -> N
         context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("figure", ["figure-occupations", "figure-training"])
-def test_bar_values_are_not_cut_off(live_server, live_sections, browser, figure) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def test_bar_values_are_not_cut_off(live_server, live_sections, browser, figure, width) -> None:
+    """Every value and name is inside the drawn chart and inside the visible part of its
+    container (a chart wider than a phone would hide its values behind a sideways scroll)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
         page.goto(f"{live_server.url}/en/situation/")
@@ -55,9 +58,10 @@ def test_bar_values_are_not_cut_off(live_server, live_sections, browser, figure)
         overflow = page.eval_on_selector(
             f"#{figure} .chart__interactive svg",
             """svg => {
-                const edge = svg.getBoundingClientRect().right;
+                const box = svg.closest('.chart__interactive').getBoundingClientRect();
+                const edge = Math.min(svg.getBoundingClientRect().right, box.right);
                 return [...svg.querySelectorAll('text')]
-                    .filter(t => /^[0-9]/.test(t.textContent))
+                    .filter(t => t.textContent.trim() !== '')
                     .map(t => [t.textContent, t.getBoundingClientRect().right - edge])
                     .filter(([text, over]) => over > 0.5);
             }""",
