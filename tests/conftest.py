@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -78,14 +79,37 @@ def data_dir_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """Each test process gets a data folder of its own: the sync lock lives there, and two xdist
     workers syncing at once would otherwise refuse each other ("another sync has been running").
     WhiteNoise wants the static folder to exist."""
-    from pathlib import Path
-
     from django.conf import settings
     from django.test import override_settings
 
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     with override_settings(DATA_DIR=tmp_path_factory.mktemp("data")):
         yield
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Static files collected (compressed, hashed) once for every test process of the run: the
+    tests that start real servers point STATIC_ROOT here instead of collecting again."""
+    import fcntl
+    import sys
+
+    shared = tmp_path_factory.getbasetemp().parent
+    target = shared / "collected-static"
+    with open(shared / "collected-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / "staticfiles.json").exists():
+            environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+            environment.update(
+                {"SECRET_KEY": "collectstatic-in-tests", "DATA_DIR": str(shared / "static-data"),
+                 "STATIC_ROOT": str(target)}
+            )  # fmt: skip
+            subprocess.run(
+                [sys.executable, "-m", "seuraamo.cli", "collectstatic", "--noinput", "-v0"],
+                env=environment,
+                check=True,
+            )
+    return target
 
 
 @pytest.fixture(scope="module")

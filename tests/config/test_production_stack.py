@@ -120,9 +120,9 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(data_dir: Path) -> Iterator[str]:
-    env = production_env(data_dir)
-    for step in (["migrate", "--noinput"], ["compile_catalogues"], ["collectstatic", "--noinput"]):
+def server(data_dir: Path, collected_static: Path) -> Iterator[str]:
+    env = production_env(data_dir, STATIC_ROOT=str(collected_static))
+    for step in (["migrate", "--noinput"], ["compile_catalogues"]):
         result = seuraamo(env, *step)
         assert result.returncode == 0, result.stderr
     port = free_port()

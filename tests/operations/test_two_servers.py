@@ -47,13 +47,16 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[str]]:
+def servers(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory, collected_static: Path
+) -> Iterator[list[str]]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "PROXY_SSL_HEADER"}}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "seuraamo.config.settings",
             "DATABASE_URL": database_url,
             "DATA_DIR": str(tmp_path_factory.mktemp("two-servers-data")),
+            "STATIC_ROOT": str(collected_static),
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "127.0.0.1",
             "HTTPS": "0",  # plain HTTP on loopback, no TLS proxy in front
@@ -66,7 +69,6 @@ def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         ["migrate", "--noinput"],
         ["compile_catalogues"],
         ["import_programme", str(PROGRAMME)],
-        ["collectstatic", "--noinput"],
         ["createsuperuser", "--noinput"],
     ):
         result = subprocess.run(
