@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 from django.utils import timezone
 
 from seuraamo.accounts.models import User
@@ -83,6 +84,15 @@ def coordinated_goal_ids(
             organisation_id__in=carried, role=CoordinationRole.COORDINATOR
         ).values_list("goal_id", flat=True)
     )
+
+
+def request_roles(request: HttpRequest) -> Roles:
+    """The roles of the request's user, worked out once per request (the admin asks many times)."""
+    cached = getattr(request, "_seuraamo_roles", None)
+    if cached is None:
+        cached = roles_of(request.user)
+        request._seuraamo_roles = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def roles_of(user: AnyUser, on: datetime.date | None = None) -> Roles:

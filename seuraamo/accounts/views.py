@@ -3,18 +3,103 @@ e-mail sign-in form. Repeated failed sign-ins lock the address out (django-axes,
 
 from __future__ import annotations
 
+from typing import Any
+
+import requests
+from authlib.integrations.base_client import OAuthError
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from joserfc.errors import JoseError
 
+from seuraamo.accounts import oidc
 from seuraamo.accounts.forms import EmailAuthenticationForm
+from seuraamo.accounts.models import SignInProvider
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["providers"] = SignInProvider.objects.filter(is_active=True)
+        return context
+
+
+# --- OpenID Connect (accounts/oidc.py) -------------------------------------------------------------
+
+PENDING = "oidc_sign_in"  # session key: the provider, language and next page of a started sign-in
+
+
+def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "accounts/sign_in_failed.html", {"message": message}, status=status)
+
+
+@require_GET
+def oidc_start(request: HttpRequest, key: str) -> HttpResponse:
+    """Send the person to their organisation's identity provider."""
+    provider = get_object_or_404(SignInProvider, key=key, is_active=True)
+    next_page = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_page, {request.get_host()}, request.is_secure()):
+        next_page = ""
+    try:
+        client = oidc.client_for(provider)
+        request.session[PENDING] = {
+            "provider": provider.key,
+            "language": translation.get_language(),
+            "next": next_page,
+        }
+        return client.authorize_redirect(
+            request, request.build_absolute_uri(reverse("oidc_callback"))
+        )
+    except oidc.SignInRefusedError as refused:
+        return _refused(request, str(refused), 503)
+    except (requests.RequestException, ValueError):
+        return _refused(request, _no_answer(provider), 502)
+
+
+def _no_answer(provider: SignInProvider) -> str:
+    return _("The sign-in service of %(provider)s did not answer properly. Try again later.") % {
+        "provider": provider.name
+    }
+
+
+@require_GET
+def oidc_callback(request: HttpRequest) -> HttpResponse:
+    """The provider sends the person back here (one address for every provider and language)."""
+    pending = request.session.pop(PENDING, None)
+    if not pending:
+        return _refused(request, _("This sign-in was not started here or has expired."), 400)
+    translation.activate(pending["language"])
+    request.LANGUAGE_CODE = pending["language"]
+    provider = SignInProvider.objects.filter(key=pending["provider"], is_active=True).first()
+    if provider is None:
+        return _refused(request, _("This sign-in was not started here or has expired."), 400)
+    try:
+        token = oidc.client_for(provider).authorize_access_token(request)
+        claims = token.get("userinfo")
+        if not claims:
+            raise oidc.SignInRefusedError(_("The sign-in service sent no identity token."))
+        user = oidc.user_for(provider, dict(claims))
+    except oidc.SignInRefusedError as refused:
+        return _refused(request, str(refused), 403)
+    except OAuthError as error:
+        message = _("The sign-in service refused the sign-in: %(reason)s") % {
+            "reason": error.description or error.error
+        }
+        return _refused(request, message, 403)
+    except (requests.RequestException, JoseError, ValueError):
+        return _refused(request, _no_answer(provider), 502)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect(pending["next"] or reverse("progress:tasks"))
 
 
 class LogoutView(auth_views.LogoutView):

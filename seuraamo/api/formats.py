@@ -6,27 +6,13 @@ import csv
 import io
 from typing import Any
 
-from seuraamo.api.queries import Page, Row
-from seuraamo.areas.models import Area
+from seuraamo.api import selectors
+from seuraamo.api.selectors import Page, Row
 from seuraamo.core.spreadsheets import csv_text
-from seuraamo.core.translation import localized
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, sortable_period
-from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
-from seuraamo.official_stats.vocabulary import LICENCE
+from seuraamo.official_stats.derived import sortable_period
+from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, write_jsonstat
 
 CSV_FIELDS = ("table", "content", "area", "extra", "period", "value", "status", "derived")
-DERIVED_LABELS = {
-    "share": "Unemployed jobseekers, % of the labour force (recomputed)",
-    "long_term_share": "Long-term unemployed, % of unemployed jobseekers",
-    "under25_share": "Unemployed jobseekers under 25, % of unemployed jobseekers",
-    "foreign_share": "Foreign unemployed jobseekers, % of unemployed jobseekers",
-    "vacancies_per_unemployed": "Open vacancies per unemployed jobseeker",
-}
-TRANSFORM_LABELS = {
-    "_ma12": "12-month moving average",
-    "_yoy": "change from a year earlier",
-    "_yoy_pct": "change from a year earlier, %",
-}
 
 
 def row_dict(row: Row) -> dict[str, Any]:
@@ -64,54 +50,6 @@ def to_csv(page: Page) -> str:
     return buffer.getvalue()
 
 
-def _content_labels(tables: list[str], codes: list[str], language: str) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    values = VariableValue.objects.filter(
-        variable__table__table_id__in=tables,
-        variable__role=VariableRole.CONTENT,
-        code__in=codes,
-    )
-    for value in values:
-        labels[value.code] = localized(value, "label", language).text or value.code
-    for code in codes:
-        if code in labels:
-            continue
-        spec = parse_measure(code)
-        base = DERIVED_LABELS.get(spec.base) or labels.get(spec.base) or spec.base
-        labels[code] = f"{base}, {TRANSFORM_LABELS[spec.transform]}" if spec.transform else base
-    return labels
-
-
-def _area_labels(codes: list[str], language: str) -> dict[str, str]:
-    labels = {
-        area.code: localized(area, "name", language).text or area.code
-        for area in Area.objects.filter(code__in=codes)
-    }
-    return {code: labels.get(code, code) for code in codes}
-
-
-def _units(codes: list[str], tables: list[str]) -> dict[str, dict[str, Any]]:
-    stored = dict(
-        VariableValue.objects.filter(
-            variable__table__table_id__in=tables,
-            variable__role=VariableRole.CONTENT,
-            code__in=codes,
-        ).values_list("code", "unit")
-    )
-    units = {}
-    for code in codes:
-        spec = parse_measure(code)
-        ratio = RATIO_MEASURES.get(spec.base)
-        unit = ratio.unit if ratio else stored.get(spec.base, "")
-        if spec.transform == "_yoy_pct":
-            unit = "percent"
-        decimals = ratio.decimals if ratio else (1 if unit in ("percent", "ratio") else 0)
-        if spec.transform in ("_ma12", "_yoy_pct"):
-            decimals = max(decimals, 1)
-        units[code] = {"label": unit or "number", "decimals": decimals}
-    return units
-
-
 def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None) -> dict[str, Any]:
     """One dataset with dimensions content (metric), area (geo), extra (when used) and period
     (time); cells not in the page are null. Sparse (an object of index: value) when mostly empty."""
@@ -121,70 +59,48 @@ def to_jsonstat2(page: Page, table_id: str, language: str, next_url: str | None)
     extras = list(dict.fromkeys(row.extra for row in rows))
     periods = sorted({row.period for row in rows}, key=lambda p: (len(p), sortable_period(p)))
     use_extra = extras != [""]
-    ids = ["content", "area", *(["extra"] if use_extra else []), "period"]
-    categories = {"content": contents, "area": areas, "extra": extras, "period": periods}
-    sizes = [len(categories[key]) for key in ids]
-    positions = {key: {code: i for i, code in enumerate(categories[key])} for key in ids}
-    table = StatTable.objects.filter(table_id=table_id).first()
-    labels = {
-        "content": _content_labels([table_id], contents, language),
-        "area": _area_labels(areas, language),
-        "extra": {code: code for code in extras},
-        "period": {code: code for code in periods},
+    labels = selectors.labels_for(table_id, contents, areas, language)
+    dimensions = [
+        OutDimension(
+            "content",
+            "Content",
+            [(code, labels.contents[code]) for code in contents],
+            role="metric",
+            units=labels.units,
+        ),
+        OutDimension("area", "Area", [(code, labels.areas[code]) for code in areas], role="geo"),
+        *(
+            [OutDimension("extra", "Further dimension", [(code, code) for code in extras])]
+            if use_extra
+            else []
+        ),
+        OutDimension("period", "Period", [(code, code) for code in periods], role="time"),
+    ]
+    cells = {
+        (
+            row.content,
+            row.area,
+            *([row.extra] if use_extra else []),
+            row.period,
+        ): OutCell(row.value, row.status)
+        for row in rows
     }
-    dimension_labels = {
-        "content": "Content",
-        "area": "Area",
-        "extra": "Further dimension",
-        "period": "Period",
-    }
-    dimensions: dict[str, Any] = {}
-    for key in ids:
-        category: dict[str, Any] = {"index": categories[key], "label": labels[key]}
-        if key == "content":
-            category["unit"] = _units(contents, [table_id])
-        dimensions[key] = {"label": dimension_labels[key], "category": category}
-    cells: dict[int, Row] = {}
-    for row in rows:
-        index = 0
-        for key, size in zip(ids, sizes, strict=True):
-            code = getattr(row, key)
-            index = index * size + positions[key][code]
-        cells[index] = row
-    total = 1
-    for size in sizes:
-        total *= size
-    status = {str(i): row.status for i, row in cells.items() if row.status}
-    if total <= 3 * max(1, len(rows)):
-        value: Any = [cells[i].value if i in cells else None for i in range(total)]
-    else:
-        value = {str(i): row.value for i, row in sorted(cells.items())}
-    dataset: dict[str, Any] = {
-        "version": "2.0",
-        "class": "dataset",
-        "label": localized(table, "title", language).text if table else table_id,
-        "source": table.source if table else "",
-        "id": ids,
-        "size": sizes,
-        "role": {"metric": ["content"], "geo": ["area"], "time": ["period"]},
-        "dimension": dimensions,
-        "value": value,
-        "extension": {
+    return write_jsonstat(
+        dimensions,
+        cells,
+        label=labels.table_title,
+        source=labels.source,
+        updated=labels.updated,
+        extension={
             "table": table_id,
-            "licence": table.licence if table and table.licence else LICENCE,
+            "licence": labels.licence,
             "count": page.total,
             "offset": page.offset,
             "limit": page.limit,
             "next": next_url,
         },
-    }
-    if table and table.updated_at_source:
-        dataset["updated"] = table.updated_at_source.isoformat()
-    if status:
-        dataset["status"] = status
-    if page.truncated:
-        dataset["note"] = [truncation_notice(page)]
-    return dataset
+        note=[truncation_notice(page)] if page.truncated else (),
+    )
 
 
 def truncation_notice(page: Page) -> str:

@@ -1,6 +1,6 @@
 """The labels of observation rows in the requested language, for the API's JSON answer: the
-content (a content code's label, or a derived measure's description), the area's name and the
-further dimension's label (an occupation of 12ti) where the store has one."""
+content (a content code's label, or a derived statistic described in the language), the area's
+name and the further dimension's label (an occupation of 12ti) where the store has one."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.api.formats import _area_labels, _content_labels, row_dict
-from seuraamo.api.queries import Row
+from seuraamo.api.formats import row_dict
+from seuraamo.api.selectors import Row, labels_for
 from seuraamo.core.translation import localized
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure
+from seuraamo.official_stats.derived import RATIO_STATISTICS, parse_statistic
 from seuraamo.official_stats.models import VariableRole, VariableValue
 
 DERIVED = {
@@ -29,23 +29,6 @@ TRANSFORMS = {
 }
 
 
-def _content_labels_in(tables: list[str], codes: list[str], language: str) -> dict[str, str]:
-    """Stored labels of content codes; derived measures described in ``language``."""
-    stored = _content_labels(tables, codes, language)
-    found = {}
-    with translation.override(language):
-        for code in codes:
-            spec = parse_measure(code)
-            if spec.base not in RATIO_MEASURES and not spec.transform:
-                found[code] = stored[code]
-                continue
-            base = str(DERIVED[spec.base]) if spec.base in DERIVED else None
-            if base is None:
-                base = _content_labels(tables, [spec.base], language)[spec.base]
-            found[code] = f"{base}, {TRANSFORMS[spec.transform]}" if spec.transform else base
-    return found
-
-
 def _extra_labels(tables: list[str], codes: list[str], language: str) -> dict[str, str]:
     if not any(codes):
         return {}
@@ -55,14 +38,29 @@ def _extra_labels(tables: list[str], codes: list[str], language: str) -> dict[st
     return {value.code: localized(value, "label", language).text or value.code for value in values}
 
 
+def _in_language(code: str, stored: str, language: str) -> str:
+    """A derived statistic described in ``language``; a stored content code's own label."""
+    spec = parse_statistic(code)
+    if spec.base not in RATIO_STATISTICS and not spec.transform:
+        return stored
+    with translation.override(language):
+        base = str(DERIVED[spec.base]) if spec.base in DERIVED else stored.split(", ")[0]
+        return f"{base}, {TRANSFORMS[spec.transform]}" if spec.transform else base
+
+
 def with_labels(rows: list[Row], tables: list[str], language: str) -> list[dict[str, Any]]:
     """Each row as the API gives it, with ``labels`` in ``language`` (Finnish where the store has
     no label in it; the code itself where it has none at all)."""
     contents = list(dict.fromkeys(row.content for row in rows))
     areas = list(dict.fromkeys(row.area for row in rows))
     extras = list(dict.fromkeys(row.extra for row in rows))
-    content_labels = _content_labels_in(tables, contents, language)
-    area_labels = _area_labels(areas, language)
+    content_labels: dict[str, str] = {}
+    area_labels: dict[str, str] = {}
+    for table in tables:
+        found = labels_for(table, contents, areas, language)
+        for code, label in found.contents.items():
+            content_labels.setdefault(code, _in_language(code, label, language))
+        area_labels.update(found.areas)
     extra_labels = _extra_labels(tables, extras, language)
     return [
         {

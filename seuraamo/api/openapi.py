@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
-from seuraamo.api.queries import MAX_DERIVED_SERIES
+from seuraamo.api.selectors import MAX_DERIVED_SERIES
 from seuraamo.official_stats.pxweb.periods import PERIOD_PATTERN
 
 EXAMPLE = (
@@ -71,7 +71,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
             "description": (
                 "Read-only access to the official statistics stored in Seuraamo: Statistics "
                 "Finland's PxWeb tables (employment service statistics tyonv/12r5 and 12ti, "
-                "population), by table, content code, area and period, and the measures Seuraamo "
+                "population), by table, content code, area and period, and the statistics Seuraamo "
                 "derives from them (e.g. the unemployment share recomputed from its numerator and "
                 "denominator). Data: KEHA-keskus, Työnvälitystilasto; Tilastokeskus (CC BY 4.0). "
                 "Errors are JSON with the name of the bad parameter. No authentication."
@@ -87,8 +87,8 @@ def document(server_url: str = "/") -> dict[str, Any]:
                     "description": (
                         "Stored cells, ordered by table, content, area, extra and period, followed "
                         "by the counts of employment areas (TA04, TA16) that a table has no rows "
-                        "for, summed from their member municipalities, then by derived measures "
-                        "(ordered by measure, area and period). Each list "
+                        "for, summed from their member municipalities, then by derived statistics "
+                        "(ordered by statistic, area and period). Each list "
                         "parameter takes comma-separated values and may be repeated. At most "
                         f"{MAX_LIMIT} rows per response ({DEFAULT_LIMIT} by default): the "
                         "response says how many rows match (`count`, header `X-Total-Count`) and "
@@ -100,12 +100,12 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         _codes("table", "Table id(s).", "tyonv/12r5", required=True),
                         _codes(
                             "content",
-                            "Content codes (e.g. TYOTTOMATLOPUSSA) and derived measures: share, "
+                            "Content codes (e.g. TYOTTOMATLOPUSSA) and derived statistics: share, "
                             "long_term_share, under25_share, foreign_share, "
                             "vacancies_per_unemployed, and any of these or a content code with the "
                             "suffix _ma12 (12-month moving average), _yoy (change from a year "
-                            "earlier) or _yoy_pct. Derived measures need `area` (at most "
-                            f"{MAX_DERIVED_SERIES} area × measure series). All stored codes if "
+                            "earlier) or _yoy_pct. Derived statistics need `area` (at most "
+                            f"{MAX_DERIVED_SERIES} area × statistic series). All stored codes if "
                             "omitted.",
                             "TYOTTOMATLOPUSSA,share",
                         ),
@@ -202,7 +202,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
             "/api/tables": {
                 "get": {
                     "operationId": "listTables",
-                    "summary": "Stored tables, their content codes, periods and derived measures",
+                    "summary": "Stored tables, their content codes, periods and derived statistics",
                     "parameters": [_LANG],
                     "responses": {
                         "200": {
@@ -312,7 +312,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         },
                         "derived": {
                             "type": "boolean",
-                            "description": "Computed here: a derived measure, or an employment "
+                            "description": "Computed here: a derived statistic, or an employment "
                             "area's count summed from its member municipalities.",
                         },
                         "labels": {
@@ -364,7 +364,18 @@ def document(server_url: str = "/") -> dict[str, Any]:
                                 },
                             },
                         },
-                        "derived_measures": {"type": "array", "items": {"type": "string"}},
+                        "derived_statistics": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "Derived statistics computable from this table's "
+                            "stored codes (e.g. share); ask for them in `content`.",
+                        },
+                        "derived_measures": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "deprecated": True,
+                            "description": "The earlier name of `derived_statistics`.",
+                        },
                     },
                 },
                 "Area": {
@@ -382,7 +393,25 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         },
                         "subregion": {"type": ["string", "null"]},
                         "region": {"type": ["string", "null"]},
-                        "member_codes": {"type": "array", "items": {"type": "string"}},
+                        "member_codes": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "The member areas today (a union area's figures are "
+                            "summed from these for every period).",
+                        },
+                        "memberships": {
+                            "type": "array",
+                            "description": "Every membership over time; a date of null leaves "
+                            "that end open.",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "member": {"type": "string"},
+                                    "valid_from": {"type": ["string", "null"], "format": "date"},
+                                    "valid_to": {"type": ["string", "null"], "format": "date"},
+                                },
+                            },
+                        },
                     },
                 },
             }

@@ -1,4 +1,4 @@
-"""The read-only data API: thin views over params (checking), queries (reading) and formats."""
+"""The read-only data API: thin views over params (checking), selectors (reading) and formats."""
 
 from __future__ import annotations
 
@@ -13,12 +13,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from seuraamo.api import formats, labels, openapi, params, queries
-from seuraamo.areas.models import Area, AreaLevel
-from seuraamo.core.translation import localized
-from seuraamo.official_stats import selectors
-from seuraamo.official_stats.derived import RATIO_MEASURES
-from seuraamo.official_stats.models import StatTable, VariableValue
+from seuraamo.api import formats, labels, openapi, params, selectors
+from seuraamo.areas.models import AreaLevel
 
 CACHE_SECONDS = 300
 ENDPOINTS = ("observations", "tables", "areas", "openapi", "docs")
@@ -83,7 +79,7 @@ def observations(request: HttpRequest) -> HttpResponse:
         )
         if query.format == "json-stat2" and len(query.tables) > 1:
             raise params.ParamError("table", "json-stat2 holds one table; give one table id.")
-        page = queries.observations(query)
+        page = selectors.observations(query)
     except params.ParamError as error:
         return _error(error)
     last = page.offset + len(page.rows)
@@ -116,37 +112,23 @@ def observations(request: HttpRequest) -> HttpResponse:
     return _cacheable(response)
 
 
-def _table_dict(table: StatTable, language: str) -> dict[str, Any]:
-    first, last = selectors.period_span(table.table_id)
-    contents = VariableValue.objects.filter(
-        variable__table=table, variable__role="content"
-    ).order_by("order", "code")
-    stored = queries.stored_contents(table)
+def _table_dict(table: selectors.TableSummary) -> dict[str, Any]:
     return {
         "id": table.table_id,
-        "title": localized(table, "title", language).text,
+        "title": table.title,
         "source": table.source,
         "licence": table.licence,
-        "updated_at_source": table.updated_at_source.isoformat()
-        if table.updated_at_source
-        else None,
-        "last_synced_at": table.last_synced_at.isoformat() if table.last_synced_at else None,
-        "first_period": first,
-        "last_period": last,
+        "updated_at_source": table.updated_at_source,
+        "last_synced_at": table.last_synced_at,
+        "first_period": table.first_period,
+        "last_period": table.last_period,
         "contents": [
-            {
-                "code": value.code,
-                "label": localized(value, "label", language).text,
-                "unit": value.unit,
-            }
-            for value in contents
-        ]
-        or [{"code": code, "label": code, "unit": ""} for code in sorted(stored)],
-        "derived_measures": [
-            name
-            for name, ratio in RATIO_MEASURES.items()
-            if ratio.numerator in stored and ratio.denominator in stored
+            {"code": content.code, "label": content.label, "unit": content.unit}
+            for content in table.contents
         ],
+        "derived_statistics": table.derived_statistics,
+        # The earlier name of the same list, kept for clients written against it (deprecated).
+        "derived_measures": table.derived_statistics,
     }
 
 
@@ -157,7 +139,7 @@ def tables(request: HttpRequest) -> HttpResponse:
         language = params.language(request.GET, request.headers.get("Accept-Language", ""))
     except params.ParamError as error:
         return _error(error)
-    results = [_table_dict(table, language) for table in StatTable.objects.order_by("table_id")]
+    results = [_table_dict(table) for table in selectors.table_summaries(language)]
     return _cacheable(JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False}))
 
 
@@ -174,21 +156,26 @@ def areas(request: HttpRequest) -> HttpResponse:
                 )
     except params.ParamError as error:
         return _error(error)
-    found = Area.objects.select_related("subregion", "region").order_by("code")
-    if levels:
-        found = found.filter(level__in=levels)
-    if codes:
-        found = found.filter(code__in=codes)
     results = [
         {
             "code": area.code,
             "level": area.level,
-            "name": {"fi": area.name_fi, "sv": area.name_sv, "en": area.name_en},
-            "subregion": area.subregion.code if area.subregion else None,
-            "region": area.region.code if area.region else None,
+            "name": area.names,
+            "subregion": area.subregion,
+            "region": area.region,
             "member_codes": area.member_codes,
+            "memberships": [
+                {
+                    "member": membership.member,
+                    "valid_from": membership.valid_from.isoformat()
+                    if membership.valid_from
+                    else None,
+                    "valid_to": membership.valid_to.isoformat() if membership.valid_to else None,
+                }
+                for membership in area.memberships
+            ],
         }
-        for area in found
+        for area in selectors.area_summaries(levels, codes)
     ]
     return _cacheable(JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False}))
 

@@ -1,6 +1,6 @@
 """Admin for the catalogue: services with their channels, and the guide's rules. Every change is
-audited; saving a service refreshes its search columns through the catalogue's services module.
-Editing by the producing organisation's own editors waits for issue 7's role model."""
+audited; saving a service refreshes its search columns through the catalogue's services module and
+raises its version, so an editor's form opened before the admin's save cannot overwrite it."""
 
 from __future__ import annotations
 
@@ -88,6 +88,11 @@ class ServiceAdmin(AuditedAdmin):
             },
         ),
     ]
+
+    def save_model(self, request: Any, obj: Service, form: Any, change: bool) -> None:
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

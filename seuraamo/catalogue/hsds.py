@@ -1,10 +1,12 @@
-"""The catalogue as Open Referral HSDS 3.0 records (services, organizations), for the API at
-/api/hsds/ and `seuraamo export_hsds FILE`.
+"""The catalogue as Open Referral HSDS 3.0 records (services, organizations, service_at_locations,
+taxonomies and taxonomy_terms), for the API at /api/hsds/ and `seuraamo export_hsds FILE`.
 
 Profile "Seuraamo HSDS-FI" (docs/architecture.md): one record set per language (fi, sv, en); text fields
 are in the requested language with the Finnish text where a translation is missing. Ids are UUID 5 names
 of the catalogue's keys, so they stay the same across exports. Only published and outdated services are
-exported (outdated as "inactive"); drafts are not. Not-verified services carry no `assured_date`."""
+exported (outdated as "inactive"); drafts are not. Not-verified services carry no `assured_date`.
+Target groups and service levels are the profile's two taxonomies; a service links to its terms
+through `attributes` (link_type "target_group" and "service_level")."""
 
 from __future__ import annotations
 
@@ -14,7 +16,14 @@ from typing import Any
 from django.utils import translation
 
 from seuraamo.catalogue.guide import municipality_names
-from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceStatus
+from seuraamo.catalogue.models import (
+    Channel,
+    ChannelKind,
+    Service,
+    ServiceLevel,
+    ServiceStatus,
+    TargetGroup,
+)
 from seuraamo.core.translation import localized
 from seuraamo.organisations.models import Organisation
 
@@ -28,6 +37,84 @@ Record = dict[str, Any]
 
 def hsds_id(kind: str, key: object) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+# The profile's taxonomies: key → (name, description, the catalogue's choices).
+TAXONOMIES = {
+    "target_group": (
+        "Seuraamo target groups",
+        "Whom a service is for, as the Kymenlaakso service catalogue groups its clients.",
+        TargetGroup,
+    ),
+    "service_level": (
+        "Seuraamo service levels",
+        "The level of a service, from 0 self-service to 4 specialised service: clients are guided "
+        "first to the right level.",
+        ServiceLevel,
+    ),
+}
+
+
+def taxonomy_record(key: str, language: str) -> Record:
+    name, description, _choices = TAXONOMIES[key]
+    return {
+        "id": hsds_id("taxonomy", key),
+        "name": name,
+        "description": description,
+        "version": "1",
+    }
+
+
+def taxonomy_term_record(taxonomy: str, code: object, language: str) -> Record:
+    _name, _description, choices = TAXONOMIES[taxonomy]
+    with translation.override(language):
+        label = str(choices(code).label)
+    name = f"{code} – {label}" if taxonomy == "service_level" else label
+    return {
+        "id": hsds_id("taxonomy_term", f"{taxonomy}:{code}"),
+        "code": str(code),
+        "name": name[:1].upper() + name[1:],
+        "description": name[:1].upper() + name[1:],
+        "taxonomy": TAXONOMIES[taxonomy][0],
+        "taxonomy_id": hsds_id("taxonomy", taxonomy),
+        "language": language,
+    }
+
+
+def profile_terms() -> dict[str, tuple[str, object]]:
+    """Every term id of the profile's taxonomies → (taxonomy key, code), for the import."""
+    return {
+        hsds_id("taxonomy_term", f"{key}:{value}"): (key, value)
+        for key, (_name, _description, choices) in TAXONOMIES.items()
+        for value in choices.values
+    }
+
+
+def taxonomy_terms(language: str) -> list[Record]:
+    return [
+        taxonomy_term_record(key, value, language)
+        for key, (_name, _description, choices) in TAXONOMIES.items()
+        for value in choices.values
+    ]
+
+
+def _attributes(service: Service, service_id: str, language: str) -> list[Record]:
+    links = [("service_level", service.level)]
+    links += [("target_group", group) for group in service.target_groups]
+    attributes = []
+    for taxonomy, code in links:
+        term = taxonomy_term_record(taxonomy, code, language)
+        attributes.append(
+            {
+                "id": hsds_id("attribute", f"{service.key}:{taxonomy}:{code}"),
+                "link_id": service_id,
+                "link_type": taxonomy,
+                "link_entity": "service",
+                "taxonomy_term_id": term["id"],
+                "taxonomy_term": term,
+            }
+        )
+    return attributes
 
 
 def _text(obj: object, field: str, language: str) -> str:
@@ -95,10 +182,11 @@ def service_record(service: Service, language: str) -> Record:
         if channel.kind == ChannelKind.PHONE
     ]
     record["service_at_locations"] = [
-        _service_at_location(channel, service_id, language)
+        service_at_location_record(channel, language)
         for channel in service.channels.all()
         if channel.kind == ChannelKind.LOCATION
     ]
+    record["attributes"] = _attributes(service, service_id, language)
     return record
 
 
@@ -125,7 +213,17 @@ def _service_areas(service: Service, service_id: str, language: str) -> list[Rec
     ]
 
 
-def _service_at_location(channel: Channel, service_id: str, language: str) -> Record:
+def exported_locations() -> Any:
+    """The location channels of the exported services, for /service_at_locations."""
+    return (
+        Channel.objects.filter(kind=ChannelKind.LOCATION, service__status__in=list(STATUS))
+        .select_related("service")
+        .order_by("service__key", "id")
+    )
+
+
+def service_at_location_record(channel: Channel, language: str) -> Record:
+    service_id = hsds_id("service", channel.service.key)
     location_id = hsds_id("location", channel.pk)
     location: Record = {"id": location_id, "location_type": "physical"}
     name = _text(channel, "name", language)
@@ -198,6 +296,8 @@ def export_document() -> Record:
             language: {
                 "organizations": [organisation_record(o, language) for o in organisations],
                 "services": [service_record(s, language) for s in services],
+                "taxonomies": [taxonomy_record(key, language) for key in TAXONOMIES],
+                "taxonomy_terms": taxonomy_terms(language),
             }
             for language in LANGUAGES
         },

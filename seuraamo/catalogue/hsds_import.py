@@ -4,7 +4,9 @@ and the first problem stops the import with `FILE:path: message`.
 
 Accepted shapes: one service object, a list of services, an HSDS page (`contents`), or the file
 `seuraamo export_hsds` writes (all three languages). Imported services are drafts: HSDS has no service
-level and names areas in free text, so an editor sets the level and municipalities and publishes.
+level and names areas in free text, so an editor sets the level and municipalities and publishes. The
+level and target groups are read back from `attributes` that link to this profile's taxonomy terms
+(an export of this catalogue); other taxonomies are ignored.
 A service already imported (same HSDS id) is updated and its channels replaced."""
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from django.db import models, transaction
 from django.utils import translation
 
 from seuraamo.catalogue.guide import municipality_names
-from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.hsds import hsds_id, profile_terms
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 SCHEMA_DIR = Path(__file__).parent / "data" / "hsds"
@@ -75,6 +78,7 @@ def import_hsds(path: Path, language: str = "fi") -> ImportResult:
                 importer.service(record, batch_language, f"{path.name}:{prefix}[{index}]")
         for service in importer.touched.values():
             refresh_search_text(service)
+        bump_data_version()  # goal and organisation pages list the services
     return importer.result
 
 
@@ -175,6 +179,7 @@ class _Importer:
             {item["code"] for item in record.get("languages", []) if len(item.get("code", "")) == 2}
         )
         service.municipalities = self._municipalities(record)
+        self._profile_attributes(service, record)
         if record.get("assured_date"):
             service.last_verified = record["assured_date"]
         service.verified = False
@@ -188,6 +193,22 @@ class _Importer:
                 self.result.updated += 1
         self.touched[key] = service
         self._channels(service, record, language, where)
+
+    @staticmethod
+    def _profile_attributes(service: Service, record: dict) -> None:
+        known = profile_terms()
+        groups: list[str] = []
+        for attribute in record.get("attributes", []):
+            term = attribute.get("taxonomy_term_id") or (attribute.get("taxonomy_term") or {}).get(
+                "id"
+            )
+            taxonomy, code = known.get(term, ("", None))
+            if taxonomy == "service_level":
+                service.level = int(code)
+            elif taxonomy == "target_group" and code not in groups:
+                groups.append(str(code))
+        if groups:
+            service.target_groups = groups
 
     @staticmethod
     def _municipalities(record: dict) -> list[str]:

@@ -12,4 +12,14 @@ urlpatterns = [
     path("services/<str:id>", hsds_views.service, name="service"),
     path("organizations", hsds_views.organizations, name="organizations"),
     path("organizations/<str:id>", hsds_views.organization, name="organization"),
+    path("service_at_locations", hsds_views.service_at_locations, name="service_at_locations"),
+    path(
+        "service_at_locations/<str:id>",
+        hsds_views.service_at_location,
+        name="service_at_location",
+    ),
+    path("taxonomies", hsds_views.taxonomies, name="taxonomies"),
+    path("taxonomies/<str:id>", hsds_views.taxonomy, name="taxonomy"),
+    path("taxonomy_terms", hsds_views.taxonomy_terms, name="taxonomy_terms"),
+    path("taxonomy_terms/<str:id>", hsds_views.taxonomy_term, name="taxonomy_term"),
 ]

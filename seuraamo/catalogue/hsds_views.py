@@ -1,6 +1,7 @@
-"""HSDS 3.0 API: /api/hsds/services, /api/hsds/organizations and single records by id, with HSDS
-paging (`page`, `per_page`) and the profile's `lang` parameter (fi, sv, en; default fi). Public and
-read-only, like the rest of /api/."""
+"""HSDS 3.0 API: /api/hsds/services, /organizations, /service_at_locations, /taxonomies and
+/taxonomy_terms (with `taxonomy_id`), each also by id, with HSDS paging (`page`, `per_page`) and the
+profile's `lang` parameter (fi, sv, en; default fi). Public and read-only, like the rest of /api/.
+A service_at_location always comes fully nested (with its location), as `full=true` would give it."""
 
 from __future__ import annotations
 
@@ -112,4 +113,62 @@ def organization(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002 -
         lambda o: o.key,
         hsds.organisation_record,
         id,
+    )
+
+
+@require_safe
+def service_at_locations(request: HttpRequest) -> JsonResponse:
+    return _page(request, list(hsds.exported_locations()), hsds.service_at_location_record)
+
+
+@require_safe
+def service_at_location(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
+    return _one(
+        request,
+        list(hsds.exported_locations()),
+        "service_at_location",
+        lambda channel: channel.pk,
+        hsds.service_at_location_record,
+        id,
+    )
+
+
+@require_safe
+def taxonomies(request: HttpRequest) -> JsonResponse:
+    return _page(request, list(hsds.TAXONOMIES), hsds.taxonomy_record)
+
+
+@require_safe
+def taxonomy(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
+    return _one(request, list(hsds.TAXONOMIES), "taxonomy", str, hsds.taxonomy_record, id)
+
+
+def _terms() -> list[tuple[str, object]]:
+    return [
+        (key, value)
+        for key, (_name, _description, choices) in hsds.TAXONOMIES.items()
+        for value in choices.values
+    ]
+
+
+def _term_record(term: tuple[str, object], language: str) -> Any:
+    return hsds.taxonomy_term_record(term[0], term[1], language)
+
+
+@require_safe
+def taxonomy_terms(request: HttpRequest) -> JsonResponse:
+    terms = _terms()
+    wanted = request.GET.get("taxonomy_id")
+    if wanted is not None:
+        known = {hsds.hsds_id("taxonomy", key): key for key in hsds.TAXONOMIES}
+        if wanted not in known:
+            return _json({"error": f"taxonomy_id: no taxonomy has the id {wanted[:40]!r}"}, 400)
+        terms = [term for term in terms if term[0] == known[wanted]]
+    return _page(request, terms, _term_record)
+
+
+@require_safe
+def taxonomy_term(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
+    return _one(
+        request, _terms(), "taxonomy_term", lambda term: f"{term[0]}:{term[1]}", _term_record, id
     )

@@ -173,6 +173,12 @@ class Service(models.Model):
     measures = models.ManyToManyField(
         Measure, verbose_name=_("programme measures"), related_name="services", blank=True
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by every save, so an edit based on an older version is noticed."),
+    )
     search_fi = models.TextField(editable=False, blank=True)
     search_sv = models.TextField(editable=False, blank=True)
     search_en = models.TextField(editable=False, blank=True)
@@ -262,14 +268,30 @@ class Channel(models.Model):
     accessibility = models.CharField(_("accessibility"), max_length=300, blank=True)
     verified = models.BooleanField(_("verified"), default=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    ptv_id = models.UUIDField(
+        _("PTV id"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set on channels imported from PTV; a re-import updates them."),
+    )
 
     class Meta:
         verbose_name = _("channel")
         verbose_name_plural = _("channels")
         ordering = ["service", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "ptv_id"], name="catalogue_channel_once_per_service"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.service} – {self.get_kind_display()}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.service.key}/channels/{self.pk}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -4,7 +4,8 @@ Reads a file (one service, a list, an object keyed by id, or a v11 page with `it
 API (`…/Service/list/area/Municipality/code/285?page=1`, following `pageCount`). Keeps the services
 that are published and serve one of the chosen municipalities (or are nationwide), and maps PTV's own
 fields — names, summaries, descriptions, languages, municipalities, responsible and producing
-organisations — onto the catalogue. Locally curated fields (level, eligibility, programme links,
+organisations — onto the catalogue. With a channel source (`--channels`, a file or the paged
+`ServiceChannel/list/area/…` API) the services' channels come too (`ptv_channels.py`). Locally curated fields (level, eligibility, programme links,
 status, verification) are never touched by a re-import, so the import is idempotent and keeps editors'
 work. New services come in as drafts. A service imported earlier but missing now is marked outdated,
 not deleted; if that would hit more than a fifth of the PTV services (a broken or partial source), the
@@ -27,8 +28,10 @@ from django.db import transaction
 from django.utils import translation
 
 from seuraamo.areas.region import MUNICIPALITIES
+from seuraamo.catalogue import ptv_channels
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 MAX_PAGES = 200
@@ -48,6 +51,7 @@ class PtvImportResult:
     unchanged: int = 0
     skipped: int = 0
     outdated: int = 0
+    channels: ptv_channels.ChannelCounts | None = None
 
 
 def read_source(source: str) -> list[tuple[str, dict]]:
@@ -69,7 +73,7 @@ def _items(data: Any, name: str) -> list[tuple[str, Any]]:
         return [(f"itemList[{index}]", item) for index, item in enumerate(data["itemList"])]
     if isinstance(data, list):
         return [(f"[{index}]", item) for index, item in enumerate(data)]
-    if isinstance(data, dict) and "serviceNames" in data:
+    if isinstance(data, dict) and ("serviceNames" in data or "serviceChannelNames" in data):
         return [("", data)]
     if isinstance(data, dict):
         return [(f"[{key}]", item) for key, item in data.items() if not key.startswith("_")]
@@ -131,9 +135,13 @@ def import_ptv(
     items: list[tuple[str, dict]],
     municipalities: Iterable[str] = MUNICIPALITIES,
     allow_removals: bool = False,
+    channels: list[tuple[str, dict]] | None = None,
 ) -> PtvImportResult:
+    """Import `items`; with `channels` (None: leave channels alone) also their connected channels."""
     wanted = set(municipalities)
     result = PtvImportResult()
+    if channels is not None:
+        result.channels = ptv_channels.ChannelCounts()
     seen: set[uuid.UUID] = set()
     with translation.override("en"), transaction.atomic():
         for where, item in items:
@@ -151,7 +159,15 @@ def import_ptv(
             seen.add(ptv_id)
             outcome = _upsert(item, ptv_id, nationwide, codes, where)
             setattr(result, outcome, getattr(result, outcome) + 1)
+            if channels is not None and result.channels is not None:
+                service = Service.objects.get(ptv_id=ptv_id)
+                connected = ptv_channels.connections(item, channels)
+                try:
+                    ptv_channels.sync_channels(service, connected, result.channels)
+                except ptv_channels.PtvChannelError as error:
+                    raise PtvImportError(str(error)) from None
         _mark_missing(seen, allow_removals, result)
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

@@ -2,7 +2,9 @@
 
 The same function turns a service's texts into its stored search column and a visitor's query into
 stems, so "nuorille" and "Nuoret" meet at "nuor", and "tyollisyys" meets "työllisyysalue". A query stem
-matches a stored word that begins with it (Finnish compounds). Plain Python, so SQLite and PostgreSQL
+matches a stored word that begins with it (Finnish compounds). The Finnish stemmer keeps the t of a
+genitive plural in -ten ("nuorten" → "nuort", "yritysten" → "yrityst"), so a query word in -ten also
+tries its stem without that t and meets "nuor" and "nuore". Plain Python, so SQLite and PostgreSQL
 give the same answers. No Django imports."""
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ def stems(text: str, language: str) -> list[str]:
     return [fold(stemmer.stemWord(word)) for word in _WORD.findall(text.lower())]
 
 
+def _finnish_query_variants(word: str, stem: str) -> set[str]:
+    variants = {stem}
+    if word.endswith("ten") and stem.endswith("t") and len(stem) >= 5:
+        variants.add(stem[:-1])
+    return variants
+
+
 def search_text(texts: Iterable[tuple[str, str]]) -> str:
     """The stored column: distinct stems of (text, language) pairs, each between spaces."""
     seen: dict[str, None] = {}
@@ -44,7 +53,11 @@ def query_terms(query: str, languages: Iterable[str]) -> list[set[str]]:
     must match. Words shorter than two letters are ignored."""
     terms = []
     for word in _WORD.findall(query.lower())[:10]:
-        variants = {fold(_stemmers[language].stemWord(word)) for language in languages}
+        variants: set[str] = set()
+        for language in languages:
+            stem = _stemmers[language].stemWord(word)
+            found = _finnish_query_variants(word, stem) if language == "fi" else {stem}
+            variants |= {fold(variant) for variant in found}
         variants = {variant for variant in variants if len(variant) >= MIN_QUERY_STEM}
         if variants:
             terms.append(variants)

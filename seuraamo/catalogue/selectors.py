@@ -128,6 +128,23 @@ def review_due_filter(today: datetime.date) -> Q:
     return Q(verified=False) | Q(last_verified__isnull=True) | Q(last_verified__lt=year_ago)
 
 
+@dataclass(frozen=True)
+class EditingQueue:
+    due: list[Service]
+    current: list[Service]
+
+
+def editing_queue(services: QuerySet[Service], today: datetime.date) -> EditingQueue:
+    """An editor's services split into those due for review and the rest, each by name."""
+    ordered = services.select_related("responsible").order_by("name_fi")
+    due_ids = set(ordered.filter(review_due_filter(today)).values_list("pk", flat=True))
+    found = list(ordered)
+    return EditingQueue(
+        due=[service for service in found if service.pk in due_ids],
+        current=[service for service in found if service.pk not in due_ids],
+    )
+
+
 def service_page(key: str) -> Service | None:
     return (
         Service.objects.filter(key=key)

@@ -1,18 +1,21 @@
-"""Writes to the catalogue: loading the seed into an empty catalogue and keeping the search columns
-current. Views and the admin call these; nothing happens in save() or signals."""
+"""Writes to the catalogue: loading the seed into an empty catalogue, an editor's edit of a service
+and its channels, and keeping the search columns current. Views and the admin call these; nothing
+happens in save() or signals."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import translation
+from django.db.models import F
+from django.utils import timezone, translation
 
-from seuraamo.catalogue import search
+from seuraamo.accounts.models import User
+from seuraamo.catalogue import rules, search
 from seuraamo.catalogue.models import (
     Channel,
     ChannelKind,
@@ -23,6 +26,8 @@ from seuraamo.catalogue.models import (
     ServiceStatus,
     TargetGroup,
 )
+from seuraamo.core.audit import record_change, snapshot, stored_snapshot
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 from seuraamo.programmes.models import Goal, Measure
 
@@ -82,10 +87,10 @@ def refresh_search_text(service: Service) -> None:
     organisations = [service.responsible, *service.producers.all()]
     for language in ("fi", "sv", "en"):
         texts: list[tuple[str, str]] = []
-        for field in ("name", "summary", "description"):
-            texts.append((getattr(service, f"{field}_{language}"), language))
+        for text_field in ("name", "summary", "description"):
+            texts.append((getattr(service, f"{text_field}_{language}"), language))
             if language != "fi":
-                texts.append((getattr(service, f"{field}_fi"), "fi"))
+                texts.append((getattr(service, f"{text_field}_fi"), "fi"))
         for organisation in organisations:
             texts.append(
                 (getattr(organisation, f"name_{language}") or organisation.name_fi, language)
@@ -96,6 +101,65 @@ def refresh_search_text(service: Service) -> None:
                 texts.append((str(TargetGroup(group).label), language))
         setattr(service, f"search_{language}", search.search_text(texts))
     service.save(update_fields=["search_fi", "search_sv", "search_en"])
+
+
+class ConflictError(Exception):
+    """The service was saved by someone else after the editor loaded it."""
+
+    def __init__(self, current: Service) -> None:
+        super().__init__(f"service {current.key} is at version {current.version}")
+        self.current = current
+
+
+@dataclass
+class ServiceEdit:
+    """What an editor changes: field values, the channels added or changed (unsaved instances of
+    this service) and removed, and whether they confirm that the details were checked today."""
+
+    fields: dict[str, object]
+    saved_channels: list[Channel] = field(default_factory=list)
+    deleted_channels: list[Channel] = field(default_factory=list)
+    confirm_verified: bool = False
+
+
+@transaction.atomic
+def edit_service(actor: User, key: str, expected_version: int, edit: ServiceEdit) -> Service:
+    """Save an editor's edit, audited object by object. An edit based on an older version than the
+    stored one raises `ConflictError` and changes nothing; so does a refused permission."""
+    service = Service.objects.select_for_update().get(key=key)
+    if not rules.can_edit_service(actor, service):
+        raise PermissionDenied
+    if not set(edit.fields) <= set(rules.EDITABLE_FIELDS):
+        raise PermissionDenied
+    if service.version != expected_version:
+        raise ConflictError(service)
+    before = snapshot(service)
+    for name, value in edit.fields.items():
+        setattr(service, name, value)
+    if edit.confirm_verified:
+        service.verified = True
+        service.last_verified = timezone.localdate()
+    service.full_clean(exclude=["key"])
+    service.version = F("version") + 1
+    service.save()
+    service.refresh_from_db()
+    record_change(actor=actor, instance=service, before=before, after=snapshot(service))
+    for channel in edit.deleted_channels:
+        if channel.service_id != service.pk:
+            raise PermissionDenied
+        # Recorded before the delete, while the channel still has its id for its audit key.
+        record_change(actor=actor, instance=channel, before=snapshot(channel), after=None)
+        channel.delete()
+    for channel in edit.saved_channels:
+        if channel.pk is not None and not service.channels.filter(pk=channel.pk).exists():
+            raise PermissionDenied
+        channel.service = service
+        channel_before = stored_snapshot(channel)
+        channel.full_clean()
+        channel.save()
+        record_change(actor=actor, instance=channel, before=channel_before, after=snapshot(channel))
+    refresh_search_text(service)
+    return service
 
 
 def load_catalogue(
@@ -110,6 +174,7 @@ def load_catalogue(
     with translation.override("en"), transaction.atomic():
         loader = _Loader(draft_file.name, draft, curation_file.name, curation)
         result = loader.load()
+        bump_data_version()  # goal and organisation pages list the services
     return result
 
 

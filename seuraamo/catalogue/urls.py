@@ -11,5 +11,7 @@ urlpatterns = [
     path("services/", views.service_list, name="service_list"),
     path("services/actors/", views.actors, name="actors"),
     path("services/guide/", views.guide, name="guide"),
+    path("services/editing/", views.editor_services, name="editor_services"),
     path("services/<slug:key>/", views.service, name="service"),
+    path("services/<slug:key>/edit/", views.service_edit, name="service_edit"),
 ]

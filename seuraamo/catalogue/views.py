@@ -1,15 +1,21 @@
-"""Public catalogue and guide pages: each view reads from selectors.py or guide.py and renders."""
+"""Catalogue and guide pages, and the editors' pages: each view reads from selectors.py, rules.py or
+guide.py, writes through services.py, and renders."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seuraamo.catalogue import guide as guide_engine
-from seuraamo.catalogue import selectors
-from seuraamo.catalogue.models import ServiceLevel, TargetGroup
+from seuraamo.catalogue import maps, rules, selectors, services
+from seuraamo.catalogue.forms import ChannelFormSet, ServiceForm
+from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
 from seuraamo.core.translation import localized
 from seuraamo.programmes.views import Crumb
 
@@ -42,8 +48,110 @@ def service(request: HttpRequest, key: str) -> HttpResponse:
     crumb = Crumb(
         name.text, reverse("catalogue:service", args=[found.key]), "fi" if name.is_fallback else ""
     )
-    context = {"nav": "services", "crumbs": _crumbs(crumb), "service": found}
+    context = {
+        "nav": "services",
+        "crumbs": _crumbs(crumb),
+        "service": found,
+        "can_edit": rules.can_edit_service(request.user, found),
+        "map": maps.service_map(found.channels.all()),
+    }
     return render(request, "catalogue/service.html", context)
+
+
+@login_required
+def editor_services(request: HttpRequest) -> HttpResponse:
+    """The services the signed-in user may edit, those due for review first."""
+    crumbs = _crumbs(Crumb(_("Services I edit"), reverse("catalogue:editor_services")))
+    context = {
+        "nav": "services",
+        "crumbs": crumbs,
+        "queue": selectors.editing_queue(
+            rules.editable_services(request.user), timezone.localdate()
+        ),
+    }
+    return render(request, "catalogue/editor_services.html", context)
+
+
+@login_required
+def service_edit(request: HttpRequest, key: str) -> HttpResponse:
+    service = Service.objects.filter(key=key).first()
+    if service is None:
+        raise Http404(_("No service has this key."))
+    if not rules.can_edit_service(request.user, service):
+        raise PermissionDenied
+    if request.method != "POST":
+        form = ServiceForm(instance=service)
+        return _edit_page(request, service, form, ChannelFormSet(instance=service))
+    form = ServiceForm(request.POST, instance=service)
+    channels = ChannelFormSet(request.POST, instance=service)
+    if not (form.is_valid() and channels.is_valid()):
+        return _edit_page(request, service, form, channels, status=400)
+    edit = services.ServiceEdit(
+        fields=form.changes(),
+        saved_channels=channels.save(commit=False),
+        deleted_channels=list(channels.deleted_objects),
+        confirm_verified=form.cleaned_data["confirm_verified"],
+    )
+    try:
+        saved = services.edit_service(request.user, key, form.cleaned_data["version"], edit)
+    except services.ConflictError as conflict:
+        return _conflict(request, form, conflict.current)
+    messages.success(request, _("Saved."))
+    if saved.status == ServiceStatus.DRAFT:
+        return redirect("catalogue:service_edit", key=key)
+    return redirect("catalogue:service", key=key)
+
+
+def _edit_page(
+    request: HttpRequest,
+    service: Service,
+    form: ServiceForm,
+    channels: object,
+    status: int = 200,
+    conflict_rows: list[tuple[str, str, str]] | None = None,
+) -> HttpResponse:
+    crumbs = [
+        Crumb(_("Home"), reverse("programmes:home")),
+        Crumb(_("Services I edit"), reverse("catalogue:editor_services")),
+        Crumb(_("Edit"), reverse("catalogue:service_edit", args=[service.key])),
+    ]
+    context = {
+        "nav": "services",
+        "crumbs": crumbs,
+        "service": service,
+        "form": form,
+        "channels": channels,
+        "conflict_rows": conflict_rows,
+    }
+    return render(request, "catalogue/service_edit.html", context, status=status)
+
+
+def _conflict(request: HttpRequest, mine: ServiceForm, current: Service) -> HttpResponse:
+    """Someone saved the service after this editor opened it: nothing was saved. Show what differs
+    and keep this editor's values in a form that now carries the stored version, so saving again is
+    a deliberate choice."""
+    rows = []
+    for name in rules.EDITABLE_FIELDS:
+        saved, wanted = getattr(current, name), mine.cleaned_data.get(name)
+        if saved != wanted:
+            label = str(mine.fields[name].label)
+            rows.append((label, _display(saved), _display(wanted)))
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    # Validating a model form writes its values into its instance: give it a copy of its own.
+    retry = ServiceForm(data, instance=Service.objects.get(pk=current.pk))
+    retry.is_valid()
+    channels = ChannelFormSet(data, instance=current)
+    channels.is_valid()
+    return _edit_page(request, current, retry, channels, status=409, conflict_rows=rows)
+
+
+def _display(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
 
 
 def actors(request: HttpRequest) -> HttpResponse:

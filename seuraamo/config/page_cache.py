@@ -1,47 +1,109 @@
-"""Whole public pages cached for anonymous visitors, keyed on the data version: nothing stale.
+"""Whole public answers cached for anonymous visitors, keyed on the data version: nothing stale.
 
-A programme or situation page, asked with GET by a visitor who is not signed in and has no session
-or pending message, is served from Django's cache (shared by every app server when REDIS_URL is
-set) under a key of its address, language, today's date (organisations' validity) and the data
-version. The data version changes with every sync, import and admin edit (see
-`seuraamo.situation.caching.data_version`), so the next request after a change renders anew.
-Signed-in users, the admin, the API and downloads always get a fresh rendering.
+A GET of a programme, situation or service page, or of the data API (statistics and HSDS), by a
+visitor who sends no session or message cookie is answered from Django's cache (shared by every
+app server when REDIS_URL is set) under a key of the scheme, host, address, language, today's date
+(organisations' validity), whether the visitor accepts gzip, the Accept header (the API's
+content negotiation) and the data version. The data
+version changes with every write through a service, sync, import and admin edit (see
+`seuraamo.core.data_version` and `seuraamo.situation.caching.data_version`), so the next request
+after a change renders anew.
+
+The middleware sits right after WhiteNoise, before gzip, sessions, locale, CSRF and
+authentication: a hit costs the data-version query and a cache read, and is returned with the
+headers (and the gzip encoding) the full stack gave it; the outer middleware still adds the
+security headers. A visitor without a session cookie is anonymous (sessions are the only way to
+sign in). Answers that set a cookie (a CSRF token, a session) are never stored, so a stored page
+holds nothing specific to one visitor. Signed-in users, the admin and every other request get a
+fresh rendering.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 
 from seuraamo.situation.caching import data_version
 
-CACHED_NAMESPACES = frozenset({"programmes", "situation"})
+CACHED_NAMESPACES = frozenset({"programmes", "situation", "catalogue", "api", "hsds"})
+#: Answers that do not depend on the data (the API's description), rendered each time.
+UNCACHED_VIEWS = frozenset({"api:openapi", "api:docs"})
 TIMEOUT_SECONDS = 3600
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+#: What the key covers of the headers an answer may vary on (the language through the address or
+#: LocaleMiddleware's choice; a cookie only as "no session, no messages"). An answer that varies on
+#: anything else is not stored.
+KEYED_HEADERS = frozenset({"accept", "accept-encoding", "accept-language", "cookie"})
+StoredAnswer = tuple[int, list[tuple[str, str]], bytes]
+
+
+def _language(request: HttpRequest) -> str:
+    """The language LocaleMiddleware will activate: the address's prefix, else the request's."""
+    return translation.get_language_from_path(
+        request.path_info
+    ) or translation.get_language_from_request(request)
+
+
+def _cached_view(path: str, language: str) -> bool:
+    with translation.override(language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+    return match.namespace in CACHED_NAMESPACES and match.view_name not in UNCACHED_VIEWS
 
 
 def page_key(request: HttpRequest) -> str | None:
-    """The cache key of this request's page, or None when it must be rendered for this request."""
-    match = request.resolver_match
+    """The cache key of this request's answer, or None when it must be rendered for this request."""
     if (
         request.method != "GET"
-        or match is None
-        or match.namespace not in CACHED_NAMESPACES
-        or request.user.is_authenticated
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or "messages" in request.COOKIES
     ):
         return None
+    language = _language(request)
+    if not _cached_view(request.path_info, language):
+        return None
     raw = "\n".join(
-        [request.get_full_path(), get_language(), str(timezone.localdate()), data_version()]
+        [
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            language,
+            str(timezone.localdate()),
+            "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "",
+            request.headers.get("Accept", ""),  # the API answers json-stat by Accept
+            data_version(),
+        ]
     )
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _storable(response: HttpResponseBase) -> bool:
+    varies = {name.strip().lower() for name in response.get("Vary", "").split(",") if name.strip()}
+    return (
+        varies <= KEYED_HEADERS
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _answer(stored: StoredAnswer) -> HttpResponse:
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
 
 
 class PublicPageCacheMiddleware:
@@ -49,26 +111,14 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        key = getattr(request, "public_page_key", None)
-        if (
-            key
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and response.get("Content-Type", "").startswith("text/html")
-        ):
-            cache.set(key, response.content, TIMEOUT_SECONDS)
-        return response
-
-    def process_view(
-        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
-    ) -> HttpResponse | None:
         key = page_key(request)
         if key is None:
-            return None
-        content = cache.get(key)
-        if content is not None:
-            return HttpResponse(content, content_type="text/html; charset=utf-8")
-        request.public_page_key = key
-        return None
+            return self.get_response(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return _answer(stored)
+        response = self.get_response(request)
+        if _storable(response):
+            headers = list(response.headers.items())
+            cache.set(key, (response.status_code, headers, response.content), TIMEOUT_SECONDS)
+        return response

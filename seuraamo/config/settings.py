@@ -25,7 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "seuraamo.accounts.admin_app.SeuraamoAdminConfig",  # Django's admin, open to programme admins
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +49,9 @@ MIDDLEWARE = [
     "seuraamo.core.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages and API answers for anonymous visitors from the cache, keyed on the data
+    # version; a hit skips everything below (config/page_cache.py).
+    "seuraamo.config.page_cache.PublicPageCacheMiddleware",
     # Pages and API answers compressed; static files come precompressed from WhiteNoise above.
     # Django's gzip pads its output by a random length against BREACH, and CSRF tokens are
     # masked anew on every response.
@@ -60,8 +63,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Public pages for anonymous visitors from the cache, keyed on the data version.
-    "seuraamo.config.page_cache.PublicPageCacheMiddleware",
     # Last, as django-axes requires: answers a locked-out sign-in with HTTP 429.
     "axes.middleware.AxesMiddleware",
 ]
@@ -192,6 +193,8 @@ STORAGES = {
 }
 
 PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/{lang}/StatFin/")
+# PxWebApi 2.0 base for tracked tables read through version 2 (StatFin serves only v1 in 2026).
+PXWEB_V2_BASE_URL = env_str("PXWEB_V2_BASE_URL", "")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
 # Työvoimabarometri's web interface (undocumented; see docs/data-sources.md).
 TYOVOIMABAROMETRI_BASE_URL = env_str("TYOVOIMABAROMETRI_BASE_URL", "https://tyovoimabarometri.fi/")

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from seuraamo.accounts.views import oidc_callback
 from seuraamo.api.health import healthz
 
 urlpatterns = [
@@ -9,12 +10,15 @@ urlpatterns = [
     path("api/hsds/", include("seuraamo.catalogue.hsds_urls")),
     path("api/", include("seuraamo.api.urls")),
     path("healthz", healthz, name="healthz"),
+    # OpenID Connect providers send people back here: one address to register, for every language.
+    path("accounts/oidc/callback/", oidc_callback, name="oidc_callback"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("seuraamo.accounts.urls")),
     path("follow-up/", include("seuraamo.progress.urls")),
+    path("data-status/", include("seuraamo.official_stats.urls")),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
     path("", include("seuraamo.catalogue.urls")),

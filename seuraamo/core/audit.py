@@ -18,6 +18,7 @@ from django.db.models.deletion import Collector
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.core.models import AuditEvent
 
 JsonDict = dict[str, object]
@@ -95,6 +96,7 @@ def record_change(
         before, after = changed_fields(before, after)
         if not after:
             return None
+    bump_data_version()
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_description=getattr(actor, "get_username", lambda: "")(),

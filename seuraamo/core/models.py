@@ -31,3 +31,18 @@ class AuditEvent(models.Model):
         return (
             f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_key}"
         )
+
+
+class DataVersion(models.Model):
+    """One row: a number that every write changing what pages show moves on (see
+    ``core.data_version.bump_data_version``); cached pages are keyed on it."""
+
+    number = models.BigIntegerField(_("number"), default=0)
+    changed_at = models.DateTimeField(_("changed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return str(self.number)

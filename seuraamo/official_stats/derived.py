@@ -202,11 +202,11 @@ def moving_average(points: Sequence[Point], window: int = 12) -> list[Point]:
     return result
 
 
-# -- measures --------------------------------------------------------------------------------
+# -- derived statistics ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class RatioMeasure:
+class RatioStatistic:
     """A figure recomputed from two content codes: ``scale * numerator / denominator``."""
 
     numerator: str
@@ -217,33 +217,33 @@ class RatioMeasure:
     decimals: int
 
 
-#: Derived ratio measures by name (content codes of tyonv/12r5).
-RATIO_MEASURES: dict[str, RatioMeasure] = {
-    "share": RatioMeasure("TYOTTOMATLOPUSSA", "TYOVOIMATK", 100.0, "percent", 1),
-    "long_term_share": RatioMeasure(
+#: Derived ratio statistics by name (content codes of tyonv/12r5).
+RATIO_STATISTICS: dict[str, RatioStatistic] = {
+    "share": RatioStatistic("TYOTTOMATLOPUSSA", "TYOVOIMATK", 100.0, "percent", 1),
+    "long_term_share": RatioStatistic(
         "PITKAAIKAISTYOTTOMAT", "TYOTTOMATLOPUSSA", 100.0, "percent", 1
     ),
-    "under25_share": RatioMeasure("TYOTTOMAT25", "TYOTTOMATLOPUSSA", 100.0, "percent", 1),
-    "foreign_share": RatioMeasure("TYOTTOMATULK", "TYOTTOMATLOPUSSA", 100.0, "percent", 1),
-    "vacancies_per_unemployed": RatioMeasure(
+    "under25_share": RatioStatistic("TYOTTOMAT25", "TYOTTOMATLOPUSSA", 100.0, "percent", 1),
+    "foreign_share": RatioStatistic("TYOTTOMATULK", "TYOTTOMATLOPUSSA", 100.0, "percent", 1),
+    "vacancies_per_unemployed": RatioStatistic(
         "AVPAIKATLOPUSSA", "TYOTTOMATLOPUSSA", 1.0, "ratio", 2
     ),
 }
 
-#: Transformations written as a suffix of a measure name: ``share_ma12``, ``TYOTTOMATLOPUSSA_yoy``.
+#: Transformations written as a suffix of a statistic name: ``share_ma12``, ``TYOTTOMATLOPUSSA_yoy``.
 TRANSFORMS = ("_ma12", "_yoy_pct", "_yoy")
 
 
 @dataclass(frozen=True)
-class MeasureSpec:
-    """A parsed measure name: the base (content code or ratio name) and an optional transform."""
+class StatisticSpec:
+    """A parsed statistic name: the base (content code or ratio name) and an optional transform."""
 
     base: str
     transform: str = ""
 
     @property
-    def ratio(self) -> RatioMeasure | None:
-        return RATIO_MEASURES.get(self.base)
+    def ratio(self) -> RatioStatistic | None:
+        return RATIO_STATISTICS.get(self.base)
 
     @property
     def content_codes(self) -> tuple[str, ...]:
@@ -251,12 +251,12 @@ class MeasureSpec:
         return (found.numerator, found.denominator) if found else (self.base,)
 
 
-def parse_measure(measure: str) -> MeasureSpec:
-    """``"share_ma12"`` -> ``MeasureSpec("share", "_ma12")``; a content code stands for itself."""
+def parse_statistic(statistic: str) -> StatisticSpec:
+    """``"share_ma12"`` -> ``StatisticSpec("share", "_ma12")``; a content code stands for itself."""
     for suffix in TRANSFORMS:
-        if measure.endswith(suffix) and len(measure) > len(suffix):
-            return MeasureSpec(measure[: -len(suffix)], suffix)
-    return MeasureSpec(measure)
+        if statistic.endswith(suffix) and len(statistic) > len(suffix):
+            return StatisticSpec(statistic[: -len(suffix)], suffix)
+    return StatisticSpec(statistic)
 
 
 def _rounded(points: Sequence[Point], decimals: int) -> list[Point]:
@@ -270,8 +270,8 @@ def _rounded(points: Sequence[Point], decimals: int) -> list[Point]:
     ]
 
 
-def compute_measure(spec: MeasureSpec, contents: Mapping[str, Sequence[Point]]) -> list[Point]:
-    """The measure's series from the series of its content codes (already aggregated if needed)."""
+def compute_statistic(spec: StatisticSpec, contents: Mapping[str, Sequence[Point]]) -> list[Point]:
+    """The statistic's series from the series of its content codes (already aggregated if needed)."""
     found = spec.ratio
     if found is not None:
         base = _rounded(

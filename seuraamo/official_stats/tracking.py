@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from seuraamo.areas.region import (
     COUNTRY,
@@ -75,6 +76,11 @@ CODES_12R5: tuple[str, ...] = (
 )
 
 
+#: The PxWeb API versions a tracked table can be read through.
+ApiVersion = Literal["1", "2"]
+API_VERSIONS: tuple[ApiVersion, ...] = ("1", "2")
+
+
 @dataclass(frozen=True)
 class TrackedTable:
     """One table kept in sync.
@@ -84,7 +90,10 @@ class TrackedTable:
     empty = every content code. ``lookback`` is how many periods before the latest stored one
     are fetched again on each run, because Statistics Finland revises recent values.
     ``history_months`` limits how far back a sync fills missing periods by default (``None`` =
-    the table's whole history).
+    the table's whole history). ``api_version`` is the PxWeb API the table is read through:
+    ``"1"`` (Statistics Finland's StatFin, ``PXWEB_BASE_URL``) or ``"2"`` (PxWebApi 2.0,
+    ``PXWEB_V2_BASE_URL``), where the table is known by ``table_id`` (a bare id such as
+    ``TAB638``).
     """
 
     table_id: str
@@ -95,6 +104,7 @@ class TrackedTable:
     history_months: int | None = None
     description: str = ""
     frequency: Frequency = Frequency.MONTH
+    api_version: ApiVersion = "1"
 
 
 TRACKED_TABLES: tuple[TrackedTable, ...] = (

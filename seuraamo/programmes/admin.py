@@ -3,9 +3,13 @@ in one fieldset per language so translations are edited side by side."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.accounts.roles import request_roles
 from seuraamo.core.audit import AuditedAdmin, language_fieldsets
 from seuraamo.programmes.models import (
     Goal,
@@ -17,6 +21,34 @@ from seuraamo.programmes.models import (
     SteeringGroupMembership,
     Theme,
 )
+
+
+class ProgrammeAdminsMay:
+    """Lets programme admins (the role, see accounts/roles.py) do `programme_admins_may` here without
+    model permissions: the steering group's targets are theirs to set. Staff keep their permissions."""
+
+    programme_admins_may: frozenset[str] = frozenset()
+
+    def _role_allows(self, request: HttpRequest, action: str) -> bool:
+        return action in self.programme_admins_may and request_roles(request).is_admin
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return super().has_module_permission(request) or self._role_allows(request, "view")  # type: ignore[misc]
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_view_permission(request, obj) or self._role_allows(request, "view")  # type: ignore[misc]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) or self._role_allows(request, "change")  # type: ignore[misc]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return super().has_add_permission(request, *args) or self._role_allows(request, "add")  # type: ignore[misc]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) or self._role_allows(request, "delete")  # type: ignore[misc]
+
+
+EVERYTHING = frozenset({"view", "add", "change", "delete"})
 
 # --- inlines ------------------------------------------------------------------------------------
 
@@ -73,10 +105,13 @@ class MeasureInline(admin.TabularInline):
     show_change_link = True
 
 
-class IndicatorTargetInline(admin.TabularInline):
+class IndicatorTargetInline(ProgrammeAdminsMay, admin.TabularInline):
+    """The yearly targets the steering group sets (one row per year)."""
+
     model = IndicatorTarget
-    fields = ["date", "value"]
+    fields = ["year", "value"]
     extra = 1
+    programme_admins_may = EVERYTHING
 
 
 # --- model admins -------------------------------------------------------------------------------
@@ -87,7 +122,7 @@ class ProgrammeAdmin(AuditedAdmin):
     list_display = ["name_fi", "key", "start_year", "end_year"]
     search_fields = ["key", "name_fi", "name_sv", "name_en"]
     fieldsets = [
-        (None, {"fields": ["key", "start_year", "end_year"]}),
+        (None, {"fields": ["key", "start_year", "end_year", "start_date"]}),
         *language_fieldsets("name", "description"),
         (_("Source"), {"fields": ["source_note"]}),
     ]
@@ -136,7 +171,8 @@ class MeasureAdmin(AuditedAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(AuditedAdmin):
+class IndicatorAdmin(ProgrammeAdminsMay, AuditedAdmin):
+    programme_admins_may = frozenset({"view", "change"})
     list_display = ["name_fi", "key", "goal", "theme", "unit", "kind"]
     list_filter = ["kind", "unit", "desired_direction"]
     list_select_related = ["goal", "theme"]
@@ -170,11 +206,12 @@ class GoalCoordinatorAdmin(AuditedAdmin):
 
 
 @admin.register(IndicatorTarget)
-class IndicatorTargetAdmin(AuditedAdmin):
-    list_display = ["indicator", "date", "value"]
+class IndicatorTargetAdmin(ProgrammeAdminsMay, AuditedAdmin):
+    list_display = ["indicator", "year", "value"]
+    list_filter = ["year"]
     list_select_related = ["indicator"]
     search_fields = ["indicator__name_fi", "indicator__key"]
-    date_hierarchy = "date"
+    programme_admins_may = EVERYTHING
 
 
 @admin.register(SteeringGroupMembership)

@@ -140,6 +140,7 @@ def programme_export_data(*, programme: Programme) -> dict[str, object]:
             "name": _texts(programme, "name"),
             "start_year": programme.start_year,
             "end_year": programme.end_year,
+            "start_date": programme.start_date,
             "description": _texts(programme, "description"),
             "source_note": programme.source_note,
             "steering_group": [
@@ -265,7 +266,7 @@ def _indicator(row: Indicator) -> dict[str, object]:
     if row.baseline_value is not None and row.baseline_date is not None:
         data["baseline"] = _Flow(value=_number(row.baseline_value), date=row.baseline_date)
     data["targets"] = [
-        _Flow(date=target.date, value=_number(target.value))
-        for target in sorted(row.targets.all(), key=lambda target: target.date)
+        _Flow(year=target.year, value=_number(target.value))
+        for target in sorted(row.targets.all(), key=lambda target: target.year)
     ]
     return data

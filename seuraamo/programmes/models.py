@@ -3,8 +3,10 @@ indicators with baselines and targets, and the steering group. Content text is s
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,15 @@ class Programme(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     start_year = models.PositiveSmallIntegerField(_("start year"))
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the programme started. Each indicator's baseline is its value in the period "
+            "holding this day (1.6.2021 → June 2021)."
+        ),
+    )
     description_fi = models.TextField(_("description (Finnish)"), blank=True)
     description_sv = models.TextField(_("description (Swedish)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
@@ -35,6 +46,8 @@ class Programme(models.Model):
     def clean(self) -> None:
         if self.end_year is not None and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year is before the start year.")})
+        if self.start_date is not None and self.start_date.year != self.start_year:
+            raise ValidationError({"start_date": _("The start date is not in the start year.")})
 
     @property
     def period_label(self) -> str:
@@ -243,10 +256,26 @@ class Indicator(models.Model):
     source_description_fi = models.TextField(_("source (Finnish)"), blank=True)
     source_description_sv = models.TextField(_("source (Swedish)"), blank=True)
     source_description_en = models.TextField(_("source (English)"), blank=True)
+    # The baseline is the series' value at the programme's start. These two hold it only when the
+    # stored series does not reach back that far but another source gives the value.
     baseline_value = models.DecimalField(
-        _("baseline value"), max_digits=14, decimal_places=3, null=True, blank=True
+        _("baseline value"),
+        max_digits=14,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to read the baseline from the statistics at the programme's start. Fill "
+            "in only a value at the programme's start taken from another source (say which in "
+            "the source text)."
+        ),
     )
-    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    baseline_date = models.DateField(
+        _("baseline date"),
+        null=True,
+        blank=True,
+        help_text=_("A day in the programme's start month."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     archived_on = models.DateField(
@@ -287,29 +316,69 @@ class Indicator(models.Model):
             )
         if (self.baseline_value is None) != (self.baseline_date is None):
             raise ValidationError(_("Give the baseline as both a value and a date, or neither."))
+        start = self.programme_start()
+        if (
+            self.baseline_date is not None
+            and start is not None
+            and not same_month(self.baseline_date, start)
+        ):
+            raise ValidationError(
+                {
+                    "baseline_date": _(
+                        "The baseline is the value at the programme's start (%(month)s): give a "
+                        "date in that month, or leave the baseline empty to read it from the "
+                        "statistics."
+                    )
+                    % {"month": f"{start.month}/{start.year}"}
+                }
+            )
+
+    def programme_start(self) -> datetime.date | None:
+        """The start date of the programme the indicator belongs to (through its goal or theme)."""
+        if self.goal_id is not None:
+            return (
+                Programme.objects.filter(themes__goals=self.goal_id)
+                .values_list("start_date", flat=True)
+                .first()
+            )
+        if self.theme_id is not None:
+            return (
+                Programme.objects.filter(themes=self.theme_id)
+                .values_list("start_date", flat=True)
+                .first()
+            )
+        return None
+
+
+def same_month(first: datetime.date, second: datetime.date) -> bool:
+    return (first.year, first.month) == (second.year, second.month)
 
 
 class IndicatorTarget(models.Model):
+    """The value the steering group sets as the indicator's target for one year (at its end)."""
+
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="targets"
     )
-    date = models.DateField(_("date"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
 
     class Meta:
         verbose_name = _("indicator target")
         verbose_name_plural = _("indicator targets")
-        ordering = ["indicator", "date"]
+        ordering = ["indicator", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "date"], name="unique_indicator_target")
+            models.UniqueConstraint(fields=["indicator", "year"], name="unique_indicator_target")
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} ({self.date})"
+        return f"{self.indicator}: {self.value} ({self.year})"
 
     @property
     def audit_key(self) -> str:
-        return f"{self.indicator.key}/{self.date.isoformat()}"
+        return f"{self.indicator.key}/{self.year}"
 
 
 class SteeringGroupRole(models.TextChoices):

@@ -209,7 +209,7 @@ def theme_page(number: str, on: datetime.date) -> ThemePage | None:
     return ThemePage(
         theme=theme,
         goals=[_goal_view(goal, on, graph) for goal in theme.goals.all()],
-        indicators=indicator_blocks(list(theme.indicators.all())),
+        indicators=indicator_blocks(list(theme.indicators.all()), programme.start_date),
         previous_theme=siblings[position - 1] if position > 0 else None,
         next_theme=siblings[position + 1] if position + 1 < len(siblings) else None,
     )
@@ -224,11 +224,16 @@ class IndicatorBlock:
 
     @property
     def light_label(self) -> str:
-        return str(LIGHT_LABELS.get(self.status.reason, ""))
+        return light_label(self.status)
 
     @property
     def latest_month(self) -> str:
         return month_name(self.status.latest_period) if self.status.latest_period else ""
+
+    @property
+    def baseline_month(self) -> str:
+        period = self.status.baseline_period
+        return month_name(period) if period else ""
 
 
 LIGHT_LABELS = {
@@ -238,13 +243,26 @@ LIGHT_LABELS = {
     "kept": _("Kept at the baseline level"),
     "drifting": _("Drifting from the baseline level"),
     "no_data": _("No statistics stored yet"),
-    "no_baseline": _("No baseline to compare with"),
+    "no_baseline": _("Baseline missing"),
     "not_official": _("Reported by the coordinator"),
+    "target_reached": _("Target for %(year)s reached"),
+    "towards_target": _("Target for %(year)s not reached yet; better than the baseline"),
+    "target_missed": _("Target for %(year)s not reached"),
 }
 
 
-def indicator_blocks(indicators: list[Indicator]) -> list[IndicatorBlock]:
-    statuses = indicator_statuses(indicators)
+def light_label(status: IndicatorStatus) -> str:
+    """The traffic light in words (colour is never the only carrier)."""
+    label = LIGHT_LABELS.get(status.reason)
+    if label is None:
+        return ""
+    return str(label) % {"year": status.target_year} if status.target_year else str(label)
+
+
+def indicator_blocks(
+    indicators: list[Indicator], programme_start: datetime.date | None
+) -> list[IndicatorBlock]:
+    statuses = indicator_statuses(indicators, programme_start=programme_start)
     return [
         IndicatorBlock(indicator, status)
         for indicator, status in zip(indicators, statuses, strict=True)
@@ -263,7 +281,7 @@ def goal_page(key: str, on: datetime.date) -> GoalPage | None:
     if goal is None:
         return None
     view = _goal_view(goal, on, organisation_graph())
-    return GoalPage(goal, view, indicator_blocks(view.indicators))
+    return GoalPage(goal, view, indicator_blocks(view.indicators, goal.theme.programme.start_date))
 
 
 # --- organisations ------------------------------------------------------------------------------

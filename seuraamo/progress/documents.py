@@ -9,7 +9,7 @@ import calendar
 import datetime
 
 from seuraamo.official_stats.pxweb.periods import Period
-from seuraamo.official_stats.selectors import series
+from seuraamo.official_stats.selectors import indicator_statuses, series
 from seuraamo.programmes.models import CoordinationRole, Indicator, IndicatorKind
 from seuraamo.progress.models import TEXT_FIELDS, GoalReport
 
@@ -60,18 +60,25 @@ def build_document(report: GoalReport) -> Document:
     manual = {value.indicator_id: value for value in report.manual_values.all()}
     official = {row["indicator"]: row for row in report.official_values}
     indicators = []
-    for indicator in goal.indicators.all():
+    goal_indicators = list(goal.indicators.all())
+    baselines = {
+        status.indicator_key: status
+        for status in indicator_statuses(
+            goal_indicators, programme_start=theme.programme.start_date
+        )
+    }
+    for indicator in goal_indicators:
         entry: dict[str, object] = {
             "key": indicator.key,
             "name": _texts(indicator, "name"),
             "unit": indicator.unit,
             "kind": indicator.kind,
             "direction": indicator.desired_direction,
-            "baseline": float(indicator.baseline_value)
-            if indicator.baseline_value is not None
-            else None,
+            # The value at the programme's start, or None: "baseline missing".
+            "baseline": baselines[indicator.key].baseline_value,
+            "baseline_period": baselines[indicator.key].baseline_period,
             "targets": [
-                {"date": target.date.isoformat(), "value": float(target.value)}
+                {"year": target.year, "value": float(target.value)}
                 for target in indicator.targets.all()
             ],
         }

@@ -45,6 +45,9 @@ class ReportingRound(models.Model):
     is_example = models.BooleanField(
         _("example content"), default=False, help_text=_("Demo data for trying the app out.")
     )
+    # The compiled report's labour-market figures as stored when the round closed
+    # (`labour_market.frozen_summary`); None while the round is open, which reads them live.
+    labour_market = models.JSONField(_("labour-market summary at closing"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reporting round")

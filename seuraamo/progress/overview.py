@@ -61,10 +61,13 @@ def _latest_reports(user: AnyUser, programme: Programme) -> dict[int, GoalReport
 
 
 def _indicator_row(
-    indicator: Indicator, document: Document | None, today: datetime.date
+    indicator: Indicator,
+    document: Document | None,
+    today: datetime.date,
+    start: datetime.date | None,
 ) -> IndicatorRow:
     if indicator.kind == IndicatorKind.OFFICIAL:
-        status = indicator_status(indicator, today)
+        status = indicator_status(indicator, today, programme_start=start)
         values = [point.value for point in status.recent]
         return IndicatorRow(indicator, status, None, sparkline(values, status.next_target_value))
     manual = None
@@ -91,7 +94,10 @@ def overview(user: AnyUser, today: datetime.date) -> Overview | None:
                     goal,
                     document,
                     report,
-                    [_indicator_row(i, document, today) for i in goal.indicators.all()],
+                    [
+                        _indicator_row(i, document, today, programme.start_date)
+                        for i in goal.indicators.all()
+                    ],
                 )
             )
         themes.append(ThemeBlock(theme, rows))

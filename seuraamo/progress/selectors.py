@@ -349,11 +349,14 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
         if not sections or sections[-1].number != theme["number"]:
             sections.append(ThemeSection(theme["number"], theme["title"], []))
         sections[-1].documents.append(document)
-    from seuraamo.progress.labour_market import summary
+    from seuraamo.progress.labour_market import stored_summary, summary
 
-    return CompiledReport(
-        reporting_round, documents, sections, summary(reporting_round.period_value)
+    figures = (
+        stored_summary(reporting_round.labour_market)
+        if reporting_round.labour_market is not None
+        else summary(reporting_round.period_value)
     )
+    return CompiledReport(reporting_round, documents, sections, figures)
 
 
 def coordinator_users(report: GoalReport, graph: object = None) -> list[User]:

@@ -19,6 +19,7 @@ from seuraamo.core.audit import record_change, snapshot
 from seuraamo.programmes.models import Goal, IndicatorKind, Programme
 from seuraamo.progress import rules
 from seuraamo.progress.documents import build_document, official_values_at, period_end
+from seuraamo.progress.labour_market import frozen_summary
 from seuraamo.progress.models import (
     TEXT_FIELDS,
     GoalReport,
@@ -164,7 +165,8 @@ def close_round(actor: User, round_id: int) -> ReportingRound:
         report.save(update_fields=["snapshot"])
     reporting_round.status = RoundStatus.CLOSED
     reporting_round.closed_at = timezone.now()
-    reporting_round.save(update_fields=["status", "closed_at"])
+    reporting_round.labour_market = frozen_summary(reporting_round.period_value)
+    reporting_round.save(update_fields=["status", "closed_at", "labour_market"])
     _audit_update(actor, reporting_round, before)
     return reporting_round
 
@@ -193,7 +195,8 @@ def reopen_round(actor: User, round_id: int) -> ReportingRound:
     reporting_round.status = RoundStatus.OPEN
     reporting_round.closed_at = None
     reporting_round.published_at = None
-    reporting_round.save(update_fields=["status", "closed_at", "published_at"])
+    reporting_round.labour_market = None
+    reporting_round.save(update_fields=["status", "closed_at", "published_at", "labour_market"])
     reporting_round.reports.update(snapshot=None)
     _audit_update(actor, reporting_round, before)
     return reporting_round

@@ -12,6 +12,7 @@ from seuraamo.publications.models import (
     BarometerLoad,
     BarometerState,
     Publication,
+    PublicationFigure,
 )
 
 
@@ -115,3 +116,14 @@ def barometer_states(area_code: str = REGION) -> dict[str, BarometerAssessment]:
         return {}
     found = BarometerAssessment.objects.filter(month=month, area_code=area_code)
     return {row.occupation_code: row for row in found.select_related("load")}
+
+
+def latest_figures(area_code: str) -> list[tuple[Publication, list[PublicationFigure]]]:
+    """For each publication with figures for ``area_code``, the figures of its latest period."""
+    latest: dict[str, list[PublicationFigure]] = {}
+    rows = PublicationFigure.objects.filter(area_code=area_code).select_related("publication")
+    for row in rows.order_by("publication__key", "-period", "indicator"):
+        found = latest.setdefault(row.publication.key, [])
+        if not found or found[0].period == row.period:
+            found.append(row)
+    return [(figures[0].publication, figures) for figures in latest.values()]

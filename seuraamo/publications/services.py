@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.publications.models import (
     BarometerAssessment,
@@ -109,6 +110,8 @@ def import_figures(path: Path) -> ImportResult:
             changed += 1
         else:
             unchanged += 1
+    if inserted or changed:
+        bump_data_version()
     return ImportResult(len(rows), inserted, changed, unchanged)
 
 

@@ -3,11 +3,12 @@
 The situation pages read many series and format long tables; the result only changes when a sync
 or import writes observations or someone edits, e.g., an area's name in the admin. The main content of a page (not the site header, which may one day
 show the signed-in user) is cached under a key of the page, its query, the language and the data
-version; a new version (new or revised observations, a new sync run) makes every key new.
+version; a new version (any write through a service, see ``core.data_version``) makes every key new.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import TypeVar
@@ -17,9 +18,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
-from seuraamo.areas.models import Area
+from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.core.formatting import current_language
-from seuraamo.core.models import AuditEvent
+from seuraamo.core.models import AuditEvent, DataVersion
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.publications.models import BarometerLoad, Publication, PublicationFigure
 from seuraamo.situation.models import PeerGroup
@@ -28,16 +29,19 @@ TIMEOUT_SECONDS = 3600
 T = TypeVar("T")
 
 
-# What the data version is made of: each column's maximum changes when rows are added or revised,
-# a sync or import runs, or anything is edited (every admin change leaves a LogEntry, a programme
-# import AuditEvents).
+# What the data version is made of: the counter every writing service moves on
+# (``core.data_version.bump_data_version``), and as a net for writes that bypass the services,
+# each column's maximum, which changes when rows are added or revised, a sync or import runs, or
+# anything is edited in the admin (every admin change leaves a LogEntry).
 VERSION_COLUMNS = [
+    (DataVersion, "number"),
     (LogEntry, "id"),
     (AuditEvent, "id"),
     (Observation, "id"),
     (ObservationRevision, "id"),
     (SyncRun, "id"),
     (Area, "id"),
+    (AreaMembership, "id"),
     (StatTable, "last_synced_at"),
     (PeerGroup, "updated_at"),  # an analyst changed the peers
     (Publication, "updated_at"),
@@ -46,16 +50,21 @@ VERSION_COLUMNS = [
 ]
 
 
-def data_version() -> str:
-    """Changes whenever the data behind a page may have changed; one query."""
+@functools.cache
+def _version_query(vendor: str) -> str:
     quote = connection.ops.quote_name
     maxima = ", ".join(
         f"(SELECT MAX({quote(model._meta.get_field(field).column)}) "
         f"FROM {quote(model._meta.db_table)})"
         for model, field in VERSION_COLUMNS
     )
+    return f"SELECT {maxima}"  # noqa: S608  (names from the models' own metadata)
+
+
+def data_version() -> str:
+    """Changes whenever the data behind a page may have changed; one query."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {maxima}")  # noqa: S608  (names from the models' own metadata)
+        cursor.execute(_version_query(connection.vendor))
         return "|".join(str(part) for part in cursor.fetchone())
 
 

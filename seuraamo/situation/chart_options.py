@@ -5,46 +5,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.areas.models import Area, AreaLevel
+from seuraamo.areas import selectors as area_selectors
+from seuraamo.areas.models import AreaLevel
 from seuraamo.areas.region import COUNTRY, MUNICIPALITIES, REGION, SUBREGIONS
 from seuraamo.core.translation import localized
-from seuraamo.official_stats.derived import parse_measure
-from seuraamo.official_stats.models import Observation
-from seuraamo.official_stats.pxweb.periods import Frequency, Period
+from seuraamo.official_stats import selectors
+from seuraamo.official_stats.derived import parse_statistic
 from seuraamo.official_stats.statistics import STATISTICS, Statistic
 from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
 
 TABLE = UNEMPLOYMENT_TABLE
 
 
-def is_stored_month(table_id: str, period: str) -> bool:
-    """Whether ``period`` is a month (``2026M06``) with figures stored in the table."""
-    return Period.is_valid(period, Frequency.MONTH) and (
-        Observation.objects.filter(
-            table__table_id=table_id, period=period, value__isnull=False
-        ).exists()
-    )
-
-
 def _months_by_code(area: str) -> dict[str, int]:
     """Months with a value per content code; for a union of municipalities (an employment area
     without figures of its own) the fewest months of any member."""
     codes = [area]
-    found = Area.objects.filter(code=area).values_list("member_codes", flat=True).first()
-    if found and not Observation.objects.filter(table__table_id=TABLE, area_code=area).exists():
+    found = area_selectors.members_of(area)
+    if found and not selectors.has_rows(TABLE, area):
         codes = list(found)
-    rows = (
-        Observation.objects.filter(table__table_id=TABLE, area_code__in=codes, value__isnull=False)
-        .values("area_code", "content_code")
-        .annotate(months=Count("id"))
-    )
-    counts: dict[str, dict[str, int]] = {}
-    for row in rows:
-        counts.setdefault(row["content_code"], {})[row["area_code"]] = row["months"]
+    counts = selectors.months_with_values(TABLE, codes)
     return {
         content: min(by_area.get(code, 0) for code in codes) for content, by_area in counts.items()
     }
@@ -55,7 +38,7 @@ def available_statistics(area: str = REGION) -> list[Statistic]:
     months = _months_by_code(area)
     found = []
     for candidate in STATISTICS:
-        codes = parse_measure(candidate.key).content_codes
+        codes = parse_statistic(candidate.key).content_codes
         if all(months.get(code, 0) >= 2 for code in codes):
             found.append(candidate)
     return found
@@ -70,7 +53,8 @@ class AreaGroup:
 def area_groups() -> list[AreaGroup]:
     """The areas of the selector: the region, its employment areas (from 2025), sub-regions and
     municipalities, and the whole country. Areas not in the database are left out."""
-    areas = {area.code: area for area in Area.objects.all()}
+    areas = area_selectors.areas_by_code()
+    members = area_selectors.members_by_area()
 
     def named(codes: list[str]) -> list[tuple[str, str]]:
         return [(code, localized(areas[code], "name").text) for code in codes if code in areas]
@@ -80,7 +64,8 @@ def area_groups() -> list[AreaGroup]:
             area.code
             for area in areas.values()
             if area.level == AreaLevel.EMPLOYMENT_AREA
-            and set(area.member_codes) <= set(MUNICIPALITIES)
+            and area.code in members
+            and set(members[area.code]) <= set(MUNICIPALITIES)
         ),
     )
     groups = [
@@ -98,5 +83,5 @@ def area_codes() -> set[str]:
 
 
 def area_name(code: str) -> str:
-    area = Area.objects.filter(code=code).first()
-    return localized(area, "name").text if area else code
+    found = area_selectors.area(code)
+    return localized(found, "name").text if found else code

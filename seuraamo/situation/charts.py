@@ -347,7 +347,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             rows.append(
                 {
                     "group": row.label,
-                    "measure": column.label,
+                    "column": column.label,
                     "value": cell.value,
                     "position": cell.value or 0,
                     "text": format_value(cell.value, column.unit, column.decimals) or "…",
@@ -372,7 +372,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
                 "labelFlush": True,  # the last tick's label stays inside the chart
             },
         }
-        top = max((row["position"] for row in rows if row["measure"] == column.label), default=0)
+        top = max((row["position"] for row in rows if row["column"] == column.label), default=0)
         if top > 0:
             # Room after the longest bar for its value, which would otherwise be cut off.
             x["scale"] = {"domain": [0, top * LABEL_ROOM], "nice": True}
@@ -380,7 +380,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             {
                 "width": PANEL_WIDTH,
                 "height": {"step": 36},
-                "transform": [{"filter": {"field": "measure", "equal": column.label}}],
+                "transform": [{"filter": {"field": "column", "equal": column.label}}],
                 "encoding": {"y": y, "x": x},
                 "layer": [
                     {

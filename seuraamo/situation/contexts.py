@@ -65,8 +65,8 @@ def _barometer() -> dict[str, object]:
     }
 
 
-def situation(area: str, measure: str) -> dict[str, object]:
-    choice = pages.choose(area, measure)
+def situation(area: str, statistic: str) -> dict[str, object]:
+    choice = pages.choose(area, statistic)
     status = pages.data_status()
     found = selectors.headline_figures(REGION)
     facts = review.build_review() if found else None
@@ -77,7 +77,7 @@ def situation(area: str, measure: str) -> dict[str, object]:
         "cards": headline.cards(found) if found else [],
         "choice": choice,
         "figures": {
-            "timeseries": pages.figure(pages.timeseries(choice.area, choice.measure)),
+            "timeseries": pages.figure(pages.timeseries(choice.area, choice.statistic)),
             "municipalities": pages.figure(pages.municipalities()),
             "map": pages.figure(pages.municipality_map()),
             "occupations": pages.figure(pages.occupations()),
@@ -97,8 +97,8 @@ def situation(area: str, measure: str) -> dict[str, object]:
     }
 
 
-def municipality(code: str, name: str, measure: str) -> dict[str, object]:
-    choice = pages.choose(code, measure, fixed_area=code)
+def municipality(code: str, name: str, statistic: str) -> dict[str, object]:
+    choice = pages.choose(code, statistic, fixed_area=code)
     found = selectors.headline_figures(code)
     region = selectors.headline_figures(REGION, found.period) if found else None
     return {
@@ -109,7 +109,7 @@ def municipality(code: str, name: str, measure: str) -> dict[str, object]:
         "headline": found,
         "cards": headline.cards(found, region=region.area if region else None) if found else [],
         "choice": choice,
-        "figure": pages.figure(pages.timeseries(code, choice.measure)),
+        "figure": pages.figure(pages.timeseries(code, choice.statistic)),
         "warnings": warnings.section((code,), named=False),
         "municipalities": municipality_links(),
     }

@@ -33,8 +33,8 @@ def _area_dimension(label: str | None = None) -> Dimension:
     return Dimension("area", label or _("Area"), "geo")
 
 
-def _measure_dimension() -> Dimension:
-    return Dimension("measure", _("Measure"), "metric")
+def _statistic_dimension() -> Dimension:
+    return Dimension("statistic", _("Statistic"), "metric")
 
 
 def gap_label(first: str, last: str) -> str:
@@ -55,14 +55,18 @@ def breaks(periods: list[str]) -> tuple[Break, ...]:
     return tuple(found)
 
 
-def timeseries_table(area: str, measure_key: str, source: str = "", updated: str = "") -> DataTable:
-    """One measure over the months for an area; a percentage also for the whole country."""
-    measure = statistics.statistic(measure_key) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+def timeseries_table(
+    area: str, statistic_key: str, source: str = "", updated: str = ""
+) -> DataTable:
+    """One statistic over the months for an area; a percentage also for the whole country."""
+    statistic = (
+        statistics.statistic(statistic_key) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    )
     areas = [area]
-    if measure.unit == "percent" and area != COUNTRY:
+    if statistic.unit == "percent" and area != COUNTRY:
         areas.append(COUNTRY)
     series = {
-        code: selectors.series(vocabulary.UNEMPLOYMENT_TABLE, measure.key, code) for code in areas
+        code: selectors.series(vocabulary.UNEMPLOYMENT_TABLE, statistic.key, code) for code in areas
     }
     names = {code: chart_options.area_name(code) for code in areas}
     by_area = {code: {point.period: point for point in points} for code, points in series.items()}
@@ -73,9 +77,9 @@ def timeseries_table(area: str, measure_key: str, source: str = "", updated: str
         for code in areas:
             point = by_area[code].get(period)
             cells.append(
-                make_cell(point.value, point.status, measure.decimals)
+                make_cell(point.value, point.status, statistic.decimals)
                 if point
-                else make_cell(None, "missing", measure.decimals)
+                else make_cell(None, "missing", statistic.decimals)
             )
         rows.append(Row(period, month_name(period), tuple(cells)))
     gaps = breaks(periods)
@@ -85,10 +89,10 @@ def timeseries_table(area: str, measure_key: str, source: str = "", updated: str
         for gap in gaps
     )
     if len(areas) == 1:
-        title = _("%(measure)s, %(area)s") % {"measure": measure.label, "area": names[area]}
+        title = _("%(statistic)s, %(area)s") % {"statistic": statistic.label, "area": names[area]}
     else:
-        title = _("%(measure)s, %(area)s and %(country)s") % {
-            "measure": measure.label,
+        title = _("%(statistic)s, %(area)s and %(country)s") % {
+            "statistic": statistic.label,
             "area": names[area],
             "country": names[COUNTRY],
         }
@@ -97,20 +101,22 @@ def timeseries_table(area: str, measure_key: str, source: str = "", updated: str
         title=title,
         row_dimension=_period_dimension(),
         column_dimension=_area_dimension(),
-        columns=tuple(Column(code, names[code], measure.unit, measure.decimals) for code in areas),
+        columns=tuple(
+            Column(code, names[code], statistic.unit, statistic.decimals) for code in areas
+        ),
         rows=tuple(rows),
         fixed=(
             Fixed(
-                _measure_dimension(),
-                Category(measure.key, str(measure.label)),
-                measure.unit,
-                measure.decimals,
+                _statistic_dimension(),
+                Category(statistic.key, str(statistic.label)),
+                statistic.unit,
+                statistic.decimals,
             ),
         ),
         source=source,
         updated=updated,
         note=note,
-        file_stem=f"seuraamo-{area}-{measure.key}",
+        file_stem=f"seuraamo-{area}-{statistic.key}",
         breaks=gaps,
     )
 
@@ -167,7 +173,7 @@ def comparison_table(comparison: Comparison, source: str = "", updated: str = ""
         key="municipalities",
         title=_("Municipalities of Kymenlaakso compared, %(month)s") % {"month": month},
         row_dimension=_area_dimension(),
-        column_dimension=_measure_dimension(),
+        column_dimension=_statistic_dimension(),
         columns=tuple(columns),
         rows=tuple(rows),
         fixed=(Fixed(_period_dimension(), Category(comparison.period, month)),),
@@ -200,7 +206,7 @@ def map_table(comparison: Comparison, source: str = "", updated: str = "") -> Da
         key="map",
         title=_("Unemployment share by municipality, %(month)s") % {"month": month},
         row_dimension=_area_dimension(_("Municipality")),
-        column_dimension=_measure_dimension(),
+        column_dimension=_statistic_dimension(),
         columns=(
             Column("share", _("Unemployed, % of the labour force"), "percent", 1),
             Column("unemployed", _("Unemployed"), "persons", 0),
@@ -249,7 +255,7 @@ def occupation_table(
         )
         % {"area": area_name, "month": month},
         row_dimension=Dimension("occupation", _("Occupational group")),
-        column_dimension=_measure_dimension(),
+        column_dimension=_statistic_dimension(),
         columns=(
             Column("TYOTTOMATLOPUSSA", _("Unemployed jobseekers"), "persons", 0),
             Column("AVPAIKATLOPUSSA", _("Open vacancies"), "vacancies", 0),
@@ -291,22 +297,24 @@ def projection_table(
             make_cell(projected.high, "", 0),
         )
         rows.append(Row(period, month_name(period), cells))
-    measure = statistics.statistic(found.measure) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    statistic = (
+        statistics.statistic(found.statistic) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    )
     return DataTable(
         key="projection",
-        title=_("%(measure)s, %(area)s: trend and a six-month projection from %(month)s")
-        % {"measure": measure.label, "area": area_name, "month": month_name(found.origin)},
+        title=_("%(statistic)s, %(area)s: trend and a six-month projection from %(month)s")
+        % {"statistic": statistic.label, "area": area_name, "month": month_name(found.origin)},
         row_dimension=_period_dimension(),
-        column_dimension=_measure_dimension(),
+        column_dimension=_statistic_dimension(),
         columns=(
-            Column("actual", _("Stored figure"), measure.unit, 0),
-            Column("trend", _("Trend (12-month average)"), measure.unit, 0),
-            Column("projection", _("Projection (not a statistic)"), measure.unit, 0),
-            Column("low", _("Projection, lower bound of the 80% band"), measure.unit, 0),
-            Column("high", _("Projection, upper bound of the 80% band"), measure.unit, 0),
+            Column("actual", _("Stored figure"), statistic.unit, 0),
+            Column("trend", _("Trend (12-month average)"), statistic.unit, 0),
+            Column("projection", _("Projection (not a statistic)"), statistic.unit, 0),
+            Column("low", _("Projection, lower bound of the 80% band"), statistic.unit, 0),
+            Column("high", _("Projection, upper bound of the 80% band"), statistic.unit, 0),
         ),
         rows=tuple(rows),
         source=source,
         updated=updated,
-        file_stem=f"seuraamo-projection-{found.area_code}-{found.measure}",
+        file_stem=f"seuraamo-projection-{found.area_code}-{found.statistic}",
     )

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from seuraamo.core.formatting import period_date
 from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
+from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, OutUnit, write_jsonstat
 from seuraamo.official_stats.vocabulary import LICENCE
 from seuraamo.situation import statuses
 from seuraamo.situation.tables import Column, DataTable
@@ -122,95 +123,77 @@ def to_xlsx(table: DataTable, *, info: list[tuple[str, str]] | None = None) -> b
     return output.getvalue()
 
 
-def _unit(unit: str, decimals: int, label: str) -> dict[str, Any]:
-    found: dict[str, Any] = {"decimals": decimals, "label": label}
+def _unit(unit: str, decimals: int, label: str) -> OutUnit:
     if unit == "percent":
-        found["symbol"] = "%"
-        found["position"] = "end"
-    return found
+        return OutUnit(label, decimals, symbol="%", position="end")
+    return OutUnit(label, decimals)
 
 
 def to_jsonstat2(table: DataTable, *, unit_labels: dict[str, str] | None = None) -> dict[str, Any]:
     """A JSON-stat 2.0 dataset: the fixed dimensions (size 1), the row and the column dimension;
     values row-major with the column dimension varying fastest."""
     unit_labels = unit_labels or {}
-    ids: list[str] = []
-    sizes: list[int] = []
-    dimensions: dict[str, Any] = {}
-    roles: dict[str, list[str]] = {}
-
-    def add(key: str, label: str, role: str, categories: list[tuple[str, str]]) -> dict[str, Any]:
-        ids.append(key)
-        sizes.append(len(categories))
-        if role:
-            roles.setdefault(role, []).append(key)
-        category: dict[str, Any] = {
-            "index": [code for code, _label in categories],
-            "label": dict(categories),
-        }
-        dimensions[key] = {"label": label, "category": category}
-        return category
-
-    for fixed in table.fixed:
-        category = add(
+    dimensions = [
+        OutDimension(
             fixed.dimension.key,
             fixed.dimension.label,
-            fixed.dimension.role,
             [(fixed.category.code, fixed.category.label)],
-        )
-        if fixed.dimension.role == "metric":
-            category["unit"] = {
+            role=fixed.dimension.role,
+            units={
                 fixed.category.code: _unit(
                     fixed.unit, fixed.decimals, unit_labels.get(fixed.unit, fixed.unit)
                 )
             }
-    add(
-        table.row_dimension.key,
-        table.row_dimension.label,
-        table.row_dimension.role,
-        [(row.code, row.label) for row in table.rows],
+            if fixed.dimension.role == "metric"
+            else {},
+        )
+        for fixed in table.fixed
+    ]
+    dimensions.append(
+        OutDimension(
+            table.row_dimension.key,
+            table.row_dimension.label,
+            [(row.code, row.label) for row in table.rows],
+            role=table.row_dimension.role,
+        )
     )
-    category = add(
-        table.column_dimension.key,
-        table.column_dimension.label,
-        table.column_dimension.role,
-        [(column.code, column.label) for column in table.columns],
+    dimensions.append(
+        OutDimension(
+            table.column_dimension.key,
+            table.column_dimension.label,
+            [(column.code, column.label) for column in table.columns],
+            role=table.column_dimension.role,
+            units={
+                column.code: _unit(column.unit, column.decimals, unit_labels.get(column.unit, ""))
+                for column in table.columns
+            }
+            if table.column_dimension.role == "metric"
+            else {},
+        )
     )
-    if table.column_dimension.role == "metric":
-        category["unit"] = {
-            column.code: _unit(column.unit, column.decimals, unit_labels.get(column.unit, ""))
-            for column in table.columns
-        }
-    values: list[float | None] = []
-    status: dict[str, str] = {}
-    for row in table.rows:
-        for cell in row.cells:
-            if cell.value is None:
-                status[str(len(values))] = statuses.jsonstat_symbol(cell.status)
-            values.append(cell.value)
-    dataset: dict[str, Any] = {
-        "version": "2.0",
-        "class": "dataset",
-        "label": table.title,
-        "source": table.source,
-        "id": ids,
-        "size": sizes,
-        "role": roles,
-        "dimension": dimensions,
-        "value": values,
+    fixed_codes = tuple(fixed.category.code for fixed in table.fixed)
+    cells = {
+        (*fixed_codes, row.code, column.code): OutCell(
+            cell.value,
+            statuses.jsonstat_symbol(cell.status) if cell.value is None else "",
+        )
+        for row in table.rows
+        for cell, column in zip(row.cells, table.columns, strict=True)
     }
-    if table.updated:
-        dataset["updated"] = table.updated
-    if status:
-        dataset["status"] = status
     extension: dict[str, Any] = {"licence": LICENCE, **table.extension}
-    if status:
+    if any(cell.status for cell in cells.values()):
         # What each status symbol means (the symbols are Statistics Finland's, plus "(…)").
         extension["status"] = {
             statuses.JSONSTAT_SYMBOLS[code]: statuses.meaning(code) for code in table.statuses
         }
-    dataset["extension"] = extension
-    return dataset
+    return write_jsonstat(
+        dimensions,
+        cells,
+        label=table.title,
+        source=table.source,
+        updated=table.updated or "",
+        extension=extension,
+    )
 
 
 def values_from_jsonstat2(dataset: dict[str, Any]) -> list[list[float | None]]:

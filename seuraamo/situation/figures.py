@@ -38,7 +38,7 @@ class Download:
 
 
 @dataclass(frozen=True)
-class Figure:
+class ChartFigure:
     key: str
     table: DataTable
     spec: dict[str, Any] | None
@@ -46,7 +46,7 @@ class Figure:
     source_line: str
     downloads: tuple[Download, ...]
     description: str = ""  # a sentence on what the chart shows, for the caption
-    query: dict[str, str] = field(default_factory=dict)  # what the figure shows (area, measure …)
+    query: dict[str, str] = field(default_factory=dict)  # what the figure shows (area, statistic …)
 
     @property
     def responsive(self) -> bool:
@@ -95,7 +95,7 @@ def build_figure(
     source: str,
     language: str,
     description: str = "",
-) -> Figure:
+) -> ChartFigure:
     svg = ""
     if spec is not None and not table.is_empty:
         label = _("Chart: %(title)s. The data are in the table below the chart.") % {
@@ -104,7 +104,7 @@ def build_figure(
         svg = inline_svg(
             render_svg(static_variant(spec), language), prefix=f"svg-{chart}", label=label
         )
-    return Figure(
+    return ChartFigure(
         key=chart,
         table=table,
         spec=spec if svg else None,

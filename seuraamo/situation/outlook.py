@@ -13,8 +13,9 @@ from seuraamo.areas.region import MUNICIPALITIES, REGION
 from seuraamo.core.formatting import current_language, format_number, format_value, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.publications import selectors as publication_selectors
-from seuraamo.publications.models import BarometerState, PublicationFigure
-from seuraamo.situation import chart_options, peers, warnings
+from seuraamo.publications.models import BarometerState
+from seuraamo.situation import chart_options, warnings
+from seuraamo.situation.selectors import peer_regions
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Outlook:
 
 
 def _peers(period: str) -> str:
-    ranking = selectors.region_ranking(REGION, peers.peer_regions(), period)
+    ranking = selectors.region_ranking(REGION, peer_regions(), period)
     share = next((f for f in ranking.figures if f.key == "share"), None) if ranking else None
     if ranking is None or share is None or share.rank is None:
         return ""
@@ -92,15 +93,8 @@ def _barometer() -> str:
 
 def _publications() -> list[str]:
     """The latest recorded figures of each register publication for Kymenlaakso."""
-    latest: dict[str, list[PublicationFigure]] = {}
-    rows = PublicationFigure.objects.filter(area_code=REGION).select_related("publication")
-    for row in rows.order_by("publication__key", "-period", "indicator"):
-        found = latest.setdefault(row.publication.key, [])
-        if not found or found[0].period == row.period:
-            found.append(row)
     lines = []
-    for figures in latest.values():
-        publication = figures[0].publication
+    for publication, figures in publication_selectors.latest_figures(REGION):
         name = getattr(publication, f"name_{current_language()}", "") or publication.name_fi
         values = ", ".join(
             f"{row.indicator} {format_number(row.value, 1 if row.value % 1 else 0)}"

@@ -21,7 +21,7 @@ from seuraamo.official_stats.selectors.occupations import occupation_lines
 from seuraamo.publications import selectors as publication_selectors
 from seuraamo.situation import chart_options, charts, datasets, geo
 from seuraamo.situation.charts import static_variant
-from seuraamo.situation.figures import Figure, build_figure, source_line
+from seuraamo.situation.figures import ChartFigure, build_figure, source_line
 from seuraamo.situation.svg import render_svg
 from seuraamo.situation.tables import DataTable
 from seuraamo.situation.training import training_table
@@ -97,12 +97,14 @@ class ChartData:
     source: str
 
 
-def timeseries(area: str, measure: str) -> ChartData:
+def timeseries(area: str, statistic: str) -> ChartData:
     status = data_status()
-    table = datasets.timeseries_table(area, measure, source_for(status), _updated(status))
-    found = statistics.statistic(measure) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    table = datasets.timeseries_table(area, statistic, source_for(status), _updated(status))
+    found = statistics.statistic(statistic) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
     spec = charts.line_chart(table, y_title=str(found.axis))
-    return ChartData("timeseries", table, spec, {"area": area, "measure": found.key}, table.source)
+    return ChartData(
+        "timeseries", table, spec, {"area": area, "statistic": found.key}, table.source
+    )
 
 
 def municipalities(period: str | None = None) -> ChartData | None:
@@ -172,8 +174,8 @@ def projection(area: str = region.REGION) -> ChartData | None:
     table = datasets.projection_table(
         found, chart_options.area_name(area), source_for(status), _updated(status)
     )
-    measure = statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
-    spec = charts.projection_chart(table, y_title=str(measure.axis), label=_("Projection"))
+    statistic = statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
+    spec = charts.projection_chart(table, y_title=str(statistic.axis), label=_("Projection"))
     return ChartData("projection", table, spec, {}, table.source)
 
 
@@ -189,7 +191,7 @@ CHART_TABLES = {
 
 def known_period(chart: str, period: str) -> bool:
     """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
-    return not period or chart_options.is_stored_month(
+    return not period or selectors.is_stored_month(
         CHART_TABLES.get(chart, vocabulary.UNEMPLOYMENT_TABLE), period
     )
 
@@ -198,8 +200,8 @@ def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
     """The chart named in a download URL, built from the same parameters as on the page."""
     period = query.get("period") or None
     if chart == "timeseries":
-        choice = choose(query.get("area", ""), query.get("measure", ""))
-        return timeseries(choice.area, choice.measure)
+        choice = choose(query.get("area", ""), query.get("statistic", ""))
+        return timeseries(choice.area, choice.statistic)
     if chart == "municipalities":
         return municipalities(period)
     if chart == "map":
@@ -221,7 +223,7 @@ def chart_svg(chart: str, query: dict[str, str] | None = None) -> str | None:
     return render_svg(static_variant(data.spec))
 
 
-def figure(data: ChartData | None, *, description: str = "") -> Figure | None:
+def figure(data: ChartData | None, *, description: str = "") -> ChartFigure | None:
     if data is None:
         return None
     return build_figure(
@@ -237,18 +239,18 @@ def figure(data: ChartData | None, *, description: str = "") -> Figure | None:
 
 @dataclass(frozen=True)
 class Choice:
-    """The time-series selection: the areas and measures offered, what was chosen, and notices
-    about a requested area or measure that could not be shown."""
+    """The time-series selection: the areas and statistics offered, what was chosen, and notices
+    about a requested area or statistic that could not be shown."""
 
     area: str
-    measure: str
+    statistic: str
     area_groups: list[chart_options.AreaGroup]
-    measures: list[statistics.Statistic]
+    statistics: list[statistics.Statistic]
     notices: list[str]
     fixed_area: bool = False
 
 
-def choose(wanted_area: str, wanted_measure: str, *, fixed_area: str | None = None) -> Choice:
+def choose(wanted_area: str, wanted_statistic: str, *, fixed_area: str | None = None) -> Choice:
     notices = []
     groups = chart_options.area_groups()
     offered_areas = {code for group in groups for code, _name in group.areas}
@@ -260,17 +262,17 @@ def choose(wanted_area: str, wanted_measure: str, *, fixed_area: str | None = No
         )
     offered = chart_options.available_statistics(area)
     keys = [m.key for m in offered]
-    if wanted_measure in keys:
-        measure = wanted_measure
+    if wanted_statistic in keys:
+        statistic = wanted_statistic
     else:
-        measure = (
+        statistic = (
             statistics.DEFAULT_STATISTIC
             if statistics.DEFAULT_STATISTIC in keys or not keys
             else keys[0]
         )
-        if wanted_measure:
+        if wanted_statistic:
             notices.append(
-                _("The measure %(code)s has no data here; showing %(name)s.")
-                % {"code": wanted_measure, "name": statistics.BY_KEY[measure].label}
+                _("The statistic %(code)s has no data here; showing %(name)s.")
+                % {"code": wanted_statistic, "name": statistics.BY_KEY[statistic].label}
             )
-    return Choice(area, measure, groups, offered, notices, fixed_area is not None)
+    return Choice(area, statistic, groups, offered, notices, fixed_area is not None)

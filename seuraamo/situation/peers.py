@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from seuraamo.core.formatting import current_language, format_value, month_name
 from seuraamo.official_stats import selectors
-from seuraamo.situation.models import DEFAULT_PEERS, PEER_GROUP_KEY, PeerGroup
+from seuraamo.situation.selectors import peer_regions
 
 LABELS = {
     "share": gettext_lazy("Unemployed, % of the labour force"),
@@ -36,12 +36,6 @@ class PeerSection:
     peer_names: list[str]
     country: str
     rows: list[PeerRow]
-
-
-def peer_regions() -> list[str]:
-    """The analyst's peer group (admin), or the programme's default when none is stored."""
-    group = PeerGroup.objects.filter(key=PEER_GROUP_KEY).first()
-    return list(group.regions) if group is not None else list(DEFAULT_PEERS)
 
 
 def _text(value: float | None, unit: str) -> str:

@@ -2,9 +2,9 @@
 
 A chart, its HTML table alternative and its CSV, XLSX and json-stat2 downloads are all built from
 the same `DataTable`, so they show exactly the same rows and values. A table has one row dimension
-(months, areas or occupation groups), one column dimension (the measures, or the areas compared)
+(months, areas or occupation groups), one column dimension (the statistics, or the areas compared)
 and any number of fixed dimensions with a single category (the month of a cross-section, the
-measure of a time series).
+statistic of a time series).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from seuraamo.core.formatting import format_value, rounded
 
 @dataclass(frozen=True)
 class Dimension:
-    key: str  # "period", "area", "measure", "occupation"
+    key: str  # "period", "area", "statistic", "occupation"
     label: str  # the column header or the json-stat dimension label
     role: str = ""  # json-stat role: "time", "geo", "metric" or ""
 

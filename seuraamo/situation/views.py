@@ -41,17 +41,21 @@ def _crumbs(*extra: Crumb) -> list[Crumb]:
 
 
 def _query(request: HttpRequest, *names: str) -> dict[str, str]:
-    return {name: request.GET.get(name, "") for name in names}
+    query = {name: request.GET.get(name, "") for name in names}
+    if "statistic" in query and not query["statistic"]:
+        # Links made before the parameter was renamed ask with ``measure=``.
+        query["statistic"] = request.GET.get("measure", "")
+    return query
 
 
 @require_safe
 def situation(request: HttpRequest) -> HttpResponse:
-    query = _query(request, "area", "measure")
+    query = _query(request, "area", "statistic")
     body = caching.fragment(
         "situation",
         json.dumps(query, sort_keys=True),
         lambda: render_to_string(
-            "situation/_situation_body.html", contexts.situation(query["area"], query["measure"])
+            "situation/_situation_body.html", contexts.situation(query["area"], query["statistic"])
         ),
     )
     context = {"body": body, "crumbs": _crumbs(), "nav": NAV, "vega_locale": contexts.vega_locale()}
@@ -63,12 +67,12 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     if code not in MUNICIPALITIES:
         raise Http404(_("There is no Kymenlaakso municipality with this code."))
     name = chart_options.area_name(code)
-    measure = request.GET.get("measure", "")
+    statistic = _query(request, "statistic")["statistic"]
     body = caching.fragment(
         f"municipality:{code}",
-        measure,
+        statistic,
         lambda: render_to_string(
-            "situation/_municipality_body.html", contexts.municipality(code, name, measure)
+            "situation/_municipality_body.html", contexts.municipality(code, name, statistic)
         ),
     )
     crumbs = _crumbs(Crumb(name, reverse("situation:municipality", args=[code])))
@@ -99,11 +103,11 @@ def review_page(request: HttpRequest) -> HttpResponse:
 @require_safe
 def timeseries_fragment(request: HttpRequest) -> HttpResponse:
     """The time-series figure alone, for the page's script to swap in without a reload."""
-    query = _query(request, "area", "measure")
+    query = _query(request, "area", "statistic")
 
     def build() -> str:
-        choice = pages.choose(query["area"], query["measure"])
-        figure = pages.figure(pages.timeseries(choice.area, choice.measure))
+        choice = pages.choose(query["area"], query["statistic"])
+        figure = pages.figure(pages.timeseries(choice.area, choice.statistic))
         return render_to_string("situation/_figure.html", {"figure": figure, "open_table": False})
 
     body = caching.fragment("timeseries", json.dumps(query, sort_keys=True), build)
@@ -149,7 +153,7 @@ def chart_data(request: HttpRequest, chart: str, fmt: str) -> HttpResponse:
     """A chart's data as CSV, XLSX or JSON-stat 2.0 (or its SVG image), exactly as on the page."""
     if chart not in pages.CHARTS or fmt not in FORMATS:
         raise Http404(_("No such chart or file format."))
-    query = _query(request, "area", "measure", "period")
+    query = _query(request, "area", "statistic", "period")
     if not pages.known_period(chart, query["period"]):
         raise Http404(_("There are no stored figures for this month."))
     found = caching.cached(

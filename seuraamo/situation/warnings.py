@@ -15,7 +15,7 @@ from seuraamo.situation import chart_options
 
 @dataclass(frozen=True)
 class Warnings:
-    alerts: list[str]  # one sentence per measure and area outside its band
+    alerts: list[str]  # one sentence per statistic and area outside its band
     calm: str  # "no municipality …" when every band could be formed and none was left
     unknown: str  # which checks could not be formed, and why
 
@@ -23,7 +23,7 @@ class Warnings:
 def _sentence(found: selectors.TrendCheck, named: bool) -> str:
     values = {
         "place": chart_options.area_name(found.area_code),
-        "measure": statistics.BY_KEY[found.measure].label,
+        "statistic": statistics.BY_KEY[found.statistic].label,
         "month": month_name(found.period),
         "value": format_number(found.value),
         "low": format_number(found.low),
@@ -31,12 +31,12 @@ def _sentence(found: selectors.TrendCheck, named: bool) -> str:
     }
     if found.position == ABOVE:
         text = _(
-            "%(measure)s, %(month)s: %(value)s, above the trend band %(low)s–%(high)s: a larger "
+            "%(statistic)s, %(month)s: %(value)s, above the trend band %(low)s–%(high)s: a larger "
             "rise than the history makes likely."
         )
     else:
         text = _(
-            "%(measure)s, %(month)s: %(value)s, below the trend band %(low)s–%(high)s: a larger "
+            "%(statistic)s, %(month)s: %(value)s, below the trend band %(low)s–%(high)s: a larger "
             "fall than the history makes likely."
         )
     return (f"{values['place']}: " if named else "") + text % values
@@ -64,9 +64,9 @@ def section(area_codes: tuple[str, ...], *, named: bool = True) -> Warnings | No
             "what": ", ".join(
                 sorted(
                     {
-                        f"{statistics.BY_KEY[found.measure].label} ({chart_options.area_name(found.area_code)})"
+                        f"{statistics.BY_KEY[found.statistic].label} ({chart_options.area_name(found.area_code)})"
                         if named
-                        else str(statistics.BY_KEY[found.measure].label)
+                        else str(statistics.BY_KEY[found.statistic].label)
                         for found in unknown
                     }
                 )

@@ -47,7 +47,7 @@ def connection_kept_open() -> Iterator[None]:
 def test_the_api_behaves_as_documented(case) -> None:
     # Every check except "a schema-valid request is accepted": some valid-looking requests are
     # refused with the documented 400 for reasons a schema cannot express (an unknown table or
-    # content code, derived measures without `area`, bounds of another frequency).
+    # content code, derived statistics without `area`, bounds of another frequency).
     # Identity encoding: Django's WSGI test client does not undo the gzip compression that answers
     # get when a client accepts it (compression itself is tested in tests/config).
     case.call_and_validate(

@@ -36,6 +36,9 @@ def test_a_renamed_service_is_audited_and_found_by_its_new_name(staff: Client) -
     assert event.after == {"name_sv": "Ungdomsvägledning Kotka"}
     html = staff.get("/sv/services/", {"q": "ungdomsvägledning"}).content.decode()
     assert 'href="/sv/services/ohjaamo-kotka/"' in html
+    # An editor's form opened before this save is now stale and cannot overwrite it.
+    service.refresh_from_db()
+    assert service.version == 2
 
 
 def test_a_service_with_ages_the_wrong_way_round_is_refused(staff: Client) -> None:

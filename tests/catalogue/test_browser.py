@@ -5,9 +5,11 @@ scrolling on a 390 px phone."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 
+from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from tests.catalogue.conftest import load_everything
 from tests.pages.test_browser import focused, serious
 
@@ -33,6 +35,15 @@ PAGES = [
 @pytest.fixture
 def site(live_server: object, transactional_db: None) -> Iterator[str]:
     load_everything()
+    # A constructed location with coordinates, so the service page's map is checked too.
+    Channel.objects.create(
+        service=Service.objects.get(key="tyonhakijan-palvelut-kouvola"),
+        kind=ChannelKind.LOCATION,
+        name_fi="Testipiste (rakennettu testiä varten)",
+        municipality="KU286",
+        latitude=Decimal("60.86800"),
+        longitude=Decimal("26.70400"),
+    )
     yield live_server.url
 
 
@@ -114,3 +125,12 @@ def test_the_guide_works_without_javascript_and_with_back_and_forward(
         assert page.locator(".recommendation h3").first.inner_text() == "Ohjaamo Kotka"
     finally:
         context.close()
+
+
+def test_the_map_is_drawn_with_its_text_alternative(site: str, page: object) -> None:
+    page.goto(f"{site}/fi/services/tyonhakijan-palvelut-kouvola/")
+    figure = page.locator(".service-map figure")
+    assert figure.locator("svg[role=img] circle").count() == 1
+    box = figure.locator("svg").bounding_box()
+    assert 200 < box["width"] <= 26 * 16 and box["height"] > 100
+    assert "Testipiste" in figure.locator("figcaption").inner_text()

@@ -20,11 +20,23 @@ pytestmark = pytest.mark.django_db
 SCHEMAS = {
     "service": SCHEMA_DIR / "service.json",
     "organization": Path(__file__).parent / "hsds" / "organization.json",
+    "service_at_location": Path(__file__).parent / "hsds" / "service_at_location.json",
 }
 
 
+def official_schema(name: str) -> dict:
+    """A compiled schema; taxonomy and taxonomy_term have no file of their own in the shared copy,
+    so theirs are the ones the official service schema embeds (attributes → taxonomy_term →
+    taxonomy_detail)."""
+    if name in SCHEMAS:
+        return json.loads(SCHEMAS[name].read_text(encoding="utf-8"))
+    service = official_schema("service")
+    term = service["properties"]["attributes"]["items"]["properties"]["taxonomy_term"]
+    return {"taxonomy_term": term, "taxonomy": term["properties"]["taxonomy_detail"]}[name]
+
+
 def validator(name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads(SCHEMAS[name].read_text(encoding="utf-8"))
+    schema = official_schema(name)
     return jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
@@ -52,6 +64,9 @@ def test_the_export_file_validates_against_the_official_schemas(
         assert len(records["services"]) == 15, language
         assert problems("service", records["services"]) == []
         assert problems("organization", records["organizations"]) == []
+        assert len(records["taxonomies"]) == 2 and len(records["taxonomy_terms"]) == 11
+        assert problems("taxonomy", records["taxonomies"]) == []
+        assert problems("taxonomy_term", records["taxonomy_terms"]) == []
     sv = {s["id"]: s for s in document["languages"]["sv"]["services"]}
     kela = sv[hsds_id("service", "kela-tyottomyysturva")]
     assert kela["name"] == "FPA:s stöd för arbetslösa"
@@ -124,3 +139,44 @@ def test_bad_parameters_are_named(
 def test_an_unknown_id_is_404(catalogue: None, client: Client) -> None:
     response = client.get("/api/hsds/services/00000000-0000-0000-0000-000000000000")
     assert response.status_code == 404
+
+
+def test_service_at_locations_page_and_validate(catalogue: None, client: Client) -> None:
+    body = client.get("/api/hsds/service_at_locations", {"lang": "sv", "per_page": "200"}).json()
+    assert body["total_items"] > 0 and body["last_page"] is True
+    assert problems("service_at_location", body["contents"]) == []
+    kouvola = hsds_id("service", "tyonhakijan-palvelut-kouvola")
+    mine = [record for record in body["contents"] if record["service_id"] == kouvola]
+    address = mine[0]["location"]["addresses"][0]
+    assert (address["address_1"], address["postal_code"]) == ("Salpausselänkatu 26", "45100")
+    one = client.get(f"/api/hsds/service_at_locations/{mine[0]['id']}").json()
+    assert one["id"] == mine[0]["id"] and one["service_id"] == kouvola
+    Service.objects.filter(key="tyonhakijan-palvelut-kouvola").update(status=ServiceStatus.DRAFT)
+    assert client.get(f"/api/hsds/service_at_locations/{mine[0]['id']}").status_code == 404
+
+
+def test_target_groups_and_levels_are_taxonomy_terms_linked_by_attributes(
+    catalogue: None, client: Client
+) -> None:
+    taxonomies = client.get("/api/hsds/taxonomies").json()["contents"]
+    assert problems("taxonomy", taxonomies) == []
+    by_name = {taxonomy["name"]: taxonomy["id"] for taxonomy in taxonomies}
+    assert set(by_name) == {"Seuraamo target groups", "Seuraamo service levels"}
+    levels = client.get(
+        "/api/hsds/taxonomy_terms",
+        {"taxonomy_id": by_name["Seuraamo service levels"], "lang": "sv"},
+    ).json()["contents"]
+    assert problems("taxonomy_term", levels) == []
+    assert [term["code"] for term in levels] == ["0", "1", "2", "3", "4"]
+    service = client.get(
+        f"/api/hsds/services/{hsds_id('service', 'ohjaamo-kotka')}", {"lang": "sv"}
+    ).json()
+    linked = {(a["link_type"], a["taxonomy_term"]["code"]) for a in service["attributes"]}
+    assert ("service_level", "2") in linked and ("target_group", "young_people") in linked
+    young = next(a for a in service["attributes"] if a["taxonomy_term"]["code"] == "young_people")
+    assert young["taxonomy_term"]["name"] == "Unga"
+    term = client.get(f"/api/hsds/taxonomy_terms/{young['taxonomy_term_id']}").json()
+    assert term["name"] == "Nuoret"  # the default language is Finnish
+    wrong = client.get("/api/hsds/taxonomy_terms", {"taxonomy_id": "nope"})
+    assert wrong.status_code == 400
+    assert wrong.json() == {"error": "taxonomy_id: no taxonomy has the id 'nope'"}

@@ -106,3 +106,7 @@ def test_a_catalogue_export_imports_back_in_three_languages(
     kouvola = Service.objects.get(key__startswith="hsds-", name_fi="Työnhakijan palvelut – Kouvola")
     assert kouvola.municipalities == ["KU286"]
     assert kouvola.channels.filter(street_address="Salpausselänkatu 26").count() == 1
+    # The level and target groups come back through the profile's taxonomy attributes.
+    ohjaamo = Service.objects.get(key__startswith="hsds-", name_fi="Ohjaamo Kotka")
+    original = Service.objects.get(key="ohjaamo-kotka")
+    assert (ohjaamo.level, ohjaamo.target_groups) == (original.level, original.target_groups)

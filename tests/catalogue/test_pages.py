@@ -27,7 +27,7 @@ def found_keys(client: Client, url: str, **params: str) -> set[str]:
 OHJAAMOT = {"ohjaamo-kotka", "ohjaamo-hamina", "ohjaamo-kouvola"}
 
 
-@pytest.mark.parametrize("query", ["nuorille", "nuoret", "NUORET"])
+@pytest.mark.parametrize("query", ["nuorille", "nuoret", "NUORET", "nuorten"])
 def test_inflected_finnish_finds_the_ohjaamo_points(
     catalogue: None, client: Client, query: str
 ) -> None:

@@ -69,18 +69,20 @@ class FakePtv:
 
     def __init__(self) -> None:
         self.items: list[dict] = []
+        self.channels: list[dict] = []  # served under …/ServiceChannel/…
         self.page_size = 2
         self.status = 200
         self.requests: list[str] = []
 
-    def page(self, number: int) -> dict:
-        count = max(1, -(-len(self.items) // self.page_size))
+    def page(self, number: int, items: list[dict] | None = None) -> dict:
+        items = self.items if items is None else items
+        count = max(1, -(-len(items) // self.page_size))
         start = (number - 1) * self.page_size
         return {
             "pageNumber": number,
             "pageSize": self.page_size,
             "pageCount": count,
-            "itemList": self.items[start : start + self.page_size],
+            "itemList": items[start : start + self.page_size],
         }
 
 
@@ -96,7 +98,8 @@ def fake_ptv() -> Iterator[tuple[FakePtv, str]]:
                 self.end_headers()
                 return
             number = int(parse_qs(urlsplit(self.path).query).get("page", ["1"])[0])
-            body = json.dumps(state.page(number)).encode()
+            items = state.channels if "/ServiceChannel/" in self.path else state.items
+            body = json.dumps(state.page(number, items)).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.end_headers()

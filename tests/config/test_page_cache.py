@@ -69,3 +69,52 @@ def test_signed_in_users_always_get_a_fresh_page(data: PageData) -> None:
     )
     assert "Written behind the cache" in member.get("/en/organisations/").content.decode()
     assert "Written behind" not in visitor.get("/en/organisations/").content.decode()
+
+
+def test_an_api_answer_is_cached_until_the_statistics_change(db: None, tmp_path: object) -> None:
+    from tests.config.test_data_version_writers import import_statistics
+    from tests.official_stats.test_data_status import FIXTURES, careless_file
+
+    import_statistics(FIXTURES / "12r5_excerpt.json-stat2.json")
+    path = "/api/observations?table=tyonv/12r5&content=TYOTTOMATLOPUSSA&area=MK08"
+    visitor = Client()
+    first_count, first = queries(visitor, path)
+    second_count, second = queries(visitor, path)
+    assert second == first and second_count == DATA_VERSION_QUERIES < first_count
+    assert "2026M07" not in second
+    import_statistics(careless_file(tmp_path))
+    assert "2026M07" in visitor.get(path).content.decode()
+
+
+def test_gzip_and_plain_visitors_each_get_their_own_encoding(data: PageData) -> None:
+    import gzip
+
+    zipped = Client(HTTP_ACCEPT_ENCODING="gzip")
+    plain = Client()
+    for _visit in range(2):
+        answer = zipped.get("/fi/programme/")
+        assert answer["Content-Encoding"] == "gzip"
+        text = gzip.decompress(answer.content).decode()
+        assert plain.get("/fi/programme/").content.decode() == text
+        assert "Content-Encoding" not in plain.get("/fi/programme/")
+
+
+def test_a_cached_answer_keeps_the_security_headers(data: PageData) -> None:
+    visitor = Client()
+    visitor.get("/fi/")
+    count, _html = queries(visitor, "/fi/")
+    assert count == DATA_VERSION_QUERIES
+    answer = visitor.get("/fi/")
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Permissions-Policy"):
+        assert answer.has_header(header), header
+    assert answer["Content-Language"] == "fi"
+
+
+def test_a_visitor_with_a_session_cookie_is_never_served_from_the_cache(data: PageData) -> None:
+    Client().get("/en/organisations/")
+    Organisation.objects.filter(pk=Organisation.objects.order_by("pk").first().pk).update(
+        name_en="Written behind the cache"
+    )
+    visitor = Client()
+    visitor.cookies["sessionid"] = "no-such-session"
+    assert "Written behind the cache" in visitor.get("/en/organisations/").content.decode()

@@ -7,13 +7,13 @@ import pytest
 from seuraamo.official_stats.derived import (
     MISSING,
     NO_TOTAL,
-    MeasureSpec,
     Point,
+    StatisticSpec,
     aggregate,
     change,
-    compute_measure,
+    compute_statistic,
     moving_average,
-    parse_measure,
+    parse_statistic,
     ratio,
     ratio_series,
     shift_period,
@@ -88,26 +88,28 @@ def test_moving_average_needs_twelve_consecutive_months() -> None:
     assert moving_average([], 12) == []
 
 
-def test_measure_names() -> None:
-    assert parse_measure("TYOTTOMATLOPUSSA") == MeasureSpec("TYOTTOMATLOPUSSA")
-    assert parse_measure("share_ma12") == MeasureSpec("share", "_ma12")
-    assert parse_measure("TYOTTOMATLOPUSSA_yoy_pct") == MeasureSpec("TYOTTOMATLOPUSSA", "_yoy_pct")
-    assert parse_measure("share").content_codes == ("TYOTTOMATLOPUSSA", "TYOVOIMATK")
-    assert parse_measure("vacancies_per_unemployed").content_codes == (
+def test_statistic_names() -> None:
+    assert parse_statistic("TYOTTOMATLOPUSSA") == StatisticSpec("TYOTTOMATLOPUSSA")
+    assert parse_statistic("share_ma12") == StatisticSpec("share", "_ma12")
+    assert parse_statistic("TYOTTOMATLOPUSSA_yoy_pct") == StatisticSpec(
+        "TYOTTOMATLOPUSSA", "_yoy_pct"
+    )
+    assert parse_statistic("share").content_codes == ("TYOTTOMATLOPUSSA", "TYOVOIMATK")
+    assert parse_statistic("vacancies_per_unemployed").content_codes == (
         "AVPAIKATLOPUSSA",
         "TYOTTOMATLOPUSSA",
     )
 
 
-def test_compute_measure_ratios_and_transforms() -> None:
+def test_compute_statistic_ratios_and_transforms() -> None:
     contents = {
         "PITKAAIKAISTYOTTOMAT": [Point("2026M06", 4160)],
         "TYOTTOMATLOPUSSA": [Point("2025M06", 10000), Point("2026M06", 10153)],
         "AVPAIKATLOPUSSA": [Point("2026M06", None, "...")],
     }
-    long_term = compute_measure(parse_measure("long_term_share"), contents)
+    long_term = compute_statistic(parse_statistic("long_term_share"), contents)
     assert long_term[-1].value == 41.0
-    vacancies = compute_measure(parse_measure("vacancies_per_unemployed"), contents)
+    vacancies = compute_statistic(parse_statistic("vacancies_per_unemployed"), contents)
     assert vacancies == [Point("2026M06", None, "...")]
-    yoy = compute_measure(parse_measure("TYOTTOMATLOPUSSA_yoy"), contents)
+    yoy = compute_statistic(parse_statistic("TYOTTOMATLOPUSSA_yoy"), contents)
     assert yoy[-1] == Point("2026M06", 153, "")

@@ -75,15 +75,16 @@ def shares(db: None) -> None:
 
 def test_status_of_an_official_indicator(goal: Goal, shares: None) -> None:
     item = indicator(goal, baseline_value=Decimal("18.000"), baseline_date=date(2020, 6, 30))
-    IndicatorTarget.objects.create(indicator=item, date=date(2020, 12, 31), value=Decimal("17"))
-    IndicatorTarget.objects.create(indicator=item, date=date(2025, 12, 31), value=Decimal("12"))
+    IndicatorTarget.objects.create(indicator=item, year=2020, value=Decimal("17"))
+    IndicatorTarget.objects.create(indicator=item, year=2025, value=Decimal("12"))
     status = indicator_status(item, today=date(2023, 1, 1))
     assert status.latest_period == "2022M06"
     assert status.latest_value == published(100 * 10600 / 72000)
     assert status.year_earlier_value == published(100 * 11800 / 72000)
     assert (status.trend, status.improving) == ("down", True)
     assert status.baseline_value == 18.0 and status.baseline_period == "2020M06"
-    assert (status.next_target_date, status.next_target_value) == (date(2025, 12, 31), 12.0)
+    assert (status.next_target_year, status.next_target_value) == (2025, 12.0)
+    assert status.target_year is None  # no target for 2023: the light compares with the baseline
     assert (status.light, status.reason) == ("green", "better")
     assert len(status.recent) == 13
 

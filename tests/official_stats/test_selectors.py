@@ -1,4 +1,4 @@
-"""Selectors on small ingested cubes: aggregates, derived measures, periods."""
+"""Selectors on small ingested cubes: aggregates, derived statistics, periods."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_an_aggregate_is_missing_when_a_member_is(data: None) -> None:
     assert ratio[0].value is None and ratio[0].status == "no-total"
 
 
-def test_derived_measures_long_term_share_ma12_and_yoy(data: None) -> None:
+def test_derived_statistics_long_term_share_ma12_and_yoy(data: None) -> None:
     [long_term] = series(R5, "long_term_share", "KU285", "2026M06", "2026M06")
     assert long_term.value == published(100 * 40 / 139)
     [ma12] = series(R5, "TYOTTOMATLOPUSSA_ma12", "KU285", "2026M06", "2026M06")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Iterator
 
@@ -9,7 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from seuraamo.areas.models import Area
+from seuraamo.areas.models import Area, AreaMembership
+from seuraamo.areas.selectors import members_of
 from seuraamo.official_stats.models import (
     Observation,
     ObservationRevision,
@@ -44,13 +46,14 @@ def snapshot(django_db_setup: None, django_db_blocker: object) -> Iterator[Snaps
     yield result
     with django_db_blocker.unblock(), connection.cursor() as cursor:  # type: ignore[attr-defined]
         for model in (
-            ObservationRevision, Observation, SyncRun, VariableValue, TableVariable, StatTable, Area,
+            ObservationRevision, Observation, SyncRun, VariableValue, TableVariable, StatTable,
+            AreaMembership, Area,
         ):  # fmt: skip
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def value(area: str, period: str, measure: str, table: str = R5) -> float | None:
-    points = series(table, measure, area, period, period)
+def value(area: str, period: str, statistic: str, table: str = R5) -> float | None:
+    points = series(table, statistic, area, period, period)
     return points[0].value if points else None
 
 
@@ -146,7 +149,8 @@ def test_population_tables(snapshot: SnapshotResult) -> None:
 def test_areas_and_names(snapshot: SnapshotResult) -> None:
     south = Area.objects.get(code="TA04")
     assert south.level == "employment_area"
-    assert south.member_codes == ["KU075", "KU285", "KU489", "KU624", "KU935"]
+    assert members_of("TA04") == ["KU075", "KU285", "KU489", "KU624", "KU935"]
+    assert members_of("TA04", on=datetime.date(2024, 12, 31)) == []  # from 1 January 2025
     assert (south.name_fi, south.region.code) == ("Etelä-Kymenlaakson työllisyysalue", "MK08")
     hamina = Area.objects.select_related("subregion", "region").get(code="KU075")
     assert (hamina.name_sv, hamina.subregion.code, hamina.region.code) == (

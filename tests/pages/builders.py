@@ -102,6 +102,7 @@ def build_programme(today: datetime.date) -> PageData:
         name_sv="Kymmenedalens sysselsättningsprogram 2021–",
         name_en="Kymenlaakso Employment Programme 2021–",
         start_year=2021,
+        start_date=datetime.date(2021, 6, 1),
         description_fi="Kymenlaaksossa toimii laaja verkosto.\n\nToinen kappale johdannosta.",
         description_sv="I Kymmenedalen finns ett omfattande nätverk.\n\nEtt andra stycke.",
         description_en="Kymenlaakso has an extensive network.\n\nA second paragraph.",
@@ -165,12 +166,8 @@ def build_programme(today: datetime.date) -> PageData:
         baseline_date=datetime.date(2021, 6, 30),
         order=1,
     )
-    IndicatorTarget.objects.create(
-        indicator=indicator, date=datetime.date(2027, 12, 31), value=Decimal("10.500")
-    )
-    IndicatorTarget.objects.create(
-        indicator=indicator, date=datetime.date(2025, 12, 31), value=Decimal("11.000")
-    )
+    IndicatorTarget.objects.create(indicator=indicator, year=2027, value=Decimal("10.500"))
+    IndicatorTarget.objects.create(indicator=indicator, year=2025, value=Decimal("11.000"))
     Indicator.objects.create(
         key="ohjaamo-asiakkaat",
         goal=goals["4.3"],
@@ -181,7 +178,7 @@ def build_programme(today: datetime.date) -> PageData:
         desired_direction="increase",
         kind="manual",
         baseline_value=Decimal("1234.000"),
-        baseline_date=datetime.date(2021, 12, 31),
+        baseline_date=datetime.date(2021, 6, 30),
         order=2,
     )
     Indicator.objects.create(

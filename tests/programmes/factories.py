@@ -145,5 +145,5 @@ class IndicatorTargetFactory(DjangoModelFactory):
         model = IndicatorTarget
 
     indicator = factory.SubFactory(IndicatorFactory)
-    date = factory.Sequence(lambda n: datetime.date(2025 + n, 12, 31))
+    year = factory.Sequence(lambda n: 2025 + n)
     value = Decimal("8000")

@@ -93,8 +93,8 @@ def test_export_keeps_the_files_content(db: None) -> None:
         "area": "MK08",
     }
     assert indicator["targets"] == [
-        {"date": datetime.date(2025, 12, 31), "value": 8500.5},
-        {"date": datetime.date(2027, 12, 31), "value": 8000},
+        {"year": 2025, "value": 8500.5},
+        {"year": 2027, "value": 8000},
     ]
     assert "statistic" not in programme["themes"][1]["goals"][0]["indicators"][0]
 
@@ -135,9 +135,7 @@ def test_a_programme_made_in_the_database_round_trips(db: None, tmp_path: Path) 
         baseline_value=Decimal("0.125"),
         baseline_date=datetime.date(2021, 6, 30),
     )
-    IndicatorTargetFactory(
-        indicator=indicator, date=datetime.date(2030, 1, 1), value=Decimal("-1.5")
-    )
+    IndicatorTargetFactory(indicator=indicator, year=2030, value=Decimal("-1.5"))
 
     first, second = round_trip(tmp_path)
 

@@ -131,10 +131,7 @@ def test_import_creates_the_programme_tree(db: None) -> None:
     assert theme_indicator.theme.number == "4.1" and theme_indicator.goal is None
     assert str(theme_indicator.baseline_value) == "12.900"
     targets = IndicatorTarget.objects.filter(indicator__key="pitkaaikaistyottomat")
-    assert {(str(t.date), str(t.value)) for t in targets} == {
-        ("2025-12-31", "8500.500"),
-        ("2027-12-31", "8000.000"),
-    }
+    assert {(t.year, str(t.value)) for t in targets} == {(2025, "8500.500"), (2027, "8000.000")}
     coordinators = GoalCoordinator.objects.filter(goal__key="yhteistyo").order_by("order")
     assert [(c.organisation.key, c.role) for c in coordinators] == [
         ("kotkan-kaupunki", "coordinator"),
@@ -159,13 +156,9 @@ def test_every_created_object_is_audited(db: None) -> None:
     succession = events.get(object_type="organisations.succession")
     assert succession.object_key == "te-toimisto>tyollisyysalue"
     assert succession.after["successor"] == "tyollisyysalue"
-    target = events.get(object_key="pitkaaikaistyottomat/2025-12-31")
+    target = events.get(object_key="pitkaaikaistyottomat/2025")
     assert target.object_type == "programmes.indicatortarget"
-    assert target.after == {
-        "indicator": "pitkaaikaistyottomat",
-        "date": "2025-12-31",
-        "value": "8500.5",
-    }
+    assert target.after == {"indicator": "pitkaaikaistyottomat", "year": 2025, "value": "8500.5"}
 
 
 def test_reimporting_an_unchanged_file_writes_nothing(imported: dict[str, object]) -> None:
@@ -239,7 +232,7 @@ def test_items_removed_from_the_file_are_deleted(imported: object, tmp_path: Pat
         ("programmes.goal", "osaaminen"),
         ("programmes.goalcoordinator", "yhteistyo/te-toimisto"),
         ("programmes.indicator", "koulutuspaivat"),
-        ("programmes.indicatortarget", "pitkaaikaistyottomat/2025-12-31"),
+        ("programmes.indicatortarget", "pitkaaikaistyottomat/2025"),
         ("programmes.measure", "verkosto"),
         ("programmes.steeringgroupmembership", "testiohjelma/te-toimisto"),
         ("programmes.theme", "testiohjelma/4.2"),
@@ -371,6 +364,14 @@ BROKEN_VARIANTS = {
         "- key: koulutuspaivat",
         "programme.themes[1].goals[0].indicators[0].statistic",
         errors.OFFICIAL_WITHOUT_STATISTIC,
+    ),
+    "two targets for one year": (
+        ("{year: 2025, value: 8500.5}", "{year: 2027, value: 8500.5}"),
+        "targets:",
+        "programme.themes[0].goals[0].indicators[0].targets[1].year",
+        errors.DUPLICATE_KEY.format(
+            kind="target year", key=2027, first_line=line_of(MINIMAL, "targets:")
+        ),
     ),
     "duplicate goal key across themes": (
         ("- key: osaaminen", "- key: yhteistyo  # was osaaminen"),

@@ -52,3 +52,48 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
     summary = page.split('id="labour-market-heading"')[1].split("</section>")[0]
     assert "Työttömät työnhakijat" in summary and "2026M06" in summary
     assert "ei tallennettu" in summary
+
+
+def unemployed_row(page: str) -> str:
+    summary = page.split('id="labour-market-heading"')[1].split("</section>")[0]
+    return summary.split("Työttömät työnhakijat")[1].split("</tr>")[0]
+
+
+def test_a_closed_rounds_labour_market_summary_is_frozen(data: PageData) -> None:
+    from seuraamo.accounts.roles import Role
+    from seuraamo.official_stats.services import ingest_cube, load_areas
+    from tests.official_stats.conftest import make_cube
+    from tests.progress.builders import make_user
+
+    load_areas()
+
+    def sync(unemployed_in_june: int) -> None:
+        # A sync through the ingest service, as the real one stores it (constructed values).
+        cells = {
+            ("MK08", "2025M06", "TYOTTOMATLOPUSSA"): 9000,
+            ("MK08", "2026M06", "TYOTTOMATLOPUSSA"): unemployed_in_june,
+        }
+        ingest_cube(table_id="tyonv/12r5", cube=make_cube(cells), source="test")
+
+    sync(9500)
+    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    round_ = services.open_round(
+        admin,
+        data.programme,
+        "2026H1",
+        timezone.localdate() + datetime.timedelta(days=10),
+        [data.goals["4.3"]],
+    )
+    client = Client()
+    client.force_login(admin)
+    url = "/fi/follow-up/rounds/2026H1/report.html"
+    assert "9\xa0500" in unemployed_row(client.get(url).content.decode())  # open: read live
+    services.close_round(admin, round_.pk)
+
+    sync(9900)  # a later sync revises June 2026
+
+    page = client.get(url).content.decode()
+    assert "9\xa0500" in unemployed_row(page) and "9\xa0900" not in unemployed_row(page)
+    assert "kierroksen sulkemishetkellä" in page
+    services.reopen_round(admin, round_.pk)  # reopened, the round reads the statistics again
+    assert "9\xa0900" in unemployed_row(client.get(url).content.decode())

@@ -53,3 +53,18 @@ def test_overview_shows_only_what_the_user_may_read(follow_up: FollowUp) -> None
     assert "ei etene suunnitellusti" in Client().get(
         "/en/follow-up/overview/"
     ).content.decode() or ("off track" in Client().get("/en/follow-up/overview/").content.decode())
+
+
+def test_overview_says_baseline_missing_without_a_value_at_the_programme_start(
+    follow_up: FollowUp,
+) -> None:
+    from tests.pages.test_indicator_status import store_share, without_recorded_baseline
+
+    without_recorded_baseline(follow_up.data)
+    store_share({"2025M06": 13.1, "2026M06": 14.4})
+    swedish = Client().get("/sv/follow-up/overview/").content.decode()
+    assert "utgångsvärde saknas" in swedish
+    store_share({"2021M06": 12.0})
+    swedish = Client().get("/sv/follow-up/overview/").content.decode()
+    assert "utgångsvärde saknas" not in swedish
+    assert "Sämre än utgångsläget" in swedish  # 14.4 % against 12.0 % in June 2021

@@ -80,10 +80,10 @@ def test_proxy_ssl_header_variable_names_the_header() -> None:
 def test_a_chart_spec_cannot_close_its_json_script_block() -> None:
     from django.utils.safestring import mark_safe
 
-    from seuraamo.situation.figures import Figure
+    from seuraamo.situation.figures import ChartFigure
 
     hostile = {"title": "</script><script>alert(1)</script><!--"}
-    figure = Figure(
+    figure = ChartFigure(
         key="x", table=None, spec=hostile, svg=mark_safe(""), source_line="", downloads=()
     )
     text = str(figure.spec_json)

@@ -6,7 +6,7 @@ only the models they have been given permissions for."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -15,7 +15,9 @@ from seuraamo.catalogue.hsds import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 
-ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "superuser"]
+# programme_admin: the role (the "programme admins" group) without the staff flag; it may set the
+# steering group's yearly targets in the admin and open nothing else there.
+ROLES = ["anonymous", "citizen", "staff_without_permissions", "programme_editor", "programme_admin", "superuser"]  # fmt: skip
 
 PUBLIC_PATHS = [
     "/fi/",
@@ -41,20 +43,25 @@ PUBLIC_PATHS = [
 
 # (path, expected status per role in ROLES order); 302 goes to the admin login.
 ADMIN_MATRIX = [
-    ("/fi/admin/", [302, 302, 200, 200, 200]),
-    ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 200]),
-    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 200]),
-    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404]),
+    ("/fi/admin/", [302, 302, 200, 200, 200, 200]),
+    ("/fi/admin/programmes/goal/", [302, 302, 403, 200, 403, 200]),
+    ("/fi/admin/programmes/goal/{goal_pk}/change/", [302, 302, 403, 200, 403, 200]),
+    ("/fi/admin/organisations/organisation/add/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/core/auditevent/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/user/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/signinprovider/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/accounts/externalidentity/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/official_stats/syncrun/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/situation/peergroup/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/publications/publication/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/publications/publicationfigure/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/service/{service_pk}/change/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/catalogue/guiderule/", [302, 302, 403, 403, 403, 200]),
+    ("/fi/admin/programmes/indicator/{indicator_pk}/change/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/programmes/indicatortarget/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/programmes/indicatortarget/add/", [302, 302, 403, 403, 200, 200]),
+    ("/fi/admin/catalogue/channel/", [302, 302, 404, 404, 404, 404]),
 ]
 
 
@@ -67,6 +74,10 @@ def client_for(role: str) -> Client:
         is_staff=role != "citizen",
         is_superuser=role == "superuser",
     )
+    if role == "programme_admin":
+        user.is_staff = False
+        user.save()
+        user.groups.add(Group.objects.get(name="programme admins"))
     if role == "programme_editor":
         user.user_permissions.set(
             Permission.objects.filter(
@@ -94,6 +105,7 @@ def fill(path: str, data: PageData) -> str:
     return path.format(
         goal=goal.key,
         goal_pk=goal.pk,
+        indicator_pk=data.indicator.pk,
         organisation=organisation.key,
         service=service.key,
         service_pk=service.pk,
@@ -167,6 +179,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "api:docs": ("get", "/api/docs", ALL_200),
     "accounts:login": ("get", "/fi/accounts/login/", [200, 302, 302, 302, 302, 302, 302]),
     "accounts:logout": ("post", "/fi/accounts/logout/", [302] * 7),
+    # OpenID Connect: an unknown provider is 404 for everyone; a callback without a started sign-in 400.
+    "accounts:oidc_start": ("get", "/fi/accounts/sign-in/no-such-provider/", [404] * 7),
+    "oidc_callback": ("get", "/accounts/oidc/callback/?code=x&state=y", [400] * 7),
     "accounts:password_reset": ("get", "/fi/accounts/password-reset/", ALL_200),
     "accounts:password_reset_done": ("get", "/fi/accounts/password-reset/sent/", ALL_200),
     "accounts:password_reset_confirm": ("get", "/fi/accounts/reset/MQ/bad-token/", ALL_200),
@@ -190,6 +205,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
     "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
+    "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
+    "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
     "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),
@@ -205,11 +223,22 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "catalogue:service_list": ("get", "/fi/services/?q=nuoret&municipality=KU285", ALL_200),
     "catalogue:service": ("get", "/fi/services/{service}/", ALL_200),
     "catalogue:actors": ("get", "/fi/services/actors/", ALL_200),
+    # The matrix service is the City of Kotka's: its people ("outsider" to the follow-up) and the
+    # programme admins edit it; everyone else signed in gets 403, anonymous visitors the sign-in page.
+    "catalogue:service_edit": ("get", "/fi/services/{service}/edit/", [LOGIN, 200, 403, 403, 403, 403, 200]),
+    "catalogue:editor_services": ("get", "/fi/services/editing/", [LOGIN, 200, 200, 200, 200, 200, 200]),
     "catalogue:guide": ("get", "/fi/services/guide/?audience=company&municipality=KU075&need=growth", ALL_200),
     "hsds:services": ("get", "/api/hsds/services?lang=sv", ALL_200),
     "hsds:service": ("get", "/api/hsds/services/{service_hsds_id}", ALL_200),
     "hsds:organizations": ("get", "/api/hsds/organizations", ALL_200),
     "hsds:organization": ("get", "/api/hsds/organizations/{organisation_hsds_id}", ALL_200),
+    "hsds:service_at_locations": ("get", "/api/hsds/service_at_locations", ALL_200),
+    # The matrix service has no location: an unknown id is 404 for everyone.
+    "hsds:service_at_location": ("get", "/api/hsds/service_at_locations/{organisation_hsds_id}", [404] * 7),
+    "hsds:taxonomies": ("get", "/api/hsds/taxonomies", ALL_200),
+    "hsds:taxonomy": ("get", "/api/hsds/taxonomies/{taxonomy_hsds_id}", ALL_200),
+    "hsds:taxonomy_terms": ("get", "/api/hsds/taxonomy_terms?lang=en", ALL_200),
+    "hsds:taxonomy_term": ("get", "/api/hsds/taxonomy_terms/{term_hsds_id}", ALL_200),
 }  # fmt: skip
 
 
@@ -300,10 +329,12 @@ def test_every_url_answers_each_role_as_the_matrix_says(
             service=follow_up_clients["service"],
             service_hsds_id=follow_up_clients["service_hsds_id"],
             organisation_hsds_id=follow_up_clients["organisation_hsds_id"],
+            taxonomy_hsds_id=hsds_id("taxonomy", "service_level"),
+            term_hsds_id=hsds_id("taxonomy_term", "target_group:young_people"),
         )
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))
-        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith("progress:"):
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("progress:", "catalogue:")):  # fmt: skip
             assert "/fi/accounts/login/" in response["Location"], name
     assert wrong == [], wrong

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from seuraamo.areas.models import Area
+from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.official_stats.derived import shift_period
 from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 
@@ -95,24 +95,22 @@ def _areas() -> None:
         name_en="Kotka-Hamina sub-region",
         region=region,
     )
-    Area.objects.create(
+    south_area = Area.objects.create(
         code="TA04",
         level="employment_area",
         name_fi="Etelä-Kymenlaakson työllisyysalue",
         name_sv="Södra Kymmenedalens sysselsättningsområde",
         name_en="South Kymenlaakso employment area",
-        member_codes=SOUTH,
     )
-    Area.objects.create(
+    kouvola_area = Area.objects.create(
         code="TA16",
         level="employment_area",
         name_fi="Kouvolan työllisyysalue",
         name_sv="Kouvola sysselsättningsområde",
         name_en="Kouvola employment area",
-        member_codes=["KU286"],
     )
     for code, (fi, sv, *_values) in MUNICIPALITIES.items():
-        Area.objects.create(
+        municipality = Area.objects.create(
             code=code,
             level="municipality",
             name_fi=fi,
@@ -120,6 +118,11 @@ def _areas() -> None:
             name_en=fi,
             region=region,
             subregion=kouvola if code == "KU286" else south,
+        )
+        AreaMembership.objects.create(
+            parent=kouvola_area if code == "KU286" else south_area,
+            member=municipality,
+            valid_from=datetime.date(2025, 1, 1),
         )
 
 

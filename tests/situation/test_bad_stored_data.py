@@ -20,7 +20,7 @@ URLS = (
     "/sv/situation/review/",
     "/en/situation/municipalities/KU285/",
     "/fi/situation/charts/timeseries/",
-    "/fi/situation/charts/timeseries/?area=MK08&measure=share",
+    "/fi/situation/charts/timeseries/?area=MK08&statistic=share",
     "/api/observations?table=tyonv/12r5&area=MK08",
     "/api/observations?table=tyonv/12r5&area=MK08&format=jsonstat2",
     "/api/observations?table=tyonv/12r5&area=MK08&format=csv",

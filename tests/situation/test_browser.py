@@ -1,4 +1,4 @@
-"""The situation pages in Chromium: the charts become interactive, the area and measure selectors
+"""The situation pages in Chromium: the charts become interactive, the area and statistic selectors
 update the chart and the table in place (and by a page load without JavaScript), and axe-core finds
 no serious or critical accessibility violation."""
 
@@ -53,7 +53,7 @@ def test_charts_become_interactive_under_the_content_security_policy(
     assert errors == []
 
 
-def test_area_and_measure_update_chart_and_table_in_place(
+def test_area_and_statistic_update_chart_and_table_in_place(
     live_server, live_situation, page
 ) -> None:
     page.goto(f"{live_server.url}/en/situation/")
@@ -63,20 +63,20 @@ def test_area_and_measure_update_chart_and_table_in_place(
     spec_before = page.text_content("#figure-timeseries script.chart__spec")
 
     page.select_option("#id_area", "KU285")
-    page.select_option("#id_measure", "share")
+    page.select_option("#id_statistic", "share")
     page.click("form.chart-controls button[type=submit]")
     wait_caption(page, "Kotka")
     wait_interactive(page)
     assert caption(page) == "Unemployment share, Kotka and Whole country"
     assert page.evaluate("window.__samePage") is True  # updated without a reload
-    assert "area=KU285" in page.url and "measure=share" in page.url
+    assert "area=KU285" in page.url and "statistic=share" in page.url
     assert page.text_content("#figure-timeseries script.chart__spec") != spec_before
     header = page.locator("#table-timeseries thead th").all_text_contents()
     assert header == ["Month", "Kotka", "Whole country"]
     assert page.locator("#figure-timeseries .chart__interactive svg path").count() > 0
     assert "Chart updated" in page.text_content("#timeseries-status")
     link = page.get_attribute("#figure-timeseries .chart__downloads a", "href")
-    assert "area=KU285" in link and "measure=share" in link
+    assert "area=KU285" in link and "statistic=share" in link
 
 
 def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> None:
@@ -85,7 +85,7 @@ def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> 
     page.focus("#id_area")
     page.keyboard.press("End")  # the last area: the whole country
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "id_measure"
+    assert page.evaluate("document.activeElement.id") == "id_statistic"
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     wait_caption(page, "Whole country")
@@ -99,13 +99,13 @@ def test_without_javascript_the_form_reloads_the_page(live_server, live_situatio
         page.goto(f"{live_server.url}/fi/situation/")
         assert page.is_visible("#figure-timeseries .chart__static svg")
         page.select_option("#id_area", "TA04")
-        page.select_option("#id_measure", "TYOTTOMATLOPUSSA")
+        page.select_option("#id_statistic", "TYOTTOMATLOPUSSA")
         page.click("form.chart-controls button[type=submit]")
-        page.wait_for_url("**/fi/situation/?area=TA04&measure=TYOTTOMATLOPUSSA*")
+        page.wait_for_url("**/fi/situation/?area=TA04&statistic=TYOTTOMATLOPUSSA*")
         assert caption(page) == "Työttömät työnhakijat, Etelä-Kymenlaakson työllisyysalue"
-        page.select_option("#id_measure", "share")
+        page.select_option("#id_statistic", "share")
         page.click("form.chart-controls button[type=submit]")
-        page.wait_for_url("**/fi/situation/?area=TA04&measure=share*")
+        page.wait_for_url("**/fi/situation/?area=TA04&statistic=share*")
         assert caption(page).startswith("Työttömien osuus, Etelä-Kymenlaakson työllisyysalue")
     finally:
         context.close()
@@ -140,7 +140,7 @@ def test_axe_finds_no_serious_violations(live_server, live_situation, page, path
 def test_axe_static_charts(live_server, live_situation, page) -> None:
     """The server-rendered SVGs, as a browser without the chart scripts shows them."""
     page.route("**/static/situation/**/*.js", lambda route: route.abort())
-    page.goto(f"{live_server.url}/en/situation/?area=KU285&measure=share")
+    page.goto(f"{live_server.url}/en/situation/?area=KU285&statistic=share")
     assert page.is_visible("#figure-timeseries .chart__static svg")
     assert page.get_attribute("#figure-timeseries", "data-interactive") is None
     assert serious(page) == []

@@ -39,7 +39,8 @@ def test_an_area_renamed_in_the_admin_shows_at_once(client: Client) -> None:
             "name_en": "Kotka (renamed)",
             "subregion": area.subregion_id or "",
             "region": area.region_id or "",
-            "member_codes": "[]",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

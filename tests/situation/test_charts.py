@@ -83,7 +83,7 @@ def test_map_chart_uses_identity_projection_and_labels() -> None:
         key="map",
         title="Share",
         row_dimension=Dimension("area", "Municipality", "geo"),
-        column_dimension=Dimension("measure", "Measure", "metric"),
+        column_dimension=Dimension("statistic", "Statistic", "metric"),
         columns=(Column("share", "Share", "percent", 1),),
         rows=tuple(
             Row(f.code, f.name, (make_cell(10.0 + i, "", 1),)) for i, f in enumerate(features)
@@ -156,6 +156,6 @@ def test_page_embeds_the_locale_for_the_browser(client, situation, language) -> 
 def test_chart_svg_for_reports(situation) -> None:
     from seuraamo.situation.pages import chart_svg
 
-    image = chart_svg("timeseries", {"area": "KU285", "measure": "share"})
+    image = chart_svg("timeseries", {"area": "KU285", "statistic": "share"})
     assert image.startswith("<svg") and "Kotka" in image
     assert chart_svg("municipalities") is None  # a table without a chart

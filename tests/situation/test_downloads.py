@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from tests.situation.tablehtml import HtmlTable, data_tables, parse_number
 
 CHARTS = [
-    ("timeseries", "?area=TA04&measure=share"),
-    ("timeseries", "?area=KU489&measure=AVPAIKATLOPUSSA"),
+    ("timeseries", "?area=TA04&statistic=share"),
+    ("timeseries", "?area=KU489&statistic=AVPAIKATLOPUSSA"),
     ("municipalities", ""),
     ("map", ""),
     ("occupations", ""),
@@ -149,10 +149,10 @@ def test_unknown_chart_or_format_is_404(client, situation, path) -> None:
 
 
 def test_download_links_on_the_page_carry_the_selection(client, situation) -> None:
-    html = client.get("/fi/situation/?area=KU285&measure=share").content.decode()
-    assert "/fi/situation/data/timeseries.csv?area=KU285&amp;measure=share" in html
-    assert "/fi/situation/data/timeseries.xlsx?area=KU285&amp;measure=share" in html
-    assert "/fi/situation/data/timeseries.json?area=KU285&amp;measure=share" in html
+    html = client.get("/fi/situation/?area=KU285&statistic=share").content.decode()
+    assert "/fi/situation/data/timeseries.csv?area=KU285&amp;statistic=share" in html
+    assert "/fi/situation/data/timeseries.xlsx?area=KU285&amp;statistic=share" in html
+    assert "/fi/situation/data/timeseries.json?area=KU285&amp;statistic=share" in html
 
 
 @pytest.mark.parametrize(
@@ -176,16 +176,16 @@ def test_encoded_newline_in_period_is_404(client, situation) -> None:
 
 
 def test_csv_for_finnish_excel_uses_semicolons_and_decimal_commas(client, situation) -> None:
-    html = client.get("/fi/situation/?area=KU285&measure=share").content.decode()
+    html = client.get("/fi/situation/?area=KU285&statistic=share").content.decode()
     assert "CSV suomenkieliseen Exceliin (puolipisteet, desimaalipilkku)" in html
     assert "CSV (pilkut, desimaalipiste)" in html
-    response = download(client, "fi", "timeseries", "fi.csv", "?area=KU285&measure=share")
+    response = download(client, "fi", "timeseries", "fi.csv", "?area=KU285&statistic=share")
     assert response["Content-Disposition"].endswith('.excel-fi.csv"')
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Kuukausi", "Päivämäärä (ISO 8601)", "Kotka"]
     june = next(row for row in rows if row[1] == "2026-06-01")
     assert "," in june[2] and "." not in june[2]  # 16,4 — a number to Finnish Excel
-    plain = download(client, "fi", "timeseries", "csv", "?area=KU285&measure=share")
+    plain = download(client, "fi", "timeseries", "csv", "?area=KU285&statistic=share")
     first = plain.content.decode("utf-8-sig").splitlines()[0]
     assert first.startswith("Kuukausi,Päivämäärä (ISO 8601),Kotka")
 

@@ -37,7 +37,7 @@ def test_kymenlaakso_is_ranked_among_the_regions_and_beside_its_peers(
     html = client.get("/en/situation/").content.decode()
     table = data_tables(html)["table-peers"]
     assert table.header == [
-        "Measure", "Kymenlaakso", "Rank among the regions", "South Karelia", "Päijät-Häme",
+        "Statistic", "Kymenlaakso", "Rank among the regions", "South Karelia", "Päijät-Häme",
         "Kanta-Häme", "Satakunta", "Kainuu", "Whole country",
     ]  # fmt: skip
     assert table.rows[0][:3] == ["Unemployed, % of the labour force", "14.4%", f"{expected} / 19"]

@@ -26,7 +26,7 @@ def test_pages_on_the_real_snapshot(statistics_snapshot, client) -> None:
     assert kotka[1] == f"3{NBSP}715" and kotka[2] == f"16,4{NBSP}%"
     assert tables["table-occupations"].caption.strip().endswith("lokakuu 2023")
 
-    share = data_tables(client.get("/en/situation/?area=MK08&measure=share").content.decode())
+    share = data_tables(client.get("/en/situation/?area=MK08&statistic=share").content.decode())
     june_2021 = next(row for row in share["table-timeseries"].rows if row[0] == "June 2021")
     assert june_2021[1] == "12.9%"
 

@@ -67,15 +67,17 @@ def test_latest_month_is_stated_without_commands_for_the_public(client, situatio
     ("query", "caption"),
     [
         ("", "Unemployed jobseekers, Kymenlaakso"),
-        ("?area=KU285&measure=share", "Unemployment share, Kotka and Whole country"),
+        ("?area=KU285&statistic=share", "Unemployment share, Kotka and Whole country"),
         (
-            "?area=TA04&measure=TYOTTOMATLOPUSSA",
+            "?area=TA04&statistic=TYOTTOMATLOPUSSA",
             "Unemployed jobseekers, South Kymenlaakso employment area",
         ),
-        ("?area=SSS&measure=share", "Unemployment share, Whole country"),
+        ("?area=SSS&statistic=share", "Unemployment share, Whole country"),
+        # A link made before the parameter was renamed still shows what it asked for.
+        ("?area=KU285&measure=share", "Unemployment share, Kotka and Whole country"),
     ],
 )
-def test_area_and_measure_selection_without_javascript(client, situation, query, caption) -> None:
+def test_area_and_statistic_selection_without_javascript(client, situation, query, caption) -> None:
     html = client.get(f"/en/situation/{query}").content.decode()
     table = data_tables(html)["table-timeseries"]
     assert table.caption.strip() == caption
@@ -85,16 +87,16 @@ def test_area_and_measure_selection_without_javascript(client, situation, query,
 def test_employment_area_is_the_sum_of_its_municipalities(client, situation) -> None:
     from tests.situation.builders import expected_unemployed
 
-    html = client.get("/en/situation/?area=TA04&measure=TYOTTOMATLOPUSSA").content.decode()
+    html = client.get("/en/situation/?area=TA04&statistic=TYOTTOMATLOPUSSA").content.decode()
     rows = data_tables(html)["table-timeseries"].rows
     assert rows[-1][0] == "June 2026"
     assert parse_number(rows[-1][1], "en") == expected_unemployed("TA04")
 
 
-def test_unknown_area_and_measure_fall_back_with_a_notice(client, situation) -> None:
-    html = client.get("/en/situation/?area=XX1&measure=NOPE").content.decode()
+def test_unknown_area_and_statistic_fall_back_with_a_notice(client, situation) -> None:
+    html = client.get("/en/situation/?area=XX1&statistic=NOPE").content.decode()
     assert "There is no area XX1 here; showing Kymenlaakso." in html
-    assert "The measure NOPE has no data here" in html
+    assert "The statistic NOPE has no data here" in html
     assert (
         data_tables(html)["table-timeseries"].caption.strip()
         == "Unemployed jobseekers, Kymenlaakso"
@@ -105,7 +107,10 @@ def test_form_is_a_plain_get_form_with_native_selects(client, situation) -> None
     html = client.get("/fi/situation/").content.decode()
     form = re.search(r'<form class="chart-controls" method="get".*?</form>', html, re.S).group(0)
     assert '<select id="id_area" name="area">' in form and '<label for="id_area">' in form
-    assert '<select id="id_measure" name="measure">' in form and '<label for="id_measure">' in form
+    assert (
+        '<select id="id_statistic" name="statistic">' in form
+        and '<label for="id_statistic">' in form
+    )
     assert '<button type="submit">' in form
     for code in (
         "MK08",
@@ -124,10 +129,10 @@ def test_form_is_a_plain_get_form_with_native_selects(client, situation) -> None
         assert f'<option value="{code}"' in form
 
 
-def test_measures_offered_are_those_with_data(client, situation) -> None:
+def test_statistics_offered_are_those_with_data(client, situation) -> None:
     html = client.get("/en/situation/").content.decode()
     options = re.findall(
-        r'<option value="([^"]+)"', re.search(r'id="id_measure".*?</select>', html, re.S).group(0)
+        r'<option value="([^"]+)"', re.search(r'id="id_statistic".*?</select>', html, re.S).group(0)
     )
     assert "TYOTTOMATLOPUSSA" in options and "share" in options and "AVPAIKATLOPUSSA" in options
     assert "PITKAAIKAISTYOTTOMAT" in options  # two Junes stored
@@ -157,7 +162,7 @@ def test_comparison_table_rows(client, situation) -> None:
 
 
 def test_fragment_returns_the_figure_alone(client, situation) -> None:
-    response = client.get("/fi/situation/charts/timeseries/?area=KU285&measure=share")
+    response = client.get("/fi/situation/charts/timeseries/?area=KU285&statistic=share")
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<figure class="chart" id="figure-timeseries"')
@@ -179,7 +184,7 @@ def test_municipality_page(client, situation, language) -> None:
 
 def test_municipality_page_keeps_its_area(client, situation) -> None:
     html = client.get(
-        "/en/situation/municipalities/KU075/?area=KU285&measure=share"
+        "/en/situation/municipalities/KU075/?area=KU285&statistic=share"
     ).content.decode()
     assert (
         data_tables(html)["table-timeseries"].caption.strip()

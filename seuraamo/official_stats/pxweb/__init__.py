@@ -5,7 +5,8 @@ Plain Python (standard library only, no Django). Pieces:
 * **Parsing** into one representation, :class:`Cube`: :func:`parse_jsonstat` (json-stat 2.0
   dense/sparse, json-stat 1.0 ``{"dataset": ...}`` and bundles), :func:`parse_pxweb_json` (the
   PxWeb v1 ``"format": "json"`` answer), :func:`read_csv_long` (one cell per CSV line) and
-  :func:`parse_any`, which detects the shape. Missing or suppressed cells are ``None`` with their
+  :func:`parse_any`, which detects the shape. :func:`write_jsonstat` (:mod:`.writer`) writes a
+  json-stat 2.0 dataset that the parser reads back cell for cell, statuses included. Missing or suppressed cells are ``None`` with their
   status (``"..."``), never zero. Structural problems raise :class:`JsonStatError`.
 * **Roles** (:mod:`.roles`): which variable is time / content / area, from metadata flags,
   json-stat roles, variable codes or value codes, so both the pre- and post-8.6.2026 StatFin codes
@@ -51,8 +52,13 @@ from .plan import QueryPlan, merge_cubes, plan_queries
 from .pxjson import parse_pxweb_json
 from .roles import Role, resolve_roles
 from .transport import Limits
+from .writer import OutCell, OutDimension, OutUnit, write_jsonstat
 
 __all__ = [
+    "OutCell",
+    "OutDimension",
+    "OutUnit",
+    "write_jsonstat",
     "DEFAULT_BASE_URL",
     "SCB_V2_BASE_URL",
     "SSB_V2_BASE_URL",

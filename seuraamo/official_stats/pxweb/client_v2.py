@@ -41,6 +41,10 @@ class PxWebV2Client(BaseClient):
         query = urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
         return self.base_template + path.lstrip("/") + (f"?{query}" if query else "")
 
+    def table_url(self, table_id: str, lang: str | None = None) -> str:
+        """Where the table's data is (the source recorded with each sync run)."""
+        return self.url(f"tables/{urllib.parse.quote(table_id)}/data", lang=lang or self.lang)
+
     def config(self) -> Mapping[str, Any]:
         config = self._get_json(self.url("config"))
         if not isinstance(config, Mapping):

@@ -17,7 +17,7 @@ Iterating
     (``None`` where the table has no such dimension), which is what a database sync wants::
 
         for cell in cube.iter_role_cells(skip_missing=False):
-            save(area=cell.area, period=cell.time, measure=cell.content, value=cell.value,
+            save(area=cell.area, period=cell.time, content=cell.content, value=cell.value,
                  status=cell.status)
 
     ``cube.value({"Alue": "MK08", "timeperiod_m": "2026M06", "contentscode": "TYOTOSUUS"})``

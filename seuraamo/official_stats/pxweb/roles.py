@@ -1,4 +1,4 @@
-"""Which variable of a table is the time, the content (measure) and the area variable.
+"""Which variable of a table is the time, the content (which statistic) and the area variable.
 
 StatFin renamed its variable codes on 8 June 2026 (``Kuukausi`` -> ``timeperiod_m``,
 ``Tiedot`` -> ``contentscode``, ``Maakunta`` -> ``alue_23_20180101`` ...), so no code is hard-coded

@@ -9,8 +9,8 @@ from __future__ import annotations
 from seuraamo.official_stats.derived import Point
 from seuraamo.official_stats.selectors.figures import (
     COMPARISON_AREAS,
-    COMPARISON_MEASURES,
-    HEADLINE_MEASURES,
+    COMPARISON_STATISTICS,
+    HEADLINE_STATISTICS,
     AreaFigures,
     Comparison,
     Earlier,
@@ -45,8 +45,11 @@ from seuraamo.official_stats.selectors.peers import RankedFigure, Ranking, regio
 from seuraamo.official_stats.selectors.series import (
     first_period,
     gaps,
+    has_rows,
+    is_stored_month,
     latest_period,
     missing_runs,
+    months_with_values,
     period_span,
     series,
 )
@@ -55,8 +58,8 @@ from seuraamo.official_stats.selectors.warnings import TrendCheck, trend_checks
 
 __all__ = [
     "COMPARISON_AREAS",
-    "COMPARISON_MEASURES",
-    "HEADLINE_MEASURES",
+    "COMPARISON_STATISTICS",
+    "HEADLINE_STATISTICS",
     "AreaFigures",
     "Comparison",
     "Earlier",
@@ -76,6 +79,9 @@ __all__ = [
     "attribution",
     "expected_latest_month",
     "gaps",
+    "has_rows",
+    "is_stored_month",
+    "months_with_values",
     "missing_runs",
     "first_period",
     "headline_figures",

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from seuraamo.areas.models import Area
 from seuraamo.areas.region import REGION
 from seuraamo.official_stats.derived import (
-    RATIO_MEASURES,
+    RATIO_STATISTICS,
     Point,
     change,
-    parse_measure,
+    parse_statistic,
     year_earlier,
 )
 from seuraamo.official_stats.models import Observation
@@ -25,8 +25,8 @@ from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE, UNEMPLOYMENT_TA
 #: Content codes that count open jobs, not persons.
 VACANCY_CODES = frozenset({"AVPAIKATLOPUSSA", "UUDETAVP"})
 
-#: Headline figures: key -> measure (content code or derived ratio) of tyonv/12r5.
-HEADLINE_MEASURES: dict[str, str] = {
+#: Headline figures: key -> statistic (content code or derived ratio) of tyonv/12r5.
+HEADLINE_STATISTICS: dict[str, str] = {
     "unemployed": "TYOTTOMATLOPUSSA",
     "share": "share",
     "long_term": "PITKAAIKAISTYOTTOMAT",
@@ -35,8 +35,8 @@ HEADLINE_MEASURES: dict[str, str] = {
     "vacancies": "AVPAIKATLOPUSSA",
 }
 #: The municipality comparison shows the headline figures and these shares.
-COMPARISON_MEASURES: dict[str, str] = {
-    **HEADLINE_MEASURES,
+COMPARISON_STATISTICS: dict[str, str] = {
+    **HEADLINE_STATISTICS,
     "long_term_share": "long_term_share",
     "under25_share": "under25_share",
     "foreign_share": "foreign_share",
@@ -67,7 +67,7 @@ class Figure:
     """
 
     key: str
-    measure: str
+    statistic: str
     unit: str
     period: str
     value: float | None
@@ -124,15 +124,15 @@ class Comparison:
     rows: list[AreaFigures]
 
 
-def _unit(measure: str) -> str:
-    spec = parse_measure(measure)
-    ratio = RATIO_MEASURES.get(spec.base)
+def _unit(statistic: str) -> str:
+    spec = parse_statistic(statistic)
+    ratio = RATIO_STATISTICS.get(spec.base)
     if ratio:
         return ratio.unit
     return "vacancies" if spec.base in VACANCY_CODES else "persons"
 
 
-def _figure(key: str, measure: str, points: Sequence[Point], period: str) -> Figure:
+def _figure(key: str, statistic: str, points: Sequence[Point], period: str) -> Figure:
     by_period = {point.period: point for point in points}
     earlier_period = year_earlier(period)
     current = by_period.get(period)
@@ -145,7 +145,7 @@ def _figure(key: str, measure: str, points: Sequence[Point], period: str) -> Fig
     if value is not None and earlier_value is None:
         compared = _latest_same_month(by_period, period)
     return Figure(
-        key, measure, _unit(measure), period, value, earlier_period, earlier_value,
+        key, statistic, _unit(statistic), period, value, earlier_period, earlier_value,
         absolute, relative, status, compared,
     )  # fmt: skip
 
@@ -181,11 +181,15 @@ def _names(codes: Sequence[str]) -> dict[str, Area]:
 
 
 def _area_figures(
-    store: SeriesStore, area_code: str, area: Area | None, measures: Mapping[str, str], period: str
+    store: SeriesStore,
+    area_code: str,
+    area: Area | None,
+    statistics: Mapping[str, str],
+    period: str,
 ) -> AreaFigures:
     figures = {
-        key: _figure(key, measure, store.measure(parse_measure(measure), area_code), period)
-        for key, measure in measures.items()
+        key: _figure(key, statistic, store.statistic(parse_statistic(statistic), area_code), period)
+        for key, statistic in statistics.items()
     }
     return AreaFigures(
         area_code=area_code,
@@ -198,12 +202,12 @@ def _area_figures(
 
 
 def _figures_for(
-    areas: Sequence[str], measures: Mapping[str, str], period: str
+    areas: Sequence[str], statistics: Mapping[str, str], period: str
 ) -> list[AreaFigures]:
-    codes = {code for m in measures.values() for code in parse_measure(m).content_codes}
+    codes = {code for m in statistics.values() for code in parse_statistic(m).content_codes}
     store = SeriesStore(UNEMPLOYMENT_TABLE, codes, areas, periods=_same_months(period))
     names = _names(areas)
-    return [_area_figures(store, code, names.get(code), measures, period) for code in areas]
+    return [_area_figures(store, code, names.get(code), statistics, period) for code in areas]
 
 
 def headline_figures(area_code: str = REGION, period: str | None = None) -> Headline | None:
@@ -214,17 +218,17 @@ def headline_figures(area_code: str = REGION, period: str | None = None) -> Head
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
-    area, country = _figures_for([area_code, COUNTRY], HEADLINE_MEASURES, period)
+    area, country = _figures_for([area_code, COUNTRY], HEADLINE_STATISTICS, period)
     return Headline(UNEMPLOYMENT_TABLE, period, year_earlier(period), area, country)
 
 
 def municipality_comparison(period: str | None = None) -> Comparison | None:
     """The Kymenlaakso municipalities, employment areas, region and whole country side by side
-    (:data:`COMPARISON_MEASURES`) in ``period`` (default: the latest month)."""
+    (:data:`COMPARISON_STATISTICS`) in ``period`` (default: the latest month)."""
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
-    rows = _figures_for(COMPARISON_AREAS, COMPARISON_MEASURES, period)
+    rows = _figures_for(COMPARISON_AREAS, COMPARISON_STATISTICS, period)
     return Comparison(UNEMPLOYMENT_TABLE, period, year_earlier(period), rows)
 
 

@@ -2,9 +2,17 @@
 
 Traffic-light rule (documented in docs/data-sources.md):
 
+* The **baseline** is the value at the programme's start (``Programme.start_date``, 2021M06 for
+  Kymenlaakso): the indicator's recorded ``baseline_value`` when its ``baseline_date`` is in that
+  period (a value from another source), else the stored series' value for that period. Where
+  neither exists the baseline is missing — never the latest value standing in for it.
 * **grey** — no value: the indicator is not of kind *official*, its series has no value, or
-  there is no baseline (neither ``baseline_value`` nor a stored value at ``baseline_date``).
-* Otherwise compare the latest value with the baseline. The tolerance is 2 % of the baseline
+  the baseline is missing.
+* With a **target for the current year** (set by the steering group, ``IndicatorTarget``), compare
+  the latest value with it: **green** when reached (for *maintain*: within the tolerance of the
+  target), **amber** when not reached but better than the baseline by more than the tolerance (for
+  *maintain*: within three times the tolerance), **red** otherwise.
+* Without one, compare the latest value with the baseline. The tolerance is 2 % of the baseline
   (at least 0.001): smaller differences count as "no change".
   * desired direction **decrease**: green if the latest value is below the baseline by more than
     the tolerance, red if above it by more than the tolerance, amber in between;
@@ -24,7 +32,7 @@ from django.utils import timezone
 from seuraamo.official_stats.derived import (
     Point,
     change,
-    parse_measure,
+    parse_statistic,
     periods_per_year,
     shift_period,
 )
@@ -47,7 +55,7 @@ class IndicatorStatus:
 
     indicator_key: str
     table_id: str
-    measure: str
+    statistic: str
     area_code: str
     desired_direction: str
     latest_period: str | None
@@ -58,7 +66,9 @@ class IndicatorStatus:
     improving: bool | None
     baseline_value: float | None
     baseline_period: str | None
-    next_target_date: date | None
+    target_year: int | None  # the current year's target, the light's measure when set
+    target_value: float | None
+    next_target_year: int | None  # the first target from the current year on (for the pages)
     next_target_value: float | None
     light: str
     reason: str
@@ -112,8 +122,28 @@ def _trend(
     return earlier, difference, trend, improving
 
 
-def _target_date(target: object) -> date:
-    return target.date
+def target_light(
+    latest: float | None, target: float, baseline: float | None, direction: str
+) -> tuple[str, str]:
+    """The light and reason code for ``latest`` against the year's ``target`` (module doc)."""
+    if latest is None:
+        return GREY, "no_data"
+    tolerance = max(abs(target) * TOLERANCE, MINIMUM_TOLERANCE)
+    if direction == "maintain":
+        gap = abs(latest - target)
+        if gap <= tolerance:
+            return GREEN, "target_reached"
+        return (AMBER, "towards_target") if gap <= 3 * tolerance else (RED, "target_missed")
+    reached = latest <= target if direction == "decrease" else latest >= target
+    if reached:
+        return GREEN, "target_reached"
+    if baseline is not None and traffic_light(latest, baseline, direction)[1] == "better":
+        return AMBER, "towards_target"
+    return RED, "target_missed"
+
+
+def _target_year(target: object) -> int:
+    return target.year
 
 
 def _is_official(indicator: object) -> bool:
@@ -121,7 +151,10 @@ def _is_official(indicator: object) -> bool:
 
 
 def indicator_statuses(
-    indicators: Sequence[object], today: date | None = None
+    indicators: Sequence[object],
+    today: date | None = None,
+    *,
+    programme_start: date | None = None,
 ) -> list[IndicatorStatus]:
     """The statuses of many indicators, reading each statistics table once (two queries per
     table however many indicators use it)."""
@@ -131,22 +164,53 @@ def indicator_statuses(
             by_table[indicator.stat_table].append(indicator)
     points: dict[int, list[Point]] = {}
     for table_id, bound in by_table.items():
-        specs = {id(i): parse_measure(i.stat_content_code) for i in bound}
+        specs = {id(i): parse_statistic(i.stat_content_code) for i in bound}
         codes = {code for spec in specs.values() for code in spec.content_codes}
         store = SeriesStore(table_id, codes, {i.stat_area for i in bound})
         for indicator in bound:
-            points[id(indicator)] = store.measure(specs[id(indicator)], indicator.stat_area)
+            points[id(indicator)] = store.statistic(specs[id(indicator)], indicator.stat_area)
     return [
-        indicator_status(indicator, today, points=points.get(id(indicator), []))
+        indicator_status(
+            indicator,
+            today,
+            points=points.get(id(indicator), []),
+            programme_start=programme_start,
+        )
         for indicator in indicators
     ]
 
 
+def baseline_of(
+    indicator: object, programme_start: date | None, points: list[Point]
+) -> tuple[float | None, str | None]:
+    """The baseline value (None when missing) and its period; see the module docstring. Without a
+    programme start date the recorded ``baseline_date`` says which period is the start."""
+    start = programme_start or indicator.baseline_date
+    if start is None:
+        return None, None
+    like = points[-1].period if points else "2000M01"
+    period = period_of(start, like)
+    recorded = indicator.baseline_value
+    recorded_date = indicator.baseline_date
+    if (
+        recorded is not None
+        and recorded_date is not None
+        and period_of(recorded_date, like) == period
+    ):
+        return float(recorded), period
+    return next((p.value for p in points if p.period == period), None), period
+
+
 def indicator_status(
-    indicator: object, today: date | None = None, *, points: list[Point] | None = None
+    indicator: object,
+    today: date | None = None,
+    *,
+    points: list[Point] | None = None,
+    programme_start: date | None = None,
 ) -> IndicatorStatus:
     """The status of ``indicator`` (a ``programmes.Indicator``); see the module docstring.
-    ``points`` is its series when the caller has read it already (see ``indicator_statuses``)."""
+    ``points`` is its series when the caller has read it already (see ``indicator_statuses``);
+    ``programme_start`` the start date of its programme."""
     today = today or timezone.localdate()
     official = _is_official(indicator)
     if points is None:
@@ -158,21 +222,21 @@ def indicator_status(
     valued = [p for p in points if p.value is not None]
     latest = valued[-1] if valued else None
     earlier, difference, trend, improving = _trend(latest, points, indicator.desired_direction)
-    baseline = float(indicator.baseline_value) if indicator.baseline_value is not None else None
-    baseline_period = None
-    if indicator.baseline_date and points:
-        baseline_period = period_of(indicator.baseline_date, points[-1].period)
-        if baseline is None:
-            baseline = next((p.value for p in points if p.period == baseline_period), None)
-    target = (
-        # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
-        next(
-            (t for t in sorted(indicator.targets.all(), key=_target_date) if t.date >= today), None
-        )
-        if getattr(indicator, "pk", None)
-        else None
+    baseline, baseline_period = baseline_of(indicator, programme_start, points)
+    # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
+    targets = (
+        sorted(indicator.targets.all(), key=_target_year) if getattr(indicator, "pk", None) else []
     )
-    if official:
+    target = next((t for t in targets if t.year >= today.year), None)
+    this_year = target if target is not None and target.year == today.year else None
+    if official and this_year is not None:
+        light, reason = target_light(
+            latest.value if latest else None,
+            float(this_year.value),
+            baseline,
+            indicator.desired_direction,
+        )
+    elif official:
         light, reason = traffic_light(
             latest.value if latest else None, baseline, indicator.desired_direction
         )
@@ -181,7 +245,7 @@ def indicator_status(
     return IndicatorStatus(
         indicator_key=indicator.key,
         table_id=indicator.stat_table,
-        measure=indicator.stat_content_code,
+        statistic=indicator.stat_content_code,
         area_code=indicator.stat_area,
         desired_direction=indicator.desired_direction,
         latest_period=latest.period if latest else None,
@@ -192,7 +256,9 @@ def indicator_status(
         improving=improving,
         baseline_value=baseline,
         baseline_period=baseline_period,
-        next_target_date=target.date if target else None,
+        target_year=this_year.year if this_year else None,
+        target_value=float(this_year.value) if this_year else None,
+        next_target_year=target.year if target else None,
         next_target_value=float(target.value) if target else None,
         light=light,
         reason=reason,

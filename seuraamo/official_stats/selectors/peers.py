@@ -15,7 +15,7 @@ from seuraamo.official_stats.selectors.series import COUNTRY, latest_period
 from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
 
 #: The key figures ranked: shares and ratios, comparable between regions of different sizes.
-RANKED_MEASURES: dict[str, str] = {
+RANKED_STATISTICS: dict[str, str] = {
     "share": "share",
     "long_term_share": "long_term_share",
     "under25_share": "under25_share",
@@ -58,7 +58,7 @@ def rank_of(value: float | None, values: Sequence[float | None]) -> int | None:
 def region_ranking(
     area_code: str = REGION, peers: Sequence[str] = (), period: str | None = None
 ) -> Ranking | None:
-    """``area_code`` ranked among every region on each of :data:`RANKED_MEASURES` in ``period``
+    """``area_code`` ranked among every region on each of :data:`RANKED_STATISTICS` in ``period``
     (default: the latest month of 12r5), with ``peers`` and the whole country alongside."""
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
@@ -69,10 +69,10 @@ def region_ranking(
     if area_code not in regions:
         regions.append(area_code)
     wanted = [*regions, *(code for code in peers if code not in regions), COUNTRY]
-    rows = {row.area_code: row for row in _figures_for(wanted, RANKED_MEASURES, period)}
+    rows = {row.area_code: row for row in _figures_for(wanted, RANKED_STATISTICS, period)}
     area = rows[area_code]
     figures = []
-    for key in RANKED_MEASURES:
+    for key in RANKED_STATISTICS:
         values = [rows[code].figures[key].value for code in regions]
         own = area.figures[key]
         figures.append(

@@ -1,9 +1,9 @@
-"""Reading observations: time series of content codes and derived measures, for any area.
+"""Reading observations: time series of content codes and derived statistics, for any area.
 
-An area that is a union of municipalities (``Area.member_codes``, e.g. the employment areas
-TA04 and TA16) is computed from its members when the table has no figures of its own for it:
-counts are summed (missing if any member is missing), ratios are recomputed from the summed
-numerators and denominators.
+An area that is a union of municipalities (its ``AreaMembership`` rows, e.g. the employment
+areas TA04 and TA16) is computed from its members of today when the table has no figures of its
+own for it: counts are summed (missing if any member is missing), ratios are recomputed from the
+summed numerators and denominators.
 """
 
 from __future__ import annotations
@@ -11,26 +11,28 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from seuraamo.areas.models import Area
+from django.db.models import Count
+
 from seuraamo.areas.region import COUNTRY
+from seuraamo.areas.selectors import members_by_area
 from seuraamo.official_stats.derived import (
-    MeasureSpec,
     Point,
+    StatisticSpec,
     aggregate,
-    compute_measure,
-    parse_measure,
+    compute_statistic,
+    parse_statistic,
     period_key,
     readable,
     valid_periods,
 )
 from seuraamo.official_stats.models import Observation
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.official_stats.pxweb.periods import Frequency, Period
 
 
 class SeriesStore:
     """Observations of one table for some content codes and areas, loaded with one query.
 
-    ``periods`` restricts the load to those periods (pass ``None`` when a measure needs history,
+    ``periods`` restricts the load to those periods (pass ``None`` when a statistic needs history,
     e.g. a moving average or a change from a year earlier).
     """
 
@@ -43,13 +45,9 @@ class SeriesStore:
         extra_code: str = "",
     ) -> None:
         self.table_id = table_id
-        self.members: dict[str, list[str]] = {
-            code: list(members)
-            for code, members in Area.objects.filter(code__in=list(areas)).values_list(
-                "code", "member_codes"
-            )
-            if members
-        }
+        areas = list(areas)
+        # Union areas are summed on today's division for every period (see areas.selectors).
+        self.members: dict[str, list[str]] = members_by_area(areas)
         wanted = set(areas) | {m for members in self.members.values() for m in members}
         rows = Observation.objects.filter(
             table__table_id=table_id,
@@ -82,8 +80,8 @@ class SeriesStore:
             return []
         return aggregate({m: self.points.get((code, m), []) for m in members}, members)
 
-    def measure(self, spec: MeasureSpec, area: str) -> list[Point]:
-        return compute_measure(
+    def statistic(self, spec: StatisticSpec, area: str) -> list[Point]:
+        return compute_statistic(
             spec, {code: self.content(code, area) for code in spec.content_codes}
         )
 
@@ -101,24 +99,24 @@ def _within(points: Sequence[Point], start: str | None, end: str | None) -> list
 
 def series(
     table_id: str,
-    measure: str,
+    statistic: str,
     area_code: str,
     start: str | None = None,
     end: str | None = None,
     extra_code: str = "",
 ) -> list[Point]:
-    """The series of ``measure`` for ``area_code`` from ``start`` to ``end`` (inclusive), of the
+    """The series of ``statistic`` for ``area_code`` from ``start`` to ``end`` (inclusive), of the
     table's further dimension ``extra_code`` (an occupation of 12ti; "" for tables without one).
 
-    ``measure`` is a content code (``TYOTTOMATLOPUSSA``), a derived ratio (``share``,
+    ``statistic`` is a content code (``TYOTTOMATLOPUSSA``), a derived ratio (``share``,
     ``long_term_share``, ``under25_share``, ``foreign_share``, ``vacancies_per_unemployed``) or
     either with a suffix: ``_ma12`` (12-month moving average), ``_yoy`` (change from a year
     earlier), ``_yoy_pct`` (the same in percent). Missing values are ``Point(period, None,
     status)`` with the reason in ``status`` (``...`` suppressed, ``missing``).
     """
-    spec = parse_measure(measure)
+    spec = parse_statistic(statistic)
     store = SeriesStore(table_id, spec.content_codes, [area_code], extra_code=extra_code)
-    return _within(store.measure(spec, area_code), start, end)
+    return _within(store.statistic(spec, area_code), start, end)
 
 
 def _stored_periods(table_id: str, content_code: str | None = None) -> list[str]:
@@ -133,6 +131,35 @@ def _stored_periods(table_id: str, content_code: str | None = None) -> list[str]
         if periods:
             return periods
     return []
+
+
+def is_stored_month(table_id: str, period: str) -> bool:
+    """Whether ``period`` is a month (``2026M06``) with figures stored in the table."""
+    return Period.is_valid(period, Frequency.MONTH) and (
+        Observation.objects.filter(
+            table__table_id=table_id, period=period, value__isnull=False
+        ).exists()
+    )
+
+
+def has_rows(table_id: str, area_code: str) -> bool:
+    """Whether the table stores any row of its own for the area (not only its members')."""
+    return Observation.objects.filter(table__table_id=table_id, area_code=area_code).exists()
+
+
+def months_with_values(table_id: str, area_codes: Sequence[str]) -> dict[str, dict[str, int]]:
+    """content code -> area code -> how many periods have a value, in one query."""
+    rows = (
+        Observation.objects.filter(
+            table__table_id=table_id, area_code__in=list(area_codes), value__isnull=False
+        )
+        .values("area_code", "content_code")
+        .annotate(months=Count("id"))
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(row["content_code"], {})[row["area_code"]] = row["months"]
+    return counts
 
 
 def period_span(table_id: str) -> tuple[str | None, str | None]:

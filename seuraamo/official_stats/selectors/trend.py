@@ -22,7 +22,7 @@ class TrendProjection:
     """``origin`` is the latest month with 24 unbroken months up to it: the projection starts
     after it. ``latest`` is the latest stored month (later than the origin after a gap)."""
 
-    measure: str
+    statistic: str
     area_code: str
     origin: str
     latest: str
@@ -44,9 +44,9 @@ def _unbroken_runs(points: list[Point]) -> list[list[Point]]:
     return [run for run in runs if run]
 
 
-def trend_projection(table_id: str, measure: str, area_code: str) -> TrendProjection | None:
+def trend_projection(table_id: str, statistic: str, area_code: str) -> TrendProjection | None:
     """The projection from the end of the latest run of at least 24 unbroken months, or None."""
-    points = series(table_id, measure, area_code)
+    points = series(table_id, statistic, area_code)
     runs = [run for run in _unbroken_runs(points) if len(run) >= HISTORY]
     if not runs:
         return None
@@ -57,7 +57,7 @@ def trend_projection(table_id: str, measure: str, area_code: str) -> TrendProjec
     origin = Period.parse(run[-1].period)
     projected = [(origin.shift(p.step).code, p) for p in projection_with_band(values)]  # type: ignore[arg-type]
     return TrendProjection(
-        measure=measure,
+        statistic=statistic,
         area_code=area_code,
         origin=origin.code,
         latest=points[-1].period,

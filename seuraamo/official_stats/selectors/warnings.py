@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seuraamo.official_stats.derived import Point, parse_measure
+from seuraamo.official_stats.derived import Point, parse_statistic
 from seuraamo.official_stats.projection import latest_month_band
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors.series import SeriesStore
 
 #: What the warning watches: young and long-term unemployed jobseekers (tyonv/12r5).
-WATCHED_MEASURES = ("TYOTTOMAT25", "PITKAAIKAISTYOTTOMAT")
+WATCHED_STATISTICS = ("TYOTTOMAT25", "PITKAAIKAISTYOTTOMAT")
 ABOVE, BELOW, INSIDE, UNKNOWN = "above", "below", "inside", "unknown"
 
 
 @dataclass(frozen=True)
 class TrendCheck:
     area_code: str
-    measure: str
+    statistic: str
     period: str  # the latest month with a value ("" without any)
     value: float | None
     low: float | None  # the trend band for that month (None when it cannot be formed)
@@ -49,28 +49,28 @@ def _latest_run(points: Sequence[Point]) -> list[float]:
     return [point.value for point in reversed(run)]  # type: ignore[misc]
 
 
-def check(points: Sequence[Point], area_code: str, measure: str) -> TrendCheck:
+def check(points: Sequence[Point], area_code: str, statistic: str) -> TrendCheck:
     known = [point for point in points if point.value is not None]
     if not known:
-        return TrendCheck(area_code, measure, "", None, None, None, UNKNOWN)
+        return TrendCheck(area_code, statistic, "", None, None, None, UNKNOWN)
     latest = known[-1]
     band = latest_month_band(_latest_run(points))
     if band is None or band.low == band.high:
-        return TrendCheck(area_code, measure, latest.period, latest.value, None, None, UNKNOWN)
+        return TrendCheck(area_code, statistic, latest.period, latest.value, None, None, UNKNOWN)
     value = latest.value
     position = ABOVE if value > band.high else BELOW if value < band.low else INSIDE  # type: ignore[operator]
-    return TrendCheck(area_code, measure, latest.period, value, band.low, band.high, position)
+    return TrendCheck(area_code, statistic, latest.period, value, band.low, band.high, position)
 
 
 def trend_checks(
-    table_id: str, area_codes: Sequence[str], measures: Sequence[str] = WATCHED_MEASURES
+    table_id: str, area_codes: Sequence[str], statistics: Sequence[str] = WATCHED_STATISTICS
 ) -> list[TrendCheck]:
-    """Each area's check of each measure, areas in the order given (one query)."""
-    specs = [parse_measure(measure) for measure in measures]
+    """Each area's check of each statistic, areas in the order given (one query)."""
+    specs = [parse_statistic(statistic) for statistic in statistics]
     codes = {code for spec in specs for code in spec.content_codes}
     store = SeriesStore(table_id, codes, area_codes)
     return [
-        check(store.measure(spec, area), area, measure)
+        check(store.statistic(spec, area), area, statistic)
         for area in area_codes
-        for spec, measure in zip(specs, measures, strict=True)
+        for spec, statistic in zip(specs, statistics, strict=True)
     ]

@@ -7,6 +7,7 @@ Loaded from the snapshot's ``areas.csv`` (Statistics Finland's 2026 area names a
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,13 +16,14 @@ from typing import Any
 
 from django.db import transaction
 
-from seuraamo.areas.models import Area, AreaLevel
+from seuraamo.areas.models import Area, AreaLevel, AreaMembership
+from seuraamo.core.data_version import bump_data_version
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "snapshot"
 AREAS_CSV = SNAPSHOT_DIR / "areas.csv"
 AREAS_EXTRA = SNAPSHOT_DIR / "areas_extra.json"
 
-_FIELDS = ("level", "name_fi", "name_sv", "name_en", "member_codes")
+_FIELDS = ("level", "name_fi", "name_sv", "name_en")
 #: Levels whose Finnish name is used as such in English.
 _FINNISH_NAME_IN_ENGLISH = {AreaLevel.MUNICIPALITY, AreaLevel.SUBREGION}
 
@@ -31,10 +33,11 @@ class AreaCounts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    memberships_created: int = 0
 
     @property
     def written(self) -> int:
-        return self.created + self.updated
+        return self.created + self.updated + self.memberships_created
 
 
 def area_rows(csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) -> list[dict[str, Any]]:
@@ -53,6 +56,7 @@ def area_rows(csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) -> lis
                 "name_sv": raw["name_sv"],
                 "name_en": names_en.get(raw["code"], ""),
                 "member_codes": [],
+                "members_from": None,
                 "subregion": raw["subregion"] or None,
                 "region": raw["region"] or None,
             }
@@ -69,6 +73,7 @@ def area_rows(csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) -> lis
                 "name_sv": item.get("name_sv", ""),
                 "name_en": item.get("name_en", ""),
                 "member_codes": list(item.get("member_codes", [])),
+                "members_from": item.get("members_from"),
                 "subregion": item.get("subregion"),
                 "region": item.get("region"),
             }
@@ -103,8 +108,37 @@ def load_areas(*, csv_path: Path = AREAS_CSV, extra_path: Path = AREAS_EXTRA) ->
             area.save(update_fields=[field.removesuffix("_id") for field in differs])
             touched.add(area.code)
     updated = len(touched - created_codes)
+    memberships_created = _add_missing_memberships(rows, areas)
+    if created_codes or touched or memberships_created:
+        bump_data_version()
     return AreaCounts(
         created=len(created_codes),
         updated=updated,
         unchanged=len(rows) - len(created_codes) - updated,
+        memberships_created=memberships_created,
     )
+
+
+def _add_missing_memberships(rows: list[dict[str, Any]], areas: Mapping[str, Area]) -> int:
+    """The snapshot's memberships that the database lacks (a parent and member pair without any
+    membership). Existing ones are left alone: dates edited in the admin are the user's."""
+    known = set(AreaMembership.objects.values_list("parent__code", "member__code"))
+    missing = []
+    for row in rows:
+        since = row.get("members_from")
+        for code in row.get("member_codes", ()):
+            if (row["code"], code) in known:
+                continue
+            if code not in areas:
+                raise ValueError(
+                    f"{AREAS_EXTRA.name}: {row['code']} lists member {code!r}, not an area"
+                )
+            missing.append(
+                AreaMembership(
+                    parent=areas[row["code"]],
+                    member=areas[code],
+                    valid_from=datetime.date.fromisoformat(since) if since else None,
+                )
+            )
+    AreaMembership.objects.bulk_create(missing)
+    return len(missing)

@@ -26,6 +26,7 @@ from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from seuraamo.areas.region import COUNTRY
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.official_stats.pxweb import Cube, Role
@@ -479,6 +480,8 @@ def _ingest_steps(
             run.inserted = counts.inserted
             run.changed = counts.changed
             run.unchanged = counts.unchanged
+            # New rows, revised values and table titles become visible with this commit.
+            bump_data_version()
             if record_unchanged or counts.written:
                 run.save()
             else:
@@ -557,14 +560,16 @@ def record_failure(
     now = timezone.now()
     for attempt in range(1, attempts + 1):
         try:
-            return SyncRun.objects.create(
-                table=ensure_table(table_id),
-                source=source[:300],
-                started_at=started_at or now,
-                finished_at=timezone.now(),
-                calls=calls,
-                error=error,
-            )
+            with transaction.atomic():
+                bump_data_version()  # pages say that the last run failed
+                return SyncRun.objects.create(
+                    table=ensure_table(table_id),
+                    source=source[:300],
+                    started_at=started_at or now,
+                    finished_at=timezone.now(),
+                    calls=calls,
+                    error=error,
+                )
         except OperationalError:
             if attempt == attempts:
                 raise

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.official_stats.models import Observation, ObservationRevision, SyncRun
 
 BATCH_SIZE = 5000
@@ -76,4 +77,5 @@ def revert_run(run_id: int) -> RevertResult:
     removed, _ = Observation.objects.filter(table=run.table, run=run).delete()
     run.reverted_at = timezone.now()
     run.save(update_fields=["reverted_at"])
+    bump_data_version()
     return RevertResult(run=run, restored=restored, removed=removed)

@@ -34,6 +34,7 @@ from seuraamo.official_stats.pxweb import (
     Cube,
     PxWebClient,
     PxWebError,
+    PxWebV2Client,
     Role,
     TableMetadata,
     fetch_table,
@@ -42,6 +43,7 @@ from seuraamo.official_stats.pxweb import (
 from seuraamo.official_stats.services.ingest import IngestError, ingest_cubes, record_failure
 from seuraamo.official_stats.tracking import (
     TRACKED_TABLES,
+    ApiVersion,
     TrackedTable,
     area_selection,
     tracked_table,
@@ -72,7 +74,7 @@ class TableSyncResult:
 class _ObservedClient:
     """The library client as :func:`fetch_table` sees it, counting queries and caching metadata."""
 
-    def __init__(self, client: PxWebClient, on_query: Callable[[], None]) -> None:
+    def __init__(self, client: PxWebClient | PxWebV2Client, on_query: Callable[[], None]) -> None:
         self.client = client
         self.lang = client.lang
         self.on_query = on_query
@@ -94,8 +96,19 @@ class _ObservedClient:
         return self.client.query(table_id, selection, lang=lang)
 
 
-def make_client(base_url: str | None = None, **options: object) -> PxWebClient:
-    """A PxWeb client for ``base_url`` (default: the ``PXWEB_BASE_URL`` setting)."""
+def make_client(
+    base_url: str | None = None, *, api_version: ApiVersion = "1", **options: object
+) -> PxWebClient | PxWebV2Client:
+    """A PxWeb client for ``base_url``: API v1 (default base: the ``PXWEB_BASE_URL`` setting) or
+    PxWebApi 2.0 (``PXWEB_V2_BASE_URL``). Raises :class:`SyncError` when no v2 base is set."""
+    if api_version == "2":
+        base = base_url or settings.PXWEB_V2_BASE_URL
+        if not base:
+            raise SyncError(
+                "a table is read through PxWebApi 2.0 but no base URL is set: "
+                "set PXWEB_V2_BASE_URL or pass --base-url-v2"
+            )
+        return PxWebV2Client(base, lang="fi", timeout=settings.PXWEB_TIMEOUT_SECONDS, **options)
     return PxWebClient(
         base_url or settings.PXWEB_BASE_URL,
         lang="fi",
@@ -175,7 +188,7 @@ def _selection(
 
 def sync_table(
     *,
-    client: PxWebClient,
+    client: PxWebClient | PxWebV2Client,
     table_id: str,
     areas_option: str | None = None,
     since: str | None = None,
@@ -241,6 +254,7 @@ def sync_table(
 def sync_statistics(
     *,
     client: PxWebClient,
+    v2_client: Callable[[], PxWebV2Client] | PxWebV2Client | None = None,
     table_ids: Sequence[str] | None = None,
     areas_option: str | None = None,
     since: str | None = None,
@@ -250,13 +264,22 @@ def sync_statistics(
     """Sync each table (default: every tracked table), each in its own transaction.
 
     A failing table does not stop the others; returns the results and the error messages.
+    A table whose ``api_version`` is ``"2"`` is read with ``v2_client`` (a client, or a function
+    making one when first needed).
     """
     results: list[TableSyncResult] = []
     errors: list[str] = []
     for table_id in table_ids or [tracked.table_id for tracked in TRACKED_TABLES]:
         try:
+            chosen: PxWebClient | PxWebV2Client = client
+            if tracked_table(table_id).api_version == "2":
+                if callable(v2_client) and not isinstance(v2_client, PxWebV2Client):
+                    v2_client = v2_client()
+                if v2_client is None:
+                    raise SyncError(f"{table_id}: read through PxWebApi 2.0 but no v2 client")
+                chosen = v2_client
             result = sync_table(
-                client=client,
+                client=chosen,
                 table_id=table_id,
                 areas_option=areas_option,
                 since=since,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import models
 
 from seuraamo.core.audit import json_value
+from seuraamo.core.data_version import bump_data_version
 from seuraamo.core.models import AuditEvent
 
 CREATE, UPDATE, DELETE, UNCHANGED = "create", "update", "delete", "unchanged"
@@ -129,6 +130,8 @@ class Journal:
         return lines
 
     def save(self) -> None:
+        if any(entry.action not in (UNCHANGED, KEEP) for entry in self.entries.values()):
+            bump_data_version()
         AuditEvent.objects.bulk_create(
             AuditEvent(
                 actor=None,

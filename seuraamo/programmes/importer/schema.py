@@ -117,6 +117,7 @@ def _indicator() -> Schema:
         },
     )
     value = {"type": "number"}
+    year = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
     return _object(
         ["key", "name", "unit", "desired_direction", "kind"],
         {
@@ -128,9 +129,7 @@ def _indicator() -> Schema:
             "statistic": statistic,
             "source": _text(indicator, "source_description", required=False),
             "baseline": _object(["value", "date"], {"value": value, "date": _date(required=True)}),
-            "targets": _list(
-                _object(["date", "value"], {"date": _date(required=True), "value": value})
-            ),
+            "targets": _list(_object(["year", "value"], {"year": year, "value": value})),
         },
     )
 
@@ -227,6 +226,7 @@ def _programme() -> Schema:
             "name": _text(m.Programme, "name", required=True),
             "start_year": year,
             "end_year": {**year, "type": ["integer", "null"]},
+            "start_date": _date(),
             "description": _text(m.Programme, "description", required=False),
             "source_note": _string(m.Programme, "source_note"),
             "steering_group": _list(membership),

@@ -248,19 +248,19 @@ class _Checker:
         baseline = indicator.get("baseline")
         if isinstance(baseline, dict) and not _value_fits(baseline.get("value")):
             self.add((*path, "baseline", "value"), INVALID_DECIMAL.format(actual=baseline["value"]))
-        dates: dict[str, Path] = {}
+        years: dict[int, Path] = {}
         for target_path, target in _mappings(indicator.get("targets"), (*path, "targets")):
             if not _value_fits(target.get("value")):
                 self.add((*target_path, "value"), INVALID_DECIMAL.format(actual=target["value"]))
-            date = _date(target, "date")
-            if date is None:
+            year = _year(target, "year")
+            if year is None:
                 continue
-            if date.isoformat() in dates:
-                line = self.document.line_of(dates[date.isoformat()])
-                message = DUPLICATE_KEY.format(kind="target date", key=date, first_line=line)
-                self.add((*target_path, "date"), message)
+            if year in years:
+                line = self.document.line_of(years[year])
+                message = DUPLICATE_KEY.format(kind="target year", key=year, first_line=line)
+                self.add((*target_path, "year"), message)
             else:
-                dates[date.isoformat()] = (*target_path, "date")
+                years[year] = (*target_path, "year")
 
     def database_problems(self) -> list[Problem]:
         """Goal, measure and indicator keys are unique across all programmes: importing one

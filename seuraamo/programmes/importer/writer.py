@@ -251,6 +251,7 @@ class ProgrammeWriter:
             **_texts("name", data.get("name")),
             "start_year": data["start_year"],
             "end_year": data.get("end_year"),
+            "start_date": _date(data.get("start_date")),
             **_texts("description", data.get("description")),
             "source_note": _clean(data.get("source_note")),
         }
@@ -301,7 +302,7 @@ class ProgrammeWriter:
         self.load(
             IndicatorTarget,
             {
-                f"{label((Indicator, row.indicator_id))}/{row.date.isoformat()}": row
+                f"{label((Indicator, row.indicator_id))}/{row.year}": row
                 for row in IndicatorTarget.objects.filter(
                     indicator__in=[row.pk for row in indicators]
                 )
@@ -384,9 +385,9 @@ class ProgrammeWriter:
         }
         indicator = self.upsert(Indicator, key, values, path)
         for _index, item_path, item in _items(data, "targets", path):
-            date = cast(datetime.date, _date(item["date"]))
-            values = {"indicator_id": indicator.pk, "date": date, "value": _decimal(item["value"])}
-            self.upsert(IndicatorTarget, f"{key}/{date.isoformat()}", values, item_path)
+            year = int(item["year"])
+            values = {"indicator_id": indicator.pk, "year": year, "value": _decimal(item["value"])}
+            self.upsert(IndicatorTarget, f"{key}/{year}", values, item_path)
 
 
 def _archivable(model: type[models.Model]) -> bool:

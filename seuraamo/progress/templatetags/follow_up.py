@@ -87,9 +87,14 @@ def goal_decisions(goal: object) -> dict[str, object]:
 
 @register.simple_tag
 def indicator_light_label(status: object) -> str:
-    from seuraamo.programmes.selectors import LIGHT_LABELS
+    from seuraamo.programmes.selectors import light_label
 
-    return str(LIGHT_LABELS.get(getattr(status, "reason", ""), ""))
+    return light_label(status)
+
+
+def _target_year(target: dict[str, object]) -> int:
+    """A document's target year (documents frozen before yearly targets hold a date instead)."""
+    return int(target["year"]) if "year" in target else int(str(target["date"])[:4])
 
 
 @register.simple_tag
@@ -106,12 +111,12 @@ def indicator_trend(indicator: dict[str, object], period: str) -> str:
     recent = indicator.get("recent") or []
     if len(recent) < 2:
         return ""
-    end = period_end(Period.parse(period)).isoformat()
+    year = period_end(Period.parse(period)).year
     target = next(
         (
             t["value"]
-            for t in sorted(indicator.get("targets", []), key=lambda t: t["date"])
-            if t["date"] >= end
+            for t in sorted(indicator.get("targets", []), key=_target_year)
+            if _target_year(t) >= year
         ),
         None,
     )

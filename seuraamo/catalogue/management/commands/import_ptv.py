@@ -18,6 +18,11 @@ class Command(BaseCommand):
             help="Comma-separated codes such as KU285 (default: the six Kymenlaakso municipalities).",
         )
         parser.add_argument(
+            "--channels",
+            help="A PTV v11 channel file or channel list URL (ServiceChannel/list/area/…): "
+            "the imported services' channels come too.",
+        )
+        parser.add_argument(
             "--allow-removals",
             action="store_true",
             help="Mark outdated even many services the source no longer has.",
@@ -31,8 +36,12 @@ class Command(BaseCommand):
                 f"--municipalities: not municipality codes: {', '.join(wrong) or '(none)'}"
             )
         try:
+            channels = read_source(str(options["channels"])) if options["channels"] else None
             result = import_ptv(
-                read_source(str(options["source"])), codes, bool(options["allow_removals"])
+                read_source(str(options["source"])),
+                codes,
+                bool(options["allow_removals"]),
+                channels,
             )
         except PtvImportError as error:
             raise CommandError(str(error)) from None
@@ -41,3 +50,9 @@ class Command(BaseCommand):
             f"unchanged, {result.skipped} skipped (other municipalities or unpublished), "
             f"{result.outdated} marked outdated."
         )
+        if result.channels is not None:
+            counts = result.channels
+            self.stdout.write(
+                f"Channels: {counts.created} new, {counts.updated} updated, {counts.unchanged} "
+                f"unchanged, {counts.removed} removed, {counts.skipped} skipped (printable forms)."
+            )

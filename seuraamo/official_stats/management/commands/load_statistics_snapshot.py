@@ -39,7 +39,8 @@ class Command(BaseCommand):
             )
             return
         self.stdout.write(
-            f"Areas: {areas.created} created, {areas.updated} updated, {areas.unchanged} unchanged"
+            f"Areas: {areas.created} created, {areas.updated} updated, {areas.unchanged} unchanged, "
+            f"{areas.memberships_created} memberships added"
         )
         for run in result.runs:
             self.stdout.write(

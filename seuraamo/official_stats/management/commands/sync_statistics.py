@@ -26,6 +26,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--base-url", help="PxWeb API v1 base (default: PXWEB_BASE_URL)")
         parser.add_argument(
+            "--base-url-v2",
+            help="PxWebApi 2.0 base for tables tracked with api_version 2 "
+            "(default: PXWEB_V2_BASE_URL)",
+        )
+        parser.add_argument(
             "--table",
             dest="tables",
             nargs="+",
@@ -62,6 +67,7 @@ class Command(BaseCommand):
             with sync_lock():
                 results, errors = sync_statistics(
                     client=client,
+                    v2_client=lambda: make_client(options["base_url_v2"], api_version="2"),
                     table_ids=tables,
                     areas_option=options["areas"],
                     since=since,

@@ -97,9 +97,9 @@ function enhanceForm(form) {
       const replacement = holder.firstElementChild;
       current.replaceWith(replacement);
       await enhance(replacement);
-      // The server may show another measure than asked (one without data for the area):
+      // The server may show another statistic than asked (one without data for the area):
       // keep the selectors in step with what the chart shows.
-      for (const name of ["area", "measure"]) {
+      for (const name of ["area", "statistic"]) {
         const select = form.elements.namedItem(name);
         if (select && select.tagName === "SELECT" && replacement.dataset[name]) {
           select.value = replacement.dataset[name];

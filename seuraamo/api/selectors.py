@@ -1,6 +1,6 @@
-"""Reads for the data API: tables, areas and observations (stored cells and derived measures).
+"""Reads for the data API: tables, areas and observations (stored cells and derived statistics).
 
-Stored cells come straight from `Observation`; derived measures (``share``, ``long_term_share``,
+Stored cells come straight from `Observation`; derived statistics (``share``, ``long_term_share``,
 ``TYOTTOMATLOPUSSA_ma12`` …) from the statistics selectors, which compute them from the stored
 numerators and denominators.
 """
@@ -11,11 +11,21 @@ from dataclasses import dataclass, replace
 
 from seuraamo.api.params import ObservationQuery, ParamError
 from seuraamo.areas.models import Area
-from seuraamo.official_stats.derived import RATIO_MEASURES, parse_measure, period_key, readable
+from seuraamo.areas.selectors import Membership, members_by_area, memberships
+from seuraamo.core.translation import localized
+from seuraamo.official_stats.derived import (
+    RATIO_STATISTICS,
+    parse_statistic,
+    period_key,
+    readable,
+    valid_periods,
+)
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
+from seuraamo.official_stats.pxweb.writer import OutUnit
+from seuraamo.official_stats.vocabulary import LICENCE
 
-#: At most this many (area × derived measure) series are computed for one request.
+#: At most this many (area × derived statistic) series are computed for one request.
 MAX_DERIVED_SERIES = 60
 
 
@@ -60,15 +70,15 @@ def stored_contents(table: StatTable) -> set[str]:
 
 
 def is_derived(content: str, stored: set[str]) -> bool:
-    """A ratio measure or a transform (``_ma12``, ``_yoy``, ``_yoy_pct``) of a stored code or a ratio."""
+    """A ratio statistic or a transform (``_ma12``, ``_yoy``, ``_yoy_pct``) of a stored code or a ratio."""
     if content in stored:
         return False
-    spec = parse_measure(content)
-    return spec.base in RATIO_MEASURES or (bool(spec.transform) and spec.base in stored)
+    spec = parse_statistic(content)
+    return spec.base in RATIO_STATISTICS or (bool(spec.transform) and spec.base in stored)
 
 
 def derived_names() -> list[str]:
-    return sorted(RATIO_MEASURES)
+    return sorted(RATIO_STATISTICS)
 
 
 def resolve_tables(codes: list[str]) -> list[StatTable]:
@@ -110,8 +120,8 @@ def _split_contents(tables: list[StatTable], contents: list[str]) -> tuple[list[
             raise ParamError(
                 "content",
                 f"{content!r} is neither a content code of {', '.join(t.table_id for t in tables)} "
-                f"nor a derived measure. Derived measures: {', '.join(derived_names())}, and any "
-                "content code or derived measure with _ma12, _yoy or _yoy_pct. See /api/tables.",
+                f"nor a derived statistic. Derived statistics: {', '.join(derived_names())}, and any "
+                "content code or derived statistic with _ma12, _yoy or _yoy_pct. See /api/tables.",
             )
     return plain, derived
 
@@ -172,12 +182,12 @@ def _derived_rows(
     if not derived:
         return []
     if not query.areas:
-        raise ParamError("area", "derived measures need one or more area codes (e.g. area=MK08).")
+        raise ParamError("area", "derived statistics need one or more area codes (e.g. area=MK08).")
     further = [table.table_id for table in tables if has_further_dimension(table)]
     if further and not query.extras:
         raise ParamError(
             "extra",
-            f"{', '.join(further)} has a further dimension (occupation); derived measures need "
+            f"{', '.join(further)} has a further dimension (occupation); derived statistics need "
             "one or more extra= codes (e.g. extra=SSS for all occupations).",
         )
     extras = query.extras or [""]
@@ -186,18 +196,18 @@ def _derived_rows(
         raise ParamError(
             "area",
             f"{count} derived series requested; at most {MAX_DERIVED_SERIES} per request "
-            "(areas × extra codes × derived measures). Ask for fewer areas or extra codes.",
+            "(areas × extra codes × derived statistics). Ask for fewer areas or extra codes.",
         )
     from seuraamo.official_stats import selectors
 
     rows = []
     for table in tables:
-        for measure in derived:
+        for statistic in derived:
             for area in query.areas:
                 for extra in extras if table.table_id in further else [""]:
                     points = selectors.series(
                         table.table_id,
-                        measure,
+                        statistic,
                         area,
                         start=query.start or None,
                         end=query.end or None,
@@ -206,7 +216,7 @@ def _derived_rows(
                     rows.extend(
                         Row(
                             table.table_id,
-                            measure,
+                            statistic,
                             area,
                             extra,
                             point.period,
@@ -233,11 +243,8 @@ def union_areas(tables: list[StatTable], areas: list[str]) -> list[str]:
     and have no stored rows of their own in the tables: their counts are summed from the members."""
     if not areas:
         return []
-    unions = [
-        code
-        for code, members in Area.objects.filter(code__in=areas).values_list("code", "member_codes")
-        if members
-    ]
+    members = members_by_area(areas)
+    unions = [code for code in areas if code in members]
     own = set(
         Observation.objects.filter(table__in=tables, area_code__in=unions)
         .values_list("area_code", flat=True)
@@ -275,8 +282,8 @@ def _union_rows(
 
 def observations(query: ObservationQuery) -> Page:
     """One page of rows: the stored cells first (ordered by table, content, area, extra, period),
-    then the counts of employment areas summed from their members, then the derived measures
-    (ordered by table, measure, area, period)."""
+    then the counts of employment areas summed from their members, then the derived statistics
+    (ordered by table, statistic, area, period)."""
     tables = resolve_tables(query.tables)
     check_areas(tables, query.areas)
     check_bounds(tables, query)
@@ -318,3 +325,201 @@ def observations(query: ObservationQuery) -> Page:
     if stop > stored_total:
         rows.extend(extra_rows[max(0, start - stored_total) : stop - stored_total])
     return Page(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+
+# -- the tables and areas lists ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentSummary:
+    code: str
+    label: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    table_id: str
+    title: str
+    source: str
+    licence: str
+    updated_at_source: str | None
+    last_synced_at: str | None
+    first_period: str | None
+    last_period: str | None
+    contents: list[ContentSummary]
+    derived_statistics: list[str]
+
+
+def table_summaries(language: str) -> list[TableSummary]:
+    """Every stored table with its content codes (labels in ``language``), period span and the
+    derived statistics its stored codes allow, in four queries however many tables there are."""
+    tables = list(StatTable.objects.order_by("table_id"))
+    values: dict[int, list[VariableValue]] = {}
+    for value in (
+        VariableValue.objects.filter(variable__table__in=tables, variable__role="content")
+        .select_related("variable")
+        .order_by("order", "code")
+    ):
+        values.setdefault(value.variable.table_id, []).append(value)
+    stored: dict[int, set[str]] = {pk: {v.code for v in found} for pk, found in values.items()}
+    without_metadata = [table for table in tables if table.pk not in stored]
+    for table_pk, code in (
+        Observation.objects.filter(table__in=without_metadata)
+        .order_by()
+        .values_list("table_id", "content_code")
+        .distinct()
+    ):
+        stored.setdefault(table_pk, set()).add(code)
+    periods: dict[int, list[str]] = {}
+    for table_pk, period in (
+        Observation.objects.filter(table__in=tables)
+        .order_by()
+        .values_list("table_id", "period")
+        .distinct()
+    ):
+        periods.setdefault(table_pk, []).append(period)
+    summaries = []
+    for table in tables:
+        codes = stored.get(table.pk, set())
+        span = valid_periods(periods.get(table.pk, []))
+        contents = [
+            ContentSummary(value.code, localized(value, "label", language).text, value.unit)
+            for value in values.get(table.pk, [])
+        ] or [ContentSummary(code, code, "") for code in sorted(codes)]
+        summaries.append(
+            TableSummary(
+                table_id=table.table_id,
+                title=localized(table, "title", language).text,
+                source=table.source,
+                licence=table.licence,
+                updated_at_source=table.updated_at_source.isoformat()
+                if table.updated_at_source
+                else None,
+                last_synced_at=table.last_synced_at.isoformat() if table.last_synced_at else None,
+                first_period=span[0] if span else None,
+                last_period=span[-1] if span else None,
+                contents=contents,
+                derived_statistics=[
+                    name
+                    for name, ratio in RATIO_STATISTICS.items()
+                    if ratio.numerator in codes and ratio.denominator in codes
+                ],
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    code: str
+    level: str
+    names: dict[str, str]  # by language
+    subregion: str | None
+    region: str | None
+    member_codes: list[str]  # today
+    memberships: list[Membership]  # over time
+
+
+def area_summaries(levels: list[str], codes: list[str]) -> list[AreaSummary]:
+    """The areas of ``levels`` and ``codes`` (all when empty), ordered by code, in three
+    queries."""
+    found = Area.objects.select_related("subregion", "region").order_by("code")
+    if levels:
+        found = found.filter(level__in=levels)
+    if codes:
+        found = found.filter(code__in=codes)
+    found = list(found)
+    wanted = [area.code for area in found] if (levels or codes) else None
+    today = members_by_area(wanted)
+    over_time = memberships(wanted)
+    return [
+        AreaSummary(
+            code=area.code,
+            level=area.level,
+            names={"fi": area.name_fi, "sv": area.name_sv, "en": area.name_en},
+            subregion=area.subregion.code if area.subregion else None,
+            region=area.region.code if area.region else None,
+            member_codes=today.get(area.code, []),
+            memberships=over_time.get(area.code, []),
+        )
+        for area in found
+    ]
+
+
+# -- what a json-stat answer names ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a json-stat dataset of a page names: the table and the labels and units of the codes
+    in it. Read in three queries whatever the page holds."""
+
+    table_title: str
+    source: str
+    licence: str
+    updated: str
+    contents: dict[str, str]
+    units: dict[str, OutUnit]
+    areas: dict[str, str]
+
+
+DERIVED_LABELS = {
+    "share": "Unemployed jobseekers, % of the labour force (recomputed)",
+    "long_term_share": "Long-term unemployed, % of unemployed jobseekers",
+    "under25_share": "Unemployed jobseekers under 25, % of unemployed jobseekers",
+    "foreign_share": "Foreign unemployed jobseekers, % of unemployed jobseekers",
+    "vacancies_per_unemployed": "Open vacancies per unemployed jobseeker",
+}
+TRANSFORM_LABELS = {
+    "_ma12": "12-month moving average",
+    "_yoy": "change from a year earlier",
+    "_yoy_pct": "change from a year earlier, %",
+}
+
+
+def labels_for(table_id: str, contents: list[str], areas: list[str], language: str) -> Labels:
+    table = StatTable.objects.filter(table_id=table_id).first()
+    values = list(
+        VariableValue.objects.filter(
+            variable__table__table_id=table_id,
+            variable__role=VariableRole.CONTENT,
+            code__in=[parse_statistic(code).base for code in contents] + contents,
+        )
+    )
+    stored_labels = {
+        value.code: localized(value, "label", language).text or value.code for value in values
+    }
+    stored_units = {value.code: value.unit for value in values}
+    content_labels: dict[str, str] = {}
+    units: dict[str, OutUnit] = {}
+    for code in contents:
+        spec = parse_statistic(code)
+        if code in stored_labels:
+            content_labels[code] = stored_labels[code]
+        else:
+            base = DERIVED_LABELS.get(spec.base) or stored_labels.get(spec.base) or spec.base
+            content_labels[code] = (
+                f"{base}, {TRANSFORM_LABELS[spec.transform]}" if spec.transform else base
+            )
+        ratio = RATIO_STATISTICS.get(spec.base)
+        unit = ratio.unit if ratio else stored_units.get(spec.base, "")
+        if spec.transform == "_yoy_pct":
+            unit = "percent"
+        decimals = ratio.decimals if ratio else (1 if unit in ("percent", "ratio") else 0)
+        if spec.transform in ("_ma12", "_yoy_pct"):
+            decimals = max(decimals, 1)
+        units[code] = OutUnit(unit or "number", decimals)
+    area_names = {
+        area.code: localized(area, "name", language).text or area.code
+        for area in Area.objects.filter(code__in=areas)
+    }
+    return Labels(
+        table_title=localized(table, "title", language).text if table else table_id,
+        source=table.source if table else "",
+        licence=table.licence if table and table.licence else LICENCE,
+        updated=table.updated_at_source.isoformat() if table and table.updated_at_source else "",
+        contents=content_labels,
+        units=units,
+        areas={code: area_names.get(code, code) for code in areas},
+    )

@@ -1,0 +1,30 @@
+"""The data version's counter: every service that writes what a page shows calls
+:func:`bump_data_version` in the same transaction as its write.
+
+Cached pages and fragments are keyed on the data version (``situation.caching.data_version``, one
+query that reads this counter with the maxima of the audit trail, the admin log and the
+statistics tables), so the first request after the write's commit renders anew and nothing stale
+is shown. The writers: ``core.audit.record_change`` (every audited service and admin edit), the
+programme import's journal, statistics ingest, revert, table metadata and areas, the catalogue
+loads and imports (own data, PTV, HSDS), publication figures, and a restore.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F
+from django.utils import timezone
+
+from seuraamo.core.models import DataVersion
+
+ROW = 1
+
+
+def bump_data_version() -> None:
+    """Move the data version on (call inside the writing transaction)."""
+    now = timezone.now()
+    if not DataVersion.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now):
+        version, created = DataVersion.objects.get_or_create(
+            pk=ROW, defaults={"number": 1, "changed_at": now}
+        )
+        if not created:
+            DataVersion.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now)

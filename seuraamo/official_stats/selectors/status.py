@@ -1,0 +1,130 @@
+"""The staff data-status page's reads: every tracked or stored table with its last runs, the
+source's update time, whether it is behind Statistics Finland's release calendar and its gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Q
+
+from seuraamo.core.formatting import current_language
+from seuraamo.official_stats.derived import period_key
+from seuraamo.official_stats.models import StatTable, SyncRun
+from seuraamo.official_stats.pxweb.periods import Frequency
+from seuraamo.official_stats.selectors.info import expected_latest_month
+from seuraamo.official_stats.selectors.series import first_period, gaps, latest_period
+from seuraamo.official_stats.tracking import TRACKED_TABLES
+
+#: Tables whose months follow the release calendar of the monthly employment service statistics
+#: (see ``expected_latest_month``); for the other tables no release calendar is recorded here.
+CALENDAR_DATABASE = "tyonv/"
+RUNS_PER_TABLE = 5
+
+
+@dataclass(frozen=True)
+class RunRow:
+    run: SyncRun
+    revertable: bool  # the table's latest run that wrote something and is not reverted
+
+
+@dataclass(frozen=True)
+class TableStatus:
+    table_id: str
+    title_fi: str
+    title_sv: str
+    title_en: str
+    tracked: bool  # kept in sync by `seuraamo sync_statistics`
+    first_period: str | None
+    latest_period: str | None
+    updated_at_source: datetime | None
+    last_synced_at: datetime | None
+    due_period: str | None  # what the release calendar has published by today; None: no calendar
+    gaps: tuple[tuple[str, str], ...]
+    last_error: str  # the latest run's error, empty when it succeeded
+    runs: tuple[RunRow, ...]
+
+    @property
+    def title(self) -> str:
+        """The title in the current language (Finnish when missing)."""
+        return getattr(self, f"title_{current_language()}", "") or self.title_fi
+
+    @property
+    def behind(self) -> bool:
+        """Statistics Finland has published a newer month than the newest one stored."""
+        if self.due_period is None:
+            return False
+        return self.latest_period is None or period_key(self.latest_period) < period_key(
+            self.due_period
+        )
+
+
+def _writing(runs: list[SyncRun]) -> SyncRun | None:
+    return next(
+        (
+            run
+            for run in runs
+            if run.reverted_at is None and not run.error and run.inserted + run.changed > 0
+        ),
+        None,
+    )
+
+
+def _span(table: StatTable | None) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
+    if table is None:
+        return None, None, ()
+    table_id = table.table_id
+    return first_period(table_id), latest_period(table_id), tuple(gaps(table_id))
+
+
+def table_statuses(today: date) -> list[TableStatus]:
+    """Every tracked table (in the tracking order), then any other stored table."""
+    tracked = {table.table_id: table for table in TRACKED_TABLES}
+    stored = {table.table_id: table for table in StatTable.objects.all()}
+    statuses = []
+    for table_id in [*tracked, *sorted(stored.keys() - tracked.keys())]:
+        table = stored.get(table_id)
+        runs = (
+            list(SyncRun.objects.filter(table=table).order_by("-pk")[:RUNS_PER_TABLE])
+            if table
+            else []
+        )
+        latest_writing = _writing(runs)
+        if table is not None and latest_writing is None:
+            latest_writing = (
+                SyncRun.objects.filter(table=table, reverted_at__isnull=True, error="")
+                .filter(Q(inserted__gt=0) | Q(changed__gt=0))
+                .order_by("-pk")
+                .first()
+            )
+        first, latest, missing = _span(table)
+        monthly = table_id in tracked and tracked[table_id].frequency == Frequency.MONTH
+        statuses.append(
+            TableStatus(
+                table_id=table_id,
+                title_fi=table.title_fi if table else "",
+                title_sv=table.title_sv if table else "",
+                title_en=table.title_en if table else "",
+                tracked=table_id in tracked,
+                first_period=first,
+                latest_period=latest,
+                updated_at_source=table.updated_at_source if table else None,
+                last_synced_at=table.last_synced_at if table else None,
+                due_period=(
+                    expected_latest_month(today)
+                    if monthly and table_id.startswith(CALENDAR_DATABASE)
+                    else None
+                ),
+                gaps=missing,
+                last_error=runs[0].error if runs else "",
+                runs=tuple(
+                    RunRow(run=run, revertable=latest_writing is not None and run == latest_writing)
+                    for run in runs
+                ),
+            )
+        )
+    return statuses
+
+
+def run_to_revert(run_id: int) -> SyncRun | None:
+    return SyncRun.objects.select_related("table").filter(pk=run_id).first()

@@ -1,0 +1,150 @@
+"""The staff data-status page (issue 9 §6, issue 10 §1): each table's runs with what they changed,
+the source's update time, the release calendar, gaps, a revert button for admins and the commands
+that refresh the data. The numbers in the imported files are invented test data."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+
+from seuraamo.accounts.models import User
+from seuraamo.accounts.roles import ROLE_GROUPS, Role
+from seuraamo.official_stats.models import Observation, StatTable, SyncRun
+from seuraamo.official_stats.selectors.status import table_statuses
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TABLE = "tyonv/12r5"
+URL = "/fi/data-status/"
+
+
+def import_file(path: Path) -> SyncRun:
+    call_command("import_statistics", str(path), "--table", TABLE, stdout=io.StringIO())
+    return SyncRun.objects.latest("pk")
+
+
+def careless_file(tmp_path: Path) -> Path:
+    """The excerpt with one figure changed and 2026M07 instead of 2026M06 (a careless edit)."""
+    document = json.loads((FIXTURES / "12r5_excerpt.json-stat2.json").read_text(encoding="utf-8"))
+    document["value"][2] = 99999
+    document["status"] = {}
+    document["dimension"]["timeperiod_m"]["category"]["index"] = {"2026M05": 0, "2026M07": 1}
+    path = tmp_path / "careless.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def client_with(role: Role | None, *, superuser: bool = False) -> Client:
+    user = User.objects.create(username=f"user-{role}-{superuser}", is_superuser=superuser)
+    if role is not None:
+        user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_page_lists_each_table_with_its_runs_and_the_refresh_commands(
+    tmp_path: Path,
+) -> None:
+    first = import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    second = import_file(careless_file(tmp_path))
+    text = client_with(Role.ANALYST).get(URL).content.decode()
+    for tracked in ("tyonv/12r5", "tyonv/12ti", "vaerak/11ra", "tyti/135z", "tyti/13lx"):
+        assert tracked in text
+    assert f'<th scope="row">{first.pk}</th>' in text
+    assert f'<th scope="row">{second.pk}</th>' in text
+    assert "seuraamo sync_statistics" in text
+    assert "seuraamo revert_statistics_run" in text
+    # An analyst reads, but gets no revert button.
+    assert "/revert/" not in text
+
+
+def test_the_release_calendar_and_gaps_of_a_table() -> None:
+    import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    stored = sorted(
+        set(Observation.objects.filter(table__table_id=TABLE).values_list("period", flat=True))
+    )
+    status = next(s for s in table_statuses(datetime.date(2026, 11, 30)) if s.table_id == TABLE)
+    assert status.latest_period == stored[-1]
+    assert status.due_period == "2026M10"
+    assert status.behind
+    population = next(
+        s for s in table_statuses(datetime.date(2026, 11, 30)) if s.table_id == "vaerak/11ra"
+    )
+    assert population.due_period is None and not population.behind
+    table = StatTable.objects.get(table_id=TABLE)
+    Observation.objects.create(
+        table=table, content_code="TYOTTOMATLOPUSSA", area_code="MK08", period="2026M10", value=1
+    )
+    status = next(s for s in table_statuses(datetime.date(2026, 11, 30)) if s.table_id == TABLE)
+    assert not status.behind
+    assert ("2026M07", "2026M09") in status.gaps
+
+
+def test_an_admin_reverts_the_latest_run_after_confirming(tmp_path: Path) -> None:
+    import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    before = set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
+    careless = import_file(careless_file(tmp_path))
+    admin = client_with(Role.PROGRAMME_ADMIN)
+    page = admin.get(URL).content.decode()
+    revert_url = f"/fi/data-status/runs/{careless.pk}/revert/"
+    assert revert_url in page
+    # The button only asks for confirmation: nothing changes on GET.
+    confirmation = admin.get(revert_url)
+    assert "Kyllä, peru tämä ajo" in confirmation.content.decode()
+    assert (
+        set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
+        != before
+    )
+    response = admin.post(revert_url, follow=True)
+    assert f"Ajo {careless.pk} peruttu" in response.content.decode()
+    assert (
+        set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
+        == before
+    )
+    careless.refresh_from_db()
+    assert careless.reverted_at is not None
+
+
+def test_an_older_run_is_not_reverted_and_the_reason_is_shown(tmp_path: Path) -> None:
+    first = import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    import_file(careless_file(tmp_path))
+    count = Observation.objects.count()
+    response = client_with(Role.PROGRAMME_ADMIN).post(
+        f"/fi/data-status/runs/{first.pk}/revert/", follow=True
+    )
+    assert f"Ajoa {first.pk} ei peruttu" in response.content.decode()
+    assert "revert it first" in response.content.decode()
+    assert Observation.objects.count() == count
+
+
+def test_revert_needs_the_csrf_token(tmp_path: Path) -> None:
+    import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    careless = import_file(careless_file(tmp_path))
+    client = client_with(Role.PROGRAMME_ADMIN)
+    client.handler.enforce_csrf_checks = True
+    response = client.post(f"/fi/data-status/runs/{careless.pk}/revert/")
+    assert response.status_code == 403
+    careless.refresh_from_db()
+    assert careless.reverted_at is None
+
+
+def test_only_programme_admins_may_revert_and_only_staff_roles_may_read(tmp_path: Path) -> None:
+    import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    careless = import_file(careless_file(tmp_path))
+    revert_url = f"/fi/data-status/runs/{careless.pk}/revert/"
+    assert client_with(Role.ANALYST).post(revert_url).status_code == 403
+    assert client_with(Role.STEERING_GROUP).get(URL).status_code == 403
+    assert client_with(None).get(URL).status_code == 403
+    assert Client().get(URL)["Location"].startswith("/fi/accounts/login/")
+    assert client_with(None, superuser=True).get(URL).status_code == 200
+    careless.refresh_from_db()
+    assert careless.reverted_at is None

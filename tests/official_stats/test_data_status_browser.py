@@ -1,0 +1,78 @@
+"""The staff data-status page in Chromium: an admin signs in, reads the page in fi/sv/en (axe-core
+finds no serious violation), and reverts the latest import with the keyboard after confirming.
+The imported numbers are invented test data (tests/official_stats/fixtures)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from seuraamo.accounts.roles import Role
+from seuraamo.official_stats.models import SyncRun
+from tests.official_stats.test_data_status import FIXTURES, TABLE, careless_file
+from tests.progress.builders import PASSWORD, make_user
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def site(live_server: object, transactional_db: None, tmp_path: Path) -> Iterator[tuple[str, int]]:
+    for path in (FIXTURES / "12r5_excerpt.json-stat2.json", careless_file(tmp_path)):
+        call_command("import_statistics", str(path), "--table", TABLE, stdout=io.StringIO())
+    make_user("admin", role=Role.PROGRAMME_ADMIN)
+    yield live_server.url, SyncRun.objects.latest("pk").pk
+
+
+def sign_in(page: object, url: str, language: str) -> None:
+    page.goto(f"{url}/{language}/accounts/login/?next=/{language}/data-status/")
+    page.locator("input[name=username]").fill("admin@example.test")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_url(f"{url}/{language}/data-status/")
+
+
+def serious(page: object) -> list[str]:
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(
+    "language,heading,button",
+    [
+        ("fi", "Tietojen tila", "Kyllä, peru tämä ajo"),
+        ("sv", "Datastatus", "Ja, ångra denna körning"),
+        ("en", "Data status", "Yes, revert this run"),
+    ],
+)
+def test_an_admin_reads_the_status_and_reverts_a_run(
+    site: tuple[str, int], browser: object, language: str, heading: str, button: str
+) -> None:
+    url, run = site
+    page = browser.new_context(locale=f"{language}-FI").new_page()
+    sign_in(page, url, language)
+    assert page.get_by_role("heading", level=1).inner_text() == heading
+    assert "seuraamo sync_statistics" in page.locator("main").inner_text()
+    assert serious(page) == []
+
+    link = page.locator(f"a[href='/{language}/data-status/runs/{run}/revert/']")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{url}/{language}/data-status/runs/{run}/revert/")
+    assert serious(page) == []
+    page.get_by_role("button", name=button).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{url}/{language}/data-status/")
+    assert f"{run}" in page.get_by_role("status").inner_text()
+    assert SyncRun.objects.get(pk=run).reverted_at is not None
+    # The reverted run has no revert button any more; the earlier one now has.
+    assert page.locator(f"a[href='/{language}/data-status/runs/{run}/revert/']").count() == 0
+    assert page.locator(f"a[href='/{language}/data-status/runs/{run - 1}/revert/']").count() == 1
