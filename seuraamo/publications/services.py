@@ -146,4 +146,5 @@ def store_barometer(reading: Reading) -> BarometerLoad:
         ),
         batch_size=2000,
     )
+    bump_data_version()
     return load
