@@ -56,8 +56,9 @@ _ERROR = {
 _LANG = {
     "name": "lang",
     "in": "query",
-    "description": "Language of labels (json-stat2 categories, names).",
-    "schema": {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"},
+    "description": "Language of labels (JSON `labels`, json-stat2 categories, names). Without "
+    "it, the first of fi, sv, en in the Accept-Language header; Finnish by default.",
+    "schema": {"type": "string", "enum": ["fi", "sv", "en"]},
 }
 
 
@@ -111,7 +112,9 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         _codes("area", "Area codes (SSS, MK08, SK082, KU285, TA16 …).", "MK08"),
                         _codes(
                             "extra",
-                            "Codes of a table's further dimension (occupation in 12ti).",
+                            "Codes of a table's further dimension (occupation in 12ti). Derived "
+                            "measures of such a table need it (e.g. vacancies_per_unemployed of "
+                            "12ti with extra=SSS for all occupations).",
                             "SSS",
                         ),
                         {
@@ -311,6 +314,16 @@ def document(server_url: str = "/") -> dict[str, Any]:
                             "type": "boolean",
                             "description": "Computed here: a derived statistic, or an employment "
                             "area's count summed from its member municipalities.",
+                        },
+                        "labels": {
+                            "type": "object",
+                            "description": "JSON only: the content, area and further-dimension "
+                            "labels in the requested language (the code where none is stored).",
+                            "properties": {
+                                "content": {"type": "string"},
+                                "area": {"type": "string"},
+                                "extra": {"type": "string"},
+                            },
                         },
                     },
                 },

@@ -119,11 +119,27 @@ def output_format(query: QueryDict, accept: str) -> str:
     return "json"
 
 
-def language(query: QueryDict) -> str:
-    raw = single(query, "lang", "fi").lower()
-    if raw not in LANGUAGES:
-        raise ParamError("lang", f"{raw!r} is not supported; use fi, sv or en.")
-    return raw
+def language(query: QueryDict, accept_language: str = "") -> str:
+    """``lang=`` wins; otherwise the first of fi, sv, en in the Accept-Language header (by its
+    q-values); Finnish by default."""
+    raw = single(query, "lang").lower()
+    if raw:
+        if raw not in LANGUAGES:
+            raise ParamError("lang", f"{raw!r} is not supported; use fi, sv or en.")
+        return raw
+    wanted = []
+    for order, part in enumerate(accept_language.split(",")[:20]):
+        tag, _semicolon, rest = part.strip().partition(";")
+        weight = 1.0
+        if rest.strip().startswith("q="):
+            try:
+                weight = float(rest.strip()[2:])
+            except ValueError:
+                weight = 0.0
+        primary = tag.split("-")[0].strip().lower()
+        if primary in LANGUAGES and weight > 0:
+            wanted.append((-weight, order, primary))
+    return min(wanted)[2] if wanted else "fi"
 
 
 @dataclass(frozen=True)
@@ -156,7 +172,7 @@ OBSERVATION_PARAMS = (
 )
 
 
-def observation_query(query: QueryDict, accept: str) -> ObservationQuery:
+def observation_query(query: QueryDict, accept: str, accept_language: str = "") -> ObservationQuery:
     check_known(query, OBSERVATION_PARAMS)
     start, end = period(query, "from"), period(query, "to")
     if start and end:
@@ -173,7 +189,7 @@ def observation_query(query: QueryDict, accept: str) -> ObservationQuery:
         end=end,
         periods=periods(query, "period"),
         format=output_format(query, accept),
-        language=language(query),
+        language=language(query, accept_language),
         limit=integer(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
         offset=integer(query, "offset", 0, 0, 10**9),
     )

@@ -183,12 +183,20 @@ def _derived_rows(
         return []
     if not query.areas:
         raise ParamError("area", "derived statistics need one or more area codes (e.g. area=MK08).")
-    count = len(tables) * len(query.areas) * len(derived)
+    further = [table.table_id for table in tables if has_further_dimension(table)]
+    if further and not query.extras:
+        raise ParamError(
+            "extra",
+            f"{', '.join(further)} has a further dimension (occupation); derived statistics need "
+            "one or more extra= codes (e.g. extra=SSS for all occupations).",
+        )
+    extras = query.extras or [""]
+    count = len(tables) * len(query.areas) * len(derived) * len(extras)
     if count > MAX_DERIVED_SERIES:
         raise ParamError(
             "area",
             f"{count} derived series requested; at most {MAX_DERIVED_SERIES} per request "
-            "(areas × derived statistics). Ask for fewer areas.",
+            "(areas × extra codes × derived statistics). Ask for fewer areas or extra codes.",
         )
     from seuraamo.official_stats import selectors
 
@@ -196,29 +204,38 @@ def _derived_rows(
     for table in tables:
         for statistic in derived:
             for area in query.areas:
-                points = selectors.series(
-                    table.table_id,
-                    statistic,
-                    area,
-                    start=query.start or None,
-                    end=query.end or None,
-                )
-                for point in points:
-                    if query.periods and point.period not in query.periods:
-                        continue
-                    rows.append(
+                for extra in extras if table.table_id in further else [""]:
+                    points = selectors.series(
+                        table.table_id,
+                        statistic,
+                        area,
+                        start=query.start or None,
+                        end=query.end or None,
+                        extra_code=extra,
+                    )
+                    rows.extend(
                         Row(
                             table.table_id,
                             statistic,
                             area,
-                            "",
+                            extra,
                             point.period,
                             point.value,
                             point.status,
                             True,
                         )
+                        for point in points
+                        if not query.periods or point.period in query.periods
                     )
     return rows
+
+
+def has_further_dimension(table: StatTable) -> bool:
+    """Whether the table has a dimension besides area, time and content (12ti's occupation):
+    from its stored variables, or else from its stored cells."""
+    if table.variables.filter(role=VariableRole.OTHER).exists():
+        return True
+    return Observation.objects.filter(table=table).exclude(extra_code="").exists()
 
 
 def union_areas(tables: list[StatTable], areas: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from seuraamo.api import formats, openapi, params, selectors
+from seuraamo.api import formats, labels, openapi, params, selectors
 from seuraamo.areas.models import AreaLevel
 
 CACHE_SECONDS = 300
@@ -59,7 +59,7 @@ def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
 
 def _cacheable(response: HttpResponse) -> HttpResponse:
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    patch_vary_headers(response, ["Accept"])
+    patch_vary_headers(response, ["Accept", "Accept-Language"])
     return response
 
 
@@ -72,7 +72,11 @@ def _page_url(request: HttpRequest, offset: int) -> str:
 @require_safe
 def observations(request: HttpRequest) -> HttpResponse:
     try:
-        query = params.observation_query(request.GET, request.headers.get("Accept", ""))
+        query = params.observation_query(
+            request.GET,
+            request.headers.get("Accept", ""),
+            request.headers.get("Accept-Language", ""),
+        )
         if query.format == "json-stat2" and len(query.tables) > 1:
             raise params.ParamError("table", "json-stat2 holds one table; give one table id.")
         page = selectors.observations(query)
@@ -99,7 +103,7 @@ def observations(request: HttpRequest) -> HttpResponse:
             "next": next_url,
             "previous": previous_url,
             "notice": notice,
-            "results": [formats.row_dict(row) for row in page.rows],
+            "results": labels.with_labels(page.rows, query.tables, query.language),
         }
         response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["X-Total-Count"] = str(page.total)
@@ -132,7 +136,7 @@ def _table_dict(table: selectors.TableSummary) -> dict[str, Any]:
 def tables(request: HttpRequest) -> HttpResponse:
     try:
         params.check_known(request.GET, ("lang",))
-        language = params.language(request.GET)
+        language = params.language(request.GET, request.headers.get("Accept-Language", ""))
     except params.ParamError as error:
         return _error(error)
     results = [_table_dict(table) for table in selectors.table_summaries(language)]

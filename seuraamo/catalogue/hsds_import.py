@@ -25,6 +25,7 @@ from seuraamo.catalogue.guide import municipality_names
 from seuraamo.catalogue.hsds import hsds_id, profile_terms
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
@@ -76,8 +77,13 @@ def import_hsds(path: Path, language: str = "fi") -> ImportResult:
             )
             for index, record in enumerate(services):
                 importer.service(record, batch_language, f"{path.name}:{prefix}[{index}]")
-        for service in importer.touched.values():
+        for key, service in importer.touched.items():
             refresh_search_text(service)
+            # Audited (no actor: the import), which also tells the page cache the data changed.
+            before = importer.before.get(key)
+            record_change(actor=None, instance=service, before=before, after=snapshot(service))
+            for channel in service.channels.all():
+                record_change(actor=None, instance=channel, before=None, after=snapshot(channel))
         bump_data_version()  # goal and organisation pages list the services
     return importer.result
 
@@ -109,6 +115,7 @@ class _Importer:
         self.result = ImportResult()
         self.organisations_in_file: dict[str, dict] = {}
         self.touched: dict[str, Service] = {}
+        self.before: dict[str, dict[str, object]] = {}  # stored services as they were
         self.known_by_hsds_id: dict[str, Organisation] = {}
         for organisation in Organisation.objects.all():
             self.known_by_hsds_id[hsds_id("organization", organisation.key)] = organisation
@@ -156,6 +163,9 @@ class _Importer:
         key = f"hsds-{record['id']}"
         service = self.touched.get(key) or Service.objects.filter(key=key).first()
         is_new = service is None
+        if service is not None and key not in self.touched:
+            self.before[key] = snapshot(service)
+            service.version += 1
         if service is None:
             service = Service(
                 key=key,
@@ -186,6 +196,8 @@ class _Importer:
         self._validate(service, where)
         service.save()
         if key not in self.touched:
+            for channel in service.channels.all():
+                record_change(actor=None, instance=channel, before=snapshot(channel), after=None)
             service.channels.all().delete()
             if is_new:
                 self.result.created += 1

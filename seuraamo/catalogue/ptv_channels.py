@@ -6,7 +6,7 @@ ServiceLocation becomes a location (address, municipality, coordinates converted
 opening hours, the first phone and web page), Phone a phone, EChannel an e-service and WebPage a web
 page; printable forms are left out. Channels imported from PTV carry their PTV id, so a re-import
 updates them in place, adds new ones and removes those PTV no longer connects; channels an editor
-added by hand have no PTV id and are never touched."""
+added by hand have no PTV id and are never touched. Each change is audited (no actor: the import)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from seuraamo.catalogue.tm35fin import to_wgs84
+from seuraamo.core.audit import record_change, snapshot
 
 KINDS = {
     "ServiceLocation": ChannelKind.LOCATION,
@@ -206,6 +207,7 @@ def sync_channels(
         if not is_new and all(getattr(channel, name) == value for name, value in fields.items()):
             counts.unchanged += 1
             continue
+        before = None if is_new else snapshot(channel)
         for name, value in fields.items():
             setattr(channel, name, value)
         try:
@@ -214,11 +216,13 @@ def sync_channels(
             field_name, messages = next(iter(error.message_dict.items()))
             raise PtvChannelError(f"{where}.{field_name}: {' '.join(messages)}") from None
         channel.save()
+        record_change(actor=None, instance=channel, before=before, after=snapshot(channel))
         if is_new:
             counts.created += 1
         else:
             counts.updated += 1
     for ptv_id, channel in existing.items():
         if ptv_id not in kept:
+            record_change(actor=None, instance=channel, before=snapshot(channel), after=None)
             channel.delete()
             counts.removed += 1

@@ -9,7 +9,10 @@ organisations — onto the catalogue. With a channel source (`--channels`, a fil
 status, verification) are never touched by a re-import, so the import is idempotent and keeps editors'
 work. New services come in as drafts. A service imported earlier but missing now is marked outdated,
 not deleted; if that would hit more than a fifth of the PTV services (a broken or partial source), the
-import stops unless removals are allowed. One transaction: all or nothing."""
+import stops unless removals are allowed. One transaction: all or nothing. Every service and channel
+the import creates, changes or marks outdated gets an audit event (no actor: the import), which also
+tells the page cache that the data changed, and a changed service's version rises, so an editor's
+form opened before the import cannot overwrite it."""
 
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from seuraamo.areas.region import MUNICIPALITIES
 from seuraamo.catalogue import ptv_channels
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
@@ -246,8 +250,11 @@ def _upsert(item: dict, ptv_id: uuid.UUID, nationwide: bool, codes: list[str], w
         outcome = "changed"
     if outcome == "unchanged":
         return outcome
+    before = snapshot(service) if service.pk else None
     for name, value in fields.items():
         setattr(service, name, value)
+    if service.pk:
+        service.version += 1
     try:
         service.full_clean(validate_unique=False)
     except ValidationError as error:
@@ -256,6 +263,7 @@ def _upsert(item: dict, ptv_id: uuid.UUID, nationwide: bool, codes: list[str], w
     service.save()
     service.producers.set(producers)
     refresh_search_text(service)
+    record_change(actor=None, instance=service, before=before, after=snapshot(service))
     return outcome
 
 
@@ -270,4 +278,10 @@ def _mark_missing(seen: set[uuid.UUID], allow_removals: bool, result: PtvImportR
             f"the source lacks {gone} of the {total} services imported from PTV earlier; "
             "nothing changed (re-run with --allow-removals if they really ended)"
         )
-    result.outdated = missing.update(status=ServiceStatus.OUTDATED)
+    for service in missing:
+        before = snapshot(service)
+        service.status = ServiceStatus.OUTDATED
+        service.version += 1
+        service.save(update_fields=["status", "version"])
+        record_change(actor=None, instance=service, before=before, after=snapshot(service))
+        result.outdated += 1

@@ -201,6 +201,8 @@ PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/
 # PxWebApi 2.0 base for tracked tables read through version 2 (StatFin serves only v1 in 2026).
 PXWEB_V2_BASE_URL = env_str("PXWEB_V2_BASE_URL", "")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
+# Työvoimabarometri's web interface (undocumented; see docs/data-sources.md).
+TYOVOIMABAROMETRI_BASE_URL = env_str("TYOVOIMABAROMETRI_BASE_URL", "https://tyovoimabarometri.fi/")
 
 # HTTPS: the site is reached over https:// (directly or behind a TLS-terminating proxy). On by
 # default outside DEBUG and the local checkout; it turns on the redirect, HSTS and secure cookies.

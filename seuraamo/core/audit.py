@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import uuid
 from typing import Any
 
 from django.contrib import admin
@@ -38,6 +39,8 @@ def json_value(value: object) -> object:
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return format(value.normalize(), "f")
+    if isinstance(value, uuid.UUID):
+        return str(value)
     if isinstance(value, models.Model):
         return stable_key(value)
     if isinstance(value, list | tuple):

@@ -6,7 +6,7 @@ query that reads this counter with the maxima of the audit trail, the admin log 
 statistics tables), so the first request after the write's commit renders anew and nothing stale
 is shown. The writers: ``core.audit.record_change`` (every audited service and admin edit), the
 programme import's journal, statistics ingest, revert, table metadata and areas, the catalogue
-loads and imports (own data, PTV, HSDS), publication figures, and a restore.
+loads and imports (own data, PTV, HSDS), publication figures, barometer loads, and a restore.
 """
 
 from __future__ import annotations

@@ -100,3 +100,13 @@ def projection_with_band(values: Sequence[float], horizon: int = HORIZON) -> lis
             low = high = value
         found.append(Projected(step + 1, value, min(low, high), max(low, high)))
     return found
+
+
+def latest_month_band(values: Sequence[float]) -> Projected | None:
+    """The 80 % band the projection gave for the last of ``values`` from the month before it
+    (the early warning's "trend band"), or None when the months before it are too few for a
+    band (24 for the projection and 12 replayed errors)."""
+    if len(values) < HISTORY + 13:
+        return None
+    [found] = projection_with_band(values[:-1], horizon=1)
+    return found

@@ -86,3 +86,65 @@ class PublicationFigureRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.figure}: was {self.previous_value}"
+
+
+class BarometerLoad(models.Model):
+    """One fetch or file import of Työvoimabarometri's matching assessment."""
+
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    source = models.CharField(_("source"), max_length=300)
+    months = models.CharField(_("months"), max_length=200)
+    rows = models.PositiveIntegerField(_("rows"))
+    constructed = models.BooleanField(
+        _("constructed test data"),
+        default=False,
+        help_text=_("Read from a file marked as a constructed sample, not a real release."),
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-loaded_at"]
+        verbose_name = _("barometer load")
+        verbose_name_plural = _("barometer loads")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.months}"
+
+
+class BarometerState(models.IntegerChoices):
+    """Työvoimabarometri's matching state (``kohtaantotila``)."""
+
+    BALANCE = 0, _("balance")
+    OVERSUPPLY = 1, _("oversupply of labour")
+    MATCHING_PROBLEM = 2, _("matching problem")
+    SHORTAGE = 3, _("labour shortage")
+    ERROR = 99, _("not assessed (calculation error)")
+
+
+class BarometerAssessment(models.Model):
+    """Työvoimabarometri's assessment of one occupation in one region and month."""
+
+    load = models.ForeignKey(BarometerLoad, on_delete=models.CASCADE, related_name="assessments")
+    occupation_code = models.CharField(_("occupation code"), max_length=4)
+    occupation_name_fi = models.CharField(_("occupation (Finnish)"), max_length=200)
+    area_code = models.CharField(_("area code"), max_length=20)
+    month = models.CharField(_("month"), max_length=7, validators=[validate_period])
+    state = models.PositiveSmallIntegerField(_("state"), choices=BarometerState.choices)
+    severity = models.PositiveSmallIntegerField(_("severity (1–5)"), null=True, blank=True)
+    unemployed = models.PositiveIntegerField(_("unemployed"), null=True, blank=True)
+    employed = models.PositiveIntegerField(_("employed"), null=True, blank=True)
+    vacancies = models.PositiveIntegerField(_("vacancies"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["month", "area_code", "occupation_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation_code", "area_code", "month"],
+                name="one_assessment_per_occupation_area_month",
+            )
+        ]
+        verbose_name = _("barometer assessment")
+        verbose_name_plural = _("barometer assessments")
+
+    def __str__(self) -> str:
+        return f"{self.occupation_code} {self.area_code} {self.month}"

@@ -1,4 +1,4 @@
-"""Reading the publications register for the situation page."""
+"""Reading the publications register and Työvoimabarometri's assessments for the situation page."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from seuraamo.publications.models import Publication
+from seuraamo.areas.region import REGION
+from seuraamo.publications.models import (
+    BarometerAssessment,
+    BarometerLoad,
+    BarometerState,
+    Publication,
+    PublicationFigure,
+)
 
 
 @dataclass(frozen=True)
@@ -19,3 +26,104 @@ class RegisterEntry:
 def register() -> list[RegisterEntry]:
     rows = Publication.objects.annotate(count=Count("figures"), latest=Max("figures__period"))
     return [RegisterEntry(row, row.count, row.latest or "") for row in rows]
+
+
+@dataclass(frozen=True)
+class BarometerRow:
+    occupation_code: str
+    occupation_name: str
+    state: int
+    state_label: str
+    severity: int | None
+    unemployed: int | None  # None: suppressed by the source
+    vacancies: int | None
+    regions_in_shortage: int  # of the regions assessed the same month
+
+
+@dataclass(frozen=True)
+class BarometerView:
+    """Työvoimabarometri's latest month for an area: how many occupations are in each state,
+    and the occupations in shortage or with a matching problem (most severe first)."""
+
+    area_code: str
+    month: str
+    load: BarometerLoad
+    states: list[tuple[str, int]]  # (state label, occupations), every state
+    rows: list[BarometerRow]
+    regions: int
+
+    @property
+    def constructed(self) -> bool:
+        return self.load.constructed
+
+
+#: The states the view lists occupation by occupation.
+LISTED_STATES = (BarometerState.SHORTAGE, BarometerState.MATCHING_PROBLEM)
+
+
+def latest_barometer_month() -> str | None:
+    return BarometerAssessment.objects.aggregate(latest=Max("month"))["latest"]
+
+
+def barometer_view(area_code: str = REGION) -> BarometerView | None:
+    """The latest stored month for ``area_code``, or None when no barometer data are loaded."""
+    month = latest_barometer_month()
+    if month is None:
+        return None
+    rows = list(
+        BarometerAssessment.objects.filter(month=month).select_related("load").order_by("id")
+    )
+    here = [row for row in rows if row.area_code == area_code]
+    if not here:
+        return None
+    shortage: dict[str, int] = {}
+    for row in rows:
+        if row.state == BarometerState.SHORTAGE:
+            shortage[row.occupation_code] = shortage.get(row.occupation_code, 0) + 1
+    counts = {state: 0 for state in BarometerState}
+    for row in here:
+        counts[BarometerState(row.state)] += 1
+    listed = sorted(
+        (row for row in here if row.state in LISTED_STATES),
+        key=lambda row: (-row.state, -(row.severity or 0), -(row.unemployed or 0)),
+    )
+    return BarometerView(
+        area_code=area_code,
+        month=month,
+        load=here[-1].load,
+        states=[(str(state.label), counts[state]) for state in BarometerState],
+        rows=[
+            BarometerRow(
+                occupation_code=row.occupation_code,
+                occupation_name=row.occupation_name_fi,
+                state=row.state,
+                state_label=str(BarometerState(row.state).label),
+                severity=row.severity,
+                unemployed=row.unemployed,
+                vacancies=row.vacancies,
+                regions_in_shortage=shortage.get(row.occupation_code, 0),
+            )
+            for row in listed
+        ],
+        regions=len({row.area_code for row in rows}),
+    )
+
+
+def barometer_states(area_code: str = REGION) -> dict[str, BarometerAssessment]:
+    """The latest month's assessment of each occupation in ``area_code``, by occupation code."""
+    month = latest_barometer_month()
+    if month is None:
+        return {}
+    found = BarometerAssessment.objects.filter(month=month, area_code=area_code)
+    return {row.occupation_code: row for row in found.select_related("load")}
+
+
+def latest_figures(area_code: str) -> list[tuple[Publication, list[PublicationFigure]]]:
+    """For each publication with figures for ``area_code``, the figures of its latest period."""
+    latest: dict[str, list[PublicationFigure]] = {}
+    rows = PublicationFigure.objects.filter(area_code=area_code).select_related("publication")
+    for row in rows.order_by("publication__key", "-period", "indicator"):
+        found = latest.setdefault(row.publication.key, [])
+        if not found or found[0].period == row.period:
+            found.append(row)
+    return [(figures[0].publication, figures) for figures in latest.values()]

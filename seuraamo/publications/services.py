@@ -1,5 +1,6 @@
 """Writing publication figures: the CSV template import (every row checked before anything is
-stored; one transaction; a changed value keeps its old one as a revision)."""
+stored; one transaction; a changed value keeps its old one as a revision), and storing a checked
+Työvoimabarometri reading."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from django.db import transaction
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.publications.models import (
+    BarometerAssessment,
+    BarometerLoad,
     Publication,
     PublicationFigure,
     PublicationFigureRevision,
 )
+from seuraamo.publications.tyovoimabarometri import Reading
 
 #: The CSV template's header (UTF-8, comma-separated, decimal point; see docs/data-sources.md).
 TEMPLATE_HEADER = ("publication", "area", "indicator", "period", "value")
@@ -109,3 +113,38 @@ def import_figures(path: Path) -> ImportResult:
     if inserted or changed:
         bump_data_version()
     return ImportResult(len(rows), inserted, changed, unchanged)
+
+
+@transaction.atomic
+def store_barometer(reading: Reading) -> BarometerLoad:
+    """Store a checked barometer reading in one transaction: the months it covers replace what
+    was stored for them (the barometer republishes a month whole; the load records the source)."""
+    names = {occupation.code: occupation.name_fi for occupation in reading.occupations}
+    load = BarometerLoad.objects.create(
+        source=reading.source[:300],
+        months=",".join(reading.months)[:200],
+        rows=len(reading.assessments),
+        constructed=reading.constructed,
+        note=reading.note[:500],
+    )
+    BarometerAssessment.objects.filter(month__in=reading.months).delete()
+    BarometerAssessment.objects.bulk_create(
+        (
+            BarometerAssessment(
+                load=load,
+                occupation_code=row.occupation_code,
+                occupation_name_fi=names.get(row.occupation_code, "")[:200],
+                area_code=row.area_code,
+                month=row.month,
+                state=row.state,
+                severity=row.severity,
+                unemployed=row.unemployed,
+                employed=row.employed,
+                vacancies=row.vacancies,
+            )
+            for row in reading.assessments
+        ),
+        batch_size=2000,
+    )
+    bump_data_version()
+    return load

@@ -22,7 +22,7 @@ from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.core.formatting import current_language
 from seuraamo.core.models import AuditEvent, DataVersion
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
-from seuraamo.publications.models import Publication, PublicationFigure
+from seuraamo.publications.models import BarometerLoad, Publication, PublicationFigure
 from seuraamo.situation.models import PeerGroup
 
 TIMEOUT_SECONDS = 3600
@@ -46,6 +46,7 @@ VERSION_COLUMNS = [
     (PeerGroup, "updated_at"),  # an analyst changed the peers
     (Publication, "updated_at"),
     (PublicationFigure, "updated_at"),
+    (BarometerLoad, "id"),  # a barometer fetch or import
 ]
 
 

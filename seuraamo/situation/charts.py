@@ -13,7 +13,7 @@ from typing import Any
 from seuraamo.core.formatting import format_value, period_date
 from seuraamo.official_stats.derived import shift_period
 from seuraamo.official_stats.pxweb.periods import Period
-from seuraamo.situation.geo import Feature
+from seuraamo.situation.geo import Feature, spread_labels
 from seuraamo.situation.tables import DataTable
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -254,13 +254,16 @@ def line_chart(table: DataTable, *, y_title: str) -> dict[str, Any]:
     return _hide_marks(spec)
 
 
+MAP_SIZE = 460
+
+
 def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -> dict[str, Any]:
     """A choropleth of the table's first column over the municipalities (EPSG:3067 metres drawn
     with the identity projection), each labelled with its name and value."""
     column = table.columns[0]
     by_code = {row.code: row for row in table.rows}
     shapes = []
-    labels = []
+    texts = []
     for feature in features:
         row = by_code.get(feature.code)
         value = row.cells[0].value if row else None
@@ -268,12 +271,19 @@ def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -
         name = row.label if row else feature.name  # the name in the page's language
         properties = {"code": feature.code, "name": name, "value": value, "text": text}
         shapes.append({"type": "Feature", "geometry": feature.geometry, "properties": properties})
-        labels.append({"x": feature.label_x, "y": feature.label_y, "label": f"{name}\n{text}"})
+        texts.append(f"{name}\n{text}")
+    # Labels moved apart where they would overlap.
+    labels = [
+        {"x": x, "y": y, "label": text}
+        for feature, text, (x, y) in zip(
+            features, texts, spread_labels(features, texts, MAP_SIZE), strict=True
+        )
+    ]
     spec = _base(table.title)
     spec.update(
         {
-            "width": 460,
-            "height": 460,
+            "width": MAP_SIZE,
+            "height": MAP_SIZE,
             "projection": {"type": "identity", "reflectY": True},
             "layer": [
                 {
@@ -321,6 +331,13 @@ def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -
     return _hide_marks(spec)
 
 
+#: The x scale of a bar chart with values written at the bar ends reaches this far past the
+#: longest bar, so that its value fits inside the plot.
+LABEL_ROOM = 1.3
+#: Width of each panel of a paired bar chart: with the names above the bars, it fits a phone.
+PANEL_WIDTH = 300
+
+
 def paired_bar_chart(table: DataTable) -> dict[str, Any]:
     """One horizontal bar chart per column side by side (e.g. unemployed | vacancies by
     occupation group), each with its own scale and the values written at the bar ends."""
@@ -344,23 +361,42 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
             "type": "nominal",
             "sort": order,
             "title": None,
-            "axis": {"labelLimit": 300},
+            "axis": None,  # each group's name is written above its bar (fits a phone)
         }
         x = {
             "field": "value",
             "type": "quantitative",
             "title": column.label,
-            "axis": {"format": ",d"},
+            "axis": {
+                "format": ",d" if column.decimals == 0 else f",.{column.decimals}f",
+                "labelFlush": True,  # the last tick's label stays inside the chart
+            },
         }
+        top = max((row["position"] for row in rows if row["column"] == column.label), default=0)
+        if top > 0:
+            # Room after the longest bar for its value, which would otherwise be cut off.
+            x["scale"] = {"domain": [0, top * LABEL_ROOM], "nice": True}
         panels.append(
             {
-                "width": 260,
-                "height": {"step": 20},
+                "width": PANEL_WIDTH,
+                "height": {"step": 36},
                 "transform": [{"filter": {"field": "column", "equal": column.label}}],
                 "encoding": {"y": y, "x": x},
                 "layer": [
                     {
-                        "mark": {"type": "bar", "color": BAR_COLOUR},
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "baseline": "bottom",
+                            "yOffset": -1,
+                            "fontSize": 12,
+                            "limit": PANEL_WIDTH,
+                            "color": TEXT,
+                        },
+                        "encoding": {"text": {"field": "group"}, "x": {"value": 0}},
+                    },
+                    {
+                        "mark": {"type": "bar", "color": BAR_COLOUR, "height": 14, "yOffset": 8},
                         "encoding": {
                             "tooltip": [
                                 {"field": "group", "title": table.row_dimension.label},
@@ -369,7 +405,13 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
                         },
                     },
                     {
-                        "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 11},
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "dx": 3,
+                            "yOffset": 8,
+                            "fontSize": 11,
+                        },
                         "encoding": {
                             "text": {"field": "text"},
                             "x": {"field": "position", "type": "quantitative"},

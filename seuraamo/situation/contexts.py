@@ -13,7 +13,7 @@ from seuraamo.areas.region import MUNICIPALITIES, REGION
 from seuraamo.core.formatting import at_month_end, current_language, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.publications import selectors as publication_selectors
-from seuraamo.situation import chart_options, headline, lfs, pages, peers, review
+from seuraamo.situation import chart_options, headline, lfs, pages, peers, review, warnings
 from seuraamo.situation.svg import format_locale, time_format_locale
 
 
@@ -56,6 +56,15 @@ def _projection_note() -> dict[str, str]:
     }
 
 
+def _barometer() -> dict[str, object]:
+    found = publication_selectors.barometer_view(REGION)
+    return {
+        "barometer": found,
+        "barometer_area": chart_options.area_name(REGION),
+        "barometer_month": month_name(found.month) if found else "",
+    }
+
+
 def situation(area: str, statistic: str) -> dict[str, object]:
     choice = pages.choose(area, statistic)
     status = pages.data_status()
@@ -72,6 +81,7 @@ def situation(area: str, statistic: str) -> dict[str, object]:
             "municipalities": pages.figure(pages.municipalities()),
             "map": pages.figure(pages.municipality_map()),
             "occupations": pages.figure(pages.occupations()),
+            "training": pages.figure(pages.training()),
             "projection": pages.figure(pages.projection()),
         },
         "review_html": review.render_review(facts) if facts else "",
@@ -81,6 +91,8 @@ def situation(area: str, statistic: str) -> dict[str, object]:
         "projection": _projection_note(),
         "peers": peers.section(),
         "publications": publication_selectors.register(),
+        **_barometer(),
+        "warnings": warnings.section(MUNICIPALITIES),
         "source": pages.source_for(status),
     }
 
@@ -98,6 +110,7 @@ def municipality(code: str, name: str, statistic: str) -> dict[str, object]:
         "cards": headline.cards(found, region=region.area if region else None) if found else [],
         "choice": choice,
         "figure": pages.figure(pages.timeseries(code, choice.statistic)),
+        "warnings": warnings.section((code,), named=False),
         "municipalities": municipality_links(),
     }
 

@@ -17,13 +17,16 @@ from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import TableInfo
+from seuraamo.official_stats.selectors.occupations import occupation_lines
+from seuraamo.publications import selectors as publication_selectors
 from seuraamo.situation import chart_options, charts, datasets, geo
 from seuraamo.situation.charts import static_variant
 from seuraamo.situation.figures import ChartFigure, build_figure, source_line
 from seuraamo.situation.svg import render_svg
 from seuraamo.situation.tables import DataTable
+from seuraamo.situation.training import training_table
 
-CHARTS = ("timeseries", "municipalities", "map", "occupations", "projection")
+CHARTS = ("timeseries", "municipalities", "map", "occupations", "training", "projection")
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,26 @@ def occupations(area: str = REGION, period: str | None = None) -> ChartData | No
     return ChartData("occupations", table, spec, query, table.source)
 
 
+def training(area: str = REGION, period: str | None = None) -> ChartData | None:
+    """Occupations with the most open vacancies per unemployed jobseeker (theme 4.3)."""
+    status = data_status(vocabulary.OCCUPATION_TABLE)
+    found = occupation_lines(area, period)
+    if found is None:
+        return None
+    table = training_table(
+        found,
+        chart_options.area_name(area),
+        publication_selectors.barometer_states(area),
+        source_for(status),
+        _updated(status),
+    )
+    if not table.rows:
+        return None
+    spec = charts.paired_bar_chart(table)
+    query = {"period": period} if period else {}
+    return ChartData("training", table, spec, query, table.source)
+
+
 def projection(area: str = region.REGION) -> ChartData | None:
     """The trend and six-month projection of the number of unemployed jobseekers."""
     status = data_status()
@@ -161,6 +184,7 @@ CHART_TABLES = {
     "municipalities": vocabulary.UNEMPLOYMENT_TABLE,
     "map": vocabulary.UNEMPLOYMENT_TABLE,
     "occupations": vocabulary.OCCUPATION_TABLE,
+    "training": vocabulary.OCCUPATION_TABLE,
     "projection": vocabulary.UNEMPLOYMENT_TABLE,
 }
 
@@ -184,6 +208,8 @@ def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
         return municipality_map(period)
     if chart == "occupations":
         return occupations(REGION, period)
+    if chart == "training":
+        return training(REGION, period)
     if chart == "projection":
         return projection()
     return None

@@ -27,6 +27,7 @@ from seuraamo.core.formatting import (
 )
 from seuraamo.official_stats import selectors, vocabulary
 from seuraamo.official_stats.selectors import AreaFigures, Comparison, Figure, Headline
+from seuraamo.situation.outlook import Outlook, outlook
 
 #: Finnish "in <place>" of the Kymenlaakso areas (locative case: -ssa/-ssä or -lla/-llä).
 FINNISH_IN = {
@@ -85,6 +86,7 @@ class ReviewFacts:
     highest: Ranked | None = None
     lowest: Ranked | None = None
     occupation_month: str = ""
+    outlook: Outlook | None = None
 
     def numbers(self) -> list[Number]:
         """Every number the text can show (for tests)."""
@@ -196,7 +198,10 @@ def build_review(period: str | None = None) -> ReviewFacts | None:
     if headline is None:
         return None
     comparison = selectors.municipality_comparison(headline.period)
-    return review_facts(headline, comparison)
+    facts = review_facts(headline, comparison)
+    periods = review_periods()
+    facts.outlook = outlook(headline.period, latest=bool(periods) and periods[0] == headline.period)
+    return facts
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")  # not \s: the no-break spaces inside numbers must stay
@@ -205,6 +210,8 @@ _SPACES = re.compile(r"[ \t\r\n]+")  # not \s: the no-break spaces inside number
 def render_review(facts: ReviewFacts) -> SafeString:
     """The review's paragraphs as HTML in the facts' language, one paragraph per line."""
     html = render_to_string(f"situation/review/{facts.language}.html", {"f": facts})
+    if facts.outlook is not None:
+        html += render_to_string("situation/review/_outlook.html", {"f": facts})
     html = _SPACES.sub(" ", html).strip()
     html = html.replace("<p> ", "<p>").replace(" </p>", "</p>").replace("</p> <p>", "</p>\n<p>")
     return mark_safe(html)  # noqa: S308  (a template of ours with escaped figures)

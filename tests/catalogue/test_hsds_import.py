@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from seuraamo.catalogue.models import Channel, Service, ServiceStatus
+from seuraamo.core.models import AuditEvent
 from seuraamo.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,14 @@ def test_importing_twice_updates_instead_of_duplicating(db: None) -> None:
     assert out.startswith("Imported 0 new and 1 updated services")
     assert Service.objects.count() == 1
     assert Channel.objects.filter(kind="location").count() == 1
+    # Audited (the import has no actor): the service once, its channels replaced on the rerun.
+    service_events = AuditEvent.objects.filter(object_type="catalogue.service")
+    assert [(event.action, event.actor) for event in service_events] == [("create", None)]
+    channel_actions = AuditEvent.objects.filter(object_type="catalogue.channel").values_list(
+        "action", flat=True
+    )
+    channels = Channel.objects.count()
+    assert sorted(channel_actions) == ["create"] * 2 * channels + ["delete"] * channels
 
 
 @pytest.mark.parametrize(

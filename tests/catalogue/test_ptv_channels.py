@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from seuraamo.catalogue.tm35fin import to_tm35fin
+from seuraamo.core.models import AuditEvent
 from tests.catalogue.test_ptv_import import FakePtv, constructed, fake_ptv, run  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,10 @@ def test_the_paged_channel_api_and_a_rerun_that_keeps_hand_made_channels(
     state.items[0]["serviceChannels"] = []
     out = run(url, "--channels", channel_url)
     assert out.splitlines()[1].startswith("Channels: 0 new, 1 updated, 0 unchanged, 1 removed")
+    # Every change is in the audit trail, so the page cache knows the data changed.
+    events = AuditEvent.objects.filter(object_type="catalogue.channel").order_by("id")
+    assert [event.action for event in events] == ["create", "create", "update", "delete"]
+    assert events[2].after == {"name_fi": "Terveysasema (uusi nimi)"}
     remaining = {channel.kind: channel for channel in service.channels.all()}
     assert set(remaining) == {ChannelKind.LOCATION, ChannelKind.WEB}
     assert remaining[ChannelKind.LOCATION].pk in first_ids

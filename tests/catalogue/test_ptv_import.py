@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from seuraamo.catalogue.models import Service, ServiceStatus
+from seuraamo.core.models import AuditEvent
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
 pytestmark = pytest.mark.django_db
@@ -150,6 +151,9 @@ def test_a_source_missing_most_services_is_refused_unless_allowed(
     assert run(url, "--allow-removals").endswith("4 marked outdated.\n")
     assert Service.objects.filter(status=ServiceStatus.OUTDATED).count() == 4
     assert Service.objects.count() == 5
+    outdated = AuditEvent.objects.filter(object_type="catalogue.service", action="update")
+    assert [event.after for event in outdated] == [{"status": "outdated"}] * 4
+    assert AuditEvent.objects.filter(object_type="catalogue.service", action="create").count() == 5
 
 
 def test_an_api_error_is_named_and_nothing_is_written(

@@ -1,7 +1,7 @@
 """Every kind of service that writes what a public page shows moves the data version on
 (`core.data_version.bump_data_version`), so an anonymous visitor's cached page changes at once:
 statistics imports and reverts, area loads, programme imports, audited services, catalogue loads
-and imports, publication figures. The imported numbers are invented test data."""
+and imports, publication figures, barometer loads. The imported numbers are invented test data."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def test_a_catalogue_load_shows_on_the_goal_pages() -> None:
     assert shown > 0
 
 
-@pytest.mark.parametrize("kind", ["ptv", "hsds", "publication figures", "audit trail"])
+@pytest.mark.parametrize("kind", ["ptv", "hsds", "publication figures", "barometer", "audit trail"])
 def test_other_writers_move_the_data_version(kind: str, tmp_path: Path) -> None:
     """Writers whose rows the cached pages show only in some states (a PTV service is a draft
     until an editor publishes it): the version moves, so no page can stay stale."""
@@ -120,6 +120,9 @@ def test_other_writers_move_the_data_version(kind: str, tmp_path: Path) -> None:
             encoding="utf-8",
         )
         call_command("import_publication_figures", str(figures), stdout=io.StringIO())
+    elif kind == "barometer":
+        sample = Path(__file__).parents[1] / "publications" / "samples"
+        call_command("import_barometer", sample / "tyovoimabarometri_constructed.json", verbosity=0)
     else:
         from seuraamo.core.audit import record_change
         from seuraamo.publications.models import Publication

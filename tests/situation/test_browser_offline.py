@@ -49,9 +49,19 @@ def test_no_sideways_scrolling_on_a_phone_in_any_language(
             width = page.evaluate("document.documentElement.scrollWidth")
             visual = page.evaluate("window.visualViewport.width")
             assert width <= visual <= 390, f"{language}: page {width} px wide in {visual} px"
-            # Every section (peers, labour force survey, projection) passes axe.
-            for section in ("peers-title", "lfs-title", "projection-title"):
+            # Every section (peers, labour force survey, projection, early warning, training
+            # planning, barometer) passes axe; no barometer release is in the offline data, and
+            # the page says so.
+            for section in (
+                "peers-title",
+                "lfs-title",
+                "projection-title",
+                "warning-title",
+                "training-title",
+                "barometer-title",
+            ):
                 assert page.is_visible(f"#{section}"), (language, section)
+            assert page.is_visible("#barometer-none") and page.is_hidden("#table-barometer")
             assert serious(page) == [], language
     finally:
         context.close()

@@ -11,6 +11,7 @@ from django.utils import translation
 from seuraamo.core.formatting import rounded
 from seuraamo.official_stats import selectors
 from seuraamo.situation import review
+from seuraamo.situation.selectors import peer_regions
 
 NBSP = "\u00a0"
 NUMBER = {
@@ -59,6 +60,20 @@ def selector_figures(period: str | None = None) -> set[float]:
             add(figure.year_earlier_value, decimals)
             add(figure.change, decimals if figure.unit != "persons" else 0)
             add(figure.change_pct, 1)
+    # The outlook: the rank among the regions and the peers' shares, the projection and its band,
+    # and the rules' own numbers (19 regions, rank 1 = highest, 36 months, 80 % band).
+    ranking = selectors.region_ranking("MK08", peer_regions(), headline.period)
+    for figure in ranking.figures if ranking else []:
+        if figure.key == "share":
+            add(figure.rank, 0)
+            add(figure.ranked, 0)
+            for value in figure.peers:
+                add(value, 1)
+    found = selectors.trend_projection("tyonv/12r5", "TYOTTOMATLOPUSSA", "MK08")
+    for _period, projected in found.projected if found else []:
+        for value in (projected.value, projected.low, projected.high):
+            add(value, 0)
+    expected |= {19.0, 1.0, 36.0, 80.0}
     return expected
 
 

@@ -38,11 +38,12 @@ def test_situation_page_in_each_language(client, situation, language, unemployed
         "table-municipalities",
         "table-map",
         "table-occupations",
+        "table-training",  # occupations for training planning (theme 4.3)
         "table-peers",  # the builder's regions are ranked; its months are too few to project
         "table-publications",  # the register (no release recorded)
     }
-    assert html.count('<figure class="chart"') == 4
-    assert html.count('<svg role="img"') == 3  # the comparison is a table without a chart
+    assert html.count('<figure class="chart"') == 5
+    assert html.count('<svg role="img"') == 4  # the comparison is a table without a chart
     assert 'src="/static/situation/vendor/vega-bundle.js"' in html
 
 

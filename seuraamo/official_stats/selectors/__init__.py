@@ -54,6 +54,7 @@ from seuraamo.official_stats.selectors.series import (
     series,
 )
 from seuraamo.official_stats.selectors.trend import TrendProjection, trend_projection
+from seuraamo.official_stats.selectors.warnings import TrendCheck, trend_checks
 
 __all__ = [
     "COMPARISON_AREAS",
@@ -73,6 +74,7 @@ __all__ = [
     "RankedFigure",
     "Ranking",
     "TableInfo",
+    "TrendCheck",
     "TrendProjection",
     "attribution",
     "expected_latest_month",
@@ -96,5 +98,6 @@ __all__ = [
     "series",
     "snapshot_info",
     "traffic_light",
+    "trend_checks",
     "trend_projection",
 ]

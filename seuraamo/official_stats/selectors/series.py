@@ -103,8 +103,10 @@ def series(
     area_code: str,
     start: str | None = None,
     end: str | None = None,
+    extra_code: str = "",
 ) -> list[Point]:
-    """The series of ``statistic`` for ``area_code`` from ``start`` to ``end`` (inclusive).
+    """The series of ``statistic`` for ``area_code`` from ``start`` to ``end`` (inclusive), of the
+    table's further dimension ``extra_code`` (an occupation of 12ti; "" for tables without one).
 
     ``statistic`` is a content code (``TYOTTOMATLOPUSSA``), a derived ratio (``share``,
     ``long_term_share``, ``under25_share``, ``foreign_share``, ``vacancies_per_unemployed``) or
@@ -113,7 +115,7 @@ def series(
     status)`` with the reason in ``status`` (``...`` suppressed, ``missing``).
     """
     spec = parse_statistic(statistic)
-    store = SeriesStore(table_id, spec.content_codes, [area_code])
+    store = SeriesStore(table_id, spec.content_codes, [area_code], extra_code=extra_code)
     return _within(store.statistic(spec, area_code), start, end)
 
 
