@@ -33,6 +33,7 @@ from seuraamo.official_stats.pxweb import Cube, Role
 from seuraamo.official_stats.pxweb.checks import check_cube
 from seuraamo.official_stats.services.locking import sync_lock
 from seuraamo.official_stats.services.pieces import areas_of, header_of, streamed
+from seuraamo.official_stats.services.planner import BULK_ROWS, refresh_planner_statistics
 from seuraamo.official_stats.services.tables import (
     ensure_table,
     table_frequency,
@@ -520,6 +521,8 @@ def _ingest_steps(
                 run.save()
             else:
                 run.delete()  # a run that changed nothing is not kept (repeated snapshot loads)
+        if counts.inserted >= BULK_ROWS:
+            refresh_planner_statistics()
     except BaseException:
         if discard_on_failure:
             _discard(run.pk)
