@@ -107,8 +107,8 @@ def integer(query: QueryDict, name: str, default: int, minimum: int, maximum: in
 
 def output_format(query: QueryDict, accept: str) -> str:
     """``format=`` wins; otherwise the first Accept media type that the API can write; JSON."""
-    raw = single(query, "format").lower()
-    if raw:
+    raw = single(query, "format")
+    if "format" in query:
         if raw not in FORMATS:
             raise ParamError("format", f"{raw!r} is not supported; use json, csv or json-stat2.")
         return FORMATS[raw]
@@ -122,8 +122,8 @@ def output_format(query: QueryDict, accept: str) -> str:
 def language(query: QueryDict, accept_language: str = "") -> str:
     """``lang=`` wins; otherwise the first of fi, sv, en in the Accept-Language header (by its
     q-values); Finnish by default."""
-    raw = single(query, "lang").lower()
-    if raw:
+    raw = single(query, "lang")
+    if "lang" in query:  # given empty or in capitals is an error too, as the OpenAPI enum says
         if raw not in LANGUAGES:
             raise ParamError("lang", f"{raw!r} is not supported; use fi, sv or en.")
         return raw

@@ -26,6 +26,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 GZIP_MAGIC = b"\x1f\x8b"
 # Rows that `migrate` itself writes: a database holding only these counts as empty.
 BOOKKEEPING_TABLES = frozenset({"django_migrations", "django_content_type", "auth_permission"})
+#: SQLite's own tables (``sqlite_stat1`` holds the planner statistics of ``ANALYZE``).
+SQLITE_INTERNAL_PREFIX = "sqlite_"
 
 
 class BackupError(Exception):
@@ -94,7 +96,11 @@ def tables_with_rows(using: str = DEFAULT_DB_ALIAS) -> list[str]:
     """Tables holding rows other than the bookkeeping `migrate` writes."""
     connection = connections[using]
     with connection.cursor() as cursor:
-        names = sorted(set(connection.introspection.table_names(cursor)) - BOOKKEEPING_TABLES)
+        names = sorted(
+            name
+            for name in set(connection.introspection.table_names(cursor)) - BOOKKEEPING_TABLES
+            if not name.startswith(SQLITE_INTERNAL_PREFIX)
+        )
         filled = []
         for name in names:
             cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(name)} LIMIT 1")

@@ -47,8 +47,10 @@ def test_rows_carry_labels_in_the_requested_language(
     assert labels["share"]["content"] == share
 
 
-def test_an_unsupported_lang_is_refused_naming_the_parameter(client, store) -> None:
-    response = client.get("/api/observations", {**QUERY, "lang": "de"})
+@pytest.mark.parametrize("lang", ["de", "", "EN"])
+def test_an_unsupported_lang_is_refused_naming_the_parameter(client, store, lang) -> None:
+    # Empty and capitals too: the OpenAPI document's enum is fi, sv, en (found by schemathesis).
+    response = client.get("/api/observations", {**QUERY, "lang": lang})
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == "lang"
 
