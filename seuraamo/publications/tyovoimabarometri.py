@@ -221,38 +221,33 @@ def _count(row: Mapping[str, Any], key: str, where: str) -> int | None:
     return int(value)
 
 
-def parse_occupations(answer: Any, where: str) -> list[Occupation]:
-    found = []
+def _coded_rows(
+    answer: Any, where: str, pattern: re.Pattern[str], expected: str
+) -> list[tuple[str, str, str]]:
+    """The (id, koodi, nimi) of each row of a list answer, every field checked."""
+    rows = []
     for index, row in enumerate(_list(answer, where)):
         here = f"{where}: [{index}]"
         if not isinstance(row, Mapping):
             raise BarometerError(f"{here}: expected an object")
         code = row.get("koodi")
-        if not isinstance(code, str) or not _OCCUPATION_CODE.fullmatch(code):
-            raise BarometerError(
-                f"{here}.koodi: expected a 4-digit occupation code, got {str(code)[:40]!r}"
-            )
+        if not isinstance(code, str) or not pattern.fullmatch(code):
+            raise BarometerError(f"{here}.koodi: expected {expected}, got {str(code)[:40]!r}")
         name = _text(row, "nimi", here, None).strip()[:200]
-        found.append(Occupation(_text(row, "id", here, _ID), code, name))
-    if not found:
+        rows.append((_text(row, "id", here, _ID), code, name))
+    return rows
+
+
+def parse_occupations(answer: Any, where: str) -> list[Occupation]:
+    rows = _coded_rows(answer, where, _OCCUPATION_CODE, "a 4-digit occupation code")
+    if not rows:
         raise BarometerError(f"{where}: the list of occupations is empty")
-    return found
+    return [Occupation(identifier, code, name) for identifier, code, name in rows]
 
 
 def parse_regions(answer: Any, where: str) -> list[Region]:
-    found = []
-    for index, row in enumerate(_list(answer, where)):
-        here = f"{where}: [{index}]"
-        if not isinstance(row, Mapping):
-            raise BarometerError(f"{here}: expected an object")
-        code = row.get("koodi")
-        if not isinstance(code, str) or not _REGION_CODE.fullmatch(code):
-            raise BarometerError(
-                f"{here}.koodi: expected a 2-digit region number, got {str(code)[:40]!r}"
-            )
-        name = _text(row, "nimi", here, None).strip()[:200]
-        found.append(Region(_text(row, "id", here, _ID), f"MK{code}", name))
-    return found
+    rows = _coded_rows(answer, where, _REGION_CODE, "a 2-digit region number")
+    return [Region(identifier, f"MK{code}", name) for identifier, code, name in rows]
 
 
 def month_code(text: Any, where: str) -> str:
