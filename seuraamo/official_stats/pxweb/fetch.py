@@ -8,7 +8,7 @@ from typing import Protocol
 from .cube import Cube
 from .errors import TableChangedError
 from .metadata import Selection, TableMetadata, add_language, apply_metadata
-from .plan import merge_cubes, plan_queries
+from .plan import QueryPlan, merge_cubes, plan_queries
 from .transport import Limits
 
 
@@ -45,16 +45,8 @@ def fetch_table(
     languages whose labels are attached (one metadata GET each): read them with
     ``dimension.category_label(code, "sv")``.
     """
-    lang = lang or client.lang
-    metadata = client.metadata(table_id, lang=lang)
-    limit = max_cells or client.limits().max_cells
-    plan = plan_queries(metadata, selection, limit, since=since)
-    pieces = []
-    for query in plan.queries:
-        piece = client.query(table_id, query, lang=lang)
-        check_matches_metadata(piece, metadata)
-        pieces.append(piece)
-    cube = merge_cubes(pieces, plan.selection)
+    lang, metadata, plan = _planned(client, table_id, selection, lang, since, max_cells)
+    cube = merge_cubes(list(_answers(client, table_id, metadata, plan, lang)), plan.selection)
     apply_metadata(cube, metadata)
     for other in languages:
         if other != lang:
@@ -77,18 +69,38 @@ def fetch_table_pieces(
     cells piece by piece never holds more than one answer (a national table of millions of
     cells stays within the memory of one query). The pieces do not overlap. The metadata of
     ``languages`` is read before the first data query."""
-    lang = lang or client.lang
-    metadata = client.metadata(table_id, lang=lang)
-    limit = max_cells or client.limits().max_cells
-    plan = plan_queries(metadata, selection, limit, since=since)
+    lang, metadata, plan = _planned(client, table_id, selection, lang, since, max_cells)
     others = [client.metadata(table_id, lang=other) for other in languages if other != lang]
-    for query in plan.queries:
-        piece = client.query(table_id, query, lang=lang)
-        check_matches_metadata(piece, metadata)
+    for piece in _answers(client, table_id, metadata, plan, lang):
         apply_metadata(piece, metadata)
         for other in others:
             add_language(piece, other)
         yield piece
+
+
+def _planned(
+    client: TableSource,
+    table_id: str,
+    selection: Selection | None,
+    lang: str | None,
+    since: str | None,
+    max_cells: int | None,
+) -> tuple[str, TableMetadata, QueryPlan]:
+    """The answer language, the table's metadata and the fewest queries the cell limit allows."""
+    lang = lang or client.lang
+    metadata = client.metadata(table_id, lang=lang)
+    limit = max_cells or client.limits().max_cells
+    return lang, metadata, plan_queries(metadata, selection, limit, since=since)
+
+
+def _answers(
+    client: TableSource, table_id: str, metadata: TableMetadata, plan: QueryPlan, lang: str
+) -> Iterator[Cube]:
+    """Each planned query's answer, checked against the metadata, in the plan's order."""
+    for query in plan.queries:
+        answer = client.query(table_id, query, lang=lang)
+        check_matches_metadata(answer, metadata)
+        yield answer
 
 
 def check_matches_metadata(cube: Cube, metadata: TableMetadata) -> None:
