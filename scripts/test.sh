@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export DEBUG=1
+# pytest keeps its rewritten test modules, and Python its compiled modules, only where bytecode may
+# be written: without them every test process would compile some 550 modules again (~15 s each).
+unset PYTHONDONTWRITEBYTECODE
 
 scripts/ensure-system-packages.sh
 

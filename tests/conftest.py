@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,21 +89,38 @@ def data_dir_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterato
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing() -> Iterator[None]:
+    """Argon2 is slow on purpose (a tenth of a second and 100 MiB a hash), and the tests create and
+    sign in hundreds of users. tests/progress/test_accounts.py checks the project's own hashers."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(scope="session")
-def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Static files collected (compressed, hashed) once for every test process of the run: the
-    tests that start real servers point STATIC_ROOT here instead of collecting again."""
+def collected_static() -> Path:
+    """Static files collected (compressed, hashed) once for every test process, and kept in var/
+    for the next run while the sources stay the same: the tests that start real servers point
+    STATIC_ROOT here. Compressing them takes about 30 s of processor time."""
     import fcntl
     import sys
 
-    shared = tmp_path_factory.getbasetemp().parent
-    target = shared / "collected-static"
-    with open(shared / "collected-static.lock", "w") as lock:
+    from django.conf import settings
+
+    cache = Path(settings.PROJECT_DIR) / "var" / "test-static"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / static_sources_digest()
+    with open(cache / "collect.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (target / "staticfiles.json").exists():
+            for older in cache.iterdir():
+                if older.is_dir():
+                    shutil.rmtree(older)
             environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
             environment.update(
-                {"SECRET_KEY": "collectstatic-in-tests", "DATA_DIR": str(shared / "static-data"),
+                {"SECRET_KEY": "collectstatic-in-tests", "DATA_DIR": str(cache / "data"),
                  "STATIC_ROOT": str(target)}
             )  # fmt: skip
             subprocess.run(
@@ -110,6 +129,22 @@ def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 check=True,
             )
     return target
+
+
+def static_sources_digest() -> str:
+    """A digest of every file collectstatic would collect, and of the installed packages."""
+    from importlib.metadata import version
+
+    from django.contrib.staticfiles import finders
+
+    digest = hashlib.sha256(
+        f"django {version('django')} whitenoise {version('whitenoise')}".encode()
+    )
+    for finder in finders.get_finders():
+        for path, storage in sorted(finder.list([]), key=lambda found: found[0]):
+            digest.update(path.encode())
+            digest.update(Path(storage.path(path)).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @pytest.fixture(scope="module")
@@ -121,12 +156,24 @@ def statistics_snapshot(
     Loading it takes seconds; the tests that read it each run in a savepoint inside this
     module's transaction, so what one test writes is gone before the next one starts."""
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import connection, transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_statistics_snapshot", verbosity=0)
+        check_deferred_constraints_now(connection)
         yield
         transaction.set_rollback(True)
+
+
+def check_deferred_constraints_now(connection: object) -> None:
+    """On PostgreSQL the foreign keys of the loaded rows are checked at commit. Each test's teardown
+    asks for those checks (SET CONSTRAINTS ALL IMMEDIATE) inside its savepoint, which the rollback
+    then undoes, so 330 000 pending checks would run again after every test (about 6 s each).
+    Running them once here, outside the tests' savepoints, leaves none pending."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 @pytest.fixture(autouse=True)

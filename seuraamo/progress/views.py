@@ -8,10 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from seuraamo.accounts.roles import roles_of
+from seuraamo.catalogue.rules import editable_services
+from seuraamo.official_stats.views import may_read_data_status
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import OpenRoundForm, ReportForm, ReviewForm
@@ -32,7 +35,25 @@ def _or_404(value: object, message: str) -> object:
 
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
-    return _page(request, "progress/tasks.html", page=selectors.tasks_page(request.user, today()))
+    return _page(
+        request,
+        "progress/tasks.html",
+        page=selectors.tasks_page(request.user, today()),
+        tools=_tools_of(request),
+    )
+
+
+def _tools_of(request: HttpRequest) -> list[tuple[str, str]]:
+    """Links to the other pages the user's roles open, so that none is reached only by its address."""
+    user, roles = request.user, roles_of(request.user)
+    tools = []
+    if editable_services(user).exists():
+        tools.append((_("Services I edit"), reverse("catalogue:editor_services")))
+    if may_read_data_status(roles):
+        tools.append((_("Data status"), reverse("data_status:tables")))
+    if user.is_staff or roles.is_admin:
+        tools.append((_("Administration"), reverse("admin:index")))
+    return tools
 
 
 def rounds(request: HttpRequest) -> HttpResponse:

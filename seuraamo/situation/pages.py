@@ -46,7 +46,7 @@ class DataStatus:
 
 
 def table_info(table_id: str) -> TableInfo | None:
-    return next((info for info in selectors.snapshot_info() if info.table_id == table_id), None)
+    return next(iter(selectors.snapshot_info(table_id)), None)
 
 
 def data_status(table_id: str = vocabulary.UNEMPLOYMENT_TABLE) -> DataStatus | None:
@@ -68,7 +68,7 @@ def data_status(table_id: str = vocabulary.UNEMPLOYMENT_TABLE) -> DataStatus | N
         last_run_source=info.last_run_source,
         last_run_failed=bool(info.last_run_error),
         last_run_at=info.last_run_at,
-        gaps=tuple(datasets.gap_label(first, last) for first, last in selectors.gaps(table_id)),
+        gaps=tuple(datasets.gap_label(first, last) for first, last in info.gaps),
         due_month=month_name(due) if behind else "",
     )
 

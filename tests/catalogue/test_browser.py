@@ -10,8 +10,9 @@ from decimal import Decimal
 import pytest
 
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
+from tests.axe import serious_violations
 from tests.catalogue.conftest import load_everything
-from tests.pages.test_browser import focused, serious
+from tests.pages.test_browser import focused
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +53,7 @@ def test_axe_finds_no_serious_violations_in_any_language(site: str, page: object
     for language in ("fi", "sv", "en"):
         for path in PAGES:
             page.goto(f"{site}/{language}{path}")
-            found[f"/{language}{path}"] = serious(page)
+            found[f"/{language}{path}"] = serious_violations(page)
     assert found == {path: [] for path in found}
 
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
+from tests.axe import serious_violations
 from tests.pages.builders import build_programme
-from tests.pages.test_browser import focused, serious
+from tests.pages.test_browser import focused
 from tests.progress.builders import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
@@ -57,20 +58,20 @@ def test_axe_finds_no_serious_violations_on_the_editors_pages(
     site: str, page: object, language: str
 ) -> None:
     log_in(page, site, language)
-    found = {"list": serious(page)}
+    found = {"list": serious_violations(page)}
     page.goto(f"{site}/{language}{EDIT}")
-    found["form"] = serious(page)
+    found["form"] = serious_violations(page)
     page.locator("#id_min_age").fill("40")
     page.locator("#id_max_age").fill("20")
     page.locator("form.service-form button[type=submit]").click()
     page.wait_for_selector(".field--error")
-    found["errors"] = serious(page)
+    found["errors"] = serious_violations(page)
     page.goto(f"{site}/{language}{EDIT}")
     Service.objects.filter(key=KEY).update(version=5, name_en="Saved meanwhile")
     page.locator("#id_name_en").fill("Mine")
     page.locator("form.service-form button[type=submit]").click()
     page.wait_for_selector(".conflict-table")
-    found["conflict"] = serious(page)
+    found["conflict"] = serious_violations(page)
     assert found == {name: [] for name in found}
 
 

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from seuraamo.accounts.roles import Role
 from seuraamo.official_stats.models import SyncRun
+from tests.axe import serious_violations
 from tests.official_stats.test_data_status import FIXTURES, TABLE, careless_file
 from tests.progress.builders import PASSWORD, make_user
 
@@ -36,15 +36,6 @@ def sign_in(page: object, url: str, language: str) -> None:
     page.wait_for_url(f"{url}/{language}/data-status/")
 
 
-def serious(page: object) -> list[str]:
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize(
     "language,heading,button",
     [
@@ -61,13 +52,13 @@ def test_an_admin_reads_the_status_and_reverts_a_run(
     sign_in(page, url, language)
     assert page.get_by_role("heading", level=1).inner_text() == heading
     assert "seuraamo sync_statistics" in page.locator("main").inner_text()
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
     link = page.locator(f"a[href='/{language}/data-status/runs/{run}/revert/']")
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{url}/{language}/data-status/runs/{run}/revert/")
-    assert serious(page) == []
+    assert serious_violations(page) == []
     page.get_by_role("button", name=button).focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{url}/{language}/data-status/")

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
+
+from tests.axe import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -106,20 +107,11 @@ def test_skip_link_is_first_and_moves_focus_to_main(site: str, page: object) -> 
     assert focused(page)["href"] == "/fi/", "the next Tab continues inside main (breadcrumbs)"
 
 
-def serious(page: object) -> list[str]:
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def test_axe_finds_no_serious_violations(site: str, page: object) -> None:
     found: dict[str, list[str]] = {}
     for path in [*PUBLIC_PAGES, "/sv/", "/en/", "/sv/themes/4.4/", f"/en/goals/{GOAL}/"]:
         page.goto(f"{site}{path}")
-        found[path] = serious(page)
+        found[path] = serious_violations(page)
     assert found == {path: [] for path in found}
 
 

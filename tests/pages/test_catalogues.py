@@ -36,3 +36,19 @@ def test_translations_keep_placeholders(language: str) -> None:
             if text and sorted(PLACEHOLDER.findall(text)) != expected:
                 wrong.append((entry.msgid, text))
     assert wrong == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_catalogues_are_well_formed(language: str) -> None:
+    """No msgid twice and none without its msgstr: GNU gettext refuses such a file, and a merge
+    of two branches can leave one behind."""
+    path = Path(settings.CATALOGUE_SOURCE_DIR) / language / "LC_MESSAGES" / "django.po"
+    polib.pofile(str(path), check_for_duplicates=True)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    ids = [n for n, line in enumerate(lines, 1) if line.startswith("msgid ")]
+    answered = {n for n, line in enumerate(lines, 1) if re.match(r"msgstr(\[0\])? ", line)}
+    unanswered = [
+        n for n, next_id in zip(ids, [*ids[1:], len(lines) + 1], strict=True)
+        if not any(n < m < next_id for m in answered)
+    ]  # fmt: skip
+    assert unanswered == [], f"{path}: msgid without msgstr at lines {unanswered}"

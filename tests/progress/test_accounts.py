@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 
 from seuraamo.accounts.models import User
+from seuraamo.config import settings as project_settings
 from tests.progress.builders import PASSWORD, make_user
 
 LOGIN = "/fi/accounts/login/"
@@ -17,10 +18,8 @@ LOGIN = "/fi/accounts/login/"
 
 @pytest.fixture
 def user(db: None, settings: object) -> User:
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.Argon2PasswordHasher",
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-    ]
+    # The project's own hashers: the other tests hash with MD5 for speed (tests/conftest.py).
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
     return make_user("koordinaattori")
 
 

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from pypdf import PdfReader
 
 from seuraamo.progress.models import Decision, GoalReport, Meeting
+from tests.axe import serious_violations
 from tests.pages.builders import build_programme
 from tests.progress.builders import PASSWORD, FollowUp, build_follow_up
 
@@ -124,15 +124,6 @@ def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
     second.get_by_role("button", name="Tallenna").click()
     second.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
     assert GoalReport.objects.get(pk=report.pk).done == "Ensimmäisen ja toisen kirjoittajan teksti."
-
-
-def serious_violations(page: object) -> list[str]:
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

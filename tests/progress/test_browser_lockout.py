@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 
 from seuraamo.accounts.models import User
+from tests.axe import serious_violations
 from tests.progress.builders import PASSWORD
-from tests.progress.test_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 

@@ -11,9 +11,9 @@ import pytest
 from django.utils import timezone
 
 from seuraamo.accounts.models import SignInProvider
+from tests.axe import serious_violations
 from tests.fakeoidc.server import FakeOidcProvider
 from tests.pages.builders import build_programme
-from tests.progress.test_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 

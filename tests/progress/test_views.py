@@ -3,9 +3,12 @@ the public view of published rounds only, and the three languages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
+from seuraamo.catalogue.models import Service, ServiceStatus
 from seuraamo.progress import services
 from seuraamo.progress.models import GoalReport
 from seuraamo.progress.services import ReportContent
@@ -199,3 +202,34 @@ def test_steering_group_comments_and_the_difference_to_the_previous_round(
     assert (
         client_of(follow_up.coordinator_a).post(f"{url}comment/", {"text": "x"}).status_code == 403
     )
+
+
+def tool_links(user: object, language: str = "fi") -> dict[str, str]:
+    html = client_of(user).get(f"/{language}/follow-up/tasks/").content.decode()
+    tools = html.split('<ul class="tools">', 1)[1].split("</ul>", 1)[0] if "tools" in html else ""
+    return dict(
+        (label, href) for href, label in re.findall(r'<a href="([^"]+)">([^<]+)</a>', tools)
+    )
+
+
+def test_my_tasks_links_each_role_to_its_other_pages(follow_up: FollowUp) -> None:
+    """The data-status page, the service editor and the admin are reached from "My tasks", and
+    only by those who may open them."""
+    Service.objects.create(
+        key="constructed-test-service",
+        name_fi="Rakennettu testipalvelu",
+        responsible=follow_up.data.organisations["kotkan-kaupunki"],
+        level=1,
+        status=ServiceStatus.PUBLISHED,
+    )
+    assert tool_links(follow_up.admin) == {
+        "Muokkaamani palvelut": "/fi/services/editing/",
+        "Tietojen tila": "/fi/data-status/",
+        "Ylläpito": "/fi/admin/",
+    }
+    assert tool_links(follow_up.analyst, "sv") == {"Datastatus": "/sv/data-status/"}
+    assert tool_links(follow_up.outsider, "en") == {"Services I edit": "/en/services/editing/"}
+    assert tool_links(follow_up.coordinator_b) == {}
+    for user in (follow_up.admin, follow_up.analyst, follow_up.outsider):
+        for url in tool_links(user).values():
+            assert client_of(user).get(url).status_code == 200, (user, url)

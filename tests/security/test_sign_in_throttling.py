@@ -18,11 +18,6 @@ LOGIN = "/fi/admin/login/"
 PASSWORD = "a-long-and-right-passphrase"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff(db):
     return get_user_model().objects.create_user(

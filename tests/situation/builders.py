@@ -7,6 +7,7 @@ consistent: the region is the sum of its municipalities."""
 from __future__ import annotations
 
 import datetime
+from functools import cache
 
 from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.official_stats.derived import shift_period
@@ -43,12 +44,13 @@ LABELS = {
 }
 
 
-def months() -> list[str]:
+@cache
+def months() -> tuple[str, ...]:
     found, period = [], FIRST
     while period <= LATEST:
         found.append(period)
         period = shift_period(period, 1)
-    return found
+    return tuple(found)
 
 
 def municipality_value(code: str, content: str, period: str) -> float | None:

@@ -5,8 +5,8 @@ no serious or critical accessibility violation."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.axe import serious_violations
 from tests.situation.builders import build_situation
 
 pytestmark = pytest.mark.browser
@@ -111,15 +111,6 @@ def test_without_javascript_the_form_reloads_the_page(live_server, live_situatio
         context.close()
 
 
-def serious(page) -> list[dict]:
-    violations = Axe().run(page).response["violations"]
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize(
     ("path", "figure"),
     [
@@ -134,7 +125,7 @@ def test_axe_finds_no_serious_violations(live_server, live_situation, page, path
     if figure:
         wait_interactive(page, figure)
         page.click(f"#{figure} summary")  # open the table alternative too
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_axe_static_charts(live_server, live_situation, page) -> None:
@@ -143,9 +134,9 @@ def test_axe_static_charts(live_server, live_situation, page) -> None:
     page.goto(f"{live_server.url}/en/situation/?area=KU285&statistic=share")
     assert page.is_visible("#figure-timeseries .chart__static svg")
     assert page.get_attribute("#figure-timeseries", "data-interactive") is None
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_axe_api_docs(live_server, live_situation, page) -> None:
     page.goto(f"{live_server.url}/api/docs")
-    assert serious(page) == []
+    assert serious_violations(page) == []

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from tests.situation.test_browser import serious, wait_interactive
+from tests.axe import serious_violations
+from tests.situation.test_browser import wait_interactive
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +34,7 @@ def test_chart_marks_the_gap_and_cards_name_their_comparison(
     assert "from June 2023, the latest same month with a figure (none for June 2025)" in card
     status = page.text_content(".data-status")
     assert "November 2023 – May 2026" in status
-    assert serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_no_sideways_scrolling_on_a_phone_in_any_language(
@@ -62,7 +63,7 @@ def test_no_sideways_scrolling_on_a_phone_in_any_language(
             ):
                 assert page.is_visible(f"#{section}"), (language, section)
             assert page.is_visible("#barometer-none") and page.is_hidden("#table-barometer")
-            assert serious(page) == [], language
+            assert serious_violations(page) == [], language
     finally:
         context.close()
 

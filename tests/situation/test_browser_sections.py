@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.axe import serious_violations
 from tests.situation.builders import build_situation
-from tests.situation.test_browser import serious, wait_interactive
+from tests.situation.test_browser import wait_interactive
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,7 @@ def test_sections_on_a_phone(live_server, live_sections, browser, language) -> N
         width = page.evaluate("document.documentElement.scrollWidth")
         visual = page.evaluate("window.visualViewport.width")
         assert width <= visual <= 390, f"page {width} px wide in a {visual} px viewport"
-        assert serious(page) == []
+        assert serious_violations(page) == []
     finally:
         context.close()
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from seuraamo.official_stats.models import StatTable, SyncRun
 from seuraamo.official_stats.pxweb.periods import Frequency, Period
-from seuraamo.official_stats.selectors.series import first_period, latest_period
+from seuraamo.official_stats.selectors.series import stored_span
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 
 
@@ -25,6 +25,7 @@ class TableInfo:
     licence: str
     first_period: str | None
     latest_period: str | None
+    gaps: tuple[tuple[str, str], ...]
     updated_at_source: datetime | None
     last_synced_at: datetime | None
     last_run_at: datetime | None
@@ -41,10 +42,15 @@ def attribution() -> dict[str, str]:
     return dict(json.loads(TABLES_JSON.read_text(encoding="utf-8"))["attribution"])
 
 
-def snapshot_info() -> list[TableInfo]:
-    """Every stored table with its first and latest period, update time at source and last run."""
+def snapshot_info(table_id: str | None = None) -> list[TableInfo]:
+    """Every stored table (or the one named) with its first and latest period, update time at
+    source and last run."""
     infos = []
-    for table in StatTable.objects.order_by("table_id"):
+    tables = StatTable.objects.order_by("table_id")
+    if table_id is not None:
+        tables = tables.filter(table_id=table_id)
+    for table in tables:
+        span = stored_span(table.table_id)
         run = (
             SyncRun.objects.filter(table=table, finished_at__isnull=False)
             .order_by("-started_at", "-id")
@@ -58,8 +64,9 @@ def snapshot_info() -> list[TableInfo]:
                 title_en=table.title_en,
                 source=table.source,
                 licence=table.licence,
-                first_period=first_period(table.table_id),
-                latest_period=latest_period(table.table_id),
+                first_period=span.first,
+                latest_period=span.latest,
+                gaps=span.gaps,
                 updated_at_source=table.updated_at_source,
                 last_synced_at=table.last_synced_at,
                 last_run_at=run.finished_at or run.started_at if run else None,

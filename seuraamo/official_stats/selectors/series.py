@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.db.models import Count
 
@@ -190,6 +191,23 @@ def missing_runs(periods: Sequence[str]) -> list[tuple[str, str]]:
         if after.ordinal - before.ordinal > 1:
             found.append((before.shift(1).code, after.shift(-1).code))
     return found
+
+
+@dataclass(frozen=True)
+class StoredSpan:
+    """A table's first and latest stored period and the runs of periods missing between them."""
+
+    first: str | None
+    latest: str | None
+    gaps: tuple[tuple[str, str], ...]
+
+
+def stored_span(table_id: str) -> StoredSpan:
+    """First, latest and missing periods from one reading of the stored periods."""
+    periods = _stored_periods(table_id)
+    if not periods:
+        return StoredSpan(None, None, ())
+    return StoredSpan(periods[0], periods[-1], tuple(missing_runs(periods)))
 
 
 def gaps(table_id: str, content_code: str | None = None) -> list[tuple[str, str]]:

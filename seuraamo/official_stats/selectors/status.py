@@ -13,7 +13,7 @@ from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import StatTable, SyncRun
 from seuraamo.official_stats.pxweb.periods import Frequency
 from seuraamo.official_stats.selectors.info import expected_latest_month
-from seuraamo.official_stats.selectors.series import first_period, gaps, latest_period
+from seuraamo.official_stats.selectors.series import stored_span
 from seuraamo.official_stats.tracking import TRACKED_TABLES
 
 #: Tables whose months follow the release calendar of the monthly employment service statistics
@@ -73,8 +73,8 @@ def _writing(runs: list[SyncRun]) -> SyncRun | None:
 def _span(table: StatTable | None) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
     if table is None:
         return None, None, ()
-    table_id = table.table_id
-    return first_period(table_id), latest_period(table_id), tuple(gaps(table_id))
+    span = stored_span(table.table_id)
+    return span.first, span.latest, span.gaps
 
 
 def table_statuses(today: date) -> list[TableStatus]:
