@@ -6,7 +6,7 @@ import hashlib
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,16 +39,43 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Fixtures that keep data loaded for a whole module (see `loaded_for_the_module`).
+MODULE_DATA_FIXTURES = {"statistics_snapshot", "catalogue_for_the_module"}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    refuse_modules_mixing_module_data(items)
+    if config.getoption("--database-only"):
+        keep_database_tests_only(config, items)
+
+
+def uses_database(item: pytest.Item) -> bool:
+    marked = item.get_closest_marker("django_db") or item.get_closest_marker("uses_database")
+    return bool(marked or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def refuse_modules_mixing_module_data(items: list[pytest.Item]) -> None:
+    """Data loaded for a module stays until the module's last test: a database test of the same
+    module that does not ask for it would see it or not depending on the order the tests ran."""
+    by_module: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        by_module.setdefault(item.nodeid.split("::")[0], []).append(item)
+    for module, module_items in by_module.items():
+        loading = [i for i in module_items if MODULE_DATA_FIXTURES & set(i.fixturenames)]
+        others = [i.name for i in module_items if uses_database(i) and i not in loading]
+        if loading and others:
+            raise pytest.UsageError(
+                f"{module}: tests without the module's loaded data share its transaction: "
+                f"{', '.join(others[:3])}; move them to another module"
+            )
+
+
+def keep_database_tests_only(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On the second database the database-free tests (parsers, the PxWeb library) would only
     repeat themselves: `--database-only` leaves them out."""
-    if not config.getoption("--database-only"):
-        return
     kept, skipped = [], []
     for item in items:
-        marked = item.get_closest_marker("django_db") or item.get_closest_marker("uses_database")
-        uses_database = marked or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        (kept if uses_database else skipped).append(item)
+        (kept if uses_database(item) else skipped).append(item)
     config.hook.pytest_deselected(items=skipped)
     items[:] = kept
 
@@ -147,28 +174,40 @@ def static_sources_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-@pytest.fixture(scope="module")
-def statistics_snapshot(
-    django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
+def loaded_for_the_module(
+    django_db_blocker: pytest.DjangoDbBlocker, load: Callable[[], None]
 ) -> Iterator[None]:
-    """The real offline snapshot, loaded once for a test module and rolled back after it.
+    """For a module-scoped fixture: data loaded once for a test module and rolled back after it.
 
-    Loading it takes seconds; the tests that read it each run in a savepoint inside this
-    module's transaction, so what one test writes is gone before the next one starts."""
-    from django.core.management import call_command
+    Loading takes seconds; the module's tests each run in a savepoint inside this transaction, so
+    what one test writes is gone before the next one starts. Only for modules whose tests use
+    `db`, not `transactional_db` or a live server."""
     from django.db import connection, transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_statistics_snapshot", verbosity=0)
+        load()
         check_deferred_constraints_now(connection)
         yield
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def statistics_snapshot(
+    django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
+) -> Iterator[None]:
+    """The real offline snapshot (330 000 observations), loaded once for a test module."""
+    from django.core.management import call_command
+
+    yield from loaded_for_the_module(
+        django_db_blocker, lambda: call_command("load_statistics_snapshot", verbosity=0)
+    )
+
+
 def check_deferred_constraints_now(connection: object) -> None:
     """On PostgreSQL the foreign keys of the loaded rows are checked at commit. Each test's teardown
     asks for those checks (SET CONSTRAINTS ALL IMMEDIATE) inside its savepoint, which the rollback
-    then undoes, so 330 000 pending checks would run again after every test (about 6 s each).
+    then undoes, so the pending checks of every loaded row would run again after every test
+    (about 6 s for the snapshot).
     Running them once here, outside the tests' savepoints, leaves none pending."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

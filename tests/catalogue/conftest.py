@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.conftest import loaded_for_the_module
+
 PROGRAMME_FILE = Path(settings.PACKAGE_DIR) / "programmes" / "data" / "kymenlaakso.yaml"
 
 
@@ -26,6 +28,13 @@ def load_everything() -> None:
     call_command("load_catalogue", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="module")
+def catalogue_for_the_module(
+    django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
+) -> Iterator[None]:
+    yield from loaded_for_the_module(django_db_blocker, load_everything)
+
+
 @pytest.fixture
-def catalogue(db: None) -> None:
-    load_everything()
+def catalogue(catalogue_for_the_module: None, db: None) -> None:
+    """The programme and the catalogue seed, loaded once per module (tests in savepoints)."""

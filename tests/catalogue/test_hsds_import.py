@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from seuraamo.catalogue.models import Channel, Service, ServiceStatus
 from seuraamo.core.models import AuditEvent
 from seuraamo.organisations.models import Organisation
+from tests.catalogue.conftest import load_everything
 
 pytestmark = pytest.mark.django_db
 EXAMPLE = Path(__file__).parent / "hsds" / "hsds3_service_full_example.json"
@@ -23,6 +24,12 @@ def run(path: Path, *args: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     call_command("import_hsds", str(path), *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def catalogue(db: None) -> None:
+    """Loaded for each test: this module's other tests need an empty catalogue."""
+    load_everything()
 
 
 def test_the_official_example_loads_as_a_draft(db: None) -> None:

@@ -18,8 +18,15 @@ from seuraamo.catalogue.services import (
     load_catalogue,
 )
 from seuraamo.organisations.models import Organisation
+from tests.catalogue.conftest import load_everything
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(db: None) -> None:
+    """Loaded for each test: this module's other tests need an empty catalogue."""
+    load_everything()
 
 
 def test_the_seed_loads_every_draft_service_as_not_verified(catalogue: None) -> None:

@@ -72,20 +72,3 @@ def test_a_bad_file_is_refused_with_file_and_line_and_nothing_stored(
 def test_a_wrong_header_is_refused(tmp_path) -> None:
     with pytest.raises(CommandError, match=r"^bad.csv:1: the header must be publication,area"):
         call_command("import_publication_figures", write(tmp_path, "a,b\n", "bad.csv"))
-
-
-@pytest.mark.parametrize(
-    ("language", "nothing"),
-    [("fi", "Julkaisua ei ole vielä kirjattu"), ("sv", "Ingen publicering har registrerats ännu"),
-     ("en", "No release recorded yet")],
-)  # fmt: skip
-def test_the_page_says_no_release_is_recorded(
-    statistics_snapshot, client, tmp_path, language, nothing
-) -> None:
-    html = client.get(f"/{language}/situation/").content.decode()
-    assert 'id="table-publications"' in html
-    assert html.count(nothing) == Publication.objects.count()
-    call_command("import_publication_figures", write(tmp_path, GOOD))
-    html = client.get(f"/{language}/situation/").content.decode()
-    assert html.count(nothing) == Publication.objects.count() - 1
-    assert "2026H1" in html
