@@ -27,6 +27,8 @@ def wait_caption(page, text: str) -> None:
 
 
 def wait_interactive(page, figure: str = "figure-timeseries") -> None:
+    """Charts become interactive when they come near the screen: scroll there first."""
+    page.locator(f"#{figure}").scroll_into_view_if_needed()
     page.wait_for_selector(
         f"#{figure}[data-interactive='true'] .chart__interactive svg", timeout=20000
     )
@@ -51,6 +53,19 @@ def test_charts_become_interactive_under_the_content_security_policy(
         )
         assert width > 200, f"{figure} is drawn {width} px wide"
     assert errors == []
+
+
+def test_a_chart_far_below_the_screen_stays_static_until_it_comes_near(
+    live_server, live_situation, page
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{live_server.url}/fi/situation/")
+    wait_interactive(page, "figure-timeseries")
+    page.evaluate("window.scrollTo(0, 0)")
+    assert page.get_attribute("#figure-occupations", "data-interactive") is None
+    assert page.is_visible("#figure-occupations .chart__static svg")
+    wait_interactive(page, "figure-occupations")
+    assert page.is_hidden("#figure-occupations .chart__static")
 
 
 def test_area_and_statistic_update_chart_and_table_in_place(

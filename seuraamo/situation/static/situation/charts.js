@@ -58,12 +58,29 @@ async function enhance(figure) {
   }
 }
 
-function enhanceAll(root) {
-  root.querySelectorAll("figure.chart").forEach((figure) => {
-    if (figure.dataset.interactive !== "true") {
-      enhance(figure);
-    }
-  });
+// A chart becomes interactive when it comes near the screen: drawing all of them at once takes
+// about a second of processor time on a desktop and several on a phone, and most are below the
+// fold (or in closed sections). Until then, and when printing, the server's SVG is shown.
+function enhanceWhenNear(root) {
+  const figures = [...root.querySelectorAll("figure.chart")].filter(
+    (figure) => figure.dataset.interactive !== "true",
+  );
+  if (typeof IntersectionObserver !== "function") {
+    figures.forEach(enhance);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          enhance(entry.target);
+        }
+      }
+    },
+    { rootMargin: "300px 0px" },
+  );
+  figures.forEach((figure) => observer.observe(figure));
 }
 
 function enhanceForm(form) {
@@ -124,5 +141,5 @@ function enhanceForm(form) {
   });
 }
 
-enhanceAll(document);
+enhanceWhenNear(document);
 document.querySelectorAll("form[data-fragment-url]").forEach(enhanceForm);
