@@ -39,8 +39,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-#: Fixtures that keep data loaded for a whole module (see `loaded_for_the_module`).
-MODULE_DATA_FIXTURES = {"statistics_snapshot", "catalogue_for_the_module"}
+#: Fixtures that keep data loaded for a whole module or package (see `loaded_once`), by scope.
+LOADED_ONCE_FIXTURES = {"catalogue_for_the_module": "module", "statistics_snapshot": "package"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -54,19 +54,26 @@ def uses_database(item: pytest.Item) -> bool:
     return bool(marked or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
+def loaded_once_group(item: pytest.Item) -> str | None:
+    """The module or package whose loaded-once data the test uses, if it uses any."""
+    module = item.nodeid.split("::")[0]
+    for fixture, scope in LOADED_ONCE_FIXTURES.items():
+        if fixture in item.fixturenames:
+            return module if scope == "module" else module.rsplit("/", 1)[0]
+    return None
+
+
 def refuse_modules_mixing_module_data(items: list[pytest.Item]) -> None:
-    """Data loaded for a module stays until the module's last test: a database test of the same
-    module that does not ask for it would see it or not depending on the order the tests ran."""
-    by_module: dict[str, list[pytest.Item]] = {}
+    """Data loaded once for a module or package stays until its last test: a database test there
+    that does not ask for it would see it or not depending on the order the tests ran."""
+    groups = {group for item in items if (group := loaded_once_group(item))}
     for item in items:
-        by_module.setdefault(item.nodeid.split("::")[0], []).append(item)
-    for module, module_items in by_module.items():
-        loading = [i for i in module_items if MODULE_DATA_FIXTURES & set(i.fixturenames)]
-        others = [i.name for i in module_items if uses_database(i) and i not in loading]
-        if loading and others:
+        module = item.nodeid.split("::")[0]
+        clash = groups & {module, module.rsplit("/", 1)[0]}
+        if clash and uses_database(item) and loaded_once_group(item) is None:
             raise pytest.UsageError(
-                f"{module}: tests without the module's loaded data share its transaction: "
-                f"{', '.join(others[:3])}; move them to another module"
+                f"{item.nodeid}: a database test without the data loaded once for "
+                f"{clash.pop()} would share its transaction; give it the fixture or move it"
             )
 
 
@@ -174,14 +181,13 @@ def static_sources_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def loaded_for_the_module(
+def loaded_once(
     django_db_blocker: pytest.DjangoDbBlocker, load: Callable[[], None]
 ) -> Iterator[None]:
-    """For a module-scoped fixture: data loaded once for a test module and rolled back after it.
-
-    Loading takes seconds; the module's tests each run in a savepoint inside this transaction, so
-    what one test writes is gone before the next one starts. Only for modules whose tests use
-    `db`, not `transactional_db` or a live server."""
+    """For a module- or package-scoped fixture: data loaded once and rolled back after the last
+    test. Loading takes seconds; the tests each run in a savepoint inside this transaction, so what
+    one test writes is gone before the next one starts. Only for tests that use `db`, not
+    `transactional_db` or a live server."""
     from django.db import connection, transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
@@ -189,18 +195,6 @@ def loaded_for_the_module(
         check_deferred_constraints_now(connection)
         yield
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module")
-def statistics_snapshot(
-    django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
-) -> Iterator[None]:
-    """The real offline snapshot (330 000 observations), loaded once for a test module."""
-    from django.core.management import call_command
-
-    yield from loaded_for_the_module(
-        django_db_blocker, lambda: call_command("load_statistics_snapshot", verbosity=0)
-    )
 
 
 def check_deferred_constraints_now(connection: object) -> None:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
-from tests.conftest import loaded_for_the_module
+from tests.conftest import loaded_once
 
 PROGRAMME_FILE = Path(settings.PACKAGE_DIR) / "programmes" / "data" / "kymenlaakso.yaml"
 
@@ -32,7 +32,7 @@ def load_everything() -> None:
 def catalogue_for_the_module(
     django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
 ) -> Iterator[None]:
-    yield from loaded_for_the_module(django_db_blocker, load_everything)
+    yield from loaded_once(django_db_blocker, load_everything)
 
 
 @pytest.fixture

@@ -16,14 +16,18 @@ pytestmark = pytest.mark.browser
 GAP = "No figures for November 2023 – May 2026"
 
 
-@pytest.fixture
-def offline_data(transactional_db: None) -> None:
+def test_the_situation_page_over_the_real_snapshot(live_server, transactional_db, browser) -> None:
+    """One test, three views of the same page: the snapshot takes seconds to load (a quarter of a
+    minute on PostgreSQL), and a live server's data cannot be shared between tests."""
     call_command("load_statistics_snapshot", verbosity=0)
+    context = browser.new_context(locale="fi-FI")
+    chart_marks_the_gap_and_cards_name_their_comparison(live_server, context.new_page())
+    context.close()
+    no_sideways_scrolling_on_a_phone_in_any_language(live_server, browser)
+    the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(live_server, browser)
 
 
-def test_chart_marks_the_gap_and_cards_name_their_comparison(
-    live_server, offline_data, page
-) -> None:
+def chart_marks_the_gap_and_cards_name_their_comparison(live_server, page) -> None:
     page.goto(f"{live_server.url}/en/situation/")
     wait_interactive(page)
     drawn = page.text_content("#figure-timeseries .chart__interactive svg")
@@ -37,10 +41,7 @@ def test_chart_marks_the_gap_and_cards_name_their_comparison(
     assert serious_violations(page) == []
 
 
-def test_no_sideways_scrolling_on_a_phone_in_any_language(
-    live_server, offline_data, browser
-) -> None:
-    # One test over the three languages: the snapshot loads once (seconds) instead of thrice.
+def no_sideways_scrolling_on_a_phone_in_any_language(live_server, browser) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     try:
@@ -68,8 +69,8 @@ def test_no_sideways_scrolling_on_a_phone_in_any_language(
         context.close()
 
 
-def test_the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(
-    live_server, offline_data, browser
+def the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(
+    live_server, browser
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
