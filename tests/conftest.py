@@ -134,6 +134,38 @@ def fast_password_hashing() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], str]:
+    """A SQLite file migrated once for every test process of the run (each migration run takes
+    seconds of processor time); the tests that start real processes get a copy of their own:
+    `fresh = migrated_sqlite(tmp_path / "db.sqlite3")` copies it there and returns its URL."""
+    import fcntl
+    import sys
+
+    shared = tmp_path_factory.getbasetemp().parent
+    template = shared / "migrated.sqlite3"
+    with open(shared / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            partial = shared / "migrating.sqlite3"
+            environment = {
+                **os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{partial}",
+                "DATA_DIR": str(shared / "migrate-data"),
+            }  # fmt: skip
+            subprocess.run(
+                [sys.executable, "-m", "seuraamo.cli", "migrate", "--noinput", "-v0"],
+                env=environment,
+                check=True,
+            )
+            partial.rename(template)
+
+    def copy_to(path: Path) -> str:
+        shutil.copyfile(template, path)
+        return f"sqlite:///{path}"
+
+    return copy_to
+
+
+@pytest.fixture(scope="session")
 def collected_static() -> Path:
     """Static files collected (compressed, hashed) once for every test process, and kept in var/
     for the next run while the sources stay the same: the tests that start real servers point

@@ -120,13 +120,13 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(data_dir: Path, collected_static: Path) -> Iterator[str]:
+def server(data_dir: Path, collected_static: Path, migrated_sqlite) -> Iterator[str]:
     # One connection per request here, so that hiding the database file (the 503 test) is seen
     # by the next request: a kept SQLite connection goes on reading the renamed file.
     env = production_env(data_dir, STATIC_ROOT=str(collected_static), DATABASE_CONN_MAX_AGE="0")
-    for step in (["migrate", "--noinput"], ["compile_catalogues"]):
-        result = seuraamo(env, *step)
-        assert result.returncode == 0, result.stderr
+    migrated_sqlite(data_dir / "seuraamo.sqlite3")
+    result = seuraamo(env, "compile_catalogues")
+    assert result.returncode == 0, result.stderr
     port = free_port()
     process = subprocess.Popen(
         [*SEURAAMO, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],

@@ -54,6 +54,10 @@ def test_a_second_sync_refuses_while_the_first_runs(fake_pxweb, settings, tmp_pa
     thread = threading.Thread(target=first_sync)
     thread.start()
     wait_for(lambda: lock_path().exists() and lock_path().read_text())
+    # Then wait until the first sync waits for its slow data answer: the in-memory test database
+    # (SQLite's shared cache) refuses a read while another connection writes, where a database
+    # file in WAL mode would let it through.
+    wait_for(server.data_requests)
     with pytest.raises(CommandError) as caught:
         call_command(
             "sync_statistics", "--base-url", server.base_url, "--table", TABLE,

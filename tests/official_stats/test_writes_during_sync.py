@@ -1,7 +1,7 @@
 """No write lost to a lock (issue 11 §3): admin saves made while a national sync writes its cells
 into the same SQLite file all succeed.
 
-Real processes on a real database file: `seuraamo migrate`, then `seuraamo sync_statistics`
+Real processes on a real (migrated) database file: `seuraamo sync_statistics`
 against the fake PxWeb server (a 12r5-like table of 421 areas × 24 months × 23 codes, about
 232 000 constructed cells), and meanwhile a second process saving through the admin (adding
 groups) every 50 ms, with the configured busy timeout. None of its saves may fail.
@@ -49,16 +49,17 @@ print(json.dumps(results))
 """
 
 
-def test_admin_saves_during_a_national_sync_all_succeed(fake_pxweb, tmp_path: Path) -> None:
+def test_admin_saves_during_a_national_sync_all_succeed(
+    fake_pxweb, tmp_path: Path, migrated_sqlite
+) -> None:
     server = fake_pxweb(make_12r5_table(24, start="2024M07"))
     env = {
         **os.environ,
         "DEBUG": "1",
         "DATA_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'seuraamo.sqlite3'}",
+        "DATABASE_URL": migrated_sqlite(tmp_path / "seuraamo.sqlite3"),
         "DJANGO_SETTINGS_MODULE": "seuraamo.config.settings",
     }
-    subprocess.run([SEURAAMO, "migrate", "--noinput"], env=env, check=True, capture_output=True)
     sync = subprocess.Popen(
         [SEURAAMO, "sync_statistics", "--base-url", server.base_url, "--table", "12r5",
          "--areas", "all"],

@@ -29,11 +29,12 @@ PASSWORD = secrets.token_urlsafe(16)
 
 
 @pytest.fixture(scope="module")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database of its own: a new PostgreSQL database beside the test one, or a SQLite file."""
+def database_url(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite) -> Iterator[str]:
+    """A database of its own: a new PostgreSQL database beside the test one, or a SQLite file
+    (migrated already)."""
     default = settings.DATABASES["default"]
     if default["ENGINE"] != "django.db.backends.postgresql":
-        yield f"sqlite:///{tmp_path_factory.mktemp('two-servers') / 'db.sqlite3'}"
+        yield migrated_sqlite(tmp_path_factory.mktemp("two-servers") / "db.sqlite3")
         return
     name = f"seuraamo_two_servers_{os.getpid()}"
     admin_url = os.environ["DATABASE_URL"]

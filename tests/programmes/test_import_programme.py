@@ -520,10 +520,10 @@ def test_model_validation_is_a_last_line_of_defence(
     assert snapshot() == imported
 
 
-def test_command_line_exit_status_and_stderr(tmp_path: Path) -> None:
+def test_command_line_exit_status_and_stderr(tmp_path: Path, migrated_sqlite) -> None:
     """The real console script: a non-zero exit and the problem on stderr, not stdout."""
     seuraamo = str(Path(sys.executable).parent / "seuraamo")
-    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": migrated_sqlite(tmp_path / "db.sqlite3")}
     broken = variant(tmp_path, ("organisation: te-toimisto, role: partner", "organisation: ELY"))
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -531,7 +531,6 @@ def test_command_line_exit_status_and_stderr(tmp_path: Path) -> None:
             [seuraamo, *args], env=env, cwd=tmp_path, capture_output=True, text=True, check=False
         )
 
-    assert run("migrate", "--noinput", "-v0").returncode == 0
     assert run("import_programme", str(MINIMAL)).returncode == 0
     result = run("import_programme", "broken.yaml")
 
