@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.utils import translation
 
 from tests.conftest import loaded_once
+from tests.situation.conftest import finnish_by_default  # noqa: F401  (autouse, re-used)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -30,17 +29,3 @@ def statistics_snapshot(
     yield from loaded_once(
         django_db_blocker, lambda: call_command("load_statistics_snapshot", verbosity=0)
     )
-
-
-@pytest.fixture(autouse=True)
-def finnish_by_default() -> Iterator[None]:
-    with translation.override("fi"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    """Rendered content is cached per data version; each test starts without it."""
-    cache.clear()
-    yield
-    cache.clear()
