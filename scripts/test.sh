@@ -26,7 +26,7 @@ scripts/audit.sh
 WORKERS=${TEST_WORKERS:-2}
 
 echo "== pytest on SQLite (browser tests in Chromium included)"
-env -u DATABASE_URL $BIN/pytest -n "$WORKERS" --dist loadgroup "$@"
+env -u DATABASE_URL $BIN/pytest -n "$WORKERS" "$@"
 
 echo "== pytest on PostgreSQL: the tests that use the database (browser tests included)"
-scripts/with-postgres.sh $BIN/pytest -n "$WORKERS" --dist loadgroup --database-only "$@"
+scripts/with-postgres.sh $BIN/pytest -n "$WORKERS" --database-only "$@"

@@ -1,9 +1,10 @@
 """Tests over the real offline statistics snapshot (330 000 observations), loaded once for the whole
 package and rolled back after it: each test runs in a savepoint inside that transaction.
 
-Every database test here uses the snapshot (tests/conftest.py refuses others), and the tests run
-on one worker one after another (the `xdist_group` below, with `--dist loadgroup`), so the
-snapshot loads once per run instead of once per module."""
+Every database test here uses the snapshot (tests/conftest.py refuses others). pytest-xdist hands
+each worker consecutive tests, so the snapshot loads about once per worker instead of once per
+module. (Its `--dist loadgroup`, which would keep them on one worker, does not work with pytest 9:
+it renames tests through an attribute pytest no longer reads.)"""
 
 from __future__ import annotations
 
@@ -14,12 +15,6 @@ from django.core.management import call_command
 
 from tests.conftest import loaded_once
 from tests.situation.conftest import finnish_by_default  # noqa: F401  (autouse, re-used)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/snapshot/" in item.nodeid:
-            item.add_marker(pytest.mark.xdist_group("statistics-snapshot"))
 
 
 @pytest.fixture(scope="package")
