@@ -43,8 +43,6 @@ from seuraamo.official_stats.selectors.lfs import (
 )
 from seuraamo.official_stats.selectors.peers import RankedFigure, Ranking, region_ranking
 from seuraamo.official_stats.selectors.series import (
-    first_period,
-    gaps,
     has_rows,
     is_stored_month,
     latest_period,
@@ -78,12 +76,10 @@ __all__ = [
     "TrendProjection",
     "attribution",
     "expected_latest_month",
-    "gaps",
     "has_rows",
     "is_stored_month",
     "months_with_values",
     "missing_runs",
-    "first_period",
     "headline_figures",
     "indicator_status",
     "indicator_statuses",

@@ -176,12 +176,6 @@ def latest_period(table_id: str, content_code: str | None = None) -> str | None:
     return periods[-1] if periods else None
 
 
-def first_period(table_id: str) -> str | None:
-    """The earliest period stored for the table, or ``None``."""
-    periods = _stored_periods(table_id)
-    return periods[0] if periods else None
-
-
 def missing_runs(periods: Sequence[str]) -> list[tuple[str, str]]:
     """The runs of periods missing between stored ones, as (first missing, last missing):
     ``["2023M10", "2026M06"]`` -> ``[("2023M11", "2026M05")]``. Periods must share one frequency."""
@@ -208,9 +202,3 @@ def stored_span(table_id: str) -> StoredSpan:
     if not periods:
         return StoredSpan(None, None, ())
     return StoredSpan(periods[0], periods[-1], tuple(missing_runs(periods)))
-
-
-def gaps(table_id: str, content_code: str | None = None) -> list[tuple[str, str]]:
-    """The runs of periods missing inside the stored span of a table (the whole country's rows
-    first), e.g. ``[("2023M11", "2026M05")]`` for the offline snapshot of tyonv/12r5."""
-    return missing_runs(_stored_periods(table_id, content_code))
