@@ -166,6 +166,7 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
         found[path] = serious_violations(coordinator)
     admin = browser.new_context().new_page()
     log_in(admin, url, follow_up.admin.email, language)
+    found["follow-up/tasks/ (admin, with the links to the other tools)"] = serious_violations(admin)
     for path in [
         "follow-up/rounds/open/",
         "follow-up/rounds/2026H1/",
