@@ -133,30 +133,42 @@ def fast_password_hashing() -> Iterator[None]:
         yield
 
 
+def run_once_under_lock(
+    lock: Path,
+    done: Path,
+    command: list[str],
+    environment: dict[str, str],
+    finish: Callable[[], None] = lambda: None,
+) -> None:
+    """Run a `seuraamo` command (then ``finish``) once for every test process of the run: the
+    first process to take the lock runs it, the others wait and find ``done`` there."""
+    import fcntl
+    import sys
+
+    with open(lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not done.exists():
+            subprocess.run(
+                [sys.executable, "-m", "seuraamo.cli", *command], env=environment, check=True
+            )
+            finish()
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], str]:
     """A SQLite file migrated once for every test process of the run (each migration run takes
     seconds of processor time); the tests that start real processes get a copy of their own:
     `fresh = migrated_sqlite(tmp_path / "db.sqlite3")` copies it there and returns its URL."""
-    import fcntl
-    import sys
-
     shared = tmp_path_factory.getbasetemp().parent
-    template = shared / "migrated.sqlite3"
-    with open(shared / "migrated.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not template.exists():
-            partial = shared / "migrating.sqlite3"
-            environment = {
-                **os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{partial}",
-                "DATA_DIR": str(shared / "migrate-data"),
-            }  # fmt: skip
-            subprocess.run(
-                [sys.executable, "-m", "seuraamo.cli", "migrate", "--noinput", "-v0"],
-                env=environment,
-                check=True,
-            )
-            partial.rename(template)
+    template, partial = shared / "migrated.sqlite3", shared / "migrating.sqlite3"
+    environment = {
+        **os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{partial}",
+        "DATA_DIR": str(shared / "migrate-data"),
+    }  # fmt: skip
+    run_once_under_lock(
+        shared / "migrated.lock", template, ["migrate", "--noinput", "-v0"], environment,
+        finish=lambda: partial.rename(template),
+    )  # fmt: skip
 
     def copy_to(path: Path) -> str:
         shutil.copyfile(template, path)
@@ -170,30 +182,23 @@ def collected_static() -> Path:
     """Static files collected (compressed, hashed) once for every test process, and kept in var/
     for the next run while the sources stay the same: the tests that start real servers point
     STATIC_ROOT here. Compressing them takes about 30 s of processor time."""
-    import fcntl
-    import sys
-
     from django.conf import settings
 
     cache = Path(settings.PROJECT_DIR) / "var" / "test-static"
     cache.mkdir(parents=True, exist_ok=True)
     target = cache / static_sources_digest()
-    with open(cache / "collect.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (target / "staticfiles.json").exists():
-            for older in cache.iterdir():
-                if older.is_dir():
-                    shutil.rmtree(older)
-            environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
-            environment.update(
-                {"SECRET_KEY": "collectstatic-in-tests", "DATA_DIR": str(cache / "data"),
-                 "STATIC_ROOT": str(target)}
-            )  # fmt: skip
-            subprocess.run(
-                [sys.executable, "-m", "seuraamo.cli", "collectstatic", "--noinput", "-v0"],
-                env=environment,
-                check=True,
-            )
+    for older in cache.iterdir():
+        if older.is_dir() and older.name not in {target.name, "data"}:
+            shutil.rmtree(older, ignore_errors=True)  # collected from older sources
+    environment = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    environment.update(
+        {"SECRET_KEY": "collectstatic-in-tests", "DATA_DIR": str(cache / "data"),
+         "STATIC_ROOT": str(target)}
+    )  # fmt: skip
+    run_once_under_lock(
+        cache / "collect.lock", target / "staticfiles.json",
+        ["collectstatic", "--noinput", "-v0"], environment,
+    )  # fmt: skip
     return target
 
 
