@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_pages import BrowserPages
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -270,9 +272,19 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+@pytest.fixture(scope="session")
+def browser_pages(browser: object) -> BrowserPages:
+    return BrowserPages(browser)
+
+
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(locale="fi-FI")
-    opened = context.new_page()
-    yield opened
-    context.close()
+def open_page(browser_pages: BrowserPages) -> Iterator[Callable[..., object]]:
+    """`open_page(**context_options)`: a page of its own for this test, in a context made with
+    Playwright's `new_context` options (locale, viewport, java_script_enabled, …)."""
+    yield browser_pages.open
+    browser_pages.take_back()
+
+
+@pytest.fixture
+def page(open_page: Callable[..., object]) -> object:
+    return open_page(locale="fi-FI")

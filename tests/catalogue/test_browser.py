@@ -4,7 +4,7 @@ scrolling on a 390 px phone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
@@ -57,18 +57,14 @@ def test_axe_finds_no_serious_violations_in_any_language(site: str, page: object
     assert found == {path: [] for path in found}
 
 
-def test_no_sideways_scrolling_at_390_px(site: str, browser: object) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fi-FI")
-    page = context.new_page()
-    try:
-        widths = {}
-        for language in ("fi", "sv", "en"):
-            for path in PAGES:
-                page.goto(f"{site}/{language}{path}")
-                widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
-        assert widths == {path: 390 for path in widths}
-    finally:
-        context.close()
+def test_no_sideways_scrolling_at_390_px(site: str, open_page: Callable[..., object]) -> None:
+    page = open_page(viewport={"width": 390, "height": 844}, locale="fi-FI")
+    widths = {}
+    for language in ("fi", "sv", "en"):
+        for path in PAGES:
+            page.goto(f"{site}/{language}{path}")
+            widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
+    assert widths == {path: 390 for path in widths}
 
 
 def test_search_by_keyboard_only(site: str, page: object) -> None:
@@ -94,38 +90,34 @@ def test_search_by_keyboard_only(site: str, page: object) -> None:
 
 
 def test_the_guide_works_without_javascript_and_with_back_and_forward(
-    site: str, browser: object
+    site: str, open_page: Callable[..., object]
 ) -> None:
-    context = browser.new_context(java_script_enabled=False, locale="en-GB")
-    page = context.new_page()
-    try:
-        page.goto(f"{site}/en/services/guide/")
-        page.get_by_label("a company").check()
-        page.get_by_label("Municipality").select_option("KU075")
-        page.get_by_label("What do you need?").select_option("growth")
-        page.get_by_role("button", name="Show services").click()
-        page.wait_for_url("**/en/services/guide/?audience=company*")
-        company = page.locator(".recommendation h3").all_inner_texts()
-        assert company[:2] == [
-            "Yritysneuvonta ja elinkeinopalvelut (Cursor)",
-            "Team Finland -palvelut (kansainvälistyminen, rahoitus)",
-        ]
-        page.get_by_label("a person", exact=True).check()
-        page.get_by_label("Municipality").select_option("KU285")
-        page.locator("#id_age").fill("22")
-        page.locator("#id_jobseeker_1").check()
-        page.get_by_label("What do you need?").select_option("job")
-        page.get_by_role("button", name="Show services").click()
-        page.wait_for_url("**/en/services/guide/?audience=person*")
-        first = page.locator(".recommendation").first.inner_text()
-        assert first.startswith("Ohjaamo Kotka")
-        assert "because you are under 30" in first
-        page.go_back()
-        assert page.locator(".recommendation h3").first.inner_text() == company[0]
-        page.go_forward()
-        assert page.locator(".recommendation h3").first.inner_text() == "Ohjaamo Kotka"
-    finally:
-        context.close()
+    page = open_page(java_script_enabled=False, locale="en-GB")
+    page.goto(f"{site}/en/services/guide/")
+    page.get_by_label("a company").check()
+    page.get_by_label("Municipality").select_option("KU075")
+    page.get_by_label("What do you need?").select_option("growth")
+    page.get_by_role("button", name="Show services").click()
+    page.wait_for_url("**/en/services/guide/?audience=company*")
+    company = page.locator(".recommendation h3").all_inner_texts()
+    assert company[:2] == [
+        "Yritysneuvonta ja elinkeinopalvelut (Cursor)",
+        "Team Finland -palvelut (kansainvälistyminen, rahoitus)",
+    ]
+    page.get_by_label("a person", exact=True).check()
+    page.get_by_label("Municipality").select_option("KU285")
+    page.locator("#id_age").fill("22")
+    page.locator("#id_jobseeker_1").check()
+    page.get_by_label("What do you need?").select_option("job")
+    page.get_by_role("button", name="Show services").click()
+    page.wait_for_url("**/en/services/guide/?audience=person*")
+    first = page.locator(".recommendation").first.inner_text()
+    assert first.startswith("Ohjaamo Kotka")
+    assert "because you are under 30" in first
+    page.go_back()
+    assert page.locator(".recommendation h3").first.inner_text() == company[0]
+    page.go_forward()
+    assert page.locator(".recommendation h3").first.inner_text() == "Ohjaamo Kotka"
 
 
 def test_the_map_is_drawn_with_its_text_alternative(site: str, page: object) -> None:

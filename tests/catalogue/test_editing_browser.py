@@ -4,7 +4,7 @@ sideways scrolling on a 390 px phone. Constructed test data (tests/pages/builder
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.utils import timezone
@@ -100,16 +100,12 @@ def test_an_edit_by_keyboard_only(site: str, page: object) -> None:
     assert service.last_verified == timezone.localdate()
 
 
-def test_no_sideways_scrolling_at_390_px(site: str, browser: object) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fi-FI")
-    page = context.new_page()
-    try:
-        log_in(page, site)
-        widths = {}
-        for language in ("fi", "sv", "en"):
-            for path in ("/services/editing/", EDIT):
-                page.goto(f"{site}/{language}{path}")
-                widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
-        assert widths == {path: 390 for path in widths}
-    finally:
-        context.close()
+def test_no_sideways_scrolling_at_390_px(site: str, open_page: Callable[..., object]) -> None:
+    page = open_page(viewport={"width": 390, "height": 844}, locale="fi-FI")
+    log_in(page, site)
+    widths = {}
+    for language in ("fi", "sv", "en"):
+        for path in ("/services/editing/", EDIT):
+            page.goto(f"{site}/{language}{path}")
+            widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
+    assert widths == {path: 390 for path in widths}

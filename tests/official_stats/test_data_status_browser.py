@@ -5,7 +5,7 @@ The imported numbers are invented test data (tests/official_stats/fixtures)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,10 +45,14 @@ def sign_in(page: object, url: str, language: str) -> None:
     ],
 )
 def test_an_admin_reads_the_status_and_reverts_a_run(
-    site: tuple[str, int], browser: object, language: str, heading: str, button: str
+    site: tuple[str, int],
+    open_page: Callable[..., object],
+    language: str,
+    heading: str,
+    button: str,
 ) -> None:
     url, run = site
-    page = browser.new_context(locale=f"{language}-FI").new_page()
+    page = open_page(locale=f"{language}-FI")
     sign_in(page, url, language)
     assert page.get_by_role("heading", level=1).inner_text() == heading
     assert "seuraamo sync_statistics" in page.locator("main").inner_text()

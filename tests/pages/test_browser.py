@@ -4,7 +4,7 @@ switcher, the skip link, axe-core (no serious or critical violations), a 360 px 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -115,33 +115,25 @@ def test_axe_finds_no_serious_violations(site: str, page: object) -> None:
     assert found == {path: [] for path in found}
 
 
-def test_no_horizontal_scroll_at_360_px(site: str, browser: object) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fi-FI")
-    page = context.new_page()
-    try:
-        widths = {}
-        for path in [*PUBLIC_PAGES, "/sv/themes/4.2/"]:
-            page.goto(f"{site}{path}")
-            widths[path] = page.evaluate("document.documentElement.scrollWidth")
-        assert widths == {path: 360 for path in widths}
-    finally:
-        context.close()
+def test_no_horizontal_scroll_at_360_px(site: str, open_page: Callable[..., object]) -> None:
+    page = open_page(viewport={"width": 360, "height": 740}, locale="fi-FI")
+    widths = {}
+    for path in [*PUBLIC_PAGES, "/sv/themes/4.2/"]:
+        page.goto(f"{site}{path}")
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    assert widths == {path: 360 for path in widths}
 
 
-def test_pages_work_without_javascript(site: str, browser: object) -> None:
-    context = browser.new_context(java_script_enabled=False, locale="fi-FI")
-    page = context.new_page()
-    try:
-        page.goto(f"{site}/fi/")
-        page.get_by_role(
-            "link", name="4.2 Työllisyyttä tukevan kasvun edistäminen", exact=False
-        ).click()
-        page.wait_for_url(f"{site}/fi/themes/4.2/")
-        page.get_by_role("link", name="English").click()
-        page.wait_for_url(f"{site}/en/themes/4.2/")
-        assert page.locator("h1").inner_text().startswith("4.2 Promoting growth")
-    finally:
-        context.close()
+def test_pages_work_without_javascript(site: str, open_page: Callable[..., object]) -> None:
+    page = open_page(java_script_enabled=False, locale="fi-FI")
+    page.goto(f"{site}/fi/")
+    page.get_by_role(
+        "link", name="4.2 Työllisyyttä tukevan kasvun edistäminen", exact=False
+    ).click()
+    page.wait_for_url(f"{site}/fi/themes/4.2/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{site}/en/themes/4.2/")
+    assert page.locator("h1").inner_text().startswith("4.2 Promoting growth")
 
 
 def test_print_stylesheet(site: str, page: object) -> None:

@@ -5,7 +5,7 @@ and tests/progress/builders.py)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,13 +36,13 @@ def log_in(page: object, site: str, email: str, language: str = "fi") -> None:
 
 
 def test_the_whole_reporting_cycle(
-    site: tuple[str, FollowUp], browser: object, tmp_path: Path
+    site: tuple[str, FollowUp], open_page: Callable[..., object], tmp_path: Path
 ) -> None:
     url, follow_up = site
     report = follow_up.report("4.3")
     goal_title = follow_up.data.goals["4.3"].title_fi
-    coordinator = browser.new_context(locale="fi-FI").new_page()
-    admin = browser.new_context(locale="fi-FI", accept_downloads=True).new_page()
+    coordinator = open_page(locale="fi-FI")
+    admin = open_page(locale="fi-FI", accept_downloads=True)
 
     # The coordinator logs in, finds the report in "My tasks", writes, saves and submits.
     log_in(coordinator, url, follow_up.coordinator_a.email)
@@ -96,12 +96,12 @@ def test_the_whole_reporting_cycle(
 
 
 def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
-    site: tuple[str, FollowUp], browser: object
+    site: tuple[str, FollowUp], open_page: Callable[..., object]
 ) -> None:
     url, follow_up = site
     report = follow_up.report("4.3")
-    first = browser.new_context(locale="fi-FI").new_page()
-    second = browser.new_context(locale="fi-FI").new_page()
+    first = open_page(locale="fi-FI")
+    second = open_page(locale="fi-FI")
     for page in (first, second):
         log_in(page, url, follow_up.coordinator_a.email)
         page.goto(f"{url}/fi/follow-up/reports/{report.pk}/edit/")
@@ -128,7 +128,7 @@ def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_axe_finds_no_serious_violations_on_follow_up_pages(
-    site: tuple[str, FollowUp], browser: object, language: str
+    site: tuple[str, FollowUp], open_page: Callable[..., object], language: str
 ) -> None:
     url, follow_up = site
     report = follow_up.report("4.3")
@@ -140,7 +140,7 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
         reporting_round=follow_up.reporting_round,
     )
     Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
-    anonymous = browser.new_context().new_page()
+    anonymous = open_page()
     for path in [
         "accounts/login/",
         "accounts/password-reset/",
@@ -155,7 +155,7 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
     ]:
         anonymous.goto(f"{url}/{language}/{path}")
         found[path] = serious_violations(anonymous)
-    coordinator = browser.new_context().new_page()
+    coordinator = open_page()
     log_in(coordinator, url, follow_up.coordinator_a.email, language)
     for path in [
         "follow-up/tasks/",
@@ -164,7 +164,7 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
     ]:
         coordinator.goto(f"{url}/{language}/{path}")
         found[path] = serious_violations(coordinator)
-    admin = browser.new_context().new_page()
+    admin = open_page()
     log_in(admin, url, follow_up.admin.email, language)
     found["follow-up/tasks/ (admin, with the links to the other tools)"] = serious_violations(admin)
     for path in [
@@ -190,6 +190,7 @@ def test_leaving_the_form_with_unsaved_changes_asks_first(
 ) -> None:
     url, follow_up = site
     report = follow_up.report("4.3")
+    # A context of its own: the dialog listener below would outlive the test on a lent page.
     page = browser.new_context(locale="fi-FI").new_page()
     log_in(page, url, follow_up.coordinator_a.email)
     edit = f"{url}/fi/follow-up/reports/{report.pk}/edit/"
@@ -208,3 +209,4 @@ def test_leaving_the_form_with_unsaved_changes_asks_first(
     page.get_by_role("button", name="Tallenna").click()
     page.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
     assert dialogs == []
+    page.context.close()

@@ -4,7 +4,7 @@ sign-in answers 429 with a page in the visitor's language that says why, offers 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
@@ -29,8 +29,10 @@ def site(live_server: object, transactional_db: None) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_the_lock_out_page_in_each_language(site: str, browser: object, language: str) -> None:
-    page = browser.new_context(locale=f"{language}-FI").new_page()
+def test_the_lock_out_page_in_each_language(
+    site: str, open_page: Callable[..., object], language: str
+) -> None:
+    page = open_page(locale=f"{language}-FI")
     heading, reset = EXPECTED[language]
     statuses = []
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
@@ -59,4 +61,3 @@ def test_the_lock_out_page_in_each_language(site: str, browser: object, language
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site}/{language}/accounts/password-reset/")
     assert page.get_by_role("heading", level=1).inner_text() == reset
-    page.context.close()

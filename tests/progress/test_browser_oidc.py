@@ -5,7 +5,7 @@ the refusal page. Constructed people and organisations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.utils import timezone
@@ -46,10 +46,10 @@ def site(
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_signing_in_with_the_organisations_account(
-    site: tuple[str, FakeOidcProvider], browser: object, language: str
+    site: tuple[str, FakeOidcProvider], open_page: Callable[..., object], language: str
 ) -> None:
     url, fake = site
-    page = browser.new_context(locale=f"{language}-FI").new_page()
+    page = open_page(locale=f"{language}-FI")
     page.goto(f"{url}/{language}/accounts/login/")
     assert serious_violations(page) == []
 
@@ -65,4 +65,3 @@ def test_signing_in_with_the_organisations_account(
     page.get_by_role("link", name=BUTTON).focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{url}/{language}/follow-up/tasks/")
-    page.context.close()

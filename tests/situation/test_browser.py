@@ -35,8 +35,11 @@ def wait_interactive(page, figure: str = "figure-timeseries") -> None:
 
 
 def test_charts_become_interactive_under_the_content_security_policy(
-    live_server, live_situation, page
+    live_server, live_situation, browser
 ) -> None:
+    # A context of its own: the listeners below would outlive the test on a lent page.
+    context = browser.new_context(locale="fi-FI")
+    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(
@@ -53,6 +56,7 @@ def test_charts_become_interactive_under_the_content_security_policy(
         )
         assert width > 200, f"{figure} is drawn {width} px wide"
     assert errors == []
+    context.close()
 
 
 def test_a_chart_far_below_the_screen_stays_static_until_it_comes_near(
@@ -107,23 +111,21 @@ def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> 
     assert caption(page) == "Unemployed jobseekers, Whole country"
 
 
-def test_without_javascript_the_form_reloads_the_page(live_server, live_situation, browser) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}/fi/situation/")
-        assert page.is_visible("#figure-timeseries .chart__static svg")
-        page.select_option("#id_area", "TA04")
-        page.select_option("#id_statistic", "TYOTTOMATLOPUSSA")
-        page.click("form.chart-controls button[type=submit]")
-        page.wait_for_url("**/fi/situation/?area=TA04&statistic=TYOTTOMATLOPUSSA*")
-        assert caption(page) == "Työttömät työnhakijat, Etelä-Kymenlaakson työllisyysalue"
-        page.select_option("#id_statistic", "share")
-        page.click("form.chart-controls button[type=submit]")
-        page.wait_for_url("**/fi/situation/?area=TA04&statistic=share*")
-        assert caption(page).startswith("Työttömien osuus, Etelä-Kymenlaakson työllisyysalue")
-    finally:
-        context.close()
+def test_without_javascript_the_form_reloads_the_page(
+    live_server, live_situation, open_page
+) -> None:
+    page = open_page(java_script_enabled=False)
+    page.goto(f"{live_server.url}/fi/situation/")
+    assert page.is_visible("#figure-timeseries .chart__static svg")
+    page.select_option("#id_area", "TA04")
+    page.select_option("#id_statistic", "TYOTTOMATLOPUSSA")
+    page.click("form.chart-controls button[type=submit]")
+    page.wait_for_url("**/fi/situation/?area=TA04&statistic=TYOTTOMATLOPUSSA*")
+    assert caption(page) == "Työttömät työnhakijat, Etelä-Kymenlaakson työllisyysalue"
+    page.select_option("#id_statistic", "share")
+    page.click("form.chart-controls button[type=submit]")
+    page.wait_for_url("**/fi/situation/?area=TA04&statistic=share*")
+    assert caption(page).startswith("Työttömien osuus, Etelä-Kymenlaakson työllisyysalue")
 
 
 @pytest.mark.parametrize(

@@ -16,15 +16,15 @@ pytestmark = pytest.mark.browser
 GAP = "No figures for November 2023 – May 2026"
 
 
-def test_the_situation_page_over_the_real_snapshot(live_server, transactional_db, browser) -> None:
+def test_the_situation_page_over_the_real_snapshot(
+    live_server, transactional_db, open_page
+) -> None:
     """One test, three views of the same page: the snapshot takes seconds to load (a quarter of a
     minute on PostgreSQL), and a live server's data cannot be shared between tests."""
     call_command("load_statistics_snapshot", verbosity=0)
-    context = browser.new_context(locale="fi-FI")
-    chart_marks_the_gap_and_cards_name_their_comparison(live_server, context.new_page())
-    context.close()
-    no_sideways_scrolling_on_a_phone_in_any_language(live_server, browser)
-    the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(live_server, browser)
+    chart_marks_the_gap_and_cards_name_their_comparison(live_server, open_page(locale="fi-FI"))
+    no_sideways_scrolling_on_a_phone_in_any_language(live_server, open_page)
+    the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(live_server, open_page)
 
 
 def chart_marks_the_gap_and_cards_name_their_comparison(live_server, page) -> None:
@@ -41,50 +41,42 @@ def chart_marks_the_gap_and_cards_name_their_comparison(live_server, page) -> No
     assert serious_violations(page) == []
 
 
-def no_sideways_scrolling_on_a_phone_in_any_language(live_server, browser) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        for language in ("fi", "sv", "en"):
-            page.goto(f"{live_server.url}/{language}/situation/")
-            wait_interactive(page)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            visual = page.evaluate("window.visualViewport.width")
-            assert width <= visual <= 390, f"{language}: page {width} px wide in {visual} px"
-            # Every section (peers, labour force survey, projection, early warning, training
-            # planning, barometer) passes axe; no barometer release is in the offline data, and
-            # the page says so.
-            for section in (
-                "peers-title",
-                "lfs-title",
-                "projection-title",
-                "warning-title",
-                "training-title",
-                "barometer-title",
-            ):
-                assert page.is_visible(f"#{section}"), (language, section)
-            assert page.is_visible("#barometer-none") and page.is_hidden("#table-barometer")
-            assert serious_violations(page) == [], language
-    finally:
-        context.close()
+def no_sideways_scrolling_on_a_phone_in_any_language(live_server, open_page) -> None:
+    page = open_page(viewport={"width": 390, "height": 844})
+    for language in ("fi", "sv", "en"):
+        page.goto(f"{live_server.url}/{language}/situation/")
+        wait_interactive(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        visual = page.evaluate("window.visualViewport.width")
+        assert width <= visual <= 390, f"{language}: page {width} px wide in {visual} px"
+        # Every section (peers, labour force survey, projection, early warning, training
+        # planning, barometer) passes axe; no barometer release is in the offline data, and
+        # the page says so.
+        for section in (
+            "peers-title",
+            "lfs-title",
+            "projection-title",
+            "warning-title",
+            "training-title",
+            "barometer-title",
+        ):
+            assert page.is_visible(f"#{section}"), (language, section)
+        assert page.is_visible("#barometer-none") and page.is_hidden("#table-barometer")
+        assert serious_violations(page) == [], language
 
 
 def the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(
-    live_server, browser
+    live_server, open_page
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}/fi/situation/")
-        for media in ("screen", "print"):
-            page.emulate_media(media=media)
-            for table in ("table-municipalities", "table-peers"):
-                sizes = page.eval_on_selector(
-                    f"#{table}",
-                    "t => [t.getBoundingClientRect().right, t.closest('.table-scroll').getBoundingClientRect().right]",
-                )
-                assert sizes[0] <= sizes[1] + 1, (
-                    f"{table} ({media}) is cut at {sizes[1]} px: {sizes[0]}"
-                )
-    finally:
-        context.close()
+    page = open_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/fi/situation/")
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        for table in ("table-municipalities", "table-peers"):
+            sizes = page.eval_on_selector(
+                f"#{table}",
+                "t => [t.getBoundingClientRect().right, t.closest('.table-scroll').getBoundingClientRect().right]",
+            )
+            assert sizes[0] <= sizes[1] + 1, (
+                f"{table} ({media}) is cut at {sizes[1]} px: {sizes[0]}"
+            )

@@ -29,71 +29,59 @@ def live_sections(transactional_db: None) -> None:
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_sections_on_a_phone(live_server, live_sections, browser, language) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}/{language}/situation/")
-        wait_interactive(page, "figure-training")
-        for section in SECTIONS:
-            assert page.is_visible(f"#{section}")
-        assert page.is_visible("#table-barometer") and page.is_visible("#table-training")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        visual = page.evaluate("window.visualViewport.width")
-        assert width <= visual <= 390, f"page {width} px wide in a {visual} px viewport"
-        assert serious_violations(page) == []
-    finally:
-        context.close()
+def test_sections_on_a_phone(live_server, live_sections, open_page, language) -> None:
+    page = open_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/{language}/situation/")
+    wait_interactive(page, "figure-training")
+    for section in SECTIONS:
+        assert page.is_visible(f"#{section}")
+    assert page.is_visible("#table-barometer") and page.is_visible("#table-training")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    visual = page.evaluate("window.visualViewport.width")
+    assert width <= visual <= 390, f"page {width} px wide in a {visual} px viewport"
+    assert serious_violations(page) == []
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("figure", ["figure-occupations", "figure-training"])
-def test_bar_values_are_not_cut_off(live_server, live_sections, browser, figure, width) -> None:
+def test_bar_values_are_not_cut_off(live_server, live_sections, open_page, figure, width) -> None:
     """Every value and name is inside the drawn chart and inside the visible part of its
     container (a chart wider than a phone would hide its values behind a sideways scroll)."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}/en/situation/")
-        wait_interactive(page, figure)
-        overflow = page.eval_on_selector(
-            f"#{figure} .chart__interactive svg",
-            """svg => {
-                const box = svg.closest('.chart__interactive').getBoundingClientRect();
-                const edge = Math.min(svg.getBoundingClientRect().right, box.right);
-                return [...svg.querySelectorAll('text')]
-                    .filter(t => t.textContent.trim() !== '')
-                    .map(t => [t.textContent, t.getBoundingClientRect().right - edge])
-                    .filter(([text, over]) => over > 0.5);
-            }""",
-        )
-        assert overflow == [], f"values run past the chart's edge: {overflow}"
-    finally:
-        context.close()
+    page = open_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server.url}/en/situation/")
+    wait_interactive(page, figure)
+    overflow = page.eval_on_selector(
+        f"#{figure} .chart__interactive svg",
+        """svg => {
+            const box = svg.closest('.chart__interactive').getBoundingClientRect();
+            const edge = Math.min(svg.getBoundingClientRect().right, box.right);
+            return [...svg.querySelectorAll('text')]
+                .filter(t => t.textContent.trim() !== '')
+                .map(t => [t.textContent, t.getBoundingClientRect().right - edge])
+                .filter(([text, over]) => over > 0.5);
+        }""",
+    )
+    assert overflow == [], f"values run past the chart's edge: {overflow}"
 
 
 @pytest.mark.parametrize(("language", "width"), [("fi", 390), ("sv", 390), ("en", 1280)])
-def test_map_labels_do_not_overlap(live_server, live_sections, browser, language, width) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}/{language}/situation/")
-        wait_interactive(page, "figure-map")
-        boxes = page.eval_on_selector(
-            "#figure-map .chart__interactive svg",
-            """svg => [...svg.querySelectorAll('g.mark-text text')]
-                .filter(t => !t.closest('.role-legend, .role-title, .role-axis'))
-                .filter(t => /%/.test(t.textContent) && /[A-Za-zÄÖäö]/.test(t.textContent))
-                .map(t => { const b = t.getBoundingClientRect();
-                            return [t.textContent, b.left, b.top, b.right, b.bottom]; })""",
-        )
-        assert len(boxes) == 6, boxes
-        crossing = [
-            (a[0], b[0])
-            for i, a in enumerate(boxes)
-            for b in boxes[i + 1 :]
-            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
-        ]
-        assert crossing == [], boxes
-    finally:
-        context.close()
+def test_map_labels_do_not_overlap(live_server, live_sections, open_page, language, width) -> None:
+    page = open_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server.url}/{language}/situation/")
+    wait_interactive(page, "figure-map")
+    boxes = page.eval_on_selector(
+        "#figure-map .chart__interactive svg",
+        """svg => [...svg.querySelectorAll('g.mark-text text')]
+            .filter(t => !t.closest('.role-legend, .role-title, .role-axis'))
+            .filter(t => /%/.test(t.textContent) && /[A-Za-zÄÖäö]/.test(t.textContent))
+            .map(t => { const b = t.getBoundingClientRect();
+                        return [t.textContent, b.left, b.top, b.right, b.bottom]; })""",
+    )
+    assert len(boxes) == 6, boxes
+    crossing = [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+    assert crossing == [], boxes
