@@ -7,7 +7,9 @@ of context options and per page a test holds at once, and is reset when the test
 
 What the reset does not undo: listeners on page events (`page.on`), scripts added with
 `add_init_script`, and a page left with an unsaved form that asks before leaving. A test that
-needs any of these opens a context of its own with `browser.new_context()` and closes it."""
+needs any of these opens a context of its own with `browser.new_context()` and closes it.
+A lent page shows the previous test's document until the test navigates: `set_content` writes into
+that document, under its content security policy, so go to about:blank first."""
 
 from __future__ import annotations
 
