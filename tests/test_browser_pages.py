@@ -16,6 +16,9 @@ pytestmark = pytest.mark.browser
 
 class Hello(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path != "/":  # the browser's own request for /favicon.ico sets no cookie
+            self.send_error(404)
+            return
         body = b"<!doctype html><title>hello</title><p>hello</p>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
