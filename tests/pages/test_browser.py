@@ -152,3 +152,14 @@ def test_print_stylesheet(site: str, page: object) -> None:
         """() => getComputedStyle(document.querySelector('main a[href^="/"]'), '::after').content"""
     )
     assert internal in ("none", "normal")
+
+
+def test_the_tab_shows_the_sites_icon(site: str, page: object) -> None:
+    """A static icon: without one every page view also asked the application for /favicon.ico
+    and got its 404 page."""
+    page.goto(f"{site}/sv/")
+    icon = page.get_attribute("link[rel=icon]", "href")
+    answer = page.request.get(f"{site}{icon}")
+    assert answer.status == 200
+    assert answer.headers["content-type"].startswith("image/svg+xml")
+    assert answer.body().startswith(b"<svg")
