@@ -16,10 +16,26 @@ from hypothesis import HealthCheck, settings
 
 from tests.situation.builders import build_situation
 
-# The document itself needs no database; the operations read the small situation store.
-schema = schemathesis.openapi.from_wsgi(
-    "/api/openapi.json", get_wsgi_application(), headers={"Host": "localhost"}
-)
+
+
+@pytest.fixture
+def api_schema() -> schemathesis.BaseSchema:
+    return schemathesis.openapi.from_wsgi(
+        "/api/openapi.json", get_wsgi_application(), headers={"Host": "localhost"}
+    )
+
+
+# Read when the test runs, not when it is collected: building the boundary and negative cases of
+# every operation takes about 10 s of processor time, which collection would spend in every
+# test process, not only in the one that runs the test.
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@pytest.fixture(autouse=True)
+def node_id_where_schemathesis_reads_it(request: pytest.FixtureRequest) -> None:
+    """schemathesis' lazy loader names each operation's subtest through `node._nodeid`, an
+    attribute pytest 9 no longer has (it fails with AttributeError without this)."""
+    request.node._nodeid = request.node.nodeid
 
 
 @pytest.fixture(autouse=True)
