@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, settings
 from tests.situation.builders import build_situation
 
 
-
 @pytest.fixture
 def api_schema() -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_wsgi(
