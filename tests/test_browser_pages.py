@@ -51,6 +51,7 @@ def test_a_page_comes_back_without_what_the_last_test_left(browser: object, site
 
     again = pages.open(locale="fi-FI")
     assert again is page
+    assert again.url == "about:blank"
     assert again.context.cookies() == []
     assert again.viewport_size == DEFAULT_VIEWPORT
     assert again.goto(site).status == 200  # the route that refused every request is gone
