@@ -22,22 +22,25 @@ class BrowserPages:
     def __init__(self, browser: object) -> None:
         self._browser = browser
         self._idle: dict[tuple, list[object]] = defaultdict(list)
-        self._lent: list[tuple[tuple, dict, object]] = []
+        self._lent: list[tuple[dict, object]] = []
 
     def open(self, **context_options: object) -> object:
         """A page in a context made with these options, not lent to anyone else this test."""
-        key = tuple(sorted((name, repr(value)) for name, value in context_options.items()))
-        idle = self._idle[key]
+        idle = self._idle[options_key(context_options)]
         page = idle.pop() if idle else self._browser.new_context(**context_options).new_page()
-        self._lent.append((key, context_options, page))
+        self._lent.append((context_options, page))
         return page
 
     def take_back(self) -> None:
         """Reset the pages lent this test and keep them for the next; closed ones are dropped."""
-        for key, context_options, page in self._lent:
+        for context_options, page in self._lent:
             if not page.is_closed() and reset(page, context_options):
-                self._idle[key].append(page)
+                self._idle[options_key(context_options)].append(page)
         self._lent.clear()
+
+
+def options_key(context_options: dict) -> tuple:
+    return tuple(sorted((name, repr(value)) for name, value in context_options.items()))
 
 
 def reset(page: object, context_options: dict) -> bool:
