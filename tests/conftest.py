@@ -116,12 +116,14 @@ def compiled_catalogues() -> None:
 def data_dir_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Each test process gets a data folder of its own: the sync lock lives there, and two xdist
     workers syncing at once would otherwise refuse each other ("another sync has been running").
-    WhiteNoise wants the static folder to exist."""
-    from django.conf import settings
+    Its static folder is empty and its own too: WhiteNoise wants one to exist, and reads every
+    file in it each time a test client starts (the checkout's var/static, filled by `make run`,
+    cost about 40 s of processor time per test process)."""
     from django.test import override_settings
 
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-    with override_settings(DATA_DIR=tmp_path_factory.mktemp("data")):
+    data_dir = tmp_path_factory.mktemp("data")
+    (data_dir / "static").mkdir()
+    with override_settings(DATA_DIR=data_dir, STATIC_ROOT=data_dir / "static"):
         yield
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 
 class Frequency(StrEnum):
@@ -25,7 +25,10 @@ class Frequency(StrEnum):
 
     @property
     def per_year(self) -> int:
-        return {"M": 12, "Q": 4, "H": 2, "Y": 1}[self.value]
+        return _PER_YEAR[self.value]
+
+
+_PER_YEAR = {"M": 12, "Q": 4, "H": 2, "Y": 1}
 
 
 class PeriodError(ValueError):
@@ -94,12 +97,9 @@ class Period:
         an example of the expected form.
         """
         expected = Frequency(frequency) if frequency is not None else None
-        match = _CODE.fullmatch(code) if isinstance(code, str) and len(code) <= 7 else None
-        if match is None:
+        period = _period_of_code(code) if isinstance(code, str) and len(code) <= 7 else None
+        if period is None:
             raise PeriodError(f"{_quote(code)} is not a period like {_example(expected)}")
-        year, *parts = match.groups()
-        letter, number = next(((parts[i], parts[i + 1]) for i in (0, 2, 4) if parts[i]), ("Y", "1"))
-        period = cls(int(year), Frequency(letter), int(number))
         if expected is not None and period.frequency is not expected:
             raise PeriodError(
                 f"{_quote(code)} is a {period.frequency.name.lower().replace('_', '-')}, "
@@ -201,6 +201,19 @@ def _example(frequency: Frequency | None) -> str:
     if frequency is not None:
         return _EXAMPLES[frequency]
     return ", ".join(_EXAMPLES.values())
+
+
+@lru_cache(maxsize=16_384)
+def _period_of_code(code: str) -> Period | None:
+    """The period a code names, or None. Cached: the situation page over the snapshot parses
+    21 000 codes, 218 of them distinct (0.15 s of its 0.75 s). Periods are immutable, so sharing
+    them is safe; a code whose year is out of range raises PeriodError, which is not cached."""
+    match = _CODE.fullmatch(code)
+    if match is None:
+        return None
+    year, *parts = match.groups()
+    letter, number = next(((parts[i], parts[i + 1]) for i in (0, 2, 4) if parts[i]), ("Y", "1"))
+    return Period(int(year), Frequency(letter), int(number))
 
 
 def _quote(code: object) -> str:

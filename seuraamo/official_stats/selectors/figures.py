@@ -154,8 +154,10 @@ def _figure(key: str, statistic: str, points: Sequence[Point], period: str) -> F
 LOOK_BACK_YEARS = 25
 
 
-def _same_months(period: str) -> list[str]:
-    """``period`` and the same period in each of the :data:`LOOK_BACK_YEARS` years before it."""
+@functools.lru_cache(maxsize=1024)
+def _same_months(period: str) -> tuple[str, ...]:
+    """``period`` and the same period in each of the :data:`LOOK_BACK_YEARS` years before it.
+    Cached: the situation page asks for the same few periods some 500 times."""
     start = Period.parse(period)
     found = []
     for years in range(LOOK_BACK_YEARS + 1):
@@ -163,7 +165,7 @@ def _same_months(period: str) -> list[str]:
             found.append(start.shift(-years * start.frequency.per_year).code)
         except PeriodError:
             break
-    return found
+    return tuple(found)
 
 
 def _latest_same_month(by_period: Mapping[str, Point], period: str) -> Earlier | None:
