@@ -4,9 +4,9 @@ Right after hundreds of thousands of rows arrive, the database still plans its q
 tables it saw before (PostgreSQL's autovacuum analyses only later, and never inside the writing
 transaction): the first situation pages then ran three times longer in the database. Analysing
 the observations alone was not enough: with stale statistics of the tables the queries join
-(variables, values, areas), the tests rendering pages over a snapshot loaded into a used PostgreSQL
-test database took 9–13 s each instead of 2–3 s. ``ANALYZE`` of these tables takes well under a second and works the same on
-SQLite and PostgreSQL.
+(variables, values, areas), the tests rendering pages over a snapshot loaded into a used
+PostgreSQL test database took 9–13 s each instead of 2–3 s. ``ANALYZE`` of these tables takes
+well under a second and works the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
