@@ -56,7 +56,8 @@ def revert(request: HttpRequest, pk: int) -> HttpResponse:
     except RevertError as error:
         messages.error(
             request,
-            _("Run %(run)s was not reverted: %(reason)s") % {"run": run.pk, "reason": error},
+            _("Run %(run)s was not reverted: %(reason)s")
+            % {"run": run.pk, "reason": error.explanation()},
         )
     else:
         messages.success(

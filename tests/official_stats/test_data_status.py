@@ -114,15 +114,26 @@ def test_an_admin_reverts_the_latest_run_after_confirming(tmp_path: Path) -> Non
     assert careless.reverted_at is not None
 
 
-def test_an_older_run_is_not_reverted_and_the_reason_is_shown(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("language", "not_reverted", "reason"),
+    [
+        ("fi", "Ajoa {first} ei peruttu", "muutti taulukkoa tyonv/12r5 ajon {first} jälkeen; peru se ensin"),
+        ("sv", "Körning {first} återställdes inte", "ändrade tyonv/12r5 efter körning {first}; ångra den först"),
+        ("en", "Run {first} was not reverted", "changed tyonv/12r5 after run {first}; revert it first"),
+    ],
+)  # fmt: skip
+def test_an_older_run_is_not_reverted_and_the_reason_is_shown_in_the_pages_language(
+    tmp_path: Path, language: str, not_reverted: str, reason: str
+) -> None:
     first = import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
     import_file(careless_file(tmp_path))
     count = Observation.objects.count()
     response = client_with(Role.PROGRAMME_ADMIN).post(
-        f"/fi/data-status/runs/{first.pk}/revert/", follow=True
+        f"/{language}/data-status/runs/{first.pk}/revert/", follow=True
     )
-    assert f"Ajoa {first.pk} ei peruttu" in response.content.decode()
-    assert "revert it first" in response.content.decode()
+    page = response.content.decode()
+    assert not_reverted.format(first=first.pk) in page
+    assert reason.format(first=first.pk) in page
     assert Observation.objects.count() == count
 
 

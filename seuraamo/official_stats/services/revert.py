@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.official_stats.models import Observation, ObservationRevision, SyncRun
@@ -22,8 +23,27 @@ from seuraamo.official_stats.models import Observation, ObservationRevision, Syn
 BATCH_SIZE = 5000
 
 
+#: Why a run cannot be reverted, by reason; the details fill in the text.
+REFUSALS = {
+    "no_run": _("there is no run %(run)s"),
+    "already_reverted": _("run %(run)s was already reverted on %(when)s"),
+    "nothing_written": _("run %(run)s changed nothing, so there is nothing to revert"),
+    "later_run": _("run %(later)s (%(when)s) changed %(table)s after run %(run)s; revert it first"),
+}
+
+
 class RevertError(Exception):
-    """The run cannot be reverted; the message says why."""
+    """The run cannot be reverted. ``str()`` is the English text the command line prints;
+    :meth:`explanation` is the text in the active language, for pages."""
+
+    def __init__(self, reason: str, **details: object) -> None:
+        self.reason = reason
+        self.details = details
+        with translation.override("en"):
+            super().__init__(self.explanation())
+
+    def explanation(self) -> str:
+        return str(REFUSALS[self.reason]) % self.details
 
 
 @dataclass(frozen=True)
@@ -42,11 +62,11 @@ def revert_run(run_id: int) -> RevertResult:
     """Restore the table as it was before run ``run_id``; raise :class:`RevertError` if it cannot."""
     run = SyncRun.objects.select_for_update().select_related("table").filter(pk=run_id).first()
     if run is None:
-        raise RevertError(f"there is no run {run_id}")
+        raise RevertError("no_run", run=run_id)
     if run.reverted_at is not None:
-        raise RevertError(f"run {run_id} was already reverted on {run.reverted_at:%Y-%m-%d %H:%M}")
+        raise RevertError("already_reverted", run=run_id, when=f"{run.reverted_at:%Y-%m-%d %H:%M}")
     if run.error or not _wrote(run):
-        raise RevertError(f"run {run_id} changed nothing, so there is nothing to revert")
+        raise RevertError("nothing_written", run=run_id)
     later = (
         SyncRun.objects.filter(table=run.table, pk__gt=run.pk, reverted_at__isnull=True, error="")
         .filter(Q(inserted__gt=0) | Q(changed__gt=0))
@@ -55,8 +75,11 @@ def revert_run(run_id: int) -> RevertResult:
     )
     if later is not None:
         raise RevertError(
-            f"run {later.pk} ({later.started_at:%Y-%m-%d %H:%M}) changed {run.table.table_id} "
-            f"after run {run_id}; revert it first"
+            "later_run",
+            later=later.pk,
+            when=f"{later.started_at:%Y-%m-%d %H:%M}",
+            table=run.table.table_id,
+            run=run_id,
         )
     revisions = ObservationRevision.objects.filter(run=run).values_list(
         "old_value", "old_status", "old_run_id", "observation_id"
