@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -44,6 +45,8 @@ class Roles:
 
     roles: frozenset[Role]
     coordinated_goal_ids: frozenset[int]
+    #: The user's organisation and every predecessor whose roles it carries on the day.
+    organisation_ids: frozenset[int] = frozenset()
 
     @property
     def is_admin(self) -> bool:
@@ -61,16 +64,18 @@ class Roles:
     def coordinates(self, goal_id: int) -> bool:
         return goal_id in self.coordinated_goal_ids
 
+    def acts_for_any(self, organisation_ids: Iterable[int]) -> bool:
+        """Whether the user acts for one of the organisations (its own or one whose roles it carries)."""
+        return not self.organisation_ids.isdisjoint(organisation_ids)
+
 
 NO_ROLES = Roles(frozenset(), frozenset())
 
 
-def coordinated_goal_ids(
+def acting_organisation_ids(
     user: AnyUser, on: datetime.date, graph: OrganisationGraph | None = None
 ) -> frozenset[int]:
-    """The goals whose coordinating organisation is the user's organisation or one it succeeded."""
-    from seuraamo.programmes.models import CoordinationRole, GoalCoordinator
-
+    """The user's organisation and every predecessor whose roles it carries on the day."""
     organisation_id = getattr(user, "organisation_id", None)
     if not user.is_authenticated or not user.is_active or organisation_id is None:
         return frozenset()
@@ -78,10 +83,24 @@ def coordinated_goal_ids(
     organisation = graph.get(organisation_id)
     if organisation is None:
         return frozenset()
-    carried = [o.pk for o in carried_roles_of(organisation, on, graph)]
+    return frozenset(o.pk for o in carried_roles_of(organisation, on, graph))
+
+
+def coordinated_goal_ids(
+    user: AnyUser, on: datetime.date, graph: OrganisationGraph | None = None
+) -> frozenset[int]:
+    """The goals whose coordinating organisation is the user's organisation or one it succeeded."""
+    return _goals_coordinated_by(acting_organisation_ids(user, on, graph))
+
+
+def _goals_coordinated_by(organisation_ids: frozenset[int]) -> frozenset[int]:
+    from seuraamo.programmes.models import CoordinationRole, GoalCoordinator
+
+    if not organisation_ids:
+        return frozenset()
     return frozenset(
         GoalCoordinator.objects.filter(
-            organisation_id__in=carried, role=CoordinationRole.COORDINATOR
+            organisation_id__in=organisation_ids, role=CoordinationRole.COORDINATOR
         ).values_list("goal_id", flat=True)
     )
 
@@ -104,7 +123,8 @@ def roles_of(user: AnyUser, on: datetime.date | None = None) -> Roles:
     roles = {role for role, name in ROLE_GROUPS.items() if name in group_names}
     if user.is_superuser:
         roles.add(Role.PROGRAMME_ADMIN)
-    goal_ids = coordinated_goal_ids(user, on)
+    organisation_ids = acting_organisation_ids(user, on)
+    goal_ids = _goals_coordinated_by(organisation_ids)
     if goal_ids:
         roles.add(Role.COORDINATOR)
-    return Roles(frozenset(roles), goal_ids)
+    return Roles(frozenset(roles), goal_ids, organisation_ids)

@@ -5,8 +5,6 @@ municipalities); a role in the programme follows the organisation to its success
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -61,11 +59,6 @@ class Organisation(models.Model):
     def clean(self) -> None:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("The end date is before the start date.")})
-
-    def is_valid_on(self, day: datetime.date) -> bool:
-        started = self.valid_from is None or self.valid_from <= day
-        not_ended = self.valid_until is None or day <= self.valid_until
-        return started and not_ended
 
 
 class Succession(models.Model):

@@ -83,6 +83,14 @@ def predecessors(organisation: Organisation, graph: OrganisationGraph) -> list[O
     return _walk(organisation, graph.predecessors_of)
 
 
+def is_valid_on(organisation: Organisation, day: datetime.date) -> bool:
+    """Whether the organisation exists on the day (a plain function: migrations call it with their
+    historical models, which have the fields but not the model's methods)."""
+    started = organisation.valid_from is None or organisation.valid_from <= day
+    not_ended = organisation.valid_until is None or day <= organisation.valid_until
+    return started and not_ended
+
+
 def _latest_valid(
     organisation: Organisation, on: datetime.date, graph: OrganisationGraph, seen: set[int]
 ) -> list[Organisation]:
@@ -95,7 +103,7 @@ def _latest_valid(
         found += _latest_valid(successor, on, graph, seen)
     if found:
         return found
-    return [organisation] if organisation.is_valid_on(on) else []
+    return [organisation] if is_valid_on(organisation, on) else []
 
 
 def current_organisations(
@@ -111,6 +119,18 @@ def current_organisations(
             found += _latest_valid(successor, on, graph, seen)
     unique = list({o.pk: o for o in found}.values())
     return unique or [organisation]
+
+
+def organisations_on(
+    organisations: Iterable[Organisation], on: datetime.date, graph: OrganisationGraph
+) -> list[Organisation]:
+    """The organisations that carry these organisations' roles on the day, in the given order,
+    each once (the TE office's role goes to both employment areas that succeeded it)."""
+    found: dict[int, Organisation] = {}
+    for organisation in organisations:
+        for current in current_organisations(organisation, on, graph):
+            found.setdefault(current.pk, current)
+    return list(found.values())
 
 
 def carried_roles_of(

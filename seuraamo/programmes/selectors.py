@@ -20,6 +20,7 @@ from seuraamo.organisations.selectors import (
     OrganisationRole,
     carried_roles_of,
     current_organisations,
+    is_valid_on,
     organisation_graph,
     organisation_role,
     predecessors,
@@ -376,7 +377,7 @@ def organisation_list(on: datetime.date) -> OrganisationList:
     graph = organisation_graph()
     groups: dict[str, list[OrganisationListEntry]] = {"active": [], "former": [], "upcoming": []}
     for organisation in graph.by_id.values():
-        if organisation.is_valid_on(on):
+        if is_valid_on(organisation, on):
             group = "active"
         elif organisation.valid_from is not None and organisation.valid_from > on:
             group = "upcoming"

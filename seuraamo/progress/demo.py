@@ -1,5 +1,7 @@
 """Example content for trying the follow-up out with `make run`: demo users for each role, a closed
-and published round 2025H2 with accepted example reports, and an open round 2026H1 prefilled from it.
+and published round 2025H2 with accepted example reports (one goal's report left a draft, so the
+round shows it as missing; shared goals with each organisation's signed-off part), and an open
+round 2026H1 prefilled from it, where one organisation has signed off its part of a shared goal.
 Everything is marked as example content (`is_example`, and the texts say so). Only
 `seuraamo load_initial_data --demo` (called by `make load`/`make run`) creates it, and only in a
 database that has no reporting round; tests never load it."""
@@ -14,12 +16,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import ROLE_GROUPS, Role
+from seuraamo.accounts.roles import ROLE_GROUPS, Role, acting_organisation_ids
 from seuraamo.organisations.selectors import current_organisations, organisation_graph
 from seuraamo.programmes.models import CoordinationRole, Goal, Programme
 from seuraamo.progress import services
 from seuraamo.progress.models import ReportingRound
-from seuraamo.progress.services import ReportContent
+from seuraamo.progress.services import ContributionContent, ReportContent
 
 EXAMPLE = "ESIMERKKI – keksitty teksti sovelluksen esittelyä varten, ei koordinaattorin raportti."
 DEMO_TEXTS = {
@@ -28,7 +30,7 @@ DEMO_TEXTS = {
     "results": f"{EXAMPLE}\n\nTapahtumiin osallistui työnhakijoita ja työnantajia.",
     "problems": f"{EXAMPLE}\n\nRahoituksen jatko on epävarma.",
     "next_steps": f"{EXAMPLE}\n\nJatketaan yhteistyötä seuraavalla kaudella.",
-    "asks": f"{EXAMPLE}\n\nOhjausryhmää pyydetään linjaamaan hankerahoituksen painopisteet.",
+    "asks": f"{EXAMPLE}\n\nTyöllisyysjohtoryhmää pyydetään linjaamaan hankerahoituksen painopisteet.",
 }
 
 
@@ -85,23 +87,67 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
     closed = services.open_round(
         admin, programme, "2025H2", datetime.date(2026, 2, 15), goals, is_example=True
     )
-    for report in closed.reports.all():
+    acting = {
+        organisation_id: user
+        for user in by_organisation.values()
+        for organisation_id in acting_organisation_ids(user, today)
+    }
+    reports = list(closed.reports.order_by("goal__theme__order", "goal__order"))
+    # The last single-organisation goal's report stays a draft: the published round shows it as
+    # missing, and its text must appear nowhere public.
+    left_as_draft = next((r for r in reversed(reports) if r.organisations.count() == 1), None)
+    for report in reports:
         writer = writers.get(report.goal_id)
         if writer is None:
             continue
-        content = ReportContent(
-            assessment="partly",
-            texts=DEMO_TEXTS,
-            measures={
-                s.measure_id: ("in_progress", EXAMPLE) for s in report.measure_statuses.all()
-            },
-        )
-        services.save_report(writer, report.pk, report.version, content)
+        _write_parts(report, acting, sign_off=True)
+        services.save_report(writer, report.pk, report.version, _demo_content(report))
+        if report == left_as_draft:
+            continue
         services.submit_report(writer, report.pk)
         services.accept_report(admin, report.pk)
-    services.close_round(admin, closed.pk)
+    services.close_round(admin, closed.pk, today=today)
     services.publish_round(admin, closed.pk)
-    services.open_round(
+    current = services.open_round(
         admin, programme, "2026H1", today + datetime.timedelta(days=21), goals, is_example=True
     )
+    # In the open round, the first shared report has one organisation's part signed off and the
+    # others still to write: what a round looks like halfway.
+    shared = next((r for r in current.reports.all() if r.contributions.exists()), None)
+    if shared is not None:
+        first = shared.contributions.order_by("id").first()
+        _write_part(first, acting[first.organisation_id], sign_off=True)
     return lines
+
+
+def _demo_content(report: object) -> ReportContent:
+    return ReportContent(
+        assessment="partly",
+        texts=DEMO_TEXTS,
+        measures={s.measure_id: ("in_progress", EXAMPLE) for s in report.measure_statuses.all()},
+    )
+
+
+def _write_parts(report: object, acting: dict[int, User], *, sign_off: bool) -> None:
+    for contribution in report.contributions.order_by("id"):
+        writer = acting.get(contribution.organisation_id)
+        if writer is not None:
+            _write_part(contribution, writer, sign_off=sign_off)
+
+
+def _write_part(contribution: object, writer: User, *, sign_off: bool) -> None:
+    name = contribution.organisation.name_fi
+    content = ContributionContent(
+        texts={
+            "done": f"{EXAMPLE}\n\n{name}: järjesti työnhakijoille ja työnantajille yhteisiä tilaisuuksia.",
+            "results": f"{EXAMPLE}\n\n{name}: tilaisuuksiin osallistui asiakkaita.",
+            "problems": f"{EXAMPLE}\n\n{name}: henkilöstön vaihtuvuus hidasti työtä.",
+            "asks": "",
+        },
+        measures={
+            s.measure_id: ("in_progress", EXAMPLE) for s in contribution.measure_statuses.all()[:1]
+        },
+    )
+    services.save_contribution(writer, contribution.pk, contribution.version, content)
+    if sign_off:
+        services.sign_off_contribution(writer, contribution.pk)

@@ -10,8 +10,8 @@ import datetime
 
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import indicator_statuses, series
-from seuraamo.programmes.models import CoordinationRole, Indicator, IndicatorKind
-from seuraamo.progress.models import TEXT_FIELDS, GoalReport
+from seuraamo.programmes.models import Indicator, IndicatorKind
+from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS, Contribution, GoalReport
 
 Document = dict[str, object]
 LANGUAGES = ("fi", "sv", "en")
@@ -102,11 +102,12 @@ def build_document(report: GoalReport) -> Document:
         "is_example": report.is_example,
         "goal": {"key": goal.key, "title": _texts(goal, "title"), "order": goal.order},
         "theme": {"number": theme.number, "title": _texts(theme, "title"), "order": theme.order},
+        # The organisations of the round's own time (stored when the round opened), lead first.
         "coordinators": [
-            {"key": c.organisation.key, "name": _texts(c.organisation, "name")}
-            for c in goal.coordinators.all()
-            if c.role == CoordinationRole.COORDINATOR
+            {"key": row.organisation.key, "name": _texts(row.organisation, "name")}
+            for row in report.organisations.all()
         ],
+        "contributions": [_contribution(c, goal) for c in report.contributions.all()],
         "assessment": report.assessment,
         "texts": {field: getattr(report, field) for field in TEXT_FIELDS},
         "return_comment": report.return_comment,
@@ -121,8 +122,42 @@ def build_document(report: GoalReport) -> Document:
         ],
         "indicators": indicators,
         "projects": _projects(goal),
-        "submitted_at": report.submitted_at.isoformat() if report.submitted_at else None,
+        "updated_by": _name(report.updated_by) if report.updated_by else "",
+        "updated_at": _when(report.updated_at),
+        "submitted_at": _when(report.submitted_at),
+        "submitted_by": _name(report.submitted_by) if report.submitted_by else "",
         "accepted_at": report.accepted_at.isoformat() if report.accepted_at else None,
+    }
+
+
+def _when(moment: datetime.datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _contribution(contribution: Contribution, goal: object) -> dict[str, object]:
+    statuses = {s.measure_id: s for s in contribution.measure_statuses.all()}
+    return {
+        "organisation_id": contribution.organisation_id,
+        "organisation": {
+            "key": contribution.organisation.key,
+            "name": _texts(contribution.organisation, "name"),
+        },
+        "status": contribution.status,
+        "texts": {name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS},
+        "measures": [
+            {
+                "key": measure.key,
+                "title": _texts(measure, "title"),
+                "status": statuses[measure.pk].status,
+                "text": statuses[measure.pk].text,
+            }
+            for measure in goal.measures.all()
+            if measure.pk in statuses and (statuses[measure.pk].status or statuses[measure.pk].text)
+        ],
+        "updated_by": _name(contribution.updated_by) if contribution.updated_by else "",
+        "updated_at": _when(contribution.updated_at),
+        "signed_off_by": _name(contribution.signed_off_by) if contribution.signed_off_by else "",
+        "signed_off_at": _when(contribution.signed_off_at),
     }
 
 

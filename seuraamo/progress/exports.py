@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from seuraamo.core.spreadsheets import protect_xlsx_text
 from seuraamo.core.translation import active_content_language
-from seuraamo.progress.models import TEXT_FIELDS, Assessment, ReportStatus
-from seuraamo.progress.selectors import CompiledReport
-from seuraamo.progress.templatetags.follow_up import doc_plain
+from seuraamo.progress.forms import TEXT_LABELS
+from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS, Assessment, ReportStatus
+from seuraamo.progress.selectors import CompiledReport, ThemeSection
+from seuraamo.progress.templatetags.follow_up import doc_plain, iso_datetime
 
 FORMATS = ("html", "pdf", "xlsx")
 CONTENT_TYPES = {
@@ -73,13 +75,55 @@ def render_xlsx(report: CompiledReport) -> bytes:
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for document in report.documents:
+    for section in report.sections:
+        _append_goal_rows(sheet, section)
+    for column, width in zip(
+        "ABCDEFGHIJKL", (30, 40, 30, 14, 18, 40, 40, 40, 40, 40, 40, 50), strict=True
+    ):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "C2"
+    _append_contributions(workbook, report)
+    about = workbook.create_sheet(_("About"))
+    about.append([_("Half-year follow-up report"), report.reporting_round.period])
+    about.append(
+        [_("One row per goal on the first sheet; goals without an accepted report say so.")]
+    )
+    if report.has_examples:
+        about.append(
+            [_("Example content: these reports were written to show the app, not by coordinators.")]
+        )
+    for each in workbook.worksheets:
+        protect_xlsx_text(each)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _coordinators(coordinators: list[dict[str, object]]) -> str:
+    return ", ".join(doc_plain(c["name"]) for c in coordinators)
+
+
+def _append_goal_rows(sheet: object, section: ThemeSection) -> None:
+    theme = f"{section.number} {doc_plain(section.title)}"
+    for missing in section.missing:
+        sheet.append(
+            [
+                theme,
+                doc_plain(missing.goal["title"]),
+                _coordinators(missing.coordinators),
+                _("no report"),
+            ]
+        )
+    for document in section.documents:
         texts = document["texts"]
         sheet.append(
             [
                 f"{document['theme']['number']} {doc_plain(document['theme']['title'])}",
                 doc_plain(document["goal"]["title"]),
-                ", ".join(doc_plain(c["name"]) for c in document["coordinators"]),
+                _coordinators(document["coordinators"]),
                 _status(document["status"]),
                 _assessment(document["assessment"]),
                 *(texts.get(name, "") for name in TEXT_FIELDS),
@@ -89,24 +133,40 @@ def render_xlsx(report: CompiledReport) -> bytes:
                 ),
             ]
         )
-    for column, width in zip(
-        "ABCDEFGHIJKL", (30, 40, 30, 14, 18, 40, 40, 40, 40, 40, 40, 50), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "C2"
-    about = workbook.create_sheet(_("About"))
-    about.append([_("Half-year follow-up report"), report.reporting_round.period])
-    about.append([_("One row per goal on the first sheet.")])
-    if report.has_examples:
-        about.append(
-            [_("Example content: these reports were written to show the app, not by coordinators.")]
+
+
+def _append_contributions(workbook: Workbook, report: CompiledReport) -> None:
+    """One row per organisation's own part of a shared report, with who signed it off and when."""
+    parts = [(d, part) for d in report.documents for part in d.get("contributions", [])]
+    if not parts:
+        return
+    sheet = workbook.create_sheet(_("Organisations' parts"))
+    sheet.append(
+        [
+            _("Goal"),
+            _("Organisation"),
+            *(str(TEXT_LABELS[name]) for name in CONTRIBUTION_FIELDS),
+            _("Measures (status)"),
+            _("Signed off by"),
+            _("Signed off"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for document, part in parts:
+        sheet.append(
+            [
+                doc_plain(document["goal"]["title"]),
+                doc_plain(part["organisation"]["name"]),
+                *(part["texts"].get(name, "") for name in CONTRIBUTION_FIELDS),
+                "\n".join(
+                    f"{doc_plain(m['title'])}: {_measure_status(m['status'])}"
+                    for m in part["measures"]
+                ),
+                part.get("signed_off_by", ""),
+                iso_datetime(part.get("signed_off_at")),
+            ]
         )
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
 
 
 def _measure_status(code: str) -> str:

@@ -9,13 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from seuraamo.core.translation import localized
 from seuraamo.programmes.models import Goal, IndicatorKind
 from seuraamo.progress.models import (
+    CONTRIBUTION_FIELDS,
     TEXT_FIELDS,
     Assessment,
+    Contribution,
     GoalReport,
     MeasureStatusChoice,
+    report_text_fields,
     validate_half_year,
 )
-from seuraamo.progress.services import ManualValueInput, ReportContent
+from seuraamo.progress.services import ContributionContent, ManualValueInput, ReportContent
 
 TEXT_LABELS = {
     "assessment_text": _("The assessment in brief"),
@@ -38,29 +41,11 @@ class ReportForm(forms.Form):
     def __init__(self, report: GoalReport, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.report = report
-        for name in TEXT_FIELDS:
-            self.fields[name] = forms.CharField(
-                label=TEXT_LABELS[name],
-                required=False,
-                max_length=10_000,
-                widget=forms.Textarea(attrs={"rows": 3 if name == "assessment_text" else 5}),
-            )
-        self.measure_rows: list[tuple[object, str, str]] = []
-        for status in report.measure_statuses.all():
-            prefix = f"measure_{status.measure_id}"
-            title = localized(status.measure, "title").text
-            self.fields[f"{prefix}_status"] = forms.ChoiceField(
-                label=_("Status"),
-                choices=[("", _("not chosen yet")), *MeasureStatusChoice.choices],
-                required=False,
-            )
-            self.fields[f"{prefix}_text"] = forms.CharField(
-                label=_("In brief"),
-                required=False,
-                max_length=2000,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
-            self.measure_rows.append((title, f"{prefix}_status", f"{prefix}_text"))
+        # A report several organisations write: each writes these sections in its own part.
+        self.is_shared = report.contributions.exists()
+        self.text_fields = list(report_text_fields(shared=self.is_shared))
+        _add_text_fields(self, self.text_fields)
+        self.measure_rows = _add_measure_fields(self, report.measure_statuses.all())
         self.indicator_rows: list[tuple[object, str, str, str]] = []
         for indicator in report.goal.indicators.all():
             if indicator.kind != IndicatorKind.MANUAL:
@@ -83,6 +68,10 @@ class ReportForm(forms.Form):
                     *(f"{prefix}_{p}" for p in ("value", "date", "source")),
                 )
             )
+
+    @property
+    def progress_fields(self) -> list[forms.BoundField]:
+        return [self[n] for n in self.text_fields if n != "assessment_text"]
 
     @classmethod
     def initial_for(cls, report: GoalReport) -> dict[str, object]:
@@ -121,10 +110,88 @@ class ReportForm(forms.Form):
             )
         return ReportContent(
             assessment=data["assessment"],
-            texts={name: data[name] for name in TEXT_FIELDS},
+            texts={name: data[name] for name in self.text_fields},
             measures=measures,
             manual_values=manual,
         )
+
+
+def _add_text_fields(form: forms.Form, names: list[str]) -> None:
+    for name in names:
+        form.fields[name] = forms.CharField(
+            label=TEXT_LABELS[name],
+            required=False,
+            max_length=10_000,
+            widget=forms.Textarea(attrs={"rows": 3 if name == "assessment_text" else 5}),
+        )
+
+
+def _add_measure_fields(form: forms.Form, statuses: object) -> list[tuple[object, str, str]]:
+    """A status and a short text for each measure; returns the rows the template lays out."""
+    rows = []
+    for status in statuses:
+        prefix = f"measure_{status.measure_id}"
+        form.fields[f"{prefix}_status"] = forms.ChoiceField(
+            label=_("Status"),
+            choices=[("", _("not chosen yet")), *MeasureStatusChoice.choices],
+            required=False,
+        )
+        form.fields[f"{prefix}_text"] = forms.CharField(
+            label=_("In brief"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+        rows.append((localized(status.measure, "title").text, f"{prefix}_status", f"{prefix}_text"))
+    return rows
+
+
+class ContributionForm(forms.Form):
+    """One organisation's own part of a shared report."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, contribution: Contribution, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.contribution = contribution
+        _add_text_fields(self, list(CONTRIBUTION_FIELDS))
+        self.measure_rows = _add_measure_fields(self, contribution.measure_statuses.all())
+
+    @property
+    def text_bound_fields(self) -> list[forms.BoundField]:
+        return [self[n] for n in CONTRIBUTION_FIELDS]
+
+    @classmethod
+    def initial_for(cls, contribution: Contribution) -> dict[str, object]:
+        initial: dict[str, object] = {"version": contribution.version}
+        initial.update({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
+        for status in contribution.measure_statuses.all():
+            initial[f"measure_{status.measure_id}_status"] = status.status
+            initial[f"measure_{status.measure_id}_text"] = status.text
+        return initial
+
+    def content(self) -> ContributionContent:
+        data = self.cleaned_data
+        return ContributionContent(
+            texts={name: data[name] for name in CONTRIBUTION_FIELDS},
+            measures={
+                s.measure_id: (
+                    data[f"measure_{s.measure_id}_status"],
+                    data[f"measure_{s.measure_id}_text"],
+                )
+                for s in self.contribution.measure_statuses.all()
+            },
+        )
+
+
+class CloseRoundForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why does the round close before its deadline?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the round's history."),
+    )
 
 
 class ReviewForm(forms.Form):

@@ -12,8 +12,9 @@ from django.db.models import Q
 from seuraamo.accounts.roles import AnyUser, roles_of
 from seuraamo.programmes.models import Goal
 from seuraamo.progress import rules
-from seuraamo.progress.documents import Document, document_of
+from seuraamo.progress.documents import Document
 from seuraamo.progress.models import Decision, GoalReport, Meeting
+from seuraamo.progress.selectors import readable_document
 
 
 def meetings() -> list[Meeting]:
@@ -45,12 +46,16 @@ def meeting_page(user: AnyUser, pk: int) -> MeetingPage | None:
     roles = roles_of(user)
     agenda = []
     if meeting.reporting_round is not None:
-        reports = GoalReport.objects.filter(reporting_round=meeting.reporting_round).select_related(
-            "goal__theme", "reporting_round"
+        reports = (
+            GoalReport.objects.filter(reporting_round=meeting.reporting_round)
+            .select_related("goal__theme", "reporting_round")
+            .prefetch_related("organisations", "contributions")
         )
         for report in sorted(reports, key=lambda r: (r.goal.theme.order, r.goal.order)):
             readable = rules.can_read_report(roles, report)
-            agenda.append(AgendaItem(report, document_of(report) if readable else None))
+            agenda.append(
+                AgendaItem(report, readable_document(roles, report) if readable else None)
+            )
     decisions = list(meeting.decisions.prefetch_related("goals", "measures"))
     return MeetingPage(meeting, agenda, decisions)
 

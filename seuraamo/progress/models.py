@@ -48,6 +48,11 @@ class ReportingRound(models.Model):
     # The compiled report's labour-market figures as stored when the round closed
     # (`labour_market.frozen_summary`); None while the round is open, which reads them live.
     labour_market = models.JSONField(_("labour-market summary at closing"), null=True, blank=True)
+    closing_reason = models.TextField(
+        _("reason for closing before the deadline"),
+        blank=True,
+        help_text=_("Asked when the round is closed before its deadline; kept in its history."),
+    )
 
     class Meta:
         verbose_name = _("reporting round")
@@ -130,6 +135,14 @@ class GoalReport(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     is_example = models.BooleanField(_("example content"), default=False)
 
@@ -147,6 +160,128 @@ class GoalReport(models.Model):
     @property
     def audit_key(self) -> str:
         return f"{self.reporting_round.period}/{self.goal.key}"
+
+
+class ReportOrganisation(models.Model):
+    """An organisation that coordinates the report's goal in its round. Resolved through succession
+    to the organisations valid at the round's period end when the round opens, and kept, so that a
+    later reorganisation does not rewrite a closed round. The first (lowest order) is the lead: it
+    writes the overall assessment and submits the report."""
+
+    report = models.ForeignKey(
+        GoalReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="organisations",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("coordinating organisation of a report")
+        verbose_name_plural = _("coordinating organisations of reports")
+        ordering = ["report", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "organisation"], name="unique_report_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.organisation}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.report.audit_key}/{self.organisation.key}"
+
+
+class ContributionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SIGNED_OFF = "signed_off", _("signed off")
+
+
+#: The free-text sections each organisation writes in its own contribution to a shared report.
+CONTRIBUTION_FIELDS = ("done", "results", "problems", "asks")
+
+
+def report_text_fields(*, shared: bool) -> tuple[str, ...]:
+    """The sections written in the report itself: all of them, or for a report several
+    organisations share, those the lead writes for the goal as a whole."""
+    return tuple(n for n in TEXT_FIELDS if not (shared and n in CONTRIBUTION_FIELDS))
+
+
+class Contribution(models.Model):
+    """One organisation's own part of a report whose goal several organisations coordinate: what it
+    did, its results, problems and requests, and the status of the measures it runs. Its
+    organisation signs it off; until then nobody outside that organisation and the admins reads it."""
+
+    report = models.ForeignKey(
+        GoalReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="contributions",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ContributionStatus.choices,
+        default=ContributionStatus.DRAFT,
+    )
+    done = models.TextField(_("what was done"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    problems = models.TextField(_("problems and risks"), blank=True)
+    asks = models.TextField(_("what is asked of the steering group"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed off by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["report", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "organisation"], name="unique_report_contribution"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.organisation}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.report.audit_key}/{self.organisation.key}"
+
+    @property
+    def is_signed_off(self) -> bool:
+        return self.status == ContributionStatus.SIGNED_OFF
 
 
 class MeasureStatusChoice(models.TextChoices):
@@ -186,6 +321,41 @@ class MeasureStatus(models.Model):
     @property
     def audit_key(self) -> str:
         return f"{self.report.audit_key}/{self.measure.key}"
+
+
+class ContributionMeasureStatus(models.Model):
+    """The status of a measure as one contributing organisation reports it (the measures it runs)."""
+
+    contribution = models.ForeignKey(
+        Contribution,
+        verbose_name=_("contribution"),
+        on_delete=models.CASCADE,
+        related_name="measure_statuses",
+    )
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=MeasureStatusChoice.choices, blank=True
+    )
+    text = models.TextField(_("in brief"), blank=True)
+
+    class Meta:
+        verbose_name = _("measure status of a contribution")
+        verbose_name_plural = _("measure statuses of contributions")
+        ordering = ["contribution", "measure"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "measure"], name="unique_contribution_measure"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.status}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.contribution.audit_key}/{self.measure.key}"
 
 
 class ManualIndicatorValue(models.Model):

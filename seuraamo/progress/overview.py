@@ -1,6 +1,6 @@
 """The programme overview: every goal with its latest assessment and each indicator's latest value,
 change from a year earlier, next target and status, with a sparkline. The assessment comes from the
-newest report the user may read (the public: published rounds only); manual indicators take their
+newest accepted report the user may read (the public: published rounds only); manual indicators take their
 value from that report."""
 
 from __future__ import annotations
@@ -47,11 +47,13 @@ class Overview:
 
 
 def _latest_reports(user: AnyUser, programme: Programme) -> dict[int, GoalReport]:
+    """Each goal's newest accepted report the user may read (the public: of published rounds)."""
     roles = roles_of(user)
     latest: dict[int, GoalReport] = {}
     reports = (
-        GoalReport.objects.filter(reporting_round__programme=programme)
+        GoalReport.objects.filter(rules.COMPILED_REPORTS, reporting_round__programme=programme)
         .select_related("reporting_round", "goal")
+        .prefetch_related("organisations", "contributions")
         .order_by("-reporting_round__period")
     )
     for report in reports:

@@ -12,11 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import AnyUser, Roles, roles_of
+from seuraamo.core.models import AuditEvent
 from seuraamo.programmes.models import Goal, Theme
 from seuraamo.programmes.selectors import current_programme
 from seuraamo.progress import rules
 from seuraamo.progress.documents import Document, document_of
 from seuraamo.progress.models import (
+    Contribution,
     GoalReport,
     ReportingRound,
     ReportStatus,
@@ -28,9 +30,13 @@ DONE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 
 def _reports() -> QuerySet[GoalReport]:
     return GoalReport.objects.select_related(
-        "goal__theme", "reporting_round", "updated_by"
+        "goal__theme", "reporting_round", "updated_by", "submitted_by"
     ).prefetch_related(
-        "goal__coordinators__organisation",
+        "organisations__organisation",
+        "contributions__organisation",
+        "contributions__measure_statuses",
+        "contributions__updated_by",
+        "contributions__signed_off_by",
         "goal__measures",
         "goal__indicators__targets",
         "measure_statuses__measure",
@@ -51,9 +57,10 @@ def find_round(period: str) -> ReportingRound | None:
 @dataclass(frozen=True)
 class Task:
     report: GoalReport
-    action: str  # "write" (coordinator) or "review" (admin)
+    action: str  # "write" (the lead organisation), "contribute" (a partner's own part) or "review"
     deadline: datetime.date
     days_left: int
+    contribution: Contribution | None = None
 
     @property
     def is_late(self) -> bool:
@@ -78,6 +85,7 @@ def tasks_page(user: AnyUser, today: datetime.date) -> TasksPage:
     reports = list(
         GoalReport.objects.filter(reporting_round__status=RoundStatus.OPEN)
         .select_related("goal__theme", "reporting_round")
+        .prefetch_related("organisations", "contributions__organisation")
         .order_by("reporting_round__deadline", "goal__theme__order", "goal__order")
     )
     tasks: list[Task] = []
@@ -89,8 +97,15 @@ def tasks_page(user: AnyUser, today: datetime.date) -> TasksPage:
             tasks.append(Task(report, "write", deadline, days_left))
         elif roles.is_admin and report.status == ReportStatus.SUBMITTED:
             tasks.append(Task(report, "review", deadline, days_left))
-        elif roles.coordinates(report.goal_id) and report.status in DONE:
+        elif rules.writes_report(roles, report) and report.status in DONE:
             waiting.append(report)
+        tasks += [
+            Task(report, "contribute", deadline, days_left, contribution)
+            for contribution in report.contributions.all()
+            if not contribution.is_signed_off
+            and rules.can_edit_contribution(roles, report, contribution)
+            and not rules.can_edit_report(roles, report)
+        ]
     return TasksPage(roles, tasks, waiting, open_rounds if roles.reads_every_report else [])
 
 
@@ -111,6 +126,14 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class ContributionRow:
+    """A contribution the user may read, as the page shows it; `editable` when it is the user's."""
+
+    contribution: Contribution
+    editable: bool
+
+
+@dataclass(frozen=True)
 class ReportPage:
     report: GoalReport
     document: Document
@@ -120,6 +143,7 @@ class ReportPage:
     previous: Document | None
     differences: list[Difference]
     comments: list[object]
+    contributions: list[ContributionRow] = field(default_factory=list)
 
 
 def differences(previous: Document, current: Document) -> list[Difference]:
@@ -174,8 +198,12 @@ def report_page(user: AnyUser, report_id: int) -> ReportPage | None:
         .order_by("-reporting_round__period")
         .first()
     )
-    document = document_of(report)
-    earlier = document_of(previous) if previous and rules.can_read_report(roles, previous) else None
+    document = readable_document(roles, report)
+    earlier = (
+        readable_document(roles, previous)
+        if previous and rules.can_read_report(roles, previous)
+        else None
+    )
     return ReportPage(
         report=report,
         document=document,
@@ -185,7 +213,44 @@ def report_page(user: AnyUser, report_id: int) -> ReportPage | None:
         previous=earlier,
         differences=differences(earlier, document) if earlier else [],
         comments=list(report.comments.select_related("author")) if roles.is_internal else [],
+        contributions=[
+            ContributionRow(c, rules.can_edit_contribution(roles, report, c))
+            for c in report.contributions.all()
+            if rules.can_read_contribution(roles, report, c)
+        ],
     )
+
+
+def readable_document(roles: Roles, report: GoalReport) -> Document:
+    """The report's document with only the contributions the user may read: an organisation's
+    part that is not signed off stays with that organisation and the admins."""
+    document = document_of(report)
+    readable = {
+        c.organisation_id
+        for c in report.contributions.all()
+        if rules.can_read_contribution(roles, report, c)
+    }
+    contributions = [
+        entry for entry in document.get("contributions", []) if entry["organisation_id"] in readable
+    ]
+    return {**document, "contributions": contributions}
+
+
+def editable_contribution(user: AnyUser, contribution_id: int) -> Contribution | None:
+    """The contribution for its edit form; PermissionDenied unless the user may edit it now."""
+    contribution = (
+        Contribution.objects.select_related(
+            "report__reporting_round", "report__goal__theme", "organisation"
+        )
+        .prefetch_related("measure_statuses__measure")
+        .filter(pk=contribution_id)
+        .first()
+    )
+    if contribution is None:
+        return None
+    if not rules.can_edit_contribution(roles_of(user), contribution.report, contribution):
+        raise PermissionDenied
+    return contribution
 
 
 def editable_report(user: AnyUser, report_id: int) -> GoalReport | None:
@@ -203,8 +268,14 @@ def editable_report(user: AnyUser, report_id: int) -> GoalReport | None:
 
 @dataclass(frozen=True)
 class DashboardRow:
+    """One goal of a round. `document` is None when the user may not read the report: the page
+    then shows the goal, its organisations and the report's status (public: "no report")."""
+
     report: GoalReport
-    document: Document
+    goal: dict[str, object]
+    theme: dict[str, object]
+    coordinators: list[dict[str, object]]
+    document: Document | None
 
 
 @dataclass(frozen=True)
@@ -212,12 +283,24 @@ class RoundDashboard:
     reporting_round: ReportingRound
     rows: list[DashboardRow]
     themes: list[Theme]
-    organisations: list[tuple[str, str]]
-    submitted: int
-    missing: int
+    organisations: list[tuple[str, dict[str, str]]]
+    accepted: int
+    awaiting_review: int
+    not_submitted: int
     theme_filter: str = ""
     organisation_filter: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
+    history: list[RoundEvent] = field(default_factory=list)
+
+
+def _dashboard_row(roles: Roles, report: GoalReport) -> DashboardRow:
+    document = document_of(report)
+    return DashboardRow(
+        report,
+        document["goal"],
+        document["theme"],
+        document["coordinators"],
+        readable_document(roles, report) if rules.can_read_report(roles, report) else None,
+    )
 
 
 def round_dashboard(
@@ -226,29 +309,23 @@ def round_dashboard(
     reporting_round = find_round(period)
     if reporting_round is None:
         return None
-    if not rules.can_read_round(roles_of(user), reporting_round):
+    roles = roles_of(user)
+    if not rules.can_read_round(roles, reporting_round):
         raise PermissionDenied
     rows_all = [
-        DashboardRow(report, document_of(report))
+        _dashboard_row(roles, report)
         for report in _reports().filter(reporting_round=reporting_round)
     ]
-    rows_all.sort(key=lambda row: (row.document["theme"]["order"], row.document["goal"]["order"]))
-    organisations = sorted(
-        {(c["key"], c["name"]["fi"]) for row in rows_all for c in row.document["coordinators"]},
-        key=lambda pair: pair[1],
-    )
+    rows_all.sort(key=lambda row: (row.theme["order"], row.goal["order"]))
+    names = {c["key"]: c["name"] for row in rows_all for c in row.coordinators}
+    organisations = sorted(names.items(), key=lambda pair: pair[1]["fi"])
     rows = [
         row
         for row in rows_all
-        if (not theme or row.document["theme"]["number"] == theme)
-        and (
-            not organisation or any(c["key"] == organisation for c in row.document["coordinators"])
-        )
+        if (not theme or row.theme["number"] == theme)
+        and (not organisation or any(c["key"] == organisation for c in row.coordinators))
     ]
-    submitted = sum(1 for row in rows if row.report.status in DONE)
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row.report.assessment or "none"] = counts.get(row.report.assessment or "none", 0) + 1
+    statuses = [row.report.status for row in rows]
     themes = list(
         Theme.objects.filter(goals__in=reporting_round.goals.all()).distinct().order_by("order")
     )
@@ -257,12 +334,117 @@ def round_dashboard(
         rows,
         themes,
         organisations,
-        submitted,
-        len(rows) - submitted,
+        statuses.count(ReportStatus.ACCEPTED),
+        statuses.count(ReportStatus.SUBMITTED),
+        len(statuses)
+        - statuses.count(ReportStatus.ACCEPTED)
+        - statuses.count(ReportStatus.SUBMITTED),
         theme,
         organisation,
-        counts,
+        round_history(reporting_round) if roles.reads_every_report else [],
     )
+
+
+# --- closing and publishing -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outstanding:
+    """A report that is not accepted when the round closes, with the organisations that write it."""
+
+    report: GoalReport
+    goal: dict[str, object]
+    theme: dict[str, object]
+    coordinators: list[dict[str, object]]
+    unsigned: list[dict[str, str]]  # names of organisations whose own part is not signed off
+
+
+@dataclass(frozen=True)
+class ClosingCheck:
+    reporting_round: ReportingRound
+    outstanding: list[Outstanding]
+    accepted: int
+    before_deadline: bool
+    days_early: int
+
+    @property
+    def by_organisation(self) -> list[tuple[dict[str, str], list[Outstanding]]]:
+        """The outstanding reports under each organisation that writes them."""
+        groups: dict[str, tuple[dict[str, str], list[Outstanding]]] = {}
+        for row in self.outstanding:
+            for coordinator in row.coordinators:
+                name = coordinator["name"]
+                groups.setdefault(str(coordinator["key"]), (name, []))[1].append(row)
+        return sorted(groups.values(), key=lambda group: group[0]["fi"])
+
+
+def closing_check(user: AnyUser, period: str, today: datetime.date) -> ClosingCheck | None:
+    """What closing the round would leave out: every report not accepted, by organisation."""
+    reporting_round = find_round(period)
+    if reporting_round is None:
+        return None
+    if not rules.can_manage_rounds(roles_of(user)):
+        raise PermissionDenied
+    outstanding = []
+    accepted = 0
+    for report in _reports().filter(reporting_round=reporting_round):
+        if report.status == ReportStatus.ACCEPTED:
+            accepted += 1
+            continue
+        document = document_of(report)
+        outstanding.append(
+            Outstanding(
+                report,
+                document["goal"],
+                document["theme"],
+                document["coordinators"],
+                [
+                    _texts_of_name(c.organisation)
+                    for c in report.contributions.all()
+                    if not c.is_signed_off
+                ],
+            )
+        )
+    outstanding.sort(key=lambda row: (row.theme["order"], row.goal["order"]))
+    days_early = (reporting_round.deadline - today).days
+    return ClosingCheck(reporting_round, outstanding, accepted, days_early > 0, max(days_early, 0))
+
+
+def _texts_of_name(organisation: object) -> dict[str, str]:
+    return {code: getattr(organisation, f"name_{code}", "") or "" for code in ("fi", "sv", "en")}
+
+
+@dataclass(frozen=True)
+class RoundEvent:
+    """One change of a round's status in its history, with who made it and why."""
+
+    occurred_at: datetime.datetime
+    actor: str
+    status: str
+    reason: str
+
+
+def round_history(reporting_round: ReportingRound) -> list[RoundEvent]:
+    """The round's openings, closings (with the reason when early), publications and their undoing,
+    from the audit trail, oldest first."""
+    events = AuditEvent.objects.filter(
+        object_type=ReportingRound._meta.label_lower, object_key=reporting_round.period
+    ).order_by("occurred_at", "id")
+    history = []
+    for event in events:
+        after = event.after or {}
+        status = after.get("status") or ("open" if event.action == "create" else "")
+        if not status:
+            continue
+        history.append(
+            RoundEvent(
+                event.occurred_at,
+                event.actor_description,
+                str(status),
+                str(after.get("closing_reason") or ""),
+            )
+        )
+    return history
 
 
 def visible_rounds(user: AnyUser) -> list[ReportingRound]:
@@ -309,10 +491,20 @@ def goal_timeline(user: AnyUser, goal_key: str) -> GoalTimeline | None:
 
 
 @dataclass(frozen=True)
+class MissingReport:
+    """A goal of the round without an accepted report, and the organisations that were to write it."""
+
+    goal: dict[str, object]
+    theme: dict[str, object]
+    coordinators: list[dict[str, object]]
+
+
+@dataclass(frozen=True)
 class ThemeSection:
     number: str
     title: dict[str, str]
     documents: list[Document]
+    missing: list[MissingReport] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -321,6 +513,7 @@ class CompiledReport:
     documents: list[Document]
     sections: list[ThemeSection]
     labour_market: list[object] = field(default_factory=list)
+    missing: list[MissingReport] = field(default_factory=list)
 
     @property
     def has_examples(self) -> bool:
@@ -328,8 +521,8 @@ class CompiledReport:
 
 
 def compiled_report(user: AnyUser | None, period: str) -> CompiledReport | None:
-    """The round's reports in programme order, grouped by theme. `user=None` is the command line,
-    which may compile any round."""
+    """The round's accepted reports in programme order, grouped by theme. `user=None` is the
+    command line, which may compile any round."""
     reporting_round = find_round(period)
     if reporting_round is None:
         return None
@@ -338,17 +531,40 @@ def compiled_report(user: AnyUser | None, period: str) -> CompiledReport | None:
     return compile_round(reporting_round)
 
 
+def _programme_order(entry: Document | MissingReport) -> tuple[object, ...]:
+    theme = entry["theme"] if isinstance(entry, dict) else entry.theme
+    goal = entry["goal"] if isinstance(entry, dict) else entry.goal
+    return (theme["order"], theme["number"], goal["order"])
+
+
 def compile_round(reporting_round: ReportingRound) -> CompiledReport:
-    documents = [
-        document_of(report) for report in _reports().filter(reporting_round=reporting_round)
-    ]
-    documents.sort(key=lambda d: (d["theme"]["order"], d["theme"]["number"], d["goal"]["order"]))
-    sections: list[ThemeSection] = []
-    for document in documents:
-        theme = document["theme"]
-        if not sections or sections[-1].number != theme["number"]:
-            sections.append(ThemeSection(theme["number"], theme["title"], []))
-        sections[-1].documents.append(document)
+    """Accepted reports only (`rules.COMPILED_REPORTS`); every other goal is listed as missing
+    with its organisations, and none of its text is read."""
+    documents: list[Document] = []
+    missing: list[MissingReport] = []
+    compiled = set(
+        reporting_round.reports.filter(rules.COMPILED_REPORTS).values_list("pk", flat=True)
+    )
+    for report in _reports().filter(reporting_round=reporting_round):
+        document = document_of(report)
+        if report.pk in compiled:
+            documents.append(document)
+        else:
+            missing.append(
+                MissingReport(document["goal"], document["theme"], document["coordinators"])
+            )
+    documents.sort(key=_programme_order)
+    missing.sort(key=_programme_order)
+    sections: dict[str, ThemeSection] = {}
+    for entry in sorted([*documents, *missing], key=_programme_order):
+        theme = entry["theme"] if isinstance(entry, dict) else entry.theme
+        section = sections.setdefault(
+            str(theme["number"]), ThemeSection(str(theme["number"]), theme["title"], [])
+        )
+        if isinstance(entry, dict):
+            section.documents.append(entry)
+        else:
+            section.missing.append(entry)
     from seuraamo.progress.labour_market import stored_summary, summary
 
     figures = (
@@ -356,13 +572,19 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
         if reporting_round.labour_market is not None
         else summary(reporting_round.period_value)
     )
-    return CompiledReport(reporting_round, documents, sections, figures)
+    return CompiledReport(reporting_round, documents, list(sections.values()), figures, missing)
 
 
 def coordinator_users(report: GoalReport, graph: object = None) -> list[User]:
-    """The active users with an e-mail address who coordinate the report's goal."""
-    from seuraamo.accounts.roles import coordinated_goal_ids
+    """The active users with an e-mail address who act for an organisation that writes the report
+    (the round's own organisations, or a successor carrying their role on the deadline)."""
+    from seuraamo.accounts.roles import acting_organisation_ids
 
     on = report.reporting_round.deadline
+    writers = rules.organisation_ids_of(report)
     candidates = User.objects.filter(is_active=True, organisation__isnull=False).exclude(email="")
-    return [u for u in candidates if report.goal_id in coordinated_goal_ids(u, on, graph)]
+    return [
+        u
+        for u in candidates
+        if not acting_organisation_ids(u, on, graph).isdisjoint(writers)  # type: ignore[arg-type]
+    ]

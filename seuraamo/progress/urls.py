@@ -40,6 +40,12 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
     path("reports/<int:pk>/comment/", views.report_comment, name="report_comment"),
+    path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution_edit"),
+    path(
+        "contributions/<int:pk>/<slug:action>/",
+        views.contribution_sign_off,
+        name="contribution_sign_off",
+    ),
     path("overview/", views.programme_overview, name="overview"),
     path("meetings/", views.meeting_list, name="meetings"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),

@@ -17,7 +17,15 @@ from seuraamo.catalogue.rules import editable_services
 from seuraamo.official_stats.views import may_read_data_status
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
-from seuraamo.progress.forms import OpenRoundForm, ReportForm, ReviewForm
+from seuraamo.progress.forms import (
+    TEXT_LABELS,
+    CloseRoundForm,
+    ContributionForm,
+    OpenRoundForm,
+    ReportForm,
+    ReviewForm,
+)
+from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS
 from seuraamo.progress.overview import overview
 
 
@@ -108,24 +116,48 @@ def round_dashboard(request: HttpRequest, period: str) -> HttpResponse:
     )
 
 
-@require_POST
+ROUND_ACTIONS = {
+    "close": services.close_round,
+    "publish": services.publish_round,
+    "unpublish": services.unpublish_round,
+    "reopen": services.reopen_round,
+}
+
+
 @login_required
 def round_action(request: HttpRequest, period: str, action: str) -> HttpResponse:
-    reporting_round = _or_404(selectors.find_round(period), _("No round has this period."))
-    act = {
-        "close": services.close_round,
-        "reopen": services.reopen_round,
-        "publish": services.publish_round,
-    }.get(action)
-    if act is None:
+    """Closing, publishing, unpublishing and reopening each ask for a confirmation first: the page
+    lists the reports that are not accepted, by organisation; closing early asks for a reason."""
+    if action not in ROUND_ACTIONS:
         raise Http404(_("No such action."))
-    try:
-        act(request.user, reporting_round.pk)
-    except services.FollowUpError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The round's status is saved."))
-    return redirect("progress:round", period=period)
+    check = _or_404(
+        selectors.closing_check(request.user, period, today()), _("No round has this period.")
+    )
+    form = CloseRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if action == "close":
+                services.close_round(
+                    request.user,
+                    check.reporting_round.pk,
+                    reason=form.cleaned_data["reason"],
+                    today=today(),
+                )
+            else:
+                ROUND_ACTIONS[action](request.user, check.reporting_round.pk)
+        except services.FollowUpError as error:
+            form.add_error("reason" if action == "close" else None, str(error))
+        else:
+            messages.success(request, _("The round's status is saved."))
+            return redirect("progress:round", period=period)
+    return _page(
+        request,
+        "progress/round_confirm.html",
+        status=400 if form.errors else 200,
+        check=check,
+        action=action,
+        form=form,
+    )
 
 
 def compiled_report(request: HttpRequest, period: str, fmt: str) -> HttpResponse:
@@ -194,12 +226,81 @@ def _conflict(
 
 
 def _compared_fields(report: object) -> list[tuple[str, str, object]]:
-    from seuraamo.progress.forms import TEXT_LABELS
-    from seuraamo.progress.models import TEXT_FIELDS
-
     fields = [("assessment", _("Overall assessment"), getattr)]
     fields += [(name, str(TEXT_LABELS[name]), getattr) for name in TEXT_FIELDS]
     return fields
+
+
+@login_required
+def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contribution = _or_404(
+        selectors.editable_contribution(request.user, pk), _("No contribution has this number.")
+    )
+    report_id = contribution.report_id
+    if request.method != "POST":
+        form = ContributionForm(contribution, initial=ContributionForm.initial_for(contribution))
+        return _page(
+            request, "progress/contribution_edit.html", contribution=contribution, form=form
+        )
+    form = ContributionForm(contribution, request.POST)
+    if not form.is_valid():
+        return _page(
+            request,
+            "progress/contribution_edit.html",
+            contribution=contribution,
+            form=form,
+            status=400,
+        )
+    try:
+        services.save_contribution(request.user, pk, form.cleaned_data["version"], form.content())
+    except services.ConflictError as conflict:
+        return _contribution_conflict(request, contribution, form, conflict.current)
+    except services.FollowUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("progress:report", pk=report_id)
+
+
+def _contribution_conflict(
+    request: HttpRequest, contribution: object, form: ContributionForm, current: object
+) -> HttpResponse:
+    """Another person of the organisation saved the part meanwhile: both versions side by side."""
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    fresh = selectors.editable_contribution(request.user, contribution.pk)
+    retry = ContributionForm(fresh, data)
+    retry.is_valid()
+    rows = [
+        (str(TEXT_LABELS[name]), getattr(current, name) or "", form.cleaned_data.get(name) or "")
+        for name in CONTRIBUTION_FIELDS
+    ]
+    return _page(
+        request,
+        "progress/conflict.html",
+        status=409,
+        contribution=fresh,
+        form=retry,
+        rows=[row for row in rows if row[1] != row[2]],
+        saved_by=current.updated_by,
+    )
+
+
+@require_POST
+@login_required
+def contribution_sign_off(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    contribution = _or_404(
+        selectors.editable_contribution(request.user, pk), _("No contribution has this number.")
+    )
+    if action == "sign-off":
+        services.sign_off_contribution(request.user, pk)
+        messages.success(request, _("Your organisation's part is signed off."))
+    elif action == "withdraw":
+        services.withdraw_sign_off(request.user, pk)
+        messages.success(request, _("The sign-off is withdrawn: the part can be edited again."))
+    else:
+        raise Http404(_("No such action."))
+    return redirect("progress:report", pk=contribution.report_id)
 
 
 @require_POST

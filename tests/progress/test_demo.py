@@ -34,15 +34,36 @@ def test_demo_content_is_created_once_and_marked_as_example(
     assert {p: r.status for p, r in rounds.items()} == {"2025H2": "published", "2026H1": "open"}
     assert all(r.is_example for r in rounds.values())
     published = GoalReport.objects.filter(reporting_round=rounds["2025H2"])
-    assert {r.status for r in published} == {"accepted"}
-    assert all(r.is_example and r.snapshot["texts"]["done"].startswith(EXAMPLE) for r in published)
+    # One goal's report was never submitted: the published round shows it as missing.
+    assert sorted(r.status for r in published) == ["accepted", "accepted", "accepted", "draft"]
+    never_submitted = published.get(status="draft")
+    assert never_submitted.goal == data.goals["4.3"]
+    assert all(
+        r.is_example and r.snapshot["texts"]["assessment_text"].startswith(EXAMPLE)
+        for r in published
+    )
+    # Goal 4.4 is shared by the two employment areas: each wrote and signed off its own part.
+    shared = published.get(goal=data.goals["4.4"])
+    parts = shared.snapshot["contributions"]
+    assert [p["organisation"]["key"] for p in parts] == [
+        "etela-kymenlaakson-tyollisyysalue",
+        "kouvolan-tyollisyysalue",
+    ]
+    assert all(
+        p["status"] == "signed_off" and p["signed_off_by"] and p["updated_at"] for p in parts
+    )
+    assert all(p["texts"]["done"].startswith(EXAMPLE) for p in parts)
     drafts = GoalReport.objects.filter(reporting_round=rounds["2026H1"])
     assert {r.status for r in drafts} == {"draft"}
-    assert all(r.done.startswith(EXAMPLE) for r in drafts)  # prefilled from 2025H2
+    assert all(r.assessment_text.startswith(EXAMPLE) for r in drafts)  # prefilled from 2025H2
     roles = {frozenset(roles_of(user).roles) for user in User.objects.all()}
     assert {frozenset({role}) for role in Role} <= roles
     page = Client().get("/fi/follow-up/rounds/2025H2/report.html").content.decode()
     assert "Esimerkkisisältöä" in page
+    assert "raportti puuttuu" in page and never_submitted.snapshot["texts"]["done"] not in page
+    round_page = Client().get("/fi/follow-up/rounds/2025H2/").content.decode()
+    assert round_page.count("raportti puuttuu") == 1
+    assert "Etelä-Kymenlaakson työllisyysalue" in page and "Kouvolan työllisyysalue" in page
 
     # A second start creates nothing and prints the same users.
     users = User.objects.count()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.progress import services
+from seuraamo.progress.services import ReportContent
 from tests.pages.builders import PageData
 
 
@@ -38,7 +39,15 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
         timezone.localdate() + datetime.timedelta(days=10),
         [data.goals["4.3"]],
     )
-    values = round_.reports.get().official_values
+    report = round_.reports.get()
+    values = report.official_values
+    accept(
+        report,
+        admin,
+        make_user(
+            "coordinator", organisation=data.organisations["kaakkois-suomen-elinvoimakeskus"]
+        ),
+    )
     assert [(v["indicator"], v["period"], v["value"]) for v in values] == [
         ("mk08-tyottomien-osuus", "2026M06", 11.7)
     ]
@@ -52,6 +61,13 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
     summary = page.split('id="labour-market-heading"')[1].split("</section>")[0]
     assert "Työttömät työnhakijat" in summary and "2026M06" in summary
     assert "ei tallennettu" in summary
+
+
+def accept(report: object, admin: object, coordinator: object) -> None:
+    """The compiled report holds accepted reports only: the coordinator submits, the admin accepts."""
+    services.save_report(coordinator, report.pk, report.version, ReportContent(assessment="partly"))
+    services.submit_report(coordinator, report.pk)
+    services.accept_report(admin, report.pk)
 
 
 def unemployed_row(page: str) -> str:
@@ -88,7 +104,7 @@ def test_a_closed_rounds_labour_market_summary_is_frozen(data: PageData) -> None
     client.force_login(admin)
     url = "/fi/follow-up/rounds/2026H1/report.html"
     assert "9\xa0500" in unemployed_row(client.get(url).content.decode())  # open: read live
-    services.close_round(admin, round_.pk)
+    services.close_round(admin, round_.pk, reason="Testi: suljetaan ennen määräaikaa.")
 
     sync(9900)  # a later sync revises June 2026
 

@@ -22,6 +22,7 @@ def test_agenda_and_decisions_on_the_goal_pages(follow_up: FollowUp) -> None:
         1,
         ReportContent(assessment="off_track", texts={"asks": "Lisärahoitusta koulutuksiin."}),
     )
+    services.submit_report(follow_up.coordinator_a, report.pk)  # before the steering group now
     meeting = Meeting.objects.create(
         programme=data.programme,
         date=datetime.date(2027, 3, 12),

@@ -113,7 +113,9 @@ def test_a_coordinator_cannot_write_another_organisations_report(follow_up: Foll
 def test_closing_freezes_the_reports_against_later_programme_changes(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
     services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="Tehty"))
-    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.close_round(
+        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+    )
     goal = follow_up.data.goals["4.3"]
     original_title = goal.title_fi
     goal.title_fi = "Muutettu myöhemmin"
@@ -147,7 +149,9 @@ def test_a_new_round_is_prefilled_from_the_previous_report(follow_up: FollowUp) 
             measures={measure_id: ("in_progress", "Käynnissä")},
         ),
     )
-    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.close_round(
+        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+    )
     later = services.open_round(
         follow_up.admin,
         follow_up.data.programme,

@@ -44,8 +44,10 @@ def test_a_coordinator_of_another_organisation_gets_403_for_a_draft(follow_up: F
         client_of(follow_up.coordinator_a).get(f"/fi/follow-up/reports/{report.pk}/").status_code
         == 200
     )
-    assert Client().get(f"/fi/follow-up/reports/{report.pk}/").status_code == 403
-    assert Client().get("/fi/follow-up/rounds/2026H1/").status_code == 403
+    # An anonymous visitor is sent to sign in, and back to the page afterwards.
+    anonymous = Client().get(f"/fi/follow-up/reports/{report.pk}/")
+    assert anonymous["Location"] == f"/fi/accounts/login/?next=/fi/follow-up/reports/{report.pk}/"
+    assert Client().get("/fi/follow-up/rounds/2026H1/").status_code == 302
 
 
 def test_a_stale_save_shows_both_versions_and_keeps_the_text(follow_up: FollowUp) -> None:
@@ -99,8 +101,15 @@ def test_the_public_sees_only_published_rounds(follow_up: FollowUp) -> None:
     public = Client()
     round_id = follow_up.reporting_round.pk
     assert "2026" not in public.get("/fi/follow-up/rounds/").content.decode().split("<main")[1]
-    services.close_round(follow_up.admin, round_id)
-    assert public.get("/fi/follow-up/rounds/2026H1/report.pdf").status_code == 403
+    accepted = follow_up.report("4.3")
+    services.save_report(
+        follow_up.coordinator_a, accepted.pk, 1, ReportContent(assessment="partly")
+    )
+    services.submit_report(follow_up.coordinator_a, accepted.pk)
+    services.accept_report(follow_up.admin, accepted.pk)
+    services.close_round(follow_up.admin, round_id, reason="Testi: suljetaan ennen määräaikaa.")
+    closed_pdf = public.get("/fi/follow-up/rounds/2026H1/report.pdf")
+    assert closed_pdf.status_code == 302 and "/accounts/login/" in closed_pdf["Location"]
     services.publish_round(follow_up.admin, round_id)
     assert "1. vuosipuolisko 2026" in public.get("/fi/follow-up/rounds/").content.decode()
     assert public.get("/sv/follow-up/rounds/2026H1/").status_code == 200
@@ -109,6 +118,12 @@ def test_the_public_sees_only_published_rounds(follow_up: FollowUp) -> None:
     goal = follow_up.data.goals["4.3"]
     timeline = public.get(f"/fi/follow-up/goals/{goal.key}/").content.decode()
     assert "1. vuosipuolisko 2026" in timeline
+    # Goal 4.1's report was never submitted: its timeline has no entry for the round.
+    unsubmitted = follow_up.data.goals["4.1"].key
+    assert (
+        "vuosipuolisko 2026"
+        not in public.get(f"/fi/follow-up/goals/{unsubmitted}/").content.decode().split("<main")[1]
+    )
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -155,7 +170,12 @@ def test_projects_behind_the_goal_show_in_the_report_and_stay_in_the_snapshot(
     html = page.content.decode()
     assert "Osaajat Kymenlaaksoon -pilotti" in html and "ESR+, 250\xa0000 €" in html
     assert "Kotkan kaupunki" in html
-    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.save_report(follow_up.coordinator_a, report.pk, 1, ReportContent(assessment="partly"))
+    services.submit_report(follow_up.coordinator_a, report.pk)
+    services.accept_report(follow_up.admin, report.pk)
+    services.close_round(
+        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+    )
     project.delete()
     compiled = client_of(follow_up.admin).get("/fi/follow-up/rounds/2026H1/report.html")
     assert "Osaajat Kymenlaaksoon -pilotti" in compiled.content.decode()
@@ -175,7 +195,10 @@ def test_steering_group_comments_and_the_difference_to_the_previous_round(
         1,
         ReportContent(assessment="on_track", texts={"done": "Syksyn messut"}),
     )
-    services.close_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.submit_report(follow_up.coordinator_a, report.pk)
+    services.close_round(
+        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+    )
     later = services.open_round(
         follow_up.admin,
         follow_up.data.programme,
@@ -190,6 +213,9 @@ def test_steering_group_comments_and_the_difference_to_the_previous_round(
         ReportContent(assessment="off_track", texts={"done": "Kevään messut"}),
     )
     steering = client_of(follow_up.steering)
+    url = f"/fi/follow-up/reports/{later.pk}/"
+    assert steering.get(url).status_code == 403  # a draft stays with its organisation
+    services.submit_report(follow_up.coordinator_a, later.pk)
     url = f"/fi/follow-up/reports/{later.pk}/"
     html = steering.get(url).content.decode()
     section = html.split('id="differences-heading"')[1].split("</section>")[0]

@@ -3,7 +3,10 @@ Finnish fallback marked with lang="fi"), and the labels of statuses and assessme
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
 from seuraamo.core.formatting import format_number
@@ -54,6 +57,17 @@ def period_label(code: str) -> str:
     from seuraamo.official_stats.pxweb.periods import Period
 
     return Period.parse(code).label(active_content_language())
+
+
+@register.filter
+def iso_datetime(value: str | None) -> str:
+    """A moment stored in a document as ISO 8601, in the local time zone as "7.12.2026 14.05"."""
+    if not value:
+        return ""
+    moment = datetime.datetime.fromisoformat(value)
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return dateformat.format(moment, "j.n.Y H.i")
 
 
 @register.filter
