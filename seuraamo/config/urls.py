@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from seuraamo.accounts.views import oidc_callback
 from seuraamo.api.health import healthz
+from seuraamo.core import errors
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -24,3 +25,9 @@ urlpatterns += i18n_patterns(
     path("", include("seuraamo.catalogue.urls")),
     prefix_default_language=True,
 )
+
+# A refusal sends an anonymous visitor to sign in and shows a signed-in user the styled 403; a failure
+# renders 500.html in the path's language without the database (seuraamo/core/errors.py). 404s use
+# Django's handler with core/templates/404.html.
+handler403 = errors.permission_denied
+handler500 = errors.server_error

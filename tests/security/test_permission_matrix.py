@@ -5,6 +5,8 @@ only the models they have been given permissions for."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -164,9 +166,9 @@ def test_not_even_a_superuser_can_edit_or_delete_the_audit_trail(data: PageData)
 # ADMIN_MATRIX above (each one asks Django's admin login first).
 
 FOLLOW_UP_ROLES = ["anonymous", "outsider", "coordinator_a", "coordinator_b", "steering", "analyst", "admin"]  # fmt: skip
-LOGIN = 302  # anonymous: to the sign-in page
+LOGIN = 302  # anonymous: to the sign-in page, also where the view refuses (core/errors.py)
 ALL_200 = [200] * 7
-READERS = [403, 403, 403, 403, 200, 200, 200]  # steering group, analysts, admins
+READERS = [LOGIN, 403, 403, 403, 200, 200, 200]  # steering group, analysts, admins
 URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "set_language": ("post", "/i18n/setlang/", [302] * 7),
     "healthz": ("get", "/healthz", ALL_200),
@@ -193,7 +195,7 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     # Publishing an open round is refused with a message (302 back); nothing changes.
     "progress:round_action": ("post", "/fi/follow-up/rounds/2026H1/publish/", [LOGIN, 403, 403, 403, 403, 403, 302]),
     "progress:compiled_report": ("get", "/fi/follow-up/rounds/2026H1/report.html", READERS),
-    "progress:report": ("get", "/fi/follow-up/reports/{report}/", [403, 403, 200, 403, 200, 200, 200]),
+    "progress:report": ("get", "/fi/follow-up/reports/{report}/", [LOGIN, 403, 200, 403, 200, 200, 200]),
     "progress:report_edit": ("get", "/fi/follow-up/reports/{report}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
     # Submitting without an assessment is refused with a message (302 back); nothing changes.
     "progress:report_submit": ("post", "/fi/follow-up/reports/{report}/submit/", [LOGIN, 403, 302, 403, 403, 403, 403]),
@@ -333,6 +335,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))
-        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("progress:", "catalogue:")):  # fmt: skip
-            assert "/fi/accounts/login/" in response["Location"], name
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("progress:", "catalogue:", "data_status:")):  # fmt: skip
+            login, _, query = response["Location"].partition("?")
+            assert (login, parse_qs(query).get("next")) == ("/fi/accounts/login/", [url]), name
     assert wrong == [], wrong

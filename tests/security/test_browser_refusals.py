@@ -1,0 +1,96 @@
+"""Refusals in Chromium, in fi, sv and en: an anonymous visitor refused a page signs in and lands
+back on it; the 403, 404 and 500 pages have the page's language and heading and pass axe-core; from
+the 403 page a user signs in as another one with the keyboard and comes back. The refused test page
+is tests/security/refusal_urls.py; the 403 comes from the real data-status page. Constructed test
+users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from seuraamo.accounts.roles import Role
+from tests.axe import serious_violations
+from tests.security.refusal_urls import MEMBERS_HEADING
+from tests.security.test_refusals import (
+    ANOTHER_USER,
+    NOT_FOUND,
+    PASSWORD,
+    REFUSED,
+    SERVER_ERROR,
+    make_user,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def site(live_server: object, transactional_db: None, settings: object) -> str:
+    settings.ROOT_URLCONF = "tests.security.refusal_urls"
+    settings.DEBUG = False  # the site's error pages, not Django's technical ones
+    make_user("member")
+    make_user("analyst", role=Role.ANALYST)
+    return live_server.url
+
+
+def sign_in_here(page: object, who: str) -> None:
+    """Fill in the sign-in form the page shows and send it."""
+    page.locator("input[name=username]").fill(f"{who}@example.test")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_refused_anonymous_visitor_signs_in_and_lands_back(
+    site: str, open_page: Callable[..., object], language: str
+) -> None:
+    page = open_page(locale=f"{language}-FI")
+    page.goto(f"{site}/{language}/members/?tab=2")
+    assert page.url == f"{site}/{language}/accounts/login/?next=/{language}/members/%3Ftab%3D2"
+    assert page.locator("html").get_attribute("lang") == language
+    sign_in_here(page, "member")
+    page.wait_for_url(f"{site}/{language}/members/?tab=2")
+    assert page.get_by_role("heading", level=1).inner_text() == MEMBERS_HEADING
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_error_pages_pass_axe_in_each_language(
+    site: str, open_page: Callable[..., object], language: str
+) -> None:
+    page = open_page(locale=f"{language}-FI")
+    page.goto(f"{site}/{language}/accounts/login/?next=/{language}/")
+    sign_in_here(page, "member")
+    page.wait_for_url(f"{site}/{language}/")
+    for path, status, heading in [
+        ("data-status/", 403, REFUSED[language]),
+        ("no-such-page/", 404, NOT_FOUND[language]),
+        ("failing/", 500, SERVER_ERROR[language]),
+    ]:
+        response = page.goto(f"{site}/{language}/{path}")
+        assert response.status == status, path
+        assert page.locator("html").get_attribute("lang") == language, path
+        assert page.get_by_role("heading", level=1).inner_text() == heading, path
+        # Styled: the site's stylesheet is applied (the header's brand colour).
+        colour = page.evaluate(
+            "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+        )
+        assert colour == "rgb(11, 46, 79)", path
+        assert serious_violations(page) == [], path
+
+
+def test_from_the_403_page_a_user_signs_in_as_another_with_the_keyboard(
+    site: str, open_page: Callable[..., object]
+) -> None:
+    page = open_page(locale="fi-FI")
+    page.goto(f"{site}/fi/accounts/login/?next=/fi/data-status/")
+    sign_in_here(page, "member")
+    page.wait_for_url(f"{site}/fi/data-status/")
+    assert page.get_by_role("heading", level=1).inner_text() == REFUSED["fi"]
+
+    page.get_by_role("button", name=ANOTHER_USER["fi"]).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/fi/accounts/login/?next=/fi/data-status/")
+    sign_in_here(page, "analyst")
+    page.wait_for_url(f"{site}/fi/data-status/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Tietojen tila"
