@@ -193,16 +193,23 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "progress:open_round": ("get", "/fi/follow-up/rounds/open/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     "progress:round": ("get", "/fi/follow-up/rounds/2026H1/", READERS),
     # Publishing an open round is refused with a message (302 back); nothing changes.
-    "progress:round_action": ("post", "/fi/follow-up/rounds/2026H1/publish/", [LOGIN, 403, 403, 403, 403, 403, 302]),
+    # Closing, publishing, unpublishing and reopening: the admin's confirmation page first.
+    "progress:round_action": ("get", "/fi/follow-up/rounds/2026H1/close/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     "progress:compiled_report": ("get", "/fi/follow-up/rounds/2026H1/report.html", READERS),
-    "progress:report": ("get", "/fi/follow-up/reports/{report}/", [LOGIN, 403, 200, 403, 200, 200, 200]),
+    # The report is a draft: its organisation and the admins read it; the steering group once submitted.
+    "progress:report": ("get", "/fi/follow-up/reports/{report}/", [LOGIN, 403, 200, 403, 403, 403, 200]),
+    # One organisation's part of the shared goal 4.2 (the ELY centre's, carried by coordinator A's
+    # elinvoimakeskus): only that organisation writes and signs it off; admins do not write it.
+    "progress:contribution_edit": ("get", "/fi/follow-up/contributions/{contribution}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
+    "progress:contribution_sign_off": ("post", "/fi/follow-up/contributions/{contribution}/sign-off/", [LOGIN, 403, 302, 403, 403, 403, 403]),
     "progress:report_edit": ("get", "/fi/follow-up/reports/{report}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
     # Submitting without an assessment is refused with a message (302 back); nothing changes.
     "progress:report_submit": ("post", "/fi/follow-up/reports/{report}/submit/", [LOGIN, 403, 302, 403, 403, 403, 403]),
     # An empty review form: 400 for the admin, who may review; 403 for everyone else.
     "progress:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
-    # An empty comment is refused with a message (302 back) for steering-group members and admins.
-    "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 302, 403, 302]),
+    # An empty comment is refused with a message (302 back) for admins; steering-group members
+    # comment once the report is before them (this one is a draft).
+    "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 403, 403, 302]),
     "progress:overview": ("get", "/fi/follow-up/overview/", ALL_200),
     "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
@@ -289,6 +296,13 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
         clients[role] = Client()
         clients[role].force_login(user)
     clients["report"] = follow_up.report("4.3").pk  # type: ignore[assignment]
+    clients["contribution"] = (
+        follow_up.report("4.2")
+        .contributions.get(  # type: ignore[assignment]
+            organisation=data.organisations["kaakkois-suomen-ely-keskus"]
+        )
+        .pk
+    )
     service = Service.objects.create(
         key="matrix-service",
         name_fi="Testipalvelu (rakennettu testiä varten)",
@@ -324,6 +338,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
     ):
         url = path.format(
             report=follow_up_clients["report"],
+            contribution=follow_up_clients["contribution"],
             goal=goal.key,
             meeting=follow_up_clients["meeting"],
             service=follow_up_clients["service"],
