@@ -133,8 +133,9 @@ def round_action(request: HttpRequest, period: str, action: str) -> HttpResponse
     check = _or_404(
         selectors.closing_check(request.user, period, today()), _("No round has this period.")
     )
-    form = CloseRoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST, even an empty one (publishing has no fields).
+    form = CloseRoundForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
         try:
             if action == "close":
                 services.close_round(
