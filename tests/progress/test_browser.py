@@ -80,17 +80,30 @@ def test_the_whole_reporting_cycle(
     admin.get_by_label("Hyväksy").check()
     admin.get_by_role("button", name="Tallenna päätös").click()
     assert "Raportti on hyväksytty." in admin.locator("main").inner_text()
+    # Closing asks for a confirmation that lists the goals without an accepted report, and, as
+    # the deadline is 20 days ahead, a reason.
     admin.goto(f"{url}/fi/follow-up/rounds/2026H1/")
-    admin.get_by_role("button", name="Sulje kierros ja jäädytä raportit").click()
+    admin.get_by_role("link", name="Sulje kierros ja jäädytä raportit").click()
+    admin.wait_for_url(f"{url}/fi/follow-up/rounds/2026H1/close/")
+    outstanding = " ".join(admin.locator("ul.outstanding").all_inner_texts())
+    for number, goal in follow_up.data.goals.items():
+        assert (goal.title_fi in outstanding) == (number != "4.3"), number
+    admin.get_by_label("Miksi kierros suljetaan ennen määräaikaa?").fill(
+        "Kokous on ennen määräaikaa."
+    )
+    admin.get_by_role("button", name="Sulje kierros", exact=True).click()
+    admin.wait_for_url(f"{url}/fi/follow-up/rounds/2026H1/")
     assert "suljettu" in admin.locator("dl.facts").inner_text()
     with admin.expect_download() as download_info:
         admin.get_by_role("link", name="Lataa PDF").click()
     pdf = tmp_path / "report.pdf"
     download_info.value.save_as(pdf)
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    # Every goal is in it; only the accepted report with its text, the others as having none.
     for goal in follow_up.data.goals.values():
         assert goal.title_fi in text
     assert "35 henkilöä työllistyi." in text
+    assert text.count("raportti puuttuu") >= 3
     report.refresh_from_db()
     assert report.status == "accepted" and report.snapshot is not None
 
