@@ -38,7 +38,11 @@ from django.utils import translation  # noqa: E402
 from seuraamo.accounts.models import User  # noqa: E402
 from seuraamo.programmes.models import Goal, Programme  # noqa: E402
 from seuraamo.progress import exports, services  # noqa: E402
-from seuraamo.progress.models import ReportingRound  # noqa: E402
+from seuraamo.progress.models import (  # noqa: E402
+    ContributionStatus,
+    ReportingRound,
+    ReportStatus,
+)
 from seuraamo.progress.selectors import compile_round  # noqa: E402
 from seuraamo.progress.services import ReportContent  # noqa: E402
 
@@ -75,14 +79,22 @@ def prepare() -> int:
 
 
 def fill(report: object, content: ReportContent) -> None:
-    """Fill a report directly: the benchmark has no coordinator accounts to write through."""
+    """Fill a report directly and mark it accepted (the compiled report holds accepted reports
+    only): the benchmark has no coordinator accounts to write through. A shared goal's parts get
+    the same text, signed off."""
     for name, text in content.texts.items():
         setattr(report, name, text)
     report.assessment = content.assessment
+    report.status = ReportStatus.ACCEPTED
     report.save()
     for status in report.measure_statuses.all():
         status.status, status.text = content.measures[status.measure_id]
         status.save()
+    for part in report.contributions.all():
+        for name in ("done", "results", "problems"):
+            setattr(part, name, PARAGRAPH)
+        part.status = ContributionStatus.SIGNED_OFF
+        part.save()
 
 
 def timed(function: Callable[[], bytes], runs: int) -> tuple[list[float], int]:

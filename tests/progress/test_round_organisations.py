@@ -15,12 +15,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from seuraamo import programmes
 from seuraamo.accounts.roles import Role
 from seuraamo.core.models import AuditEvent
 from seuraamo.programmes.models import Goal, Programme
-from seuraamo.progress import selectors, services
+from seuraamo.progress import exports, selectors, services
 from seuraamo.progress.models import Contribution, GoalReport, ReportOrganisation
 from seuraamo.progress.services import ContributionContent, FollowUpError, ReportContent
 from tests.progress.builders import FollowUp, make_user
@@ -269,3 +270,20 @@ def test_publishing_can_be_undone(follow_up: FollowUp) -> None:
     assert public.get(f"/fi/follow-up/reports/{report.pk}/").status_code == 302  # to sign in
     statuses = [e.status for e in selectors.round_history(follow_up.reporting_round)]
     assert statuses == ["open", "closed", "published", "closed"]
+
+
+def test_a_formula_in_a_report_stays_text_in_the_workbook(follow_up: FollowUp) -> None:
+    """A coordinator's `=HYPERLINK(…)` is stored as text in the compiled XLSX, never as a formula
+    a spreadsheet would run."""
+    report = follow_up.report("4.3")
+    formula = '=HYPERLINK("http://example.test","y")'
+    content = ReportContent(assessment="partly", texts={"done": formula})
+    services.save_report(follow_up.coordinator_a, report.pk, 1, content)
+    services.submit_report(follow_up.coordinator_a, report.pk)
+    services.accept_report(follow_up.admin, report.pk)
+    workbook = load_workbook(
+        io.BytesIO(exports.render_xlsx(selectors.compile_round(follow_up.reporting_round)))
+    )
+    cells = [cell for row in workbook.worksheets[0].iter_rows() for cell in row]
+    written = [cell for cell in cells if cell.value == formula]
+    assert written and all(cell.data_type == "s" for cell in written)

@@ -1,5 +1,6 @@
 """`seuraamo build_report --round 2026H1 --format pdf|xlsx|html --lang fi --out FILE`: the compiled
-report of a round, written to a file (written whole or not at all)."""
+report of a round (its accepted reports; other goals listed as missing), written to a file
+(written whole or not at all)."""
 
 from __future__ import annotations
 
@@ -37,5 +38,6 @@ class Command(BaseCommand):
             file.write(content)
         os.replace(temporary, out)
         self.stdout.write(
-            f"{out}: {len(compiled.documents)} goals, {len(content)} bytes ({options['format']})"
+            f"{out}: {len(compiled.documents)} accepted reports, {len(compiled.missing)} goals"
+            f" without one, {len(content)} bytes ({options['format']})"
         )
