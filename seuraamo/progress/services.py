@@ -285,8 +285,11 @@ def reopen_round(actor: User, round_id: int) -> ReportingRound:
     reporting_round.status = RoundStatus.OPEN
     reporting_round.closed_at = None
     reporting_round.published_at = None
+    reporting_round.closing_reason = ""
     reporting_round.labour_market = None
-    reporting_round.save(update_fields=["status", "closed_at", "published_at", "labour_market"])
+    reporting_round.save(
+        update_fields=["status", "closed_at", "published_at", "closing_reason", "labour_market"]
+    )
     reporting_round.reports.update(snapshot=None)
     _audit_update(actor, reporting_round, before)
     return reporting_round
