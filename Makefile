@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PROGRAMME_FILE := seuraamo/programmes/data/kymenlaakso.yaml
 
-.PHONY: install install-test run dev load test lint bench clean
+.PHONY: install install-test run dev load test check bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ dev: load
 
 test: install-test
 	scripts/test.sh
+
+# The edit loop: lint and the tests without a browser, on SQLite (`make test` runs everything).
+check: install-test
+	scripts/ensure-system-packages.sh
+	scripts/check.sh
 
 bench: $(BIN)/.installed-bench
 	scripts/bench.sh
