@@ -229,8 +229,8 @@ def test_only_accepted_reports_of_published_rounds_are_ever_public(db: None) -> 
     run_state_machine_as_test(
         RoundLifecycle,
         settings=settings(
-            max_examples=12,
-            stateful_step_count=12,
+            max_examples=10,
+            stateful_step_count=10,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],
         ),
