@@ -3,8 +3,11 @@
 - programme admin: a superuser or a member of the "programme admins" group;
 - steering-group member: a member of the "steering group" group;
 - analyst: a member of the "analysts" group (reads everything, writes nothing);
-- coordinator of a goal: a user of an organisation that coordinates the goal, or of any successor that
-  carries the coordinating organisation's roles on the day (`carried_roles_of`).
+
+Besides the roles, `Roles.organisation_ids` says for which organisations the user acts: the user's
+organisation and every predecessor whose roles it carries on the day (`carried_roles_of`). Whether
+that makes the user the writer of a report is the follow-up's rule (`progress/rules.py`), asked of
+the organisations stored on the report: a coordinator is a relation to a report, not a role.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ class Role(StrEnum):
     PROGRAMME_ADMIN = "programme_admin"
     STEERING_GROUP = "steering_group"
     ANALYST = "analyst"
-    COORDINATOR = "coordinator"
 
 
 #: Group names that carry a role (created by a migration; an admin adds people in the admin).
@@ -41,10 +43,9 @@ AnyUser = User | AnonymousUser
 
 @dataclass(frozen=True)
 class Roles:
-    """What one user may do: the roles and the goals they coordinate (ids)."""
+    """What one user may do: the roles, and the organisations the user acts for (ids)."""
 
     roles: frozenset[Role]
-    coordinated_goal_ids: frozenset[int]
     #: The user's organisation and every predecessor whose roles it carries on the day.
     organisation_ids: frozenset[int] = frozenset()
 
@@ -54,22 +55,16 @@ class Roles:
 
     @property
     def reads_every_report(self) -> bool:
-        """Admins, steering-group members and analysts read every report of every round."""
+        """Admins, steering-group members and analysts read every round, and every report once it
+        is before the steering group (`progress/rules.py`)."""
         return bool(self.roles & {Role.PROGRAMME_ADMIN, Role.STEERING_GROUP, Role.ANALYST})
-
-    @property
-    def is_internal(self) -> bool:
-        return bool(self.roles)
-
-    def coordinates(self, goal_id: int) -> bool:
-        return goal_id in self.coordinated_goal_ids
 
     def acts_for_any(self, organisation_ids: Iterable[int]) -> bool:
         """Whether the user acts for one of the organisations (its own or one whose roles it carries)."""
         return not self.organisation_ids.isdisjoint(organisation_ids)
 
 
-NO_ROLES = Roles(frozenset(), frozenset())
+NO_ROLES = Roles(frozenset())
 
 
 def acting_organisation_ids(
@@ -86,23 +81,16 @@ def acting_organisation_ids(
     return frozenset(o.pk for o in carried_roles_of(organisation, on, graph))
 
 
-def coordinated_goal_ids(
-    user: AnyUser, on: datetime.date, graph: OrganisationGraph | None = None
-) -> frozenset[int]:
-    """The goals whose coordinating organisation is the user's organisation or one it succeeded."""
-    return _goals_coordinated_by(acting_organisation_ids(user, on, graph))
-
-
-def _goals_coordinated_by(organisation_ids: frozenset[int]) -> frozenset[int]:
-    from seuraamo.programmes.models import CoordinationRole, GoalCoordinator
-
-    if not organisation_ids:
-        return frozenset()
-    return frozenset(
-        GoalCoordinator.objects.filter(
-            organisation_id__in=organisation_ids, role=CoordinationRole.COORDINATOR
-        ).values_list("goal_id", flat=True)
-    )
+def users_acting_for(organisation_ids: Iterable[int], on: datetime.date) -> list[User]:
+    """The active users with an e-mail address who act for one of the organisations on the day."""
+    wanted = frozenset(organisation_ids)
+    graph = organisation_graph()
+    candidates = User.objects.filter(is_active=True, organisation__isnull=False).exclude(email="")
+    return [
+        user
+        for user in candidates.order_by("email")
+        if not acting_organisation_ids(user, on, graph).isdisjoint(wanted)
+    ]
 
 
 def request_roles(request: HttpRequest) -> Roles:
@@ -123,8 +111,4 @@ def roles_of(user: AnyUser, on: datetime.date | None = None) -> Roles:
     roles = {role for role, name in ROLE_GROUPS.items() if name in group_names}
     if user.is_superuser:
         roles.add(Role.PROGRAMME_ADMIN)
-    organisation_ids = acting_organisation_ids(user, on)
-    goal_ids = _goals_coordinated_by(organisation_ids)
-    if goal_ids:
-        roles.add(Role.COORDINATOR)
-    return Roles(frozenset(roles), goal_ids, organisation_ids)
+    return Roles(frozenset(roles), acting_organisation_ids(user, on))

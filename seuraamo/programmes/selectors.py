@@ -23,10 +23,12 @@ from seuraamo.organisations.selectors import (
     is_valid_on,
     organisation_graph,
     organisation_role,
+    organisations_on,
     predecessors,
     successors,
 )
 from seuraamo.programmes.models import (
+    CoordinationRole,
     Goal,
     GoalCoordinator,
     Indicator,
@@ -371,6 +373,19 @@ class OrganisationList:
     active: list[OrganisationListEntry]
     former: list[OrganisationListEntry]
     upcoming: list[OrganisationListEntry]
+
+
+def coordinating_organisations_on(
+    goal: Goal, on: datetime.date, graph: OrganisationGraph | None = None
+) -> list[Organisation]:
+    """The organisations that coordinate the goal on a day: its coordinators (not partners), each
+    followed through succession to the organisations valid then, in the goal's order."""
+    graph = graph or organisation_graph()
+    named = [
+        graph.by_id[c.organisation_id]
+        for c in goal.coordinators.filter(role=CoordinationRole.COORDINATOR).order_by("order", "id")
+    ]
+    return organisations_on(named, on, graph)
 
 
 def organisation_list(on: datetime.date) -> OrganisationList:

@@ -17,8 +17,8 @@ from django.db import transaction
 
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import ROLE_GROUPS, Role, acting_organisation_ids
-from seuraamo.organisations.selectors import current_organisations, organisation_graph
-from seuraamo.programmes.models import CoordinationRole, Goal, Programme
+from seuraamo.programmes.models import Goal, Programme
+from seuraamo.programmes.selectors import coordinating_organisations_on
 from seuraamo.progress import services
 from seuraamo.progress.models import ReportingRound
 from seuraamo.progress.services import ContributionContent, ReportContent
@@ -70,20 +70,16 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
     ]:
         _user(email, password, role=role)
         lines.append(f"{role.value.replace('_', ' ')}: {email}")
-    graph = organisation_graph()
     goals = list(Goal.objects.filter(theme__programme=programme).order_by("theme__order", "order"))
     by_organisation: dict[int, User] = {}
     writers: dict[int, User] = {}  # goal id → the demo coordinator who writes its report
     for goal in goals:
-        for coordinator in goal.coordinators.filter(role=CoordinationRole.COORDINATOR):
-            for organisation in current_organisations(coordinator.organisation, today, graph):
-                if organisation.pk not in by_organisation:
-                    email = f"demo-koordinaattori-{len(by_organisation) + 1}@example.test"
-                    by_organisation[organisation.pk] = _user(
-                        email, password, organisation=organisation
-                    )
-                    lines.append(f"coordinator ({organisation.name_fi}): {email}")
-                writers.setdefault(goal.pk, by_organisation[organisation.pk])
+        for organisation in coordinating_organisations_on(goal, today):
+            if organisation.pk not in by_organisation:
+                email = f"demo-koordinaattori-{len(by_organisation) + 1}@example.test"
+                by_organisation[organisation.pk] = _user(email, password, organisation=organisation)
+                lines.append(f"coordinator ({organisation.name_fi}): {email}")
+            writers.setdefault(goal.pk, by_organisation[organisation.pk])
     closed = services.open_round(
         admin, programme, "2025H2", datetime.date(2026, 2, 15), goals, is_example=True
     )

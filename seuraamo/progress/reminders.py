@@ -15,7 +15,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from seuraamo.accounts.models import User
-from seuraamo.organisations.selectors import organisation_graph
 from seuraamo.progress.models import GoalReport, ReportStatus, RoundStatus, SentReminder
 from seuraamo.progress.selectors import coordinator_users
 
@@ -42,17 +41,20 @@ class Sent:
 
 
 def send_reminders(today: datetime.date) -> list[Sent]:
-    graph = organisation_graph()
     sent: list[Sent] = []
-    reports = GoalReport.objects.filter(
-        reporting_round__status=RoundStatus.OPEN,
-        status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
-    ).select_related("reporting_round", "goal")
+    reports = (
+        GoalReport.objects.filter(
+            reporting_round__status=RoundStatus.OPEN,
+            status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
+        )
+        .select_related("reporting_round", "goal")
+        .prefetch_related("organisations")
+    )
     for report in reports:
         kind = reminder_kind(report.reporting_round.deadline, today)
         if kind is None:
             continue
-        for recipient in coordinator_users(report, graph):
+        for recipient in coordinator_users(report):
             if _send_once(report, recipient, kind, today):
                 sent.append(Sent(report, recipient, kind))
     return sent

@@ -98,6 +98,11 @@ def can_manage_rounds(roles: Roles) -> bool:
     return roles.is_admin
 
 
+def can_read_comments(roles: Roles, report: GoalReport) -> bool:
+    """The steering group's comments are for the group, the admins and the report's writers."""
+    return roles.reads_every_report or writes_report(roles, report)
+
+
 def can_comment(roles: Roles) -> bool:
     """Steering-group members and admins comment on reports."""
     return roles.is_admin or Role.STEERING_GROUP in roles.roles

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import AnyUser, Roles, roles_of
+from seuraamo.accounts.roles import AnyUser, Roles, roles_of, users_acting_for
 from seuraamo.core.models import AuditEvent
 from seuraamo.programmes.models import Goal, Theme
 from seuraamo.programmes.selectors import current_programme
@@ -212,7 +212,11 @@ def report_page(user: AnyUser, report_id: int) -> ReportPage | None:
         can_comment=rules.can_comment(roles),
         previous=earlier,
         differences=differences(earlier, document) if earlier else [],
-        comments=list(report.comments.select_related("author")) if roles.is_internal else [],
+        comments=(
+            list(report.comments.select_related("author"))
+            if rules.can_read_comments(roles, report)
+            else []
+        ),
         contributions=[
             ContributionRow(c, rules.can_edit_contribution(roles, report, c))
             for c in report.contributions.all()
@@ -575,16 +579,7 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
     return CompiledReport(reporting_round, documents, list(sections.values()), figures, missing)
 
 
-def coordinator_users(report: GoalReport, graph: object = None) -> list[User]:
-    """The active users with an e-mail address who act for an organisation that writes the report
-    (the round's own organisations, or a successor carrying their role on the deadline)."""
-    from seuraamo.accounts.roles import acting_organisation_ids
-
-    on = report.reporting_round.deadline
-    writers = rules.organisation_ids_of(report)
-    candidates = User.objects.filter(is_active=True, organisation__isnull=False).exclude(email="")
-    return [
-        u
-        for u in candidates
-        if not acting_organisation_ids(u, on, graph).isdisjoint(writers)  # type: ignore[arg-type]
-    ]
+def coordinator_users(report: GoalReport) -> list[User]:
+    """The users who act for an organisation that writes the report (the round's own
+    organisations, or a successor carrying their role) on the round's deadline."""
+    return users_acting_for(rules.organisation_ids_of(report), report.reporting_round.deadline)

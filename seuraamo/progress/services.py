@@ -17,8 +17,8 @@ from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import roles_of
 from seuraamo.core.audit import record_change, snapshot
 from seuraamo.organisations.models import Organisation
-from seuraamo.organisations.selectors import OrganisationGraph, organisation_graph, organisations_on
-from seuraamo.programmes.models import CoordinationRole, Goal, IndicatorKind, Programme
+from seuraamo.programmes.models import Goal, IndicatorKind, Programme
+from seuraamo.programmes.selectors import coordinating_organisations_on
 from seuraamo.progress import rules
 from seuraamo.progress.documents import build_document, official_values_at, period_end
 from seuraamo.progress.labour_market import frozen_summary
@@ -112,25 +112,13 @@ def open_round(
     )
     reporting_round.goals.set(goals)
     end = period_end(reporting_round.period_value)
-    graph = organisation_graph()
     for goal in goals:
-        organisations = round_coordinators(goal, end, graph)
+        organisations = coordinating_organisations_on(goal, end)
         _create_report(actor, reporting_round, goal, organisations, end, is_example)
     record_change(
         actor=actor, instance=reporting_round, before=None, after=snapshot(reporting_round)
     )
     return reporting_round
-
-
-def round_coordinators(
-    goal: Goal, end: datetime.date, graph: OrganisationGraph
-) -> list[Organisation]:
-    """The goal's coordinating organisations as they were at the period's end, in order."""
-    named = [
-        graph.by_id[c.organisation_id]
-        for c in goal.coordinators.filter(role=CoordinationRole.COORDINATOR).order_by("order", "id")
-    ]
-    return organisations_on(named, end, graph)
 
 
 def _previous_report(reporting_round: ReportingRound, goal: Goal) -> GoalReport | None:

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from seuraamo.accounts.roles import Role, roles_of
+from seuraamo.accounts.roles import roles_of
 from seuraamo.core.models import AuditEvent
-from seuraamo.progress import services
+from seuraamo.progress import rules, services
 from seuraamo.progress.documents import document_of
 from seuraamo.progress.models import ReportStatus, RoundStatus
 from seuraamo.progress.services import ConflictError, FollowUpError, ReportContent
@@ -23,14 +23,23 @@ def content(**texts: str) -> ReportContent:
 
 
 def test_roles_follow_groups_and_the_coordinating_organisation(follow_up: FollowUp) -> None:
-    goals = follow_up.data.goals
+    organisations = follow_up.data.organisations
     a = roles_of(follow_up.coordinator_a)
-    # The ELY centre coordinates 4.2 and 4.3; its successor's staff carry that role.
-    assert a.roles == {Role.COORDINATOR}
-    assert a.coordinated_goal_ids == {goals["4.2"].pk, goals["4.3"].pk}
-    assert roles_of(follow_up.coordinator_b).coordinated_goal_ids == {goals["4.1"].pk}
-    # Kotka is only a partner of 4.4: no coordinator role.
+    # The elinvoimakeskus's staff act for it and for the ELY centre, whose tasks it carries.
+    assert a.roles == set()
+    assert a.organisation_ids == {
+        organisations["kaakkois-suomen-elinvoimakeskus"].pk,
+        organisations["kaakkois-suomen-ely-keskus"].pk,
+    }
+    # So A writes the reports of 4.2 and 4.3 (the ELY centre's in this round), B that of 4.1.
+    writes = {
+        number: rules.writes_report(a, follow_up.report(number)) for number in ("4.1", "4.2", "4.3")
+    }
+    assert writes == {"4.1": False, "4.2": True, "4.3": True}
+    assert rules.writes_report(roles_of(follow_up.coordinator_b), follow_up.report("4.1"))
+    # Kotka is only a partner of 4.4: it writes no report.
     assert roles_of(follow_up.outsider).roles == set()
+    assert not rules.writes_report(roles_of(follow_up.outsider), follow_up.report("4.4"))
     assert roles_of(follow_up.admin).is_admin
     assert roles_of(follow_up.steering).reads_every_report
     assert not roles_of(follow_up.analyst).is_admin
