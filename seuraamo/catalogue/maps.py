@@ -1,5 +1,5 @@
 """The small map on a service page: Kymenlaakso's municipal boundaries (Statistics Finland 2026,
-EPSG:3067, from `situation/geo.py`) as an inline SVG with a dot for each located channel. Drawn on
+EPSG:3067, from `areas/geo.py`) as an inline SVG with a dot for each located channel. Drawn on
 the server from data in the package, so it works offline and without JavaScript; the page gives a
 text alternative and a link out to a full map for each point."""
 
@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from seuraamo.areas import geo
 from seuraamo.catalogue.models import Channel, ChannelKind
 from seuraamo.catalogue.tm35fin import to_tm35fin
-from seuraamo.situation import geo
 
 MARGIN_METRES = 3000
 METRES_PER_UNIT = 1000  # the SVG draws in kilometres

@@ -173,3 +173,10 @@ def guide(request: HttpRequest) -> HttpResponse:
         "recommendations": recommendations,
     }
     return render(request, "catalogue/guide.html", context)
+
+
+def my_tasks_link(request: HttpRequest) -> tuple[str, str] | None:
+    """The editor's service list in "My tasks", for those who edit a service (`MY_TASKS_LINKS`)."""
+    if not rules.editable_services(request.user).exists():
+        return None
+    return (_("Services I edit"), reverse("catalogue:editor_services"))

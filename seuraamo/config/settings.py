@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "seuraamo.publications",
     "seuraamo.api",
     "seuraamo.progress",
+    "seuraamo.installation",
     "axes",
 ]
 
@@ -149,6 +150,13 @@ PASSWORD_HASHERS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "progress:tasks"
+#: The links "My tasks" shows to other pages the user may open: each a function of the request that
+#: returns (label, URL) or None. Wired here, the top of the one direction, so that the follow-up
+#: imports neither the catalogue nor the statistics pages.
+MY_TASKS_LINKS = [
+    "seuraamo.catalogue.views.my_tasks_link",
+    "seuraamo.official_stats.views.my_tasks_link",
+]
 LOGOUT_REDIRECT_URL = "programmes:home"
 # A session ends after this many seconds without a request (each request renews it).
 SESSION_COOKIE_AGE = env_int("SESSION_AGE_SECONDS", 8 * 60 * 60)

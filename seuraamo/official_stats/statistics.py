@@ -117,3 +117,15 @@ BY_KEY = {statistic.key: statistic for statistic in STATISTICS}
 
 def statistic(key: str) -> Statistic | None:
     return BY_KEY.get(key)
+
+
+#: The headline figures of an area (`selectors.headline_figures`) by key, in the order pages show
+#: them; the situation picture's cards and the compiled report's labour-market summary name them so.
+HEADLINE_LABELS = {
+    "unemployed": _("Unemployed jobseekers"),
+    "share": _("Unemployment share (% of the labour force)"),
+    "long_term": _("Long-term unemployed"),
+    "under_25": _("Unemployed under 25"),
+    "foreign": _("Unemployed foreign nationals"),
+    "vacancies": _("Open vacancies"),
+}

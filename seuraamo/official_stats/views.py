@@ -10,20 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from seuraamo.accounts.roles import Role, Roles, roles_of
+from seuraamo.accounts.roles import roles_of
+from seuraamo.official_stats.rules import may_read_data_status, may_revert_runs
 from seuraamo.official_stats.selectors.status import run_to_revert, table_statuses
 from seuraamo.official_stats.services import RevertError, revert_run
-
-
-def may_read_data_status(roles: Roles) -> bool:
-    return bool(roles.roles & {Role.PROGRAMME_ADMIN, Role.ANALYST})
-
-
-def may_revert_runs(roles: Roles) -> bool:
-    return roles.is_admin
 
 
 @login_required
@@ -66,3 +60,10 @@ def revert(request: HttpRequest, pk: int) -> HttpResponse:
             % {"run": run.pk, "restored": result.restored, "removed": result.removed},
         )
     return redirect("data_status:tables")
+
+
+def my_tasks_link(request: HttpRequest) -> tuple[str, str] | None:
+    """The data-status page in "My tasks", for those who may read it (`MY_TASKS_LINKS`)."""
+    if not may_read_data_status(roles_of(request.user)):
+        return None
+    return (_("Data status"), reverse("data_status:tables"))

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from seuraamo.areas.region import REGION
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import Earlier, Figure, headline_figures
-from seuraamo.situation.headline import LABELS
+from seuraamo.official_stats.statistics import HEADLINE_LABELS
 
 #: The headline figures the summary shows, by their key in the headline.
 KEYS = ("unemployed", "share", "long_term", "vacancies")
@@ -27,7 +27,7 @@ class SummaryRow:
 
     @property
     def label(self) -> str:
-        return str(LABELS[self.key])
+        return str(HEADLINE_LABELS[self.key])
 
 
 def summary(period: Period) -> list[SummaryRow]:

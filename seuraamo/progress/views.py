@@ -3,18 +3,18 @@ service; every permission check happens on the server, in the selector or the se
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from seuraamo.accounts.roles import roles_of
-from seuraamo.catalogue.rules import editable_services
-from seuraamo.official_stats.views import may_read_data_status
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import (
@@ -52,14 +52,14 @@ def tasks(request: HttpRequest) -> HttpResponse:
 
 
 def _tools_of(request: HttpRequest) -> list[tuple[str, str]]:
-    """Links to the other pages the user's roles open, so that none is reached only by its address."""
-    user, roles = request.user, roles_of(request.user)
-    tools = []
-    if editable_services(user).exists():
-        tools.append((_("Services I edit"), reverse("catalogue:editor_services")))
-    if may_read_data_status(roles):
-        tools.append((_("Data status"), reverse("data_status:tables")))
-    if user.is_staff or roles.is_admin:
+    """Links to the other pages the user's roles open, so that none is reached only by its address
+    (each app says whether its page is open to the user: `settings.MY_TASKS_LINKS`)."""
+    tools = [
+        link
+        for link in (import_string(path)(request) for path in settings.MY_TASKS_LINKS)
+        if link is not None
+    ]
+    if request.user.is_staff or roles_of(request.user).is_admin:
         tools.append((_("Administration"), reverse("admin:index")))
     return tools
 

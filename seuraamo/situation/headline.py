@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from seuraamo.core.formatting import (
     current_language,
@@ -16,16 +15,9 @@ from seuraamo.core.formatting import (
 )
 from seuraamo.official_stats.derived import NO_TOTAL, SUPPRESSED
 from seuraamo.official_stats.selectors import AreaFigures, Figure, Headline
+from seuraamo.official_stats.statistics import HEADLINE_LABELS
 
-LABELS = {
-    "unemployed": gettext_lazy("Unemployed jobseekers"),
-    "share": gettext_lazy("Unemployment share (% of the labour force)"),
-    "long_term": gettext_lazy("Long-term unemployed"),
-    "under_25": gettext_lazy("Unemployed under 25"),
-    "foreign": gettext_lazy("Unemployed foreign nationals"),
-    "vacancies": gettext_lazy("Open vacancies"),
-}
-ORDER = ("unemployed", "share", "long_term", "under_25", "foreign", "vacancies")
+ORDER = tuple(HEADLINE_LABELS)
 
 
 @dataclass(frozen=True)
@@ -136,7 +128,7 @@ def cards(
         found.append(
             Card(
                 key=key,
-                label=str(LABELS[key]),
+                label=str(HEADLINE_LABELS[key]),
                 value=value_text(figure, language),
                 missing_reason=_missing_reason(figure) if figure.value is None else "",
                 change=change_text(figure, language),

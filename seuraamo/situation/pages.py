@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from seuraamo.areas import region
+from seuraamo.areas import geo, region
 from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
@@ -19,7 +19,7 @@ from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import TableInfo
 from seuraamo.official_stats.selectors.occupations import occupation_lines
 from seuraamo.publications import selectors as publication_selectors
-from seuraamo.situation import chart_options, charts, datasets, geo
+from seuraamo.situation import chart_options, charts, datasets
 from seuraamo.situation.charts import static_variant
 from seuraamo.situation.figures import ChartFigure, build_figure, source_line
 from seuraamo.situation.svg import render_svg

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from seuraamo.situation import charts, geo, svg
+from seuraamo.areas import geo
+from seuraamo.situation import charts, svg
 from seuraamo.situation.tables import Column, DataTable, Dimension, Row, make_cell
 from seuraamo.situation.vega_bundle import BUNDLE, header, vendored_header
 

@@ -1,0 +1,104 @@
+"""The one direction data flows (docs/architecture.md, "Apps and the one direction"): each app
+imports only the apps below it. Read from the source, module-level imports and those inside
+functions alike, so a new import against the rule fails here naming the file and line."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+
+import seuraamo
+
+PACKAGE = Path(seuraamo.__file__).parent
+
+#: The apps each app may import besides itself. `config` and `installation` wire everything
+#: together and may import any app; the API serves the selectors of the apps below it.
+MAY_IMPORT: dict[str, set[str]] = {
+    "core": set(),
+    "areas": {"core"},
+    "organisations": {"core", "areas"},
+    "accounts": {"core", "organisations"},
+    "official_stats": {"core", "areas", "accounts"},
+    "publications": {"core", "areas", "official_stats"},
+    "programmes": {"core", "areas", "organisations", "accounts", "official_stats"},
+    "progress": {"core", "areas", "organisations", "accounts", "programmes", "official_stats"},
+    "catalogue": {"core", "areas", "organisations", "accounts", "programmes"},
+    "situation": {"core", "areas", "official_stats", "publications"},
+    "api": {"core", "areas", "official_stats", "publications", "catalogue"},
+}
+#: Wiring: may import every app.
+WIRING = {"config", "installation"}
+#: The plain-Python library: no Django, nothing of the project outside itself.
+LIBRARY = "official_stats/pxweb/"
+LIBRARY_MODULE = "seuraamo.official_stats.pxweb"
+
+
+def imported_modules(source: str) -> list[tuple[int, str]]:
+    """Each absolute import of the source with its line, wherever it stands."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+    return found
+
+
+def _library_breaks(module: str) -> bool:
+    top = module.split(".")[0]
+    return top == "django" or (top == "seuraamo" and not module.startswith(LIBRARY_MODULE))
+
+
+def _app_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "seuraamo" and len(parts) > 1 else None
+
+
+def forbidden_imports(package: Path = PACKAGE) -> list[str]:
+    """'file:line: app imports module' for every import the rules forbid. Migrations are history
+    and are left out."""
+    wrong = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if len(relative.parts) < 2 or "migrations" in relative.parts:
+            continue
+        app = relative.parts[0]
+        if app in WIRING:
+            continue
+        assert app in MAY_IMPORT, f"{relative}: the app {app!r} has no import rule here"
+        in_library = str(relative).startswith(LIBRARY)
+        for line, module in imported_modules(path.read_text(encoding="utf-8")):
+            target = _app_of(module)
+            if in_library and _library_breaks(module):
+                wrong.append(
+                    f"seuraamo/{relative}:{line}: the plain-Python library imports {module}"
+                )
+            elif target not in (None, app) and target not in MAY_IMPORT[app] | {"cli"}:
+                wrong.append(f"seuraamo/{relative}:{line}: {app} imports {module}")
+    return wrong
+
+
+def test_every_import_follows_the_one_direction() -> None:
+    assert forbidden_imports() == []
+
+
+def test_a_forbidden_import_is_named_with_its_file_and_line(tmp_path: Path) -> None:
+    """The test of the test: a copy of the package with one import against the rules, one inside
+    a function, and one Django import in the PxWeb library."""
+    copy = tmp_path / "seuraamo"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.json", "*.gz"))
+    roles = copy / "accounts" / "roles.py"
+    roles.write_text(
+        roles.read_text() + "\n\ndef late():\n    from seuraamo.programmes.models import Goal\n"
+    )
+    line = len(roles.read_text().splitlines())
+    core = copy / "core" / "formatting.py"
+    core.write_text("import seuraamo.situation.charts\n" + core.read_text())
+    library = copy / "official_stats" / "pxweb" / "periods.py"
+    library.write_text("from django.conf import settings\n" + library.read_text())
+    assert forbidden_imports(copy) == [
+        f"seuraamo/accounts/roles.py:{line}: accounts imports seuraamo.programmes.models",
+        "seuraamo/core/formatting.py:1: core imports seuraamo.situation.charts",
+        "seuraamo/official_stats/pxweb/periods.py:1: the plain-Python library imports django.conf",
+    ]
