@@ -8,7 +8,7 @@ from seuraamo.core import errors
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/hsds/", include("seuraamo.catalogue.hsds_urls")),
+    path("api/hsds/", include("seuraamo.catalogue.hsds.urls")),
     path("api/", include("seuraamo.api.urls")),
     path("healthz", healthz, name="healthz"),
     # OpenID Connect providers send people back here: one address to register, for every language.

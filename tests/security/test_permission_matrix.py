@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from seuraamo.accounts.models import User
-from seuraamo.catalogue.hsds import hsds_id
+from seuraamo.catalogue.hsds.mapping import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
 from tests.pages.builders import PageData
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from seuraamo.catalogue.hsds_import import HsdsImportError, import_hsds
+from seuraamo.catalogue.hsds.importer import HsdsImportError, import_hsds
 
 
 class Command(BaseCommand):

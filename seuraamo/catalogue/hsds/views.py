@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
-from seuraamo.catalogue import hsds
+from seuraamo.catalogue.hsds import mapping
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -34,7 +34,7 @@ def _positive(request: HttpRequest, name: str, default: int, maximum: int | None
 
 def _language(request: HttpRequest) -> str:
     language = request.GET.get("lang", "fi")
-    if language not in hsds.LANGUAGES:
+    if language not in mapping.LANGUAGES:
         raise BadParameterError(f"lang: expected one of fi, sv, en, got {language[:20]!r}")
     return language
 
@@ -82,77 +82,82 @@ def _one(
     except BadParameterError as error:
         return _json({"error": str(error)}, status=400)
     for item in records:
-        if hsds.hsds_id(kind, key(item)) == wanted:
+        if mapping.hsds_id(kind, key(item)) == wanted:
             return _json(to_record(item, language))
     return _json({"error": f"no {kind} has the id {wanted[:40]!r}"}, status=404)
 
 
 @require_safe
 def services(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(hsds.exported_services()), hsds.service_record)
+    return _page(request, list(mapping.exported_services()), mapping.service_record)
 
 
 @require_safe
 def service(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002 - the HSDS path name
     return _one(
-        request, list(hsds.exported_services()), "service", lambda s: s.key, hsds.service_record, id
+        request,
+        list(mapping.exported_services()),
+        "service",
+        lambda s: s.key,
+        mapping.service_record,
+        id,
     )
 
 
 @require_safe
 def organizations(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(hsds.exported_organisations()), hsds.organisation_record)
+    return _page(request, list(mapping.exported_organisations()), mapping.organisation_record)
 
 
 @require_safe
 def organization(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002 - the HSDS path name
     return _one(
         request,
-        list(hsds.exported_organisations()),
+        list(mapping.exported_organisations()),
         "organization",
         lambda o: o.key,
-        hsds.organisation_record,
+        mapping.organisation_record,
         id,
     )
 
 
 @require_safe
 def service_at_locations(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(hsds.exported_locations()), hsds.service_at_location_record)
+    return _page(request, list(mapping.exported_locations()), mapping.service_at_location_record)
 
 
 @require_safe
 def service_at_location(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
     return _one(
         request,
-        list(hsds.exported_locations()),
+        list(mapping.exported_locations()),
         "service_at_location",
         lambda channel: channel.pk,
-        hsds.service_at_location_record,
+        mapping.service_at_location_record,
         id,
     )
 
 
 @require_safe
 def taxonomies(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(hsds.TAXONOMIES), hsds.taxonomy_record)
+    return _page(request, list(mapping.TAXONOMIES), mapping.taxonomy_record)
 
 
 @require_safe
 def taxonomy(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
-    return _one(request, list(hsds.TAXONOMIES), "taxonomy", str, hsds.taxonomy_record, id)
+    return _one(request, list(mapping.TAXONOMIES), "taxonomy", str, mapping.taxonomy_record, id)
 
 
 def _terms() -> list[tuple[str, object]]:
     return [
         (key, value)
-        for key, (_name, _description, choices) in hsds.TAXONOMIES.items()
+        for key, (_name, _description, choices) in mapping.TAXONOMIES.items()
         for value in choices.values
     ]
 
 
 def _term_record(term: tuple[str, object], language: str) -> Any:
-    return hsds.taxonomy_term_record(term[0], term[1], language)
+    return mapping.taxonomy_term_record(term[0], term[1], language)
 
 
 @require_safe
@@ -160,7 +165,7 @@ def taxonomy_terms(request: HttpRequest) -> JsonResponse:
     terms = _terms()
     wanted = request.GET.get("taxonomy_id")
     if wanted is not None:
-        known = {hsds.hsds_id("taxonomy", key): key for key in hsds.TAXONOMIES}
+        known = {mapping.hsds_id("taxonomy", key): key for key in mapping.TAXONOMIES}
         if wanted not in known:
             return _json({"error": f"taxonomy_id: no taxonomy has the id {wanted[:40]!r}"}, 400)
         terms = [term for term in terms if term[0] == known[wanted]]

@@ -5,7 +5,7 @@ API (`…/Service/list/area/Municipality/code/285?page=1`, following `pageCount`
 that are published and serve one of the chosen municipalities (or are nationwide), and maps PTV's own
 fields — names, summaries, descriptions, languages, municipalities, responsible and producing
 organisations — onto the catalogue. With a channel source (`--channels`, a file or the paged
-`ServiceChannel/list/area/…` API) the services' channels come too (`ptv_channels.py`). Locally curated fields (level, eligibility, programme links,
+`ServiceChannel/list/area/…` API) the services' channels come too (`channels.py`). Locally curated fields (level, eligibility, programme links,
 status, verification) are never touched by a re-import, so the import is idempotent and keeps editors'
 work. New services come in as drafts. A service imported earlier but missing now is marked outdated,
 not deleted; if that would hit more than a fifth of the PTV services (a broken or partial source), the
@@ -31,8 +31,8 @@ from django.db import transaction
 from django.utils import translation
 
 from seuraamo.areas.region import MUNICIPALITIES
-from seuraamo.catalogue import ptv_channels
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus
+from seuraamo.catalogue.ptv import channels as ptv_channels
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.data_version import bump_data_version

@@ -22,14 +22,14 @@ from django.db import models, transaction
 from django.utils import translation
 
 from seuraamo.catalogue.guide import municipality_names
-from seuraamo.catalogue.hsds import hsds_id, profile_terms
+from seuraamo.catalogue.hsds.mapping import hsds_id, profile_terms
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
-SCHEMA_DIR = Path(__file__).parent / "data" / "hsds"
+SCHEMA_DIR = Path(__file__).parents[1] / "data" / "hsds"
 LANGUAGES = ("fi", "sv", "en")
 
 
