@@ -83,6 +83,27 @@ def test_every_import_follows_the_one_direction() -> None:
     assert forbidden_imports() == []
 
 
+def model_queries_in_views(package: Path = PACKAGE) -> list[str]:
+    """'file:line' of every `Model.objects` in a views module: a page reads through selectors."""
+    found = []
+    for path in sorted(package.rglob("*views*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "objects":
+                found.append(f"seuraamo/{path.relative_to(package)}:{node.lineno}")
+    return found
+
+
+def test_no_view_queries_a_model() -> None:
+    assert model_queries_in_views() == []
+
+
+def test_a_model_query_in_a_view_is_named(tmp_path: Path) -> None:
+    views = tmp_path / "catalogue" / "views.py"
+    views.parent.mkdir()
+    views.write_text("def page(request):\n    return Service.objects.all()\n")
+    assert model_queries_in_views(tmp_path) == ["seuraamo/catalogue/views.py:2"]
+
+
 def test_a_forbidden_import_is_named_with_its_file_and_line(tmp_path: Path) -> None:
     """The test of the test: a copy of the package with one import against the rules, one inside
     a function, and one Django import in the PxWeb library."""

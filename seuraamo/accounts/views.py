@@ -9,8 +9,8 @@ import requests
 from authlib.integrations.base_client import OAuthError
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from joserfc.errors import JoseError
 
-from seuraamo.accounts import oidc
+from seuraamo.accounts import oidc, selectors
 from seuraamo.accounts.forms import EmailAuthenticationForm
 from seuraamo.accounts.models import SignInProvider
 
@@ -30,7 +30,7 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["providers"] = SignInProvider.objects.filter(is_active=True)
+        context["providers"] = selectors.active_sign_in_providers()
         return context
 
 
@@ -46,7 +46,9 @@ def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
 @require_GET
 def oidc_start(request: HttpRequest, key: str) -> HttpResponse:
     """Send the person to their organisation's identity provider."""
-    provider = get_object_or_404(SignInProvider, key=key, is_active=True)
+    provider = selectors.active_sign_in_provider(key)
+    if provider is None:
+        raise Http404(_("No sign-in service has this name."))
     next_page = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_page, {request.get_host()}, request.is_secure()):
         next_page = ""
@@ -80,7 +82,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
         return _refused(request, _("This sign-in was not started here or has expired."), 400)
     translation.activate(pending["language"])
     request.LANGUAGE_CODE = pending["language"]
-    provider = SignInProvider.objects.filter(key=pending["provider"], is_active=True).first()
+    provider = selectors.active_sign_in_provider(pending["provider"])
     if provider is None:
         return _refused(request, _("This sign-in was not started here or has expired."), 400)
     try:

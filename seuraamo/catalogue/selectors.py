@@ -162,6 +162,11 @@ class Actor:
     produces: list[Service]
 
 
+def service_for_editing(key: str) -> Service | None:
+    """The service by key, drafts included, for its edit form (the rules decide who may edit)."""
+    return Service.objects.filter(key=key).first()
+
+
 def actors() -> list[Actor]:
     """Who does what: each organisation with the published services it is responsible for or produces."""
     services = list(published_services().prefetch_related("producers"))

@@ -74,7 +74,7 @@ def editor_services(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def service_edit(request: HttpRequest, key: str) -> HttpResponse:
-    service = Service.objects.filter(key=key).first()
+    service = selectors.service_for_editing(key)
     if service is None:
         raise Http404(_("No service has this key."))
     if not rules.can_edit_service(request.user, service):
@@ -139,7 +139,7 @@ def _conflict(request: HttpRequest, mine: ServiceForm, current: Service) -> Http
     data = request.POST.copy()
     data["version"] = str(current.version)
     # Validating a model form writes its values into its instance: give it a copy of its own.
-    retry = ServiceForm(data, instance=Service.objects.get(pk=current.pk))
+    retry = ServiceForm(data, instance=selectors.service_for_editing(current.key))
     retry.is_valid()
     channels = ChannelFormSet(data, instance=current)
     channels.is_valid()
