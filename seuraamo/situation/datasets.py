@@ -25,15 +25,15 @@ from seuraamo.situation.tables import (
 )
 
 
-def _period_dimension() -> Dimension:
+def period_dimension() -> Dimension:
     return Dimension("period", _("Month"), "time")
 
 
-def _area_dimension(label: str | None = None) -> Dimension:
+def area_dimension(label: str | None = None) -> Dimension:
     return Dimension("area", label or _("Area"), "geo")
 
 
-def _statistic_dimension() -> Dimension:
+def statistic_dimension() -> Dimension:
     return Dimension("statistic", _("Statistic"), "metric")
 
 
@@ -99,15 +99,15 @@ def timeseries_table(
     return DataTable(
         key="timeseries",
         title=title,
-        row_dimension=_period_dimension(),
-        column_dimension=_area_dimension(),
+        row_dimension=period_dimension(),
+        column_dimension=area_dimension(),
         columns=tuple(
             Column(code, names[code], statistic.unit, statistic.decimals) for code in areas
         ),
         rows=tuple(rows),
         fixed=(
             Fixed(
-                _statistic_dimension(),
+                statistic_dimension(),
                 Category(statistic.key, str(statistic.label)),
                 statistic.unit,
                 statistic.decimals,
@@ -172,11 +172,11 @@ def comparison_table(comparison: Comparison, source: str = "", updated: str = ""
     return DataTable(
         key="municipalities",
         title=_("Municipalities of Kymenlaakso compared, %(month)s") % {"month": month},
-        row_dimension=_area_dimension(),
-        column_dimension=_statistic_dimension(),
+        row_dimension=area_dimension(),
+        column_dimension=statistic_dimension(),
         columns=tuple(columns),
         rows=tuple(rows),
-        fixed=(Fixed(_period_dimension(), Category(comparison.period, month)),),
+        fixed=(Fixed(period_dimension(), Category(comparison.period, month)),),
         source=source,
         updated=updated,
         file_stem=f"seuraamo-municipalities-{comparison.period}",
@@ -205,14 +205,14 @@ def map_table(comparison: Comparison, source: str = "", updated: str = "") -> Da
     return DataTable(
         key="map",
         title=_("Unemployment share by municipality, %(month)s") % {"month": month},
-        row_dimension=_area_dimension(_("Municipality")),
-        column_dimension=_statistic_dimension(),
+        row_dimension=area_dimension(_("Municipality")),
+        column_dimension=statistic_dimension(),
         columns=(
             Column("share", _("Unemployed, % of the labour force"), "percent", 1),
             Column("unemployed", _("Unemployed"), "persons", 0),
         ),
         rows=tuple(rows),
-        fixed=(Fixed(_period_dimension(), Category(comparison.period, month)),),
+        fixed=(Fixed(period_dimension(), Category(comparison.period, month)),),
         source=source,
         updated=updated,
         file_stem=f"seuraamo-map-{comparison.period}",
@@ -255,15 +255,15 @@ def occupation_table(
         )
         % {"area": area_name, "month": month},
         row_dimension=Dimension("occupation", _("Occupational group")),
-        column_dimension=_statistic_dimension(),
+        column_dimension=statistic_dimension(),
         columns=(
             Column("TYOTTOMATLOPUSSA", _("Unemployed jobseekers"), "persons", 0),
             Column("AVPAIKATLOPUSSA", _("Open vacancies"), "vacancies", 0),
         ),
         rows=rows,
         fixed=(
-            Fixed(_period_dimension(), Category(breakdown.period, month)),
-            Fixed(_area_dimension(), Category(breakdown.area_code, area_name)),
+            Fixed(period_dimension(), Category(breakdown.period, month)),
+            Fixed(area_dimension(), Category(breakdown.area_code, area_name)),
         ),
         source=source,
         updated=updated,
@@ -304,8 +304,8 @@ def projection_table(
         key="projection",
         title=_("%(statistic)s, %(area)s: trend and a six-month projection from %(month)s")
         % {"statistic": statistic.label, "area": area_name, "month": month_name(found.origin)},
-        row_dimension=_period_dimension(),
-        column_dimension=_statistic_dimension(),
+        row_dimension=period_dimension(),
+        column_dimension=statistic_dimension(),
         columns=(
             Column("actual", _("Stored figure"), statistic.unit, 0),
             Column("trend", _("Trend (12-month average)"), statistic.unit, 0),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats.selectors.occupations import OccupationLine, OccupationLines
 from seuraamo.publications.models import BarometerAssessment, BarometerState
-from seuraamo.situation.datasets import _area_dimension, _period_dimension, _statistic_dimension
+from seuraamo.situation.datasets import area_dimension, period_dimension, statistic_dimension
 from seuraamo.situation.tables import Category, Column, DataTable, Dimension, Fixed, Row, make_cell
 
 #: An occupation is listed when it has at least this many unemployed jobseekers and vacancies.
@@ -74,7 +74,7 @@ def training_table(
         title=_("Most open vacancies per unemployed jobseeker by occupation, %(area)s, %(month)s")
         % {"area": area_name, "month": month},
         row_dimension=Dimension("occupation", _("Occupation")),
-        column_dimension=_statistic_dimension(),
+        column_dimension=statistic_dimension(),
         columns=(
             Column("TYOTTOMATLOPUSSA", _("Unemployed jobseekers"), "persons", 0),
             Column("AVPAIKATLOPUSSA", _("Open vacancies"), "vacancies", 0),
@@ -82,8 +82,8 @@ def training_table(
         ),
         rows=rows,
         fixed=(
-            Fixed(_period_dimension(), Category(found.period, month)),
-            Fixed(_area_dimension(), Category(found.area_code, area_name)),
+            Fixed(period_dimension(), Category(found.period, month)),
+            Fixed(area_dimension(), Category(found.area_code, area_name)),
         ),
         source=source,
         updated=updated,

@@ -203,7 +203,7 @@ def _area_figures(
     )
 
 
-def _figures_for(
+def figures_for(
     areas: Sequence[str], statistics: Mapping[str, str], period: str
 ) -> list[AreaFigures]:
     codes = {code for m in statistics.values() for code in parse_statistic(m).content_codes}
@@ -220,7 +220,7 @@ def headline_figures(area_code: str = REGION, period: str | None = None) -> Head
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
-    area, country = _figures_for([area_code, COUNTRY], HEADLINE_STATISTICS, period)
+    area, country = figures_for([area_code, COUNTRY], HEADLINE_STATISTICS, period)
     return Headline(UNEMPLOYMENT_TABLE, period, year_earlier(period), area, country)
 
 
@@ -230,7 +230,7 @@ def municipality_comparison(period: str | None = None) -> Comparison | None:
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
-    rows = _figures_for(COMPARISON_AREAS, COMPARISON_STATISTICS, period)
+    rows = figures_for(COMPARISON_AREAS, COMPARISON_STATISTICS, period)
     return Comparison(UNEMPLOYMENT_TABLE, period, year_earlier(period), rows)
 
 

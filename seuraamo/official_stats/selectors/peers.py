@@ -9,7 +9,7 @@ from seuraamo.areas.models import Area
 from seuraamo.areas.region import REGION
 from seuraamo.official_stats.selectors.figures import (
     AreaFigures,
-    _figures_for,
+    figures_for,
 )
 from seuraamo.official_stats.selectors.series import COUNTRY, latest_period
 from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
@@ -69,7 +69,7 @@ def region_ranking(
     if area_code not in regions:
         regions.append(area_code)
     wanted = [*regions, *(code for code in peers if code not in regions), COUNTRY]
-    rows = {row.area_code: row for row in _figures_for(wanted, RANKED_STATISTICS, period)}
+    rows = {row.area_code: row for row in figures_for(wanted, RANKED_STATISTICS, period)}
     area = rows[area_code]
     figures = []
     for key in RANKED_STATISTICS:
