@@ -101,7 +101,7 @@ class SyncRunAdmin(ReadOnlyAdmin):
     def revert_runs(self, request: HttpRequest, queryset: QuerySet[SyncRun]) -> None:
         for run in queryset.order_by("-pk"):
             try:
-                result = revert_run(run.pk)
+                result = revert_run(actor=request.user, run_id=run.pk)
             except RevertError as error:
                 self.message_user(
                     request,

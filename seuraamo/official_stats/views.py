@@ -46,7 +46,7 @@ def revert(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return render(request, "official_stats/revert_run.html", {"run": run})
     try:
-        result = revert_run(run.pk)
+        result = revert_run(actor=request.user, run_id=run.pk)
     except RevertError as error:
         messages.error(
             request,

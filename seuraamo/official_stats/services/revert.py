@@ -1,5 +1,6 @@
 """Undo an import or sync: :func:`revert_run` restores the values a run replaced and removes the
-cells it added, in one transaction.
+cells it added, in one transaction, and records who reverted it in the audit trail. The run's
+revisions stay: they are the history of what the run changed and what was restored.
 
 Every written observation row carries the run that last wrote it (``Observation.run``), and every
 replaced value is kept as an :class:`ObservationRevision` with the run that replaced it and the run
@@ -17,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.accounts.models import User
+from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.official_stats.models import Observation, ObservationRevision, SyncRun
 
@@ -58,8 +61,9 @@ def _wrote(run: SyncRun) -> bool:
 
 
 @transaction.atomic
-def revert_run(run_id: int) -> RevertResult:
-    """Restore the table as it was before run ``run_id``; raise :class:`RevertError` if it cannot."""
+def revert_run(*, actor: User | None, run_id: int) -> RevertResult:
+    """Restore the table as it was before run ``run_id``; raise :class:`RevertError` if it cannot.
+    ``actor`` is the person reverting (None: the command line, recorded as such)."""
     run = SyncRun.objects.select_for_update().select_related("table").filter(pk=run_id).first()
     if run is None:
         raise RevertError("no_run", run=run_id)
@@ -95,10 +99,16 @@ def revert_run(run_id: int) -> RevertResult:
         for start in range(0, len(rows), BATCH_SIZE):
             cursor.executemany(restore, rows[start : start + BATCH_SIZE])
         restored = len(rows)
-    ObservationRevision.objects.filter(run=run).delete()
     # What still carries the run's id after the restore is what the run added.
     removed, _ = Observation.objects.filter(table=run.table, run=run).delete()
+    before = snapshot(run)
     run.reverted_at = timezone.now()
     run.save(update_fields=["reverted_at"])
+    record_change(
+        actor=actor,
+        instance=run,
+        before=before,
+        after=snapshot(run) | {"restored": restored, "removed": removed},
+    )
     bump_data_version()
     return RevertResult(run=run, restored=restored, removed=removed)

@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = revert_run(options["run"])
+            result = revert_run(actor=None, run_id=options["run"])
         except RevertError as error:
             raise CommandError(f"cannot revert: {error}") from None
         run = result.run
