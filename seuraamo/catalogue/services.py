@@ -27,6 +27,7 @@ from seuraamo.catalogue.models import (
     TargetGroup,
 )
 from seuraamo.core.audit import record_change, snapshot, stored_snapshot
+from seuraamo.core.conflicts import ConflictError
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
 from seuraamo.programmes.models import Goal, Measure
@@ -101,14 +102,6 @@ def refresh_search_text(service: Service) -> None:
                 texts.append((str(TargetGroup(group).label), language))
         setattr(service, f"search_{language}", search.search_text(texts))
     service.save(update_fields=["search_fi", "search_sv", "search_en"])
-
-
-class ConflictError(Exception):
-    """The service was saved by someone else after the editor loaded it."""
-
-    def __init__(self, current: Service) -> None:
-        super().__init__(f"service {current.key} is at version {current.version}")
-        self.current = current
 
 
 @dataclass

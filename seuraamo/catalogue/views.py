@@ -16,6 +16,7 @@ from seuraamo.catalogue import guide as guide_engine
 from seuraamo.catalogue import maps, rules, selectors, services
 from seuraamo.catalogue.forms import ChannelFormSet, ServiceForm
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
+from seuraamo.core.conflicts import ConflictError
 from seuraamo.core.translation import localized
 from seuraamo.programmes.views import Crumb
 
@@ -94,7 +95,7 @@ def service_edit(request: HttpRequest, key: str) -> HttpResponse:
     )
     try:
         saved = services.edit_service(request.user, key, form.cleaned_data["version"], edit)
-    except services.ConflictError as conflict:
+    except ConflictError as conflict:
         return _conflict(request, form, conflict.current)
     messages.success(request, _("Saved."))
     if saved.status == ServiceStatus.DRAFT:

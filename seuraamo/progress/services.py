@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import roles_of
 from seuraamo.core.audit import record_change, snapshot
+from seuraamo.core.conflicts import ConflictError
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, IndicatorKind, Programme
 from seuraamo.programmes.selectors import coordinating_organisations_on
@@ -42,14 +43,6 @@ from seuraamo.progress.models import (
 
 class FollowUpError(Exception):
     """A write that the state does not allow; the message is one line for the user."""
-
-
-class ConflictError(Exception):
-    """The report or contribution was saved by someone else after the editor loaded it."""
-
-    def __init__(self, current: GoalReport | Contribution) -> None:
-        super().__init__(f"{type(current).__name__} {current.pk} is at version {current.version}")
-        self.current = current
 
 
 @dataclass

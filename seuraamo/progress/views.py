@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from seuraamo.accounts.roles import roles_of
+from seuraamo.core.conflicts import ConflictError
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import (
@@ -190,7 +191,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, "progress/report_edit.html", report=report, form=form, status=400)
     try:
         services.save_report(request.user, pk, form.cleaned_data["version"], form.content())
-    except services.ConflictError as conflict:
+    except ConflictError as conflict:
         return _conflict(request, report, form, conflict.current)
     messages.success(request, _("Saved."))
     return redirect("progress:report", pk=pk)
@@ -254,7 +255,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
     try:
         services.save_contribution(request.user, pk, form.cleaned_data["version"], form.content())
-    except services.ConflictError as conflict:
+    except ConflictError as conflict:
         return _contribution_conflict(request, contribution, form, conflict.current)
     except services.FollowUpError as error:
         messages.error(request, str(error))
