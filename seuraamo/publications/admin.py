@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import admin
 
 from seuraamo.core.audit import AuditedAdmin
-from seuraamo.publications.models import Publication, PublicationFigure, PublicationFigureRevision
+from seuraamo.publications.models import Publication, PublicationFigure
+from seuraamo.publications.services import keep_previous_value
 
 
 @admin.register(Publication)
@@ -19,9 +20,7 @@ class PublicationFigureAdmin(AuditedAdmin):
     list_filter = ("publication",)
 
     def save_model(self, request, obj, form, change) -> None:
+        # The admin's save is one transaction: the revision and the new value land together.
         if change and "value" in form.changed_data:
-            previous = PublicationFigure.objects.get(pk=obj.pk).value
-            PublicationFigureRevision.objects.create(
-                figure=obj, previous_value=previous, source=f"admin: {request.user}"
-            )
+            keep_previous_value(figure=obj, value=obj.value, source=f"admin: {request.user}")
         super().save_model(request, obj, form, change)

@@ -84,6 +84,16 @@ def read_template(path: Path) -> list[tuple[str, str, str, str, float, int]]:
     return rows
 
 
+def keep_previous_value(*, figure: PublicationFigure, value: float, source: str) -> bool:
+    """Before a figure's value changes, keep the stored one as a revision naming where the new
+    value came from; False when the value does not change (nothing is kept)."""
+    stored = PublicationFigure.objects.filter(pk=figure.pk).values_list("value", flat=True).first()
+    if stored is None or stored == value:
+        return False
+    PublicationFigureRevision.objects.create(figure=figure, previous_value=stored, source=source)
+    return True
+
+
 @transaction.atomic
 def import_figures(path: Path) -> ImportResult:
     """Import a template file: all rows or none. A changed value is updated and its previous
@@ -101,10 +111,7 @@ def import_figures(path: Path) -> ImportResult:
         )
         if created:
             inserted += 1
-        elif figure.value != value:
-            PublicationFigureRevision.objects.create(
-                figure=figure, previous_value=figure.value, source=f"import {path.name}"
-            )
+        elif keep_previous_value(figure=figure, value=value, source=f"import {path.name}"):
             figure.value = value
             figure.save(update_fields=["value", "updated_at"])
             changed += 1

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
+from seuraamo.accounts.models import User
+from seuraamo.core.models import AuditEvent
 from seuraamo.publications.models import Publication, PublicationFigure, PublicationFigureRevision
+from tests.admin_forms import admin_form_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +76,16 @@ def test_a_bad_file_is_refused_with_file_and_line_and_nothing_stored(
 def test_a_wrong_header_is_refused(tmp_path) -> None:
     with pytest.raises(CommandError, match=r"^bad.csv:1: the header must be publication,area"):
         call_command("import_publication_figures", write(tmp_path, "a,b\n", "bad.csv"))
+
+
+def test_an_admin_edit_keeps_the_previous_value_as_a_revision(tmp_path, client) -> None:
+    call_command("import_publication_figures", write(tmp_path, GOOD))
+    figure = PublicationFigure.objects.get(area_code="MK08", indicator="staff-balance")
+    client.force_login(User.objects.create_superuser("analyytikko", "a@example.test", "x"))
+    url = reverse("admin:publications_publicationfigure_change", args=[figure.pk])
+    payload = admin_form_payload(client, url) | {"value": "6"}
+    assert client.post(url, payload).status_code == 302
+    figure.refresh_from_db()
+    [revision] = PublicationFigureRevision.objects.all()
+    assert (figure.value, revision.previous_value, revision.source) == (6, 4, "admin: analyytikko")
+    assert AuditEvent.objects.filter(object_type="publications.publicationfigure").exists()
