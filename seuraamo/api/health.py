@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from seuraamo.official_stats.selectors.info import last_successful_sync
+from seuraamo.official_stats.selectors import last_successful_sync
 
 
 @never_cache
@@ -27,7 +27,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     last_sync = None
     if run is not None:
         last_sync = {
-            "table": run.table.table_id,
+            "table": run.table_id,
             "source": run.source,
             "finished_at": run.finished_at.isoformat(),
             "age_seconds": int((timezone.now() - run.finished_at).total_seconds()),

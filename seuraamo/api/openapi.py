@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
-from seuraamo.api.selectors import MAX_DERIVED_SERIES
+from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_DERIVED_SERIES, MAX_LIMIT
 from seuraamo.official_stats.pxweb.periods import PERIOD_PATTERN
 
 EXAMPLE = (

@@ -1,5 +1,7 @@
 """Query parameters of the data API, checked one by one: a bad value is a `ParamError` naming the
-parameter, the value and what would be accepted."""
+parameter, the value and what would be accepted. An observation query is then checked against what
+is stored (`checked_observation_query`: tables, areas, the tables' period frequency, content codes
+and derived statistics), read through the statistics selectors."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.official_stats import selectors as statistics
+from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
 
 CODE_CHARACTERS = r"[A-Za-z0-9_./\-]{1,80}"
 CODE = re.compile(CODE_CHARACTERS)
@@ -31,6 +34,8 @@ ACCEPT = {
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10000
+#: At most this many (area × derived statistic) series are computed for one request.
+MAX_DERIVED_SERIES = 60
 
 
 class ParamError(ValueError):
@@ -192,4 +197,146 @@ def observation_query(query: QueryDict, accept: str, accept_language: str = "") 
         language=language(query, accept_language),
         limit=integer(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
         offset=integer(query, "offset", 0, 0, 10**9),
+    )
+
+
+def check_levels(levels: list[str]) -> None:
+    """``level=`` names levels of areas (``municipality``, ``employment_area`` …)."""
+    for level in levels:
+        if level not in statistics.AREA_LEVELS:
+            raise ParamError(
+                "level", f"{level!r} is not a level; use {', '.join(statistics.AREA_LEVELS)}."
+            )
+
+
+# -- an observation query against what is stored -------------------------------------------------
+
+EXAMPLES = {"year": "2025", "month": "2025M06", "quarter": "2025Q2", "half-year": "2025H1"}
+
+
+def _frequency_word(frequency: Frequency | None) -> str:
+    return frequency.name.lower().replace("_", "-") if frequency is not None else ""
+
+
+def frequency(period: str) -> str:
+    """``2025`` -> year, ``2025M06`` -> month, ``2025Q2`` -> quarter, ``2025H1`` -> half-year;
+    "" for a code that is not a period."""
+    try:
+        return _frequency_word(Period.parse(period).frequency)
+    except PeriodError:
+        return ""
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """An observation query whose tables, areas and contents are known: the stored content codes
+    asked (``None``: every one) apart from the derived statistics, and the tables whose derived
+    statistics are computed for each ``extra=`` code (those with a further dimension)."""
+
+    query: ObservationQuery
+    contents: list[str] | None
+    statistics: list[str]
+    per_extra: frozenset[str]
+
+
+def _check_tables(tables: list[str]) -> None:
+    known = statistics.stored_table_ids()
+    for code in tables:
+        if code not in known:
+            listed = ", ".join(known) or "none loaded"
+            raise ParamError("table", f"no table {code!r}. Tables: {listed}.")
+
+
+def _check_areas(tables: list[str], areas: list[str]) -> None:
+    if not areas:
+        return
+    known = statistics.known_area_codes(tables, areas)
+    unknown = [code for code in areas if code not in known]
+    if unknown:
+        raise ParamError(
+            "area", f"unknown area code(s): {', '.join(unknown)}. See /api/areas for the codes."
+        )
+
+
+def _check_bounds(query: ObservationQuery) -> None:
+    """``from``/``to`` must be periods of the tables' own frequency: periods of one frequency
+    compare correctly as text (stored rows) and as keys (derived rows), mixed ones do not."""
+    if not (query.start or query.end):
+        return
+    frequencies = statistics.period_frequencies(query.tables)
+    for name, value in (("from", query.start), ("to", query.end)):
+        if not value:
+            continue
+        for table in query.tables:
+            kind = _frequency_word(frequencies[table])
+            if not kind or kind == frequency(value):
+                continue
+            raise ParamError(
+                name,
+                f"{value!r} is a {frequency(value)} but {table} has {kind}ly periods; "
+                f"use a {kind} such as {EXAMPLES[kind]}.",
+            )
+
+
+def _split_contents(tables: list[str], contents: list[str]) -> tuple[list[str], list[str]]:
+    stored: set[str] = set()
+    for codes in statistics.stored_content_codes(tables).values():
+        stored |= codes
+    plain, derived = [], []
+    for content in contents:
+        if content in stored:
+            plain.append(content)
+        elif statistics.is_derived_statistic(content, stored):
+            derived.append(content)
+        else:
+            raise ParamError(
+                "content",
+                f"{content!r} is neither a content code of {', '.join(tables)} nor a derived "
+                f"statistic. Derived statistics: {', '.join(statistics.ratio_statistic_names())}, "
+                "and any content code or derived statistic with _ma12, _yoy or _yoy_pct. See "
+                "/api/tables.",
+            )
+    return plain, derived
+
+
+def _check_derived(query: ObservationQuery, derived: list[str]) -> frozenset[str]:
+    """Derived statistics are computed per area (and per extra code of a table with a further
+    dimension), at most `MAX_DERIVED_SERIES` series; the tables with a further dimension."""
+    if not derived:
+        return frozenset()
+    if not query.areas:
+        raise ParamError("area", "derived statistics need one or more area codes (e.g. area=MK08).")
+    found = statistics.further_dimension_tables(query.tables)
+    further = [table for table in query.tables if table in found]
+    if further and not query.extras:
+        raise ParamError(
+            "extra",
+            f"{', '.join(further)} has a further dimension (occupation); derived statistics need "
+            "one or more extra= codes (e.g. extra=SSS for all occupations).",
+        )
+    count = len(query.tables) * len(query.areas) * len(derived) * len(query.extras or [""])
+    if count > MAX_DERIVED_SERIES:
+        raise ParamError(
+            "area",
+            f"{count} derived series requested; at most {MAX_DERIVED_SERIES} per request "
+            "(areas × extra codes × derived statistics). Ask for fewer areas or extra codes.",
+        )
+    return found
+
+
+def checked_observation_query(query: ObservationQuery) -> CheckedQuery:
+    """The query checked against the stored tables, in this order: tables, areas, the bounds'
+    frequency, contents, then what derived statistics need."""
+    _check_tables(query.tables)
+    _check_areas(query.tables, query.areas)
+    _check_bounds(query)
+    if query.contents:
+        plain, derived = _split_contents(query.tables, query.contents)
+    else:
+        plain, derived = [], []
+    return CheckedQuery(
+        query=query,
+        contents=plain if query.contents else None,
+        statistics=derived,
+        per_extra=_check_derived(query, derived),
     )

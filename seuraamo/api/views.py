@@ -1,4 +1,5 @@
-"""The read-only data API: thin views over params (checking), selectors (reading) and formats."""
+"""The read-only data API: thin views over params (checking), the statistics selectors (reading,
+`seuraamo.official_stats.selectors`) and formats (writing)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from seuraamo.api import formats, labels, openapi, params, selectors
-from seuraamo.areas.models import AreaLevel
+from seuraamo.api import formats, openapi, params
+from seuraamo.official_stats import selectors as statistics
 
 CACHE_SECONDS = 300
 ENDPOINTS = ("observations", "tables", "areas", "openapi", "docs")
@@ -79,13 +80,28 @@ def observations(request: HttpRequest) -> HttpResponse:
         )
         if query.format == "json-stat2" and len(query.tables) > 1:
             raise params.ParamError("table", "json-stat2 holds one table; give one table id.")
-        page = selectors.observations(query)
+        checked = params.checked_observation_query(query)
     except params.ParamError as error:
         return _error(error)
+    page = statistics.observation_page(
+        query.tables,
+        contents=checked.contents,
+        statistics=checked.statistics,
+        areas=query.areas,
+        extras=query.extras,
+        start=query.start,
+        end=query.end,
+        periods=query.periods,
+        offset=query.offset,
+        limit=query.limit,
+        per_extra=checked.per_extra,
+    )
     last = page.offset + len(page.rows)
     next_url = _page_url(request, last) if page.truncated else None
     previous_url = _page_url(request, max(0, page.offset - page.limit)) if page.offset > 0 else None
     notice = formats.truncation_notice(page) if page.truncated else None
+    contents = list(dict.fromkeys(row.content for row in page.rows))
+    areas = list(dict.fromkeys(row.area for row in page.rows))
     if query.format == "csv":
         name = query.tables[0].replace("/", "-")
         response: HttpResponse = HttpResponse(
@@ -93,9 +109,12 @@ def observations(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = f'inline; filename="seuraamo-{name}.csv"'
     elif query.format == "json-stat2":
-        dataset = formats.to_jsonstat2(page, query.tables[0], query.language, next_url)
+        labels = statistics.dataset_labels(query.tables[0], contents, areas, query.language)
+        dataset = formats.to_jsonstat2(page, query.tables[0], labels, next_url)
         response = JsonResponse(dataset, json_dumps_params={"ensure_ascii": False})
     else:
+        extras = list(dict.fromkeys(row.extra for row in page.rows))
+        row_labels = statistics.row_labels(query.tables, contents, areas, extras, query.language)
         body = {
             "count": page.total,
             "offset": page.offset,
@@ -103,33 +122,13 @@ def observations(request: HttpRequest) -> HttpResponse:
             "next": next_url,
             "previous": previous_url,
             "notice": notice,
-            "results": labels.with_labels(page.rows, query.tables, query.language),
+            "results": formats.to_json_rows(page, row_labels),
         }
         response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["X-Total-Count"] = str(page.total)
     if next_url:
         response["Link"] = f'<{next_url}>; rel="next"'
     return _cacheable(response)
-
-
-def _table_dict(table: selectors.TableSummary) -> dict[str, Any]:
-    return {
-        "id": table.table_id,
-        "title": table.title,
-        "source": table.source,
-        "licence": table.licence,
-        "updated_at_source": table.updated_at_source,
-        "last_synced_at": table.last_synced_at,
-        "first_period": table.first_period,
-        "last_period": table.last_period,
-        "contents": [
-            {"code": content.code, "label": content.label, "unit": content.unit}
-            for content in table.contents
-        ],
-        "derived_statistics": table.derived_statistics,
-        # The earlier name of the same list, kept for clients written against it (deprecated).
-        "derived_measures": table.derived_statistics,
-    }
 
 
 @require_safe
@@ -139,7 +138,7 @@ def tables(request: HttpRequest) -> HttpResponse:
         language = params.language(request.GET, request.headers.get("Accept-Language", ""))
     except params.ParamError as error:
         return _error(error)
-    results = [_table_dict(table) for table in selectors.table_summaries(language)]
+    results = [formats.table_json(table) for table in statistics.table_summaries(language)]
     return _cacheable(JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False}))
 
 
@@ -149,34 +148,10 @@ def areas(request: HttpRequest) -> HttpResponse:
         params.check_known(request.GET, ("level", "code"))
         levels = params.codes(request.GET, "level")
         codes = params.codes(request.GET, "code")
-        for level in levels:
-            if level not in AreaLevel.values:
-                raise params.ParamError(
-                    "level", f"{level!r} is not a level; use {', '.join(AreaLevel.values)}."
-                )
+        params.check_levels(levels)
     except params.ParamError as error:
         return _error(error)
-    results = [
-        {
-            "code": area.code,
-            "level": area.level,
-            "name": area.names,
-            "subregion": area.subregion,
-            "region": area.region,
-            "member_codes": area.member_codes,
-            "memberships": [
-                {
-                    "member": membership.member,
-                    "valid_from": membership.valid_from.isoformat()
-                    if membership.valid_from
-                    else None,
-                    "valid_to": membership.valid_to.isoformat() if membership.valid_to else None,
-                }
-                for membership in area.memberships
-            ],
-        }
-        for area in selectors.area_summaries(levels, codes)
-    ]
+    results = [formats.area_json(area) for area in statistics.area_summaries(levels, codes)]
     return _cacheable(JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False}))
 
 

@@ -91,16 +91,16 @@ def test_too_many_derived_series_is_refused(client, table) -> None:
     )
     ok = client.get("/api/observations", {"table": "tyonv/12r5", "content": content, "area": areas})
     assert ok.status_code == 200
-    from seuraamo.api import selectors
+    from seuraamo.api import params
 
-    selectors_max = selectors.MAX_DERIVED_SERIES
+    most = params.MAX_DERIVED_SERIES
     try:
-        selectors.MAX_DERIVED_SERIES = 3
+        params.MAX_DERIVED_SERIES = 3
         refused = client.get(
             "/api/observations", {"table": "tyonv/12r5", "content": "share", "area": areas}
         )
     finally:
-        selectors.MAX_DERIVED_SERIES = selectors_max
+        params.MAX_DERIVED_SERIES = most
     assert refused.status_code == 400 and refused.json()["error"]["parameter"] == "area"
 
 

@@ -85,14 +85,26 @@ def recent_runs(*, table_id: str | None = None, limit: int = 20) -> list[SyncRun
     return list(runs[:limit])
 
 
-def last_successful_sync() -> SyncRun | None:
-    """The latest sync, import or snapshot load that finished without an error."""
-    return (
+@dataclass(frozen=True)
+class FinishedRun:
+    """A sync, import or snapshot load that has finished."""
+
+    table_id: str
+    source: str
+    finished_at: datetime
+
+
+def last_successful_sync() -> FinishedRun | None:
+    """The latest sync, import or snapshot load that finished without an error (one query)."""
+    run = (
         SyncRun.objects.filter(finished_at__isnull=False, error="")
         .select_related("table")
         .order_by("-finished_at", "-id")
         .first()
     )
+    if run is None or run.finished_at is None:
+        return None
+    return FinishedRun(run.table.table_id, run.source, run.finished_at)
 
 
 #: Statistics Finland's release calendar for the monthly employment service statistics (tyonv):
