@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from typing import Any
 
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import indicator_statuses, series
-from seuraamo.programmes.models import Indicator, IndicatorKind
+from seuraamo.programmes.models import Goal, Indicator, IndicatorKind
 from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS, Contribution, GoalReport
 
-Document = dict[str, object]
+#: A report as JSON, as stored in `GoalReport.snapshot` (its shape: `build_document`).
+Document = dict[str, Any]
 LANGUAGES = ("fi", "sv", "en")
 
 
@@ -134,7 +136,7 @@ def _when(moment: datetime.datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _contribution(contribution: Contribution, goal: object) -> dict[str, object]:
+def _contribution(contribution: Contribution, goal: Goal) -> dict[str, object]:
     statuses = {s.measure_id: s for s in contribution.measure_statuses.all()}
     return {
         "organisation_id": contribution.organisation_id,
@@ -161,7 +163,7 @@ def _contribution(contribution: Contribution, goal: object) -> dict[str, object]
     }
 
 
-def _projects(goal: object) -> list[dict[str, object]]:
+def _projects(goal: Goal) -> list[dict[str, object]]:
     from seuraamo.progress.models import Project
 
     projects = (

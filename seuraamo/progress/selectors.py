@@ -4,7 +4,9 @@ object does not exist; `PermissionDenied` when the user may not see it."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -276,9 +278,9 @@ class DashboardRow:
     then shows the goal, its organisations and the report's status (public: "no report")."""
 
     report: GoalReport
-    goal: dict[str, object]
-    theme: dict[str, object]
-    coordinators: list[dict[str, object]]
+    goal: dict[str, Any]
+    theme: dict[str, Any]
+    coordinators: list[dict[str, Any]]
     document: Document | None
 
 
@@ -287,7 +289,7 @@ class RoundDashboard:
     reporting_round: ReportingRound
     rows: list[DashboardRow]
     themes: list[Theme]
-    organisations: list[tuple[str, dict[str, str]]]
+    organisations: list[tuple[str, dict[str, Any]]]
     accepted: int
     awaiting_review: int
     not_submitted: int
@@ -357,9 +359,9 @@ class Outstanding:
     """A report that is not accepted when the round closes, with the organisations that write it."""
 
     report: GoalReport
-    goal: dict[str, object]
-    theme: dict[str, object]
-    coordinators: list[dict[str, object]]
+    goal: dict[str, Any]
+    theme: dict[str, Any]
+    coordinators: list[dict[str, Any]]
     unsigned: list[dict[str, str]]  # names of organisations whose own part is not signed off
 
 
@@ -372,9 +374,9 @@ class ClosingCheck:
     days_early: int
 
     @property
-    def by_organisation(self) -> list[tuple[dict[str, str], list[Outstanding]]]:
+    def by_organisation(self) -> list[tuple[dict[str, Any], list[Outstanding]]]:
         """The outstanding reports under each organisation that writes them."""
-        groups: dict[str, tuple[dict[str, str], list[Outstanding]]] = {}
+        groups: dict[str, tuple[dict[str, Any], list[Outstanding]]] = {}
         for row in self.outstanding:
             for coordinator in row.coordinators:
                 name = coordinator["name"]
@@ -498,9 +500,9 @@ def goal_timeline(user: AnyUser, goal_key: str) -> GoalTimeline | None:
 class MissingReport:
     """A goal of the round without an accepted report, and the organisations that were to write it."""
 
-    goal: dict[str, object]
-    theme: dict[str, object]
-    coordinators: list[dict[str, object]]
+    goal: dict[str, Any]
+    theme: dict[str, Any]
+    coordinators: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -516,7 +518,7 @@ class CompiledReport:
     reporting_round: ReportingRound
     documents: list[Document]
     sections: list[ThemeSection]
-    labour_market: list[object] = field(default_factory=list)
+    labour_market: Sequence[object] = field(default_factory=list)
     missing: list[MissingReport] = field(default_factory=list)
 
     @property
@@ -560,7 +562,8 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
     documents.sort(key=_programme_order)
     missing.sort(key=_programme_order)
     sections: dict[str, ThemeSection] = {}
-    for entry in sorted([*documents, *missing], key=_programme_order):
+    entries: list[Document | MissingReport] = [*documents, *missing]
+    for entry in sorted(entries, key=_programme_order):
         theme = entry["theme"] if isinstance(entry, dict) else entry.theme
         section = sections.setdefault(
             str(theme["number"]), ThemeSection(str(theme["number"]), theme["title"], [])

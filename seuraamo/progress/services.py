@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from seuraamo.accounts.roles import roles_of
 from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.conflicts import ConflictError
 from seuraamo.organisations.models import Organisation
-from seuraamo.programmes.models import Goal, IndicatorKind, Programme
+from seuraamo.programmes.models import Goal, IndicatorKind, Measure, Programme
 from seuraamo.programmes.selectors import coordinating_organisations_on
 from seuraamo.progress import rules
 from seuraamo.progress.documents import build_document, official_values_at, period_end
@@ -75,7 +75,7 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _audit_update(actor: User, instance: object, before: dict[str, object]) -> None:
+def _audit_update(actor: User, instance: models.Model, before: dict[str, object]) -> None:
     record_change(actor=actor, instance=instance, before=before, after=snapshot(instance))
 
 
@@ -182,7 +182,7 @@ def _create_contribution(
     actor: User,
     report: GoalReport,
     organisation: Organisation,
-    measures: list[object],
+    measures: list[Measure],
     previous: Contribution | None,
 ) -> Contribution:
     contribution = Contribution.objects.create(

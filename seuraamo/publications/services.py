@@ -73,12 +73,12 @@ def read_template(path: Path) -> list[tuple[str, str, str, str, float, int]]:
         if not Period.is_valid(period):
             raise _row_error(name, line, f"period {period[:20]!r} is not like 2026H1 or 2026")
         try:
-            value = float(text_value)
+            number = float(text_value)
         except ValueError:
             raise _row_error(name, line, f"value {text_value[:20]!r} is not a number") from None
-        if not math.isfinite(value):
+        if not math.isfinite(number):
             raise _row_error(name, line, f"value {text_value[:20]!r} is not a finite number")
-        rows.append((publication, area, indicator, period, value, line))
+        rows.append((publication, area, indicator, period, number, line))
         if len(rows) > MAX_ROWS:
             raise _row_error(name, line, f"more than {MAX_ROWS} rows")
     return rows
