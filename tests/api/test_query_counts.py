@@ -1,6 +1,6 @@
-"""The API reads through its selectors in a fixed number of queries: more tables, areas or rows
-in an answer do not add queries (a query per table or per area would fail these tests). The
-tables and figures are constructed for the test."""
+"""The API reads through the statistics selectors in a fixed number of queries: more tables, areas,
+statistics or rows in an answer do not add queries (a query per table, per area or per derived
+series would fail these tests). The tables and figures are constructed for the test."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from seuraamo.areas.models import Area
 from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 from tests.api.builders import build_small_12r5
+from tests.situation.builders import build_situation
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,33 @@ def test_api_answers_do_not_query_per_table_area_or_row(client: Client) -> None:
     assert listed["test/t6"]["contents"] == [{"code": "A", "label": "A", "unit": ""}]
     assert listed["test/t7"]["contents"] == [{"code": "A", "label": "A", "unit": "persons"}]
     assert listed["test/t7"]["first_period"] == "2021M01"
+
+
+def derived_and_union_counts(client: Client, areas: str, contents: str) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(
+            "/api/observations",
+            {"table": "tyonv/12r5", "content": contents, "area": areas, "from": "2025M06"},
+        )
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["count"] > 0
+    return len(queries)
+
+
+def test_derived_statistics_and_union_sums_do_not_query_per_area_or_statistic(client) -> None:
+    # Each series used to read its own store (two queries per area × statistic).
+    build_situation()
+    one = derived_and_union_counts(client, "KU075", "TYOTTOMATLOPUSSA,share")
+    many = derived_and_union_counts(
+        client,
+        "KU075,KU285,KU286,SK082,MK08,SSS",
+        "TYOTTOMATLOPUSSA,share,long_term_share,share_ma12,TYOTTOMATLOPUSSA_yoy,AVPAIKATLOPUSSA_yoy_pct",
+    )
+    assert many == one
+    # The employment areas: counts summed from their members, and derived statistics from the sums.
+    one_union = derived_and_union_counts(client, "TA04,KU075", "TYOTTOMATLOPUSSA,share")
+    two_unions = derived_and_union_counts(
+        client, "TA04,TA16,KU075,KU285", "TYOTTOMATLOPUSSA,AVPAIKATLOPUSSA,share,share_yoy"
+    )
+    assert two_unions == one_union
