@@ -4,6 +4,7 @@ and with several tables a code is labelled by the table that stores it."""
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 from tests.api.builders import build_small_12r5
@@ -39,7 +40,7 @@ def tables(db: None) -> None:
     )
 
 
-def content_labels(client, **query: str) -> dict[str, str]:
+def content_labels(client: Client, **query: str) -> dict[str, str]:
     response = client.get("/api/observations", query)
     assert response.status_code == 200, response.content[:300]
     return {row["content"]: row["labels"]["content"] for row in response.json()["results"]}
@@ -53,7 +54,9 @@ def content_labels(client, **query: str) -> dict[str, str]:
         ("en", "Unemployed jobseekers, men (number), change from a year earlier"),
     ],
 )
-def test_a_change_keeps_the_whole_label_of_its_content_code(client, tables, lang, expected) -> None:
+def test_a_change_keeps_the_whole_label_of_its_content_code(
+    client: Client, tables: None, lang: str, expected: str
+) -> None:
     # The label has commas of its own; only the part before the first was kept before.
     labels = content_labels(
         client,
@@ -66,7 +69,7 @@ def test_a_change_keeps_the_whole_label_of_its_content_code(client, tables, lang
     assert labels == {"TYOTTOMATMIEHET_yoy": expected}
 
 
-def test_each_table_labels_its_own_codes(client, tables) -> None:
+def test_each_table_labels_its_own_codes(client: Client, tables: None) -> None:
     # Only the first table's labels were read before: TYOVOIMATK was labelled "TYOVOIMATK".
     labels = content_labels(
         client, table="vaerak/11ra,tyonv/12r5", area="MK08", content="vaesto,TYOVOIMATK"

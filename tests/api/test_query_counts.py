@@ -82,7 +82,9 @@ def derived_and_union_counts(client: Client, areas: str, contents: str) -> int:
     return len(queries)
 
 
-def test_derived_statistics_and_union_sums_do_not_query_per_area_or_statistic(client) -> None:
+def test_derived_statistics_and_union_sums_do_not_query_per_area_or_statistic(
+    client: Client,
+) -> None:
     # Each series used to read its own store (two queries per area × statistic).
     build_situation()
     one = derived_and_union_counts(client, "KU075", "TYOTTOMATLOPUSSA,share")

@@ -19,7 +19,6 @@ from seuraamo.areas.selectors import members_by_area
 from seuraamo.official_stats.derived import (
     RATIO_STATISTICS,
     parse_statistic,
-    period_key,
     readable,
     sortable_period,
 )
@@ -30,7 +29,7 @@ from seuraamo.official_stats.models import (
     VariableRole,
     VariableValue,
 )
-from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
+from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError, period_key
 from seuraamo.official_stats.selectors.series import SeriesStore
 
 
