@@ -12,7 +12,13 @@ from typing import Any
 from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import indicator_statuses, series
 from seuraamo.programmes.models import Goal, Indicator, IndicatorKind
-from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS, Contribution, GoalReport
+from seuraamo.progress.models import (
+    CONTRIBUTION_FIELDS,
+    TEXT_FIELDS,
+    Contribution,
+    GoalReport,
+    Project,
+)
 
 #: A report as JSON, as stored in `GoalReport.snapshot` (its shape: `build_document`).
 Document = dict[str, Any]
@@ -164,8 +170,6 @@ def _contribution(contribution: Contribution, goal: Goal) -> dict[str, object]:
 
 
 def _projects(goal: Goal) -> list[dict[str, object]]:
-    from seuraamo.progress.models import Project
-
     projects = (
         Project.objects.filter(measures__goal=goal)
         .distinct()

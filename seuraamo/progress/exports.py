@@ -13,10 +13,16 @@ from openpyxl.styles import Alignment, Font
 
 from seuraamo.core.spreadsheets import protect_xlsx_text
 from seuraamo.core.translation import active_content_language
-from seuraamo.progress.forms import TEXT_LABELS
-from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS, Assessment, ReportStatus
+from seuraamo.progress.display import doc_plain, iso_datetime
+from seuraamo.progress.models import (
+    CONTRIBUTION_FIELDS,
+    TEXT_FIELDS,
+    TEXT_LABELS,
+    Assessment,
+    MeasureStatusChoice,
+    ReportStatus,
+)
 from seuraamo.progress.selectors import CompiledReport, ThemeSection
-from seuraamo.progress.templatetags.follow_up import doc_plain, iso_datetime
 
 FORMATS = ("html", "pdf", "xlsx")
 CONTENT_TYPES = {
@@ -41,7 +47,8 @@ def render_html(report: CompiledReport, *, standalone: bool = True) -> str:
 
 
 def render_pdf(report: CompiledReport) -> bytes:
-    from weasyprint import HTML  # imported here: loading Pango takes a moment
+    # Imported when a PDF is asked for: loading Pango and HarfBuzz takes a moment.
+    from weasyprint import HTML  # noqa: PLC0415
 
     return HTML(string=render_html(report), base_url=str(PRINT_CSS.parent)).write_pdf()
 
@@ -170,8 +177,6 @@ def _append_contributions(workbook: Workbook, report: CompiledReport) -> None:
 
 
 def _measure_status(code: str) -> str:
-    from seuraamo.progress.models import MeasureStatusChoice
-
     return str(MeasureStatusChoice(code).label) if code in MeasureStatusChoice.values else "–"
 
 

@@ -11,6 +11,7 @@ from seuraamo.programmes.models import Goal, IndicatorKind
 from seuraamo.progress.models import (
     CONTRIBUTION_FIELDS,
     TEXT_FIELDS,
+    TEXT_LABELS,
     Assessment,
     Contribution,
     GoalReport,
@@ -19,15 +20,6 @@ from seuraamo.progress.models import (
     validate_half_year,
 )
 from seuraamo.progress.services import ContributionContent, ManualValueInput, ReportContent
-
-TEXT_LABELS = {
-    "assessment_text": _("The assessment in brief"),
-    "done": _("What was done"),
-    "results": _("Results"),
-    "problems": _("Problems and risks"),
-    "next_steps": _("Next steps"),
-    "asks": _("What is asked of the steering group"),
-}
 
 
 class ReportForm(forms.Form):

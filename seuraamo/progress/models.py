@@ -94,6 +94,15 @@ class Assessment(models.TextChoices):
 
 #: The report's free-text sections, in the order the form and the compiled report show them.
 TEXT_FIELDS = ("assessment_text", "done", "results", "problems", "next_steps", "asks")
+#: Their labels on the form, the page and in the compiled report.
+TEXT_LABELS = {
+    "assessment_text": _("The assessment in brief"),
+    "done": _("What was done"),
+    "results": _("Results"),
+    "problems": _("Problems and risks"),
+    "next_steps": _("Next steps"),
+    "asks": _("What is asked of the steering group"),
+}
 
 
 class GoalReport(models.Model):

@@ -18,8 +18,11 @@ from seuraamo.core.models import AuditEvent
 from seuraamo.programmes.models import Goal, Theme
 from seuraamo.programmes.selectors import current_programme
 from seuraamo.progress import rules
+from seuraamo.progress.display import assessment_label, doc_plain, measure_status_label
 from seuraamo.progress.documents import Document, document_of
+from seuraamo.progress.labour_market import stored_summary, summary
 from seuraamo.progress.models import (
+    TEXT_LABELS,
     Contribution,
     GoalReport,
     ReportingRound,
@@ -150,12 +153,6 @@ class ReportPage:
 
 def differences(previous: Document, current: Document) -> list[Difference]:
     """The assessment, the texts and each measure's status of two documents, side by side."""
-    from seuraamo.progress.forms import TEXT_LABELS
-    from seuraamo.progress.templatetags.follow_up import (
-        assessment_label,
-        doc_plain,
-        measure_status_label,
-    )
 
     rows = [
         Difference(
@@ -572,8 +569,6 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
             section.documents.append(entry)
         else:
             section.missing.append(entry)
-    from seuraamo.progress.labour_market import stored_summary, summary
-
     figures = (
         stored_summary(reporting_round.labour_market)
         if reporting_round.labour_market is not None

@@ -19,14 +19,13 @@ from seuraamo.core.conflicts import ConflictError
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import (
-    TEXT_LABELS,
     CloseRoundForm,
     ContributionForm,
     OpenRoundForm,
     ReportForm,
     ReviewForm,
 )
-from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS
+from seuraamo.progress.models import CONTRIBUTION_FIELDS, TEXT_FIELDS, TEXT_LABELS
 from seuraamo.progress.overview import overview
 
 

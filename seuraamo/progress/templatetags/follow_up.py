@@ -3,17 +3,30 @@ Finnish fallback marked with lang="fi"), and the labels of statuses and assessme
 
 from __future__ import annotations
 
-import datetime
-
 from django import template
-from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
 from seuraamo.core.formatting import format_number
-from seuraamo.core.translation import FALLBACK_LANGUAGE, active_content_language
-from seuraamo.progress.models import Assessment, MeasureStatusChoice, ReportStatus, RoundStatus
+from seuraamo.core.translation import FALLBACK_LANGUAGE, active_content_language, localized
+from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.programmes.selectors import light_label
+from seuraamo.progress import display
+from seuraamo.progress.documents import period_end
+from seuraamo.progress.meetings import decisions_for_goal
+from seuraamo.progress.models import TEXT_LABELS
+from seuraamo.progress.sparklines import sparkline
 
 register = template.Library()
+
+for helper in (
+    display.doc_plain,
+    display.assessment_label,
+    display.measure_status_label,
+    display.report_status_label,
+    display.round_status_label,
+    display.iso_datetime,
+):
+    register.filter(helper.__name__, helper)
 
 
 @register.simple_tag
@@ -27,47 +40,8 @@ def doc_text(texts: dict[str, str] | None) -> str:
 
 
 @register.filter
-def doc_plain(texts: dict[str, str] | None) -> str:
-    texts = texts or {}
-    return texts.get(active_content_language()) or texts.get(FALLBACK_LANGUAGE, "")
-
-
-@register.filter
-def assessment_label(code: str) -> str:
-    return str(Assessment(code).label) if code in Assessment.values else ""
-
-
-@register.filter
-def measure_status_label(code: str) -> str:
-    return str(MeasureStatusChoice(code).label) if code in MeasureStatusChoice.values else ""
-
-
-@register.filter
-def report_status_label(code: str) -> str:
-    return str(ReportStatus(code).label) if code in ReportStatus.values else ""
-
-
-@register.filter
-def round_status_label(code: str) -> str:
-    return str(RoundStatus(code).label) if code in RoundStatus.values else ""
-
-
-@register.filter
 def period_label(code: str) -> str:
-    from seuraamo.official_stats.pxweb.periods import Period
-
     return Period.parse(code).label(active_content_language())
-
-
-@register.filter
-def iso_datetime(value: str | None) -> str:
-    """A moment stored in a document as ISO 8601, in the local time zone as "7.12.2026 14.05"."""
-    if not value:
-        return ""
-    moment = datetime.datetime.fromisoformat(value)
-    if timezone.is_aware(moment):
-        moment = timezone.localtime(moment)
-    return dateformat.format(moment, "j.n.Y H.i")
 
 
 @register.filter
@@ -79,30 +53,22 @@ def doc_number(value: float | None) -> str:
 
 @register.simple_tag
 def text_label(name: str) -> str:
-    from seuraamo.progress.forms import TEXT_LABELS
-
     return str(TEXT_LABELS.get(name, name))
 
 
 @register.simple_tag
 def tr_programme(programme: object) -> str:
-    from seuraamo.core.translation import localized
-
     return localized(programme, "name").text
 
 
 @register.inclusion_tag("progress/partials/decisions.html")
 def goal_decisions(goal: object) -> dict[str, object]:
     """The steering group's decisions about the goal or its measures, for the goal's pages."""
-    from seuraamo.progress.meetings import decisions_for_goal
-
     return {"decisions": decisions_for_goal(goal), "goal": goal}
 
 
 @register.simple_tag
 def indicator_light_label(status: object) -> str:
-    from seuraamo.programmes.selectors import light_label
-
     return light_label(status)
 
 
@@ -116,12 +82,6 @@ def indicator_trend(indicator: dict[str, object], period: str) -> str:
     """The indicator's recent values up to the round's end as a trend line with the next target
     after the period drawn in, followed by the first and last value in words (the line's text
     alternative)."""
-    from django.utils.html import format_html
-
-    from seuraamo.official_stats.pxweb.periods import Period
-    from seuraamo.progress.documents import period_end
-    from seuraamo.progress.sparklines import sparkline
-
     recent = indicator.get("recent") or []
     if len(recent) < 2:
         return ""
