@@ -150,7 +150,8 @@ def table_json(table: TableSummary) -> dict[str, Any]:
             for content in table.contents
         ],
         "derived_statistics": list(table.derived_statistics),
-        # The earlier name of the same list, kept for clients written against it (deprecated).
+        # The earlier name of the same list, kept for clients written against it until
+        # openapi.REMOVAL_DATE (deprecated; docs/api.md).
         "derived_measures": list(table.derived_statistics),
     }
 

@@ -8,6 +8,11 @@ from typing import Any
 from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_DERIVED_SERIES, MAX_LIMIT
 from seuraamo.official_stats.pxweb.periods import PERIOD_PATTERN
 
+#: The version of the API this document describes; docs/api.md lists each version's changes.
+VERSION = "1.0.1"
+#: The day the deprecated names stop answering (docs/api.md, "Deprecated").
+REMOVAL_DATE = "2027-06-30"
+
 EXAMPLE = (
     "/api/observations?table=tyonv/12r5&content=TYOTTOMATLOPUSSA,share&area=MK08"
     "&from=2021M01&to=2021M12"
@@ -66,14 +71,17 @@ def document(server_url: str = "/") -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {
             "title": "Seuraamo statistics API",
-            "version": "1.0.0",
+            "version": VERSION,
             "description": (
                 "Read-only access to the official statistics stored in Seuraamo: Statistics "
                 "Finland's PxWeb tables (employment service statistics tyonv/12r5 and 12ti, "
                 "population), by table, content code, area and period, and the statistics Seuraamo "
                 "derives from them (e.g. the unemployment share recomputed from its numerator and "
                 "denominator). Data: KEHA-keskus, Työnvälitystilasto; Tilastokeskus (CC BY 4.0). "
-                "Errors are JSON with the name of the bad parameter. No authentication."
+                "Errors are JSON with the name of the bad parameter. No authentication. "
+                f"Deprecated, removed on {REMOVAL_DATE}: `derived_measures` in /api/tables (use "
+                "`derived_statistics`) and `measure=` of the situation pages and their chart "
+                "downloads (use `statistic=`)."
             ),
             "license": {"name": "Data: CC BY 4.0", "identifier": "CC-BY-4.0"},
         },
@@ -112,7 +120,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         _codes(
                             "extra",
                             "Codes of a table's further dimension (occupation in 12ti). Derived "
-                            "measures of such a table need it (e.g. vacancies_per_unemployed of "
+                            "statistics of such a table need it (e.g. vacancies_per_unemployed of "
                             "12ti with extra=SSS for all occupations).",
                             "SSS",
                         ),
@@ -202,6 +210,10 @@ def document(server_url: str = "/") -> dict[str, Any]:
                 "get": {
                     "operationId": "listTables",
                     "summary": "Stored tables, their content codes, periods and derived statistics",
+                    "description": (
+                        "`derived_measures`, the earlier name of `derived_statistics`, is "
+                        f"deprecated and removed on {REMOVAL_DATE}."
+                    ),
                     "parameters": [_LANG],
                     "responses": {
                         "200": {
@@ -373,7 +385,8 @@ def document(server_url: str = "/") -> dict[str, Any]:
                             "type": "array",
                             "items": {"type": "string"},
                             "deprecated": True,
-                            "description": "The earlier name of `derived_statistics`.",
+                            "description": "The earlier name of `derived_statistics`; removed "
+                            f"on {REMOVAL_DATE}.",
                         },
                     },
                 },

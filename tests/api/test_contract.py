@@ -5,9 +5,12 @@ methods answer JSON 404/405."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+import seuraamo
+from seuraamo.api.openapi import REMOVAL_DATE
 from tests.situation.builders import build_situation
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +71,18 @@ def test_a_half_year_bound_on_a_monthly_table_names_both_frequencies(client) -> 
     assert response.json()["error"]["message"] == (
         "'2025H1' is a half-year but tyonv/12r5 has monthly periods; use a month such as 2025M06."
     )
+
+
+def test_deprecated_names_carry_their_removal_date_in_the_document_and_the_changelog(
+    client,
+) -> None:
+    document = client.get("/api/openapi.json").json()
+    field = document["components"]["schemas"]["Table"]["properties"]["derived_measures"]
+    assert field["deprecated"] is True and REMOVAL_DATE in field["description"]
+    assert REMOVAL_DATE in document["paths"]["/api/tables"]["get"]["description"]
+    assert f"removed on {REMOVAL_DATE}" in document["info"]["description"]
+    assert "`measure=`" in document["info"]["description"]
+    changelog = (Path(seuraamo.__file__).parent.parent / "docs" / "api.md").read_text("utf-8")
+    assert f"### {document['info']['version']} — " in changelog
+    for name in ("`derived_measures`", "`measure=`"):
+        assert re.search(rf"^\| {re.escape(name)} \|.*\| {REMOVAL_DATE} \|$", changelog, re.M)
