@@ -29,9 +29,14 @@ MAY_IMPORT: dict[str, set[str]] = {
 }
 #: Wiring: may import every app.
 WIRING = {"config", "installation"}
-#: The plain-Python library: no Django, nothing of the project outside itself.
-LIBRARY = "official_stats/pxweb/"
-LIBRARY_MODULE = "seuraamo.official_stats.pxweb"
+#: The plain-Python libraries (folder → what of the project they may import): no Django, nothing
+#: of the project outside themselves, except that the PxWeb library sends through the transport.
+LIBRARIES = {
+    "official_stats/pxweb/": ("seuraamo.official_stats.pxweb", "seuraamo.transport"),
+    "transport/": ("seuraamo.transport",),
+}
+#: The one HTTP transport, a plain-Python package and no app: every app may import it.
+SHARED = {"cli", "transport"}
 
 
 def imported_modules(source: str) -> list[tuple[int, str]]:
@@ -45,9 +50,9 @@ def imported_modules(source: str) -> list[tuple[int, str]]:
     return found
 
 
-def _library_breaks(module: str) -> bool:
+def _library_breaks(module: str, allowed: tuple[str, ...]) -> bool:
     top = module.split(".")[0]
-    return top == "django" or (top == "seuraamo" and not module.startswith(LIBRARY_MODULE))
+    return top == "django" or (top == "seuraamo" and not module.startswith(allowed))
 
 
 def _app_of(module: str) -> str | None:
@@ -66,15 +71,17 @@ def forbidden_imports(package: Path = PACKAGE) -> list[str]:
         app = relative.parts[0]
         if app in WIRING:
             continue
-        assert app in MAY_IMPORT, f"{relative}: the app {app!r} has no import rule here"
-        in_library = str(relative).startswith(LIBRARY)
+        library = next((lib for lib in LIBRARIES if str(relative).startswith(lib)), None)
+        assert library or app in MAY_IMPORT, f"{relative}: the app {app!r} has no import rule here"
         for line, module in imported_modules(path.read_text(encoding="utf-8")):
             target = _app_of(module)
-            if in_library and _library_breaks(module):
+            if library and _library_breaks(module, LIBRARIES[library]):
                 wrong.append(
                     f"seuraamo/{relative}:{line}: the plain-Python library imports {module}"
                 )
-            elif target not in (None, app) and target not in MAY_IMPORT[app] | {"cli"}:
+            elif library:
+                continue
+            elif target not in (None, app) and target not in MAY_IMPORT[app] | SHARED:
                 wrong.append(f"seuraamo/{relative}:{line}: {app} imports {module}")
     return wrong
 
@@ -106,7 +113,7 @@ def test_a_model_query_in_a_view_is_named(tmp_path: Path) -> None:
 
 def test_a_forbidden_import_is_named_with_its_file_and_line(tmp_path: Path) -> None:
     """The test of the test: a copy of the package with one import against the rules, one inside
-    a function, and one Django import in the PxWeb library."""
+    a function, a Django import in the PxWeb library and an app's import in the transport."""
     copy = tmp_path / "seuraamo"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.json", "*.gz"))
     roles = copy / "accounts" / "roles.py"
@@ -118,8 +125,11 @@ def test_a_forbidden_import_is_named_with_its_file_and_line(tmp_path: Path) -> N
     core.write_text("import seuraamo.situation.charts\n" + core.read_text())
     library = copy / "official_stats" / "pxweb" / "periods.py"
     library.write_text("from django.conf import settings\n" + library.read_text())
+    transport = copy / "transport" / "http.py"
+    transport.write_text("from seuraamo.core import events\n" + transport.read_text())
     assert forbidden_imports(copy) == [
         f"seuraamo/accounts/roles.py:{line}: accounts imports seuraamo.programmes.models",
         "seuraamo/core/formatting.py:1: core imports seuraamo.situation.charts",
         "seuraamo/official_stats/pxweb/periods.py:1: the plain-Python library imports django.conf",
+        "seuraamo/transport/http.py:1: the plain-Python library imports seuraamo.core",
     ]

@@ -9,7 +9,7 @@ the field (``GET https://…/api/ammatit: [3].koodi: expected a 4-digit occupati
 
 ::
 
-    source = HttpSource(settings.TYOVOIMABAROMETRI_BASE_URL)  # limits, retries: the PxWeb transport
+    source = HttpSource(settings.TYOVOIMABAROMETRI_BASE_URL)  # pacing, retries: seuraamo.transport
     reading = read_barometer(source, months=1)
     source = BundleSource(Path("tyovoimabarometri-2026-06.json"))  # the same answers, saved
 
@@ -29,14 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from seuraamo.official_stats.pxweb.errors import PxWebError
 from seuraamo.official_stats.pxweb.jsonstat import refuse_json_constant
-from seuraamo.official_stats.pxweb.limiter import SlidingWindowLimiter
 from seuraamo.official_stats.pxweb.sizes import MAX_DOCUMENT_BYTES
-from seuraamo.official_stats.pxweb.transport import RetryPolicy, Transport
+from seuraamo.transport import HttpRequestError, RetryPolicy, SlidingWindowLimiter, Transport
 
 #: Calls per window: the site states no limit, so a polite pace (about 420 calls per month read).
 MAX_CALLS, WINDOW_SECONDS = 60, 60.0
+#: The largest answer read: a guard against a runaway answer, far above what the lists hold.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
 
 OCCUPATIONS_PATH = "/api/ammatit"
 REGIONS_PATH = "/api/Paikka/regions"
@@ -107,8 +107,9 @@ def _where(source: Source, path: str) -> str:
 
 
 class HttpSource:
-    """The live interface, through the PxWeb library's transport: a timeout on every call,
-    retries with back-off on 429/5xx and network errors, pacing under ``max_calls``."""
+    """The live interface, through the project's transport (:mod:`seuraamo.transport`): a
+    timeout on every call, retries with back-off on 429/5xx and network errors, pacing under
+    ``max_calls``, answers up to :data:`MAX_ANSWER_BYTES`; a failure is one line naming the URL."""
 
     constructed = False
     note = ""
@@ -133,6 +134,7 @@ class HttpSource:
             timeout=timeout,
             retry=RetryPolicy(max_attempts, backoff_base),
             user_agent="seuraamo-barometer/1.0 (Python urllib)",
+            max_answer_bytes=MAX_ANSWER_BYTES,
             **options,
         )
         self.answers: dict[str, Any] | None = {} if record else None
@@ -144,16 +146,9 @@ class HttpSource:
     def get(self, path: str) -> Any:
         url = self.name + urllib.parse.quote(path)
         try:
-            response = self.transport.request("GET", url)
-        except PxWebError as error:
+            answer = self.transport.request("GET", url).json()
+        except HttpRequestError as error:
             raise BarometerError(str(error)) from None
-        try:
-            answer = json.loads(response.body, parse_constant=refuse_json_constant)
-        except (ValueError, UnicodeDecodeError, RecursionError) as error:
-            preview = response.body[:60].decode("utf-8", "replace")
-            raise BarometerError(
-                f"GET {url}: the answer is not JSON ({error}); starts with {preview!r}"
-            ) from None
         if self.answers is not None:
             self.answers[path] = answer
         return answer

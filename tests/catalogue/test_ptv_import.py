@@ -1,6 +1,7 @@
 """import_ptv against a real PTV v11 service and a local fake server that pages like the PTV API:
-municipality filter, idempotence that keeps editors' work, the guard against mass removal, and
-named errors with nothing written."""
+municipality filter, idempotence that keeps editors' work, the guard against mass removal, retries
+of a busy API, and named errors (an unavailable API, an oversized or malformed page, a bad record)
+with nothing written."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from seuraamo.catalogue.models import Service, ServiceStatus
+from seuraamo.catalogue.ptv import source
 from seuraamo.core.models import AuditEvent
 from seuraamo.organisations.models import Organisation, OrganisationKind
 
@@ -66,14 +68,20 @@ def constructed(number: int, municipality: str = "285") -> dict:
 
 
 class FakePtv:
-    """Serves `items` in pages of `page_size` as the v11 list endpoints do."""
+    """Serves `items` in pages of `page_size` as the v11 list endpoints do. `script` answers the
+    next requests first (status, headers, body), `bodies` replaces a page's body, `status` answers
+    every request; `statuses` and `sleeps` (the import's waits between attempts) are recorded."""
 
     def __init__(self) -> None:
         self.items: list[dict] = []
         self.channels: list[dict] = []  # served under …/ServiceChannel/…
         self.page_size = 2
         self.status = 200
+        self.script: list[tuple[int, dict[str, str], bytes]] = []
+        self.bodies: dict[int, bytes] = {}
         self.requests: list[str] = []
+        self.statuses: list[int] = []
+        self.sleeps: list[float] = []
 
     def page(self, number: int, items: list[dict] | None = None) -> dict:
         items = self.items if items is None else items
@@ -88,21 +96,26 @@ class FakePtv:
 
 
 @pytest.fixture
-def fake_ptv() -> Iterator[tuple[FakePtv, str]]:
+def fake_ptv(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FakePtv, str]]:
     state = FakePtv()
+    monkeypatch.setattr(source, "sleep", state.sleeps.append)
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the http.server name
             state.requests.append(self.path)
-            if state.status != 200:
-                self.send_response(state.status)
-                self.end_headers()
-                return
             number = int(parse_qs(urlsplit(self.path).query).get("page", ["1"])[0])
             items = state.channels if "/ServiceChannel/" in self.path else state.items
-            body = json.dumps(state.page(number, items)).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
+            if state.script:
+                status, headers, body = state.script.pop(0)
+            elif state.status != 200:
+                status, headers, body = state.status, {}, b""
+            else:
+                status, headers = 200, {"Content-Type": "application/json"}
+                body = state.bodies.get(number) or json.dumps(state.page(number, items)).encode()
+            state.statuses.append(status)
+            self.send_response(status)
+            for name, value in {**headers, "Content-Length": str(len(body))}.items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(body)
 
@@ -156,15 +169,100 @@ def test_a_source_missing_most_services_is_refused_unless_allowed(
     assert AuditEvent.objects.filter(object_type="catalogue.service", action="create").count() == 5
 
 
-def test_an_api_error_is_named_and_nothing_is_written(
+def test_a_busy_api_is_asked_again_and_the_import_completes(
     db: None, fake_ptv: tuple[FakePtv, str]
 ) -> None:
     state, url = fake_ptv
+    state.items = [constructed(n) for n in range(1, 4)]
+    state.script = [(503, {}, b"busy"), (429, {"Retry-After": "7"}, b"slow down")]
+    assert run(url).startswith("PTV: 3 new (drafts)")
+    assert state.statuses == [503, 429, 200, 200]
+    assert state.sleeps == [
+        1.0,
+        7.0,
+    ]  # back-off after the 503, the server's Retry-After after the 429
+    assert Service.objects.count() == 3
+
+
+def test_an_unavailable_api_is_named_after_the_retries_and_nothing_is_written(
+    db: None, fake_ptv: tuple[FakePtv, str]
+) -> None:
+    state, url = fake_ptv
+    state.items = [constructed(1)]
     state.status = 503
     with pytest.raises(CommandError) as error:
         run(url)
-    assert str(error.value) == f"{url}?page=1: the PTV API answered HTTP 503"
+    assert str(error.value) == (
+        f"GET {url}?page=1 failed after 5 attempts; last: HTTP 503 service unavailable or time-out"
+    )
+    assert state.statuses == [503] * 5
+    assert state.sleeps == [1.0, 2.0, 4.0, 8.0]
     assert Service.objects.count() == 0
+
+
+def test_a_refusal_is_named_at_once(db: None, fake_ptv: tuple[FakePtv, str]) -> None:
+    state, url = fake_ptv
+    state.script = [(404, {}, b"no such municipality")]
+    with pytest.raises(CommandError) as error:
+        run(url)
+    assert str(error.value) == (
+        f"GET {url}?page=1 failed: HTTP 404 Not Found: 'no such municipality'"
+    )
+    assert state.statuses == [404]
+    assert state.sleeps == []
+
+
+def imported_names() -> list[str]:
+    return sorted(Service.objects.values_list("name_fi", flat=True))
+
+
+def renamed(items: list[dict]) -> list[dict]:
+    changed = copy.deepcopy(items)
+    for item in changed:
+        item["serviceNames"][0]["value"] += " (uusi nimi)"
+    return changed
+
+
+def test_an_oversized_page_is_refused_and_nothing_is_half_written(
+    db: None, fake_ptv: tuple[FakePtv, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state, url = fake_ptv
+    state.items = [constructed(n) for n in range(1, 6)]
+    run(url)
+    before, events = imported_names(), AuditEvent.objects.count()
+    state.items = renamed(state.items)
+    limit = max(len(json.dumps(state.page(number))) for number in (1, 2)) + 100
+    monkeypatch.setattr(source, "MAX_PAGE_BYTES", limit)
+    state.bodies = {3: b" " * (limit + 1)}
+    with pytest.raises(CommandError) as error:
+        run(url)
+    assert str(error.value) == (
+        f"GET {url}?page=3: the answer is larger than {limit} bytes; nothing beyond that is read"
+    )
+    assert state.statuses[-3:] == [200, 200, 200]
+    assert (imported_names(), AuditEvent.objects.count()) == (before, events)
+
+
+def test_a_malformed_page_is_named_and_nothing_is_half_written(
+    db: None, fake_ptv: tuple[FakePtv, str]
+) -> None:
+    state, url = fake_ptv
+    state.items = [constructed(n) for n in range(1, 6)]
+    run(url)
+    before, events = imported_names(), AuditEvent.objects.count()
+    state.items = renamed(state.items)
+    state.bodies = {3: b'{"pageNumber": 3, "itemList": [{"id": '}
+    with pytest.raises(CommandError) as error:
+        run(url)
+    assert str(error.value).startswith(
+        f"answer from {url}?page=3 is not valid JSON (38 bytes; truncated or not JSON?): "
+    )
+    assert str(error.value).endswith("""; starts with '{"pageNumber": 3, "itemList": [{"id": '""")
+    assert (imported_names(), AuditEvent.objects.count()) == (before, events)
+    state.bodies = {2: b'{"pageNumber": 2, "pageCount": 3}'}
+    with pytest.raises(CommandError, match=r"\?page=2: no itemList in the answer$"):
+        run(url)
+    assert (imported_names(), AuditEvent.objects.count()) == (before, events)
 
 
 def test_a_bad_record_is_named_and_nothing_is_written(db: None, tmp_path: Path) -> None:

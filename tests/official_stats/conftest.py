@@ -15,7 +15,7 @@ if str(TESTS_DIR) not in sys.path:
 from fakepxweb.fixtures import fake_pxweb  # noqa: E402, F401
 
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role  # noqa: E402
-from seuraamo.official_stats.pxweb.limiter import forget_shared_limiters  # noqa: E402
+from seuraamo.transport import forget_shared_limiters  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from seuraamo.official_stats.pxweb.limiter import forget_shared_limiters
+from seuraamo.transport import forget_shared_limiters
 from tests.fakepxweb.fixtures import fake_pxweb  # noqa: F401
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -10,7 +10,7 @@ from seuraamo.official_stats.pxweb import (
     PxWebRequestError,
     TableChangedError,
 )
-from seuraamo.official_stats.pxweb.transport import parse_retry_after
+from seuraamo.transport import parse_retry_after
 from tests.fakepxweb import FakePxWebServer, faults, make_12r5_table
 
 TABLE = "tyonv/12r5"

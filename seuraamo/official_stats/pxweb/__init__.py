@@ -1,6 +1,7 @@
 """PxWeb client library: fetch and parse official statistics (Statistics Finland's StatFin).
 
-Plain Python (standard library only, no Django). Pieces:
+Plain Python (standard library only, no Django; its HTTP is the project's one transport,
+:mod:`seuraamo.transport`, plain Python too). Pieces:
 
 * **Parsing** into one representation, :class:`Cube`: :func:`parse_jsonstat` (json-stat 2.0
   dense/sparse, json-stat 1.0 ``{"dataset": ...}`` and bundles), :func:`parse_pxweb_json` (the
@@ -38,6 +39,8 @@ See :mod:`.cube` for the Cube's layout and API.
 
 from __future__ import annotations
 
+from seuraamo.transport import SlidingWindowLimiter, shared_limiter
+
 from .client import DEFAULT_BASE_URL, FolderItem, PxWebClient
 from .client_v2 import SCB_V2_BASE_URL, SSB_V2_BASE_URL, PxWebV2Client
 from .csvlong import parse_csv_long, read_csv_long
@@ -45,7 +48,6 @@ from .cube import Cell, Cube, Dimension, RoleCell, Unit
 from .errors import JsonStatError, PxWebError, PxWebRequestError, TableChangedError
 from .fetch import fetch_table, fetch_table_pieces
 from .jsonstat import parse_jsonstat, parse_jsonstat_bundle
-from .limiter import SlidingWindowLimiter, shared_limiter
 from .metadata import TableMetadata, Variable, add_language, apply_metadata
 from .parse import parse_any, read_document
 from .plan import QueryPlan, merge_cubes, plan_queries

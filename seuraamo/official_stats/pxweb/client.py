@@ -26,14 +26,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from seuraamo.transport import (
+    HttpRequestError,
+    Response,
+    RetryPolicy,
+    SlidingWindowLimiter,
+    shared_limiter,
+)
+
 from .cube import Cube
 from .errors import JsonStatError, PxWebError, PxWebRequestError
 from .fetch import fetch_table
-from .jsonstat import parse_jsonstat, refuse_json_constant
-from .limiter import SlidingWindowLimiter, shared_limiter
+from .jsonstat import parse_jsonstat
 from .metadata import Selection, TableMetadata, parse_v1_metadata
 from .pxjson import parse_pxweb_json
-from .transport import USER_AGENT, Limits, Response, RetryPolicy, Transport
+from .transport import USER_AGENT, Limits, PxWebTransport
 
 DEFAULT_BASE_URL = "https://pxdata.stat.fi/PxWeb/api/v1/{lang}/StatFin/"
 DEFAULT_LIMITS = Limits()
@@ -79,8 +86,8 @@ class BaseClient:
         self._limits = limits
         self._explicit_limiter = limiter
         self.limits_error: str | None = None
-        self.transport = Transport(
-            limiter=self._limiter,
+        self.transport = PxWebTransport(
+            self._limiter,
             timeout=timeout,
             retry=RetryPolicy(max_attempts, backoff_base, backoff_max),
             sleep=sleep,
@@ -259,17 +266,12 @@ def describe_selection(selection: Mapping[str, Sequence[str]]) -> str:
 def decode_json(response: Response, table_id: str | None = None) -> Any:
     """The JSON of a response; a body that is not JSON raises :class:`PxWebRequestError`."""
     try:
-        return json.loads(response.body, parse_constant=refuse_json_constant)
-    except RecursionError:
-        problem = "nested more deeply than the parser allows"
-    except (ValueError, UnicodeDecodeError) as error:
-        problem = str(error)
-    preview = response.body[:80].decode("utf-8", "replace")
-    raise PxWebRequestError(
-        f"answer from {response.url} is not valid JSON ({len(response.body)} bytes; "
-        f"truncated or not JSON?): {problem}; starts with {preview!r}",
-        url=response.url,
-        table_id=table_id,
-        status=response.status,
-        body=response.body[:2000].decode("utf-8", "replace"),
-    )
+        return response.json()
+    except HttpRequestError as error:
+        raise PxWebRequestError(
+            str(error),
+            url=error.url,
+            table_id=table_id,
+            status=error.status,
+            body=error.body,
+        ) from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from seuraamo.transport import HttpRequestError
+
 
 class PxWebError(Exception):
     """Base class of every error this library raises."""
@@ -24,8 +26,9 @@ class TableChangedError(PxWebError):
     """
 
 
-class PxWebRequestError(PxWebError):
-    """An HTTP request failed for good (after the retries allowed, or at once for 400/403/404)."""
+class PxWebRequestError(PxWebError, HttpRequestError):
+    """An HTTP request failed for good (after the retries allowed, or at once for 400/403/404),
+    or its answer is not JSON. Also an :class:`~seuraamo.transport.HttpRequestError`."""
 
     def __init__(
         self,
@@ -38,10 +41,6 @@ class PxWebRequestError(PxWebError):
         body: str = "",
         attempts: int = 1,
     ) -> None:
-        super().__init__(message)
-        self.url = url
+        super().__init__(message, url=url, status=status, body=body, attempts=attempts)
         self.table_id = table_id
         self.query = query
-        self.status = status
-        self.body = body
-        self.attempts = attempts

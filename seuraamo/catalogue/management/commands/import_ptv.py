@@ -4,7 +4,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from seuraamo.areas.codes import is_area_code
 from seuraamo.areas.region import MUNICIPALITIES
-from seuraamo.catalogue.ptv.importer import PtvImportError, import_ptv, read_source
+from seuraamo.catalogue.ptv.importer import import_ptv
+from seuraamo.catalogue.ptv.mapping import PtvImportError
+from seuraamo.catalogue.ptv.source import read_source
 
 
 class Command(BaseCommand):

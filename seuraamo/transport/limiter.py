@@ -1,7 +1,7 @@
 """Client-side pacing: never more than ``max_calls`` calls within any ``window`` seconds.
 
 One limiter is shared per host per process (:func:`shared_limiter`), so several clients (threads)
-talking to pxdata.stat.fi together stay under StatFin's 40 calls / 60 s.
+talking to one host together stay under its limit (pxdata.stat.fi: StatFin's 40 calls / 60 s).
 """
 
 from __future__ import annotations
