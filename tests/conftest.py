@@ -260,6 +260,14 @@ def empty_page_cache() -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture
+def live_site(live_server: object, transactional_db: None) -> str:
+    """The address of Django's live server, over the test database: a browser test builds its data
+    with the ORM first, and the database is emptied after the test (a live server's requests run
+    in other threads, outside the test's transaction)."""
+    return live_server.url
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     # Playwright's sync API runs an event loop; Django must allow sync DB calls from the test thread.

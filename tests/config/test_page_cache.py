@@ -9,10 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from seuraamo.accounts.models import User
 from seuraamo.organisations.models import Organisation
 from tests.operations.test_two_servers import form_fields
 from tests.pages.builders import PageData, build_programme
+from tests.personas import citizen, superuser
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_an_admin_edit_shows_to_anonymous_visitors_at_once(data: PageData) -> No
     organisation = Organisation.objects.order_by("pk").first()
     assert organisation.name_en in visitor.get("/en/organisations/").content.decode()
     editor = Client()
-    editor.force_login(User.objects.create_superuser("editor", password="x" * 20))
+    editor.force_login(superuser("editor"))
     change = f"/en/admin/organisations/organisation/{organisation.pk}/change/"
     fields = form_fields(editor.get(change).content.decode(), "organisation_form")
     renamed = [(k, "Renamed organisation" if k == "name_en" else v) for k, v in fields]
@@ -60,7 +60,7 @@ def test_signed_in_users_always_get_a_fresh_page(data: PageData) -> None:
     visitor = Client()
     visitor.get("/en/organisations/")  # now cached for anonymous visitors
     member = Client()
-    member.force_login(User.objects.create_user("member", password="x" * 20))
+    member.force_login(citizen("member"))
     member.get("/en/organisations/")
     # A write that no admin edit, import or sync recorded (as from `seuraamo shell`): the data
     # version does not move, so only a fresh rendering can show it.

@@ -1,4 +1,4 @@
-"""Fixtures for the statistics store: small cubes, the fake PxWeb server, a tty-less stdout."""
+"""Fixtures for the statistics store: small cubes, the fake PxWeb server, what a table holds."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ if str(TESTS_DIR) not in sys.path:
 
 from fakepxweb.fixtures import fake_pxweb  # noqa: E402, F401
 
+from seuraamo.official_stats.models import Observation  # noqa: E402
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role  # noqa: E402
 from seuraamo.transport import forget_shared_limiters  # noqa: E402
 
@@ -72,4 +73,12 @@ def cells_for(
         for area in areas
         for period in periods
         for code, function in contents.items()
+    }
+
+
+def stored(table_id: str) -> dict[tuple[str, str, str], tuple[float | None, str]]:
+    """What the table holds: (area, period, content) → (value, status symbol)."""
+    return {
+        (o.area_code, o.period, o.content_code): (o.value, o.status)
+        for o in Observation.objects.filter(table__table_id=table_id)
     }

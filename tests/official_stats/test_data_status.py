@@ -10,14 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 
 from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import ROLE_GROUPS, Role
 from seuraamo.official_stats.models import Observation, StatTable, SyncRun
 from seuraamo.official_stats.selectors.status import table_statuses
+from tests.personas import analyst, citizen, programme_admin, steering_group_member, superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +41,7 @@ def careless_file(tmp_path: Path) -> Path:
     return path
 
 
-def client_with(role: Role | None, *, superuser: bool = False) -> Client:
-    user = User.objects.create(username=f"user-{role}-{superuser}", is_superuser=superuser)
-    if role is not None:
-        user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])
+def signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
@@ -56,7 +52,7 @@ def test_the_page_lists_each_table_with_its_runs_and_the_refresh_commands(
 ) -> None:
     first = import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
     second = import_file(careless_file(tmp_path))
-    text = client_with(Role.ANALYST).get(URL).content.decode()
+    text = signed_in(analyst()).get(URL).content.decode()
     for tracked in ("tyonv/12r5", "tyonv/12ti", "vaerak/11ra", "tyti/135z", "tyti/13lx"):
         assert tracked in text
     assert f'<th scope="row">{first.pk}</th>' in text
@@ -93,7 +89,7 @@ def test_an_admin_reverts_the_latest_run_after_confirming(tmp_path: Path) -> Non
     import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
     before = set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
     careless = import_file(careless_file(tmp_path))
-    admin = client_with(Role.PROGRAMME_ADMIN)
+    admin = signed_in(programme_admin())
     page = admin.get(URL).content.decode()
     revert_url = f"/fi/data-status/runs/{careless.pk}/revert/"
     assert revert_url in page
@@ -128,7 +124,7 @@ def test_an_older_run_is_not_reverted_and_the_reason_is_shown_in_the_pages_langu
     first = import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
     import_file(careless_file(tmp_path))
     count = Observation.objects.count()
-    response = client_with(Role.PROGRAMME_ADMIN).post(
+    response = signed_in(programme_admin()).post(
         f"/{language}/data-status/runs/{first.pk}/revert/", follow=True
     )
     page = response.content.decode()
@@ -140,7 +136,7 @@ def test_an_older_run_is_not_reverted_and_the_reason_is_shown_in_the_pages_langu
 def test_revert_needs_the_csrf_token(tmp_path: Path) -> None:
     import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
     careless = import_file(careless_file(tmp_path))
-    client = client_with(Role.PROGRAMME_ADMIN)
+    client = signed_in(programme_admin())
     client.handler.enforce_csrf_checks = True
     response = client.post(f"/fi/data-status/runs/{careless.pk}/revert/")
     assert response.status_code == 403
@@ -152,10 +148,10 @@ def test_only_programme_admins_may_revert_and_only_staff_roles_may_read(tmp_path
     import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
     careless = import_file(careless_file(tmp_path))
     revert_url = f"/fi/data-status/runs/{careless.pk}/revert/"
-    assert client_with(Role.ANALYST).post(revert_url).status_code == 403
-    assert client_with(Role.STEERING_GROUP).get(URL).status_code == 403
-    assert client_with(None).get(URL).status_code == 403
+    assert signed_in(analyst()).post(revert_url).status_code == 403
+    assert signed_in(steering_group_member()).get(URL).status_code == 403
+    assert signed_in(citizen()).get(URL).status_code == 403
     assert Client().get(URL)["Location"].startswith("/fi/accounts/login/")
-    assert client_with(None, superuser=True).get(URL).status_code == 200
+    assert signed_in(superuser()).get(URL).status_code == 200
     careless.refresh_from_db()
     assert careless.reverted_at is None

@@ -5,27 +5,26 @@ The imported numbers are invented test data (tests/official_stats/fixtures)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from seuraamo.accounts.roles import Role
 from seuraamo.official_stats.models import SyncRun
 from tests.axe import serious_violations
 from tests.official_stats.test_data_status import FIXTURES, TABLE, careless_file
-from tests.progress.builders import PASSWORD, make_user
+from tests.personas import PASSWORD, programme_admin
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def site(live_server: object, transactional_db: None, tmp_path: Path) -> Iterator[tuple[str, int]]:
+def site(live_site: str, tmp_path: Path) -> tuple[str, int]:
     for path in (FIXTURES / "12r5_excerpt.json-stat2.json", careless_file(tmp_path)):
         call_command("import_statistics", str(path), "--table", TABLE, stdout=io.StringIO())
-    make_user("admin", role=Role.PROGRAMME_ADMIN)
-    yield live_server.url, SyncRun.objects.latest("pk").pk
+    programme_admin()
+    return live_site, SyncRun.objects.latest("pk").pk
 
 
 def sign_in(page: object, url: str, language: str) -> None:

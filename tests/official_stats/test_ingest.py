@@ -16,7 +16,7 @@ from seuraamo.official_stats.pxweb import Cube, Dimension, Role
 from seuraamo.official_stats.services import ingest, ingest_cube
 from seuraamo.official_stats.services.ingest import IngestError
 
-from .conftest import make_cube
+from .conftest import make_cube, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -45,18 +45,11 @@ def base_cube(**changes: float | None) -> Cube:
     )
 
 
-def stored() -> dict[tuple[str, str, str], tuple[float | None, str]]:
-    return {
-        (o.area_code, o.period, o.content_code): (o.value, o.status)
-        for o in Observation.objects.filter(table__table_id=TABLE)
-    }
-
-
 def test_first_ingest_inserts_every_cell_with_status() -> None:
     run = ingest_cube(table_id=TABLE, cube=base_cube(), source="test")
     assert (run.cells, run.inserted, run.changed, run.unchanged) == (8, 8, 0, 0)
     assert run.pk is not None and run.error == ""
-    rows = stored()
+    rows = stored(TABLE)
     assert rows[("MK08", "2026M06", "TYOTTOMATLOPUSSA")] == (10153.0, "")
     assert rows[("KU489", "2026M06", "TYOTTOMATLOPUSSA")] == (None, "...")
     table = StatTable.objects.get(table_id=TABLE)
@@ -86,7 +79,7 @@ def test_changed_values_are_updated_and_keep_their_previous_value() -> None:
     # New month: 2 areas x 2 codes, of which MK08 unemployed has a value, the rest are missing.
     assert (run.inserted, run.changed) == (4, 2)
     assert run.unchanged == run.cells - 6
-    rows = stored()
+    rows = stored(TABLE)
     assert rows[("MK08", "2026M06", "TYOTTOMATLOPUSSA")] == (10160.0, "")
     assert rows[("KU489", "2026M06", "TYOTTOMATLOPUSSA")] == (97.0, "")
     revisions = {
@@ -102,18 +95,18 @@ def test_keep_existing_only_fills_gaps() -> None:
     older = base_cube(MK08__2026M06__TYOTTOMATLOPUSSA=1, MK08__2026M04__TYOTTOMATLOPUSSA=9000)
     run = ingest_cube(table_id=TABLE, cube=older, source="snapshot", overwrite=False)
     assert run.changed == 0 and run.inserted == 4
-    assert stored()[("MK08", "2026M06", "TYOTTOMATLOPUSSA")] == (10153.0, "")
+    assert stored(TABLE)[("MK08", "2026M06", "TYOTTOMATLOPUSSA")] == (10153.0, "")
 
 
 def test_periods_from_skips_older_periods() -> None:
     run = ingest_cube(table_id=TABLE, cube=base_cube(), source="test", periods_from="2026M06")
     assert run.inserted == 4
-    assert {key[1] for key in stored()} == {"2026M06"}
+    assert {key[1] for key in stored(TABLE)} == {"2026M06"}
 
 
 def test_a_failing_ingest_leaves_the_stored_data_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
     ingest_cube(table_id=TABLE, cube=base_cube(), source="test")
-    before = stored()
+    before = stored(TABLE)
     runs_before = SyncRun.objects.count()
     original = ingest._write
 
@@ -125,7 +118,7 @@ def test_a_failing_ingest_leaves_the_stored_data_untouched(monkeypatch: pytest.M
     revised = base_cube(MK08__2026M06__TYOTTOMATLOPUSSA=1, MK08__2026M07__TYOTTOMATLOPUSSA=2)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_cube(table_id=TABLE, cube=revised, source="broken")
-    assert stored() == before
+    assert stored(TABLE) == before
     assert ObservationRevision.objects.count() == 0
     assert SyncRun.objects.count() == runs_before
 
@@ -171,4 +164,4 @@ def test_a_large_ingest_is_written_in_groups_of_periods(monkeypatch: pytest.Monk
     revised = base_cube(MK08__2026M06__TYOTTOMATLOPUSSA=10160)
     run = ingest_cube(table_id=TABLE, cube=revised, source="chunked again")
     assert (run.inserted, run.changed, run.unchanged) == (0, 1, 7)
-    assert stored()[("MK08", "2026M06", "TYOTTOMATLOPUSSA")] == (10160.0, "")
+    assert stored(TABLE)[("MK08", "2026M06", "TYOTTOMATLOPUSSA")] == (10160.0, "")

@@ -11,19 +11,16 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from seuraamo.official_stats.models import Observation, ObservationRevision, SyncRun
+from seuraamo.core.models import AuditEvent
+from seuraamo.official_stats.models import ObservationRevision, SyncRun
+from tests.personas import staff_member, superuser
+
+from .conftest import stored
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TABLE = "tyonv/12r5"
-
-
-def stored() -> dict[tuple[str, str, str], tuple[float | None, str]]:
-    return {
-        (o.area_code, o.period, o.content_code): (o.value, o.status)
-        for o in Observation.objects.filter(table__table_id=TABLE)
-    }
 
 
 def run(*args: str) -> str:
@@ -46,10 +43,10 @@ def careless_file(tmp_path: Path) -> Path:
 
 def test_a_bad_import_is_listed_and_reverted_to_the_previous_revisions(tmp_path: Path) -> None:
     run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
-    good = stored()
+    good = stored(TABLE)
     run("import_statistics", str(careless_file(tmp_path)), "--table", TABLE)
-    assert stored()[("MK08", "2026M05", "TYOTTOMATLOPUSSA")] == (10210, "")
-    assert stored()[("KU285", "2026M05", "TYOTOSUUS")] == (1.5, "")
+    assert stored(TABLE)[("MK08", "2026M05", "TYOTTOMATLOPUSSA")] == (10210, "")
+    assert stored(TABLE)[("KU285", "2026M05", "TYOTOSUUS")] == (1.5, "")
     careless = SyncRun.objects.latest("pk")
 
     listing = run("statistics_runs")
@@ -58,8 +55,12 @@ def test_a_bad_import_is_listed_and_reverted_to_the_previous_revisions(tmp_path:
 
     output = run("revert_statistics_run", str(careless.pk))
     assert "1 value(s) restored, 4 cell(s) removed" in output
-    assert stored() == good
-    assert not ObservationRevision.objects.filter(run=careless).exists()
+    assert stored(TABLE) == good
+    # The revision the run made stays as history, and the revert is in the audit trail.
+    assert ObservationRevision.objects.filter(run=careless).count() == 1
+    event = AuditEvent.objects.get(object_type="official_stats.syncrun", action="update")
+    assert (event.actor, event.after["restored"], event.after["removed"]) == (None, 1, 4)
+    assert event.before["reverted_at"] is None and event.after["reverted_at"]
     assert "(reverted " in run("statistics_runs", "--table", TABLE)
 
     with pytest.raises(CommandError, match=f"run {careless.pk} was already reverted"):
@@ -75,7 +76,7 @@ def test_only_the_latest_run_of_a_table_can_be_reverted(tmp_path: Path) -> None:
         run("revert_statistics_run", str(first.pk))
     run("revert_statistics_run", str(second.pk))
     run("revert_statistics_run", str(first.pk))
-    assert stored() == {}
+    assert stored(TABLE) == {}
 
 
 def test_unknown_and_empty_runs_are_clear_errors() -> None:
@@ -89,29 +90,25 @@ def test_unknown_and_empty_runs_are_clear_errors() -> None:
 
 
 def test_staff_revert_a_run_from_the_data_status_in_the_admin(client, tmp_path: Path) -> None:
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-
     run("import_statistics", str(FIXTURES / "12r5_excerpt.json-stat2.json"), "--table", TABLE)
-    good = stored()
+    good = stored(TABLE)
     run("import_statistics", str(careless_file(tmp_path)), "--table", TABLE)
     careless = SyncRun.objects.latest("pk")
     changelist = "/fi/admin/official_stats/syncrun/"
     action = {"action": "revert_runs", "_selected_action": [careless.pk]}
 
-    viewer = get_user_model().objects.create_user("viewer", is_staff=True)
-    viewer.user_permissions.set(Permission.objects.filter(codename="view_syncrun"))
-    client.force_login(viewer)
+    client.force_login(staff_member("viewer", permissions=["view_syncrun"]))
     page = client.get(changelist).content.decode()
     assert "revert_runs" not in page  # the action is offered only to those who may revert
     client.post(changelist, action)
-    assert stored() != good
+    assert stored(TABLE) != good
 
-    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 20)
-    client.force_login(admin)
+    client.force_login(superuser("admin"))
     assert "revert_runs" in client.get(changelist).content.decode()
     response = client.post(changelist, action, follow=True)
     assert [str(message) for message in response.context["messages"]] == [
         f"Ajo {careless.pk} peruttu: 1 arvoa palautettu, 4 solua poistettu."
     ]
-    assert stored() == good
+    assert stored(TABLE) == good
+    reverted_by = AuditEvent.objects.get(object_type="official_stats.syncrun", action="update")
+    assert reverted_by.actor.username == "admin"

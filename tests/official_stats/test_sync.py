@@ -19,6 +19,8 @@ from seuraamo.official_stats.pxweb import PxWebClient, SlidingWindowLimiter
 from seuraamo.official_stats.services.sync import SyncError, sync_table
 from seuraamo.official_stats.tracking import KYMENLAAKSO_AREAS
 
+from .conftest import stored
+
 pytestmark = pytest.mark.django_db
 
 TABLE = "tyonv/12r5"
@@ -59,13 +61,6 @@ def client_for(server: FakePxWebServer, clock: FakeClock) -> PxWebClient:
     return PxWebClient(server.base_url, timeout=5, limiter=limiter, sleep=clock.sleep)
 
 
-def stored() -> dict[tuple[str, str, str], tuple[float | None, str]]:
-    return {
-        (o.area_code, o.period, o.content_code): (o.value, o.status)
-        for o in Observation.objects.filter(table__table_id=TABLE)
-    }
-
-
 def test_national_sync_uses_the_fewest_calls_and_never_hits_429(fake_pxweb: StartServer) -> None:
     clock = FakeClock()
     server = start(fake_pxweb, clock)
@@ -79,7 +74,7 @@ def test_national_sync_uses_the_fewest_calls_and_never_hits_429(fake_pxweb: Star
     assert run.calls == len(server.requests) == 8
     assert (run.cells, run.inserted, run.changed) == (14076, 14076, 0)
     table = server.tables[TABLE]
-    rows = stored()
+    rows = stored(TABLE)
     for area in ("MK08", "KU285", AREAS[-1]):
         for code in ("TYOTTOMATLOPUSSA", "TYOVOIMATK", "TYOTTOMAT20"):
             expected = table.value_of(
@@ -116,14 +111,14 @@ def test_revised_values_are_changed_with_revisions(fake_pxweb: StartServer) -> N
     )  # fmt: skip
     result = sync_table(client=client_for(server, clock), table_id=TABLE)
     assert result.run.changed == len(KYMENLAAKSO_AREAS)  # 2026M12 unemployed of every area
-    assert stored()[("MK08", "2026M12", "TYOTTOMATLOPUSSA")] == (1.0, "")
+    assert stored(TABLE)[("MK08", "2026M12", "TYOTTOMATLOPUSSA")] == (1.0, "")
 
 
 def test_a_503_in_the_middle_leaves_the_previous_data_untouched(fake_pxweb: StartServer) -> None:
     clock = FakeClock()
     server = start(fake_pxweb, clock)
     sync_table(client=client_for(server, clock), table_id=TABLE, areas_option="all")
-    before = stored()
+    before = stored(TABLE)
     server.add_table(make_12r5_table(12, start="2026M01", areas=AREAS, cell=lambda p: 7))
     posts: list[int] = []
 
@@ -137,7 +132,7 @@ def test_a_503_in_the_middle_leaves_the_previous_data_untouched(fake_pxweb: Star
     with pytest.raises(SyncError, match="503"):
         sync_table(client=client_for(server, clock), table_id=TABLE, areas_option="all",
                    since="2026M01")  # fmt: skip
-    assert stored() == before
+    assert stored(TABLE) == before
     failed = SyncRun.objects.filter(table__table_id=TABLE).order_by("-id").first()
     assert "503" in failed.error and failed.inserted == failed.changed == 0
     assert failed.calls > 0

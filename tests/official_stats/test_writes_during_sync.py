@@ -24,9 +24,9 @@ SEURAAMO = str(Path(sys.executable).with_name("seuraamo"))
 WRITER = """
 import json, os, sys, time, django
 django.setup()
-from django.contrib.auth import get_user_model
 from django.test import Client
-user = get_user_model().objects.create_superuser("writer", "w@example.org", "a-long-passphrase")
+from tests.personas import superuser
+user = superuser("writer")
 client = Client(HTTP_HOST="localhost")
 client.force_login(user)
 lock = sys.argv[1]

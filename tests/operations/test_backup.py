@@ -9,13 +9,14 @@ import gzip
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
+from seuraamo.accounts.models import User
 from seuraamo.official_stats.models import StatTable, SyncRun
 from tests.pages.builders import build_programme
+from tests.personas import citizen, coordinator
 from tests.situation.builders import build_situation
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,9 +36,9 @@ def every_row() -> dict[str, list[tuple]]:
 
 
 def build_everything() -> None:
-    build_programme(timezone.localdate())
+    data = build_programme(timezone.localdate())
     build_situation()
-    get_user_model().objects.create_user("coordinator", password="a long pass phrase 42")
+    coordinator(data.organisations["kotkan-kaupunki"])
     SyncRun.objects.create(
         table=StatTable.objects.get(table_id="tyonv/12r5"),
         source="test",
@@ -61,14 +62,15 @@ def test_backup_and_restore_give_back_every_row(tmp_path: Path) -> None:
 
     assert every_row() == before
     # The database goes on working: new rows get fresh ids (sequences follow the restored rows).
-    get_user_model().objects.create_user("second", password="another long pass phrase")
+    restored = User.objects.get(username="coordinator")
+    assert citizen("second").pk > restored.pk
 
 
 def test_restore_refuses_a_database_with_data_and_changes_nothing(tmp_path: Path) -> None:
     build_everything()
     backup = tmp_path / "seuraamo.backup"
     call_command("backup", str(backup), verbosity=0)
-    get_user_model().objects.create_user("edited-after-backup", password="a long pass phrase 42")
+    citizen("edited-after-backup")
     before = every_row()
     with pytest.raises(
         CommandError, match="the database is not empty .*restore only into an empty"
@@ -97,7 +99,7 @@ def test_a_damaged_backup_is_refused_in_one_line_and_nothing_is_restored(
     with pytest.raises(CommandError, match=message) as refusal:
         call_command("restore", str(backup), verbosity=0)
     assert str(backup) in str(refusal.value) and "\n" not in str(refusal.value)
-    assert not get_user_model().objects.exists()
+    assert not User.objects.exists()
 
 
 def test_a_missing_backup_file_is_named(tmp_path: Path) -> None:

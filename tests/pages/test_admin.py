@@ -6,7 +6,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from seuraamo.accounts.models import User
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import (
     Goal,
@@ -20,6 +19,7 @@ from seuraamo.programmes.models import (
 )
 from tests.admin_forms import admin_form_payload
 from tests.pages.builders import PageData
+from tests.personas import superuser
 
 MODELS = [
     Organisation,
@@ -36,9 +36,7 @@ MODELS = [
 
 @pytest.fixture
 def staff(client: Client, db: None) -> Client:
-    # No password: hashing one would cost more than the test itself.
-    user = User.objects.create(username="admin", is_staff=True, is_superuser=True)
-    client.force_login(user)
+    client.force_login(superuser("admin"))
     return client
 
 

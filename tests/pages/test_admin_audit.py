@@ -21,11 +21,12 @@ from seuraamo.programmes.models import (
 )
 from tests.admin_forms import admin_form_payload
 from tests.pages.builders import PageData
+from tests.personas import superuser
 
 
 @pytest.fixture
 def staff_user(db: None) -> User:
-    return User.objects.create(username="sihteeri", is_staff=True, is_superuser=True)
+    return superuser("sihteeri")
 
 
 EMPTY_SUCCESSIONS = {

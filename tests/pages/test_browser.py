@@ -4,7 +4,7 @@ switcher, the skip link, axe-core (no serious or critical violations), a 360 px 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,9 +31,9 @@ MAX_TABS = 60
 
 
 @pytest.fixture
-def site(live_server: object, transactional_db: None) -> Iterator[str]:
+def site(live_site: str) -> str:
     call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
-    yield live_server.url
+    return live_site
 
 
 def focused(page: object) -> dict[str, str]:

@@ -8,16 +8,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import ROLE_GROUPS, Role
 from seuraamo.core.models import AuditEvent
 from seuraamo.official_stats.selectors import indicator_status
 from seuraamo.programmes.models import Indicator, IndicatorTarget
+from tests import personas
 from tests.admin_forms import admin_form_payload
 from tests.pages.builders import PageData
 from tests.pages.test_indicator_status import status_text, store_share
@@ -27,10 +25,8 @@ THIS_YEAR = timezone.localdate().year
 
 @pytest.fixture
 def programme_admin(data: PageData) -> Client:
-    user = User.objects.create(username="puheenjohtaja", email="pj@example.test")
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[Role.PROGRAMME_ADMIN]))
     client = Client()
-    client.force_login(user)
+    client.force_login(personas.programme_admin("puheenjohtaja"))
     return client
 
 
@@ -80,10 +76,8 @@ def test_the_programme_admin_role_opens_only_the_indicators_in_the_admin(
     assert programme_admin.get("/fi/admin/programmes/indicatortarget/").status_code == 200
     assert programme_admin.get("/fi/admin/programmes/goal/").status_code == 403
     assert programme_admin.get("/fi/admin/accounts/user/").status_code == 403
-    member = User.objects.create(username="jasen")
-    member.groups.add(Group.objects.get(name=ROLE_GROUPS[Role.STEERING_GROUP]))
     other = Client()
-    other.force_login(member)
+    other.force_login(personas.steering_group_member("jasen"))
     assert other.get(indicator_url(data.indicator)).status_code == 302  # to the admin login
 
 

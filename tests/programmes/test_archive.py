@@ -15,9 +15,9 @@ from seuraamo.core.models import AuditEvent
 from seuraamo.programmes.models import Goal, Programme
 from seuraamo.progress import services
 from seuraamo.progress.models import GoalReport
+from tests.personas import programme_admin
 from tests.programmes.test_export_programme import export
 from tests.programmes.test_import_programme import REAL_FILE, run_import
-from tests.progress.builders import Role, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def without_first_goal(tmp_path: Path) -> tuple[Path, str]:
 
 def test_a_goal_with_reports_is_archived_not_deleted(tmp_path: Path, client: Client) -> None:
     run_import(REAL_FILE)
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     goals = list(Goal.objects.all())
     services.open_round(admin, Programme.objects.get(), "2026H1", datetime.date(2026, 8, 31), goals)
     path, key = without_first_goal(tmp_path)

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from seuraamo.accounts.models import User
 from seuraamo.programmes.models import Goal, Measure
 from tests.admin_forms import admin_form_payload
+from tests.personas import superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def start_up() -> str:
 def test_an_admin_edit_survives_the_next_start() -> None:
     first = start_up()
     assert 'Imported programme "kymenlaakso-2021"' in first
-    admin = User.objects.create_superuser("sihteeri", "sihteeri@example.org", "x")
+    admin = superuser("sihteeri")
     client = Client()
     client.force_login(admin)
     goal = Goal.objects.order_by("id").first()

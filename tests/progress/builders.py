@@ -1,33 +1,31 @@
-"""Users in each role and an open round, on top of the small programme of the page tests
-(tests/pages/builders.py). Constructed test data: no real people or reports."""
+"""Users in each role (tests/personas.py) and an open round, on top of the small programme of the
+page tests (tests/pages/builders.py). Constructed test data: no real people or reports."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
-
 from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import ROLE_GROUPS, Role
+from seuraamo.accounts.roles import Role
 from seuraamo.progress import services
 from seuraamo.progress.models import GoalReport, ReportingRound
 from tests.pages.builders import PageData
+from tests.personas import (
+    PASSWORD,
+    analyst,
+    coordinator,
+    person,
+    programme_admin,
+    steering_group_member,
+)
 
-PASSWORD = "Kymenlaakso-testi-2026"
+__all__ = ["PASSWORD", "FollowUp", "build_follow_up", "make_user"]
 
 
 def make_user(key: str, *, organisation: object = None, role: Role | None = None) -> User:
-    user = User.objects.create_user(
-        username=key,
-        email=f"{key}@example.test",
-        password=PASSWORD,
-        first_name=key.title(),
-        organisation=organisation,
-    )
-    if role in ROLE_GROUPS:
-        user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])
-    return user
+    """The persona builder under its older name (tests/personas.py::person)."""
+    return person(key, organisation=organisation, role=role)
 
 
 @dataclass
@@ -51,19 +49,20 @@ class FollowUp:
 
 def build_follow_up(data: PageData, deadline: datetime.date, period: str = "2026H1") -> FollowUp:
     organisations = data.organisations
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     round_ = services.open_round(admin, data.programme, period, deadline, list(data.goals.values()))
     return FollowUp(
         data=data,
         admin=admin,
-        steering=make_user("steering", role=Role.STEERING_GROUP),
-        analyst=make_user("analyst", role=Role.ANALYST),
-        coordinator_a=make_user(
-            "coordinator-a", organisation=organisations["kaakkois-suomen-elinvoimakeskus"]
+        steering=steering_group_member(),
+        analyst=analyst(),
+        coordinator_a=coordinator(
+            organisations["kaakkois-suomen-elinvoimakeskus"], "coordinator-a"
         ),
-        coordinator_b=make_user(
-            "coordinator-b", organisation=organisations["kymenlaakson-tyollisyysjohtoryhma"]
+        coordinator_b=coordinator(
+            organisations["kymenlaakson-tyollisyysjohtoryhma"], "coordinator-b"
         ),
-        outsider=make_user("outsider", organisation=organisations["kotkan-kaupunki"]),
+        # a user of a partner organisation: coordinates none of the round's goals
+        outsider=person("outsider", organisation=organisations["kotkan-kaupunki"]),
         reporting_round=round_,
     )

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.pages.builders import PageData
+from tests.pages.builders import PageData, build_programme
 from tests.pages.conftest import data, finnish_by_default  # noqa: F401
 from tests.progress.builders import FollowUp, build_follow_up
 
@@ -13,3 +13,12 @@ from tests.progress.builders import FollowUp, build_follow_up
 @pytest.fixture
 def follow_up(data: PageData) -> FollowUp:  # noqa: F811
     return build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
+
+
+@pytest.fixture
+def follow_up_site(live_site: str) -> tuple[str, FollowUp]:
+    """The live server's address, and an open round of the small programme with a user in each
+    role (tests/progress/builders.py)."""
+    programme = build_programme(timezone.localdate())
+    deadline = timezone.localdate() + datetime.timedelta(days=20)
+    return live_site, build_follow_up(programme, deadline)

@@ -11,7 +11,7 @@ from django.test import Client
 
 from seuraamo.accounts.models import User
 from seuraamo.config import settings as project_settings
-from tests.progress.builders import PASSWORD, make_user
+from tests.personas import PASSWORD, citizen
 
 LOGIN = "/fi/accounts/login/"
 
@@ -20,7 +20,7 @@ LOGIN = "/fi/accounts/login/"
 def user(db: None, settings: object) -> User:
     # The project's own hashers: the other tests hash with MD5 for speed (tests/conftest.py).
     settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
-    return make_user("koordinaattori")
+    return citizen("koordinaattori")
 
 
 def test_the_password_is_stored_as_an_argon2_hash(user: User) -> None:

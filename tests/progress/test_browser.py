@@ -5,26 +5,17 @@ and tests/progress/builders.py)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from pypdf import PdfReader
 
 from seuraamo.progress.models import Decision, GoalReport, Meeting
 from tests.axe import serious_violations
-from tests.pages.builders import build_programme
-from tests.progress.builders import PASSWORD, FollowUp, build_follow_up
+from tests.progress.builders import PASSWORD, FollowUp
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def site(live_server: object, transactional_db: None) -> Iterator[tuple[str, FollowUp]]:
-    data = build_programme(timezone.localdate())
-    follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
-    yield live_server.url, follow_up
 
 
 def log_in(page: object, site: str, email: str, language: str = "fi") -> None:
@@ -36,9 +27,9 @@ def log_in(page: object, site: str, email: str, language: str = "fi") -> None:
 
 
 def test_the_whole_reporting_cycle(
-    site: tuple[str, FollowUp], open_page: Callable[..., object], tmp_path: Path
+    follow_up_site: tuple[str, FollowUp], open_page: Callable[..., object], tmp_path: Path
 ) -> None:
-    url, follow_up = site
+    url, follow_up = follow_up_site
     report = follow_up.report("4.3")
     goal_title = follow_up.data.goals["4.3"].title_fi
     coordinator = open_page(locale="fi-FI")
@@ -109,9 +100,9 @@ def test_the_whole_reporting_cycle(
 
 
 def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
-    site: tuple[str, FollowUp], open_page: Callable[..., object]
+    follow_up_site: tuple[str, FollowUp], open_page: Callable[..., object]
 ) -> None:
-    url, follow_up = site
+    url, follow_up = follow_up_site
     report = follow_up.report("4.3")
     first = open_page(locale="fi-FI")
     second = open_page(locale="fi-FI")
@@ -141,9 +132,9 @@ def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_axe_finds_no_serious_violations_on_follow_up_pages(
-    site: tuple[str, FollowUp], open_page: Callable[..., object], language: str
+    follow_up_site: tuple[str, FollowUp], open_page: Callable[..., object], language: str
 ) -> None:
-    url, follow_up = site
+    url, follow_up = follow_up_site
     report = follow_up.report("4.3")
     goal = follow_up.data.goals["4.3"]
     found: dict[str, list[str]] = {}
@@ -199,9 +190,9 @@ def test_axe_finds_no_serious_violations_on_follow_up_pages(
 
 
 def test_leaving_the_form_with_unsaved_changes_asks_first(
-    site: tuple[str, FollowUp], browser: object
+    follow_up_site: tuple[str, FollowUp], browser: object
 ) -> None:
-    url, follow_up = site
+    url, follow_up = follow_up_site
     report = follow_up.report("4.3")
     # A context of its own: the dialog listener below would outlive the test on a lent page.
     page = browser.new_context(locale="fi-FI").new_page()

@@ -4,14 +4,13 @@ sign-in answers 429 with a page in the visitor's language that says why, offers 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from django.conf import settings
 
-from seuraamo.accounts.models import User
 from tests.axe import serious_violations
-from tests.progress.builders import PASSWORD
+from tests.personas import PASSWORD, citizen
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +22,9 @@ EXPECTED = {
 
 
 @pytest.fixture
-def site(live_server: object, transactional_db: None) -> Iterator[str]:
-    User.objects.create_user(username="lukittu", email="lukittu@example.test", password=PASSWORD)
-    yield live_server.url
+def site(live_site: str) -> str:
+    citizen("lukittu")
+    return live_site
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

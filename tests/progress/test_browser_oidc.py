@@ -26,9 +26,7 @@ REFUSED = {
 
 
 @pytest.fixture
-def site(
-    live_server: object, transactional_db: None, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[str, FakeOidcProvider]]:
+def site(live_site: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, FakeOidcProvider]]:
     data = build_programme(timezone.localdate())
     monkeypatch.setenv("OIDC_KOTKA_BROWSER_SECRET", "browser-secret")
     with FakeOidcProvider(client_id="seuraamo", client_secret="browser-secret") as fake:
@@ -41,7 +39,7 @@ def site(
             client_secret_variable="OIDC_KOTKA_BROWSER_SECRET",
             creates_users=True,
         )
-        yield live_server.url, fake
+        yield live_site, fake
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

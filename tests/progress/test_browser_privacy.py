@@ -11,9 +11,8 @@ API. Also axe-core on the confirmation pages in fi, sv and en. Constructed test 
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,8 +24,7 @@ from pypdf import PdfReader
 from seuraamo.progress import services
 from seuraamo.progress.models import GoalReport, Meeting, ReportingRound, ReportStatus, RoundStatus
 from tests.axe import serious_violations
-from tests.pages.builders import build_programme
-from tests.progress.builders import FollowUp, build_follow_up
+from tests.progress.builders import FollowUp
 from tests.progress.test_browser import log_in
 
 pytestmark = pytest.mark.browser
@@ -44,13 +42,6 @@ CRAWLED = ("/fi/follow-up/", "/fi/goals/", "/fi/themes/", "/fi/programme/")
 DOWNLOADS = (".pdf", ".xlsx")
 
 
-@pytest.fixture
-def site(live_server: object, transactional_db: None) -> Iterator[tuple[str, FollowUp]]:
-    data = build_programme(timezone.localdate())
-    follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
-    yield live_server.url, follow_up
-
-
 def main_text(page: object) -> str:
     return page.locator("main").inner_text()
 
@@ -61,9 +52,9 @@ def without_draft(where: str, text: str) -> None:
 
 
 def test_a_draft_never_leaves_its_organisation(
-    site: tuple[str, FollowUp], open_page: Callable[..., object], tmp_path: Path
+    follow_up_site: tuple[str, FollowUp], open_page: Callable[..., object], tmp_path: Path
 ) -> None:
-    url, follow_up = site
+    url, follow_up = follow_up_site
     draft, accepted = follow_up.report(DRAFT_GOAL), follow_up.report(ACCEPTED_GOAL)
     draft_goal, accepted_goal = (
         follow_up.data.goals[DRAFT_GOAL],
@@ -283,9 +274,9 @@ def searched_api(page: object, url: str) -> set[str]:
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_axe_finds_no_serious_violations_on_the_confirmation_pages(
-    site: tuple[str, FollowUp], open_page: Callable[..., object], language: str
+    follow_up_site: tuple[str, FollowUp], open_page: Callable[..., object], language: str
 ) -> None:
-    url, follow_up = site
+    url, follow_up = follow_up_site
     admin = open_page()
     log_in(admin, url, follow_up.admin.email, language)
     rounds = f"{url}/{language}/follow-up/rounds/2026H1"

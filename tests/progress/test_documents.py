@@ -13,12 +13,10 @@ from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.progress import services
 from seuraamo.progress.services import ReportContent
 from tests.pages.builders import PageData
+from tests.personas import coordinator, programme_admin
 
 
 def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) -> None:
-    from seuraamo.accounts.roles import Role
-    from tests.progress.builders import make_user
-
     table = StatTable.objects.create(table_id="tyonv/12r5", title_fi="Constructed test table")
     months = [f"2025M{m:02d}" for m in range(1, 13)] + [f"2026M{m:02d}" for m in range(1, 10)]
     Observation.objects.bulk_create(
@@ -31,7 +29,7 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
         )
         for index, period in enumerate(months)
     )
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     round_ = services.open_round(
         admin,
         data.programme,
@@ -44,9 +42,7 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
     accept(
         report,
         admin,
-        make_user(
-            "coordinator", organisation=data.organisations["kaakkois-suomen-elinvoimakeskus"]
-        ),
+        coordinator(data.organisations["kaakkois-suomen-elinvoimakeskus"]),
     )
     assert [(v["indicator"], v["period"], v["value"]) for v in values] == [
         ("mk08-tyottomien-osuus", "2026M06", 11.7)
@@ -76,10 +72,8 @@ def unemployed_row(page: str) -> str:
 
 
 def test_a_closed_rounds_labour_market_summary_is_frozen(data: PageData) -> None:
-    from seuraamo.accounts.roles import Role
     from seuraamo.official_stats.services import ingest_cube, load_areas
     from tests.official_stats.conftest import make_cube
-    from tests.progress.builders import make_user
 
     load_areas()
 
@@ -92,7 +86,7 @@ def test_a_closed_rounds_labour_market_summary_is_frozen(data: PageData) -> None
         ingest_cube(table_id="tyonv/12r5", cube=make_cube(cells), source="test")
 
     sync(9500)
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     round_ = services.open_round(
         admin,
         data.programme,

@@ -18,7 +18,7 @@ from seuraamo.accounts.models import ExternalIdentity, SignInProvider, User
 from seuraamo.core.models import AuditEvent
 from tests.fakeoidc.server import FakeOidcProvider
 from tests.pages.builders import PageData
-from tests.progress.builders import PASSWORD, make_user
+from tests.personas import PASSWORD, person
 
 SECRET_VARIABLE = "OIDC_KOTKA_TEST_SECRET"
 
@@ -63,9 +63,9 @@ def test_a_known_person_signs_in_with_their_organisations_account(
     provider: tuple[FakeOidcProvider, SignInProvider], data: PageData
 ) -> None:
     fake, configured = provider
-    anna = make_user("anna", organisation=data.organisations["kotkan-kaupunki"])
-    anna.email = "anna.virtanen@kotka.test"
-    anna.save()
+    anna = person(
+        "anna", organisation=data.organisations["kotkan-kaupunki"], email="anna.virtanen@kotka.test"
+    )
     client = Client()
 
     answer = sign_in(client, fake)
@@ -107,9 +107,11 @@ def test_an_account_of_another_organisation_is_refused(
     provider: tuple[FakeOidcProvider, SignInProvider], data: PageData
 ) -> None:
     fake, _configured = provider
-    other = make_user("anna", organisation=data.organisations["kaakkois-suomen-ely-keskus"])
-    other.email = "anna.virtanen@kotka.test"
-    other.save()
+    person(
+        "anna",
+        organisation=data.organisations["kaakkois-suomen-ely-keskus"],
+        email="anna.virtanen@kotka.test",
+    )
     client = Client()
     answer = sign_in(client, fake, language="en")
     assert answer.status_code == 403
@@ -162,7 +164,7 @@ def test_a_missing_secret_and_a_stray_callback_are_explained(
 def test_the_provider_is_offered_next_to_the_password_which_still_works(
     provider: tuple[FakeOidcProvider, SignInProvider], data: PageData
 ) -> None:
-    anna = make_user("anna", organisation=data.organisations["kotkan-kaupunki"])
+    anna = person("anna", organisation=data.organisations["kotkan-kaupunki"])
     client = Client()
     page = client.get("/fi/accounts/login/").content.decode()
     assert 'href="/fi/accounts/sign-in/kotka/"' in page and "Kotkan kaupungin tunnus" in page

@@ -23,7 +23,8 @@ from seuraamo.progress import selectors, services
 from seuraamo.progress.models import Contribution, GoalReport
 from seuraamo.progress.services import ContributionContent, FollowUpError, ReportContent
 from tests.pages.builders import build_programme
-from tests.progress.builders import build_follow_up, make_user
+from tests.personas import coordinator
+from tests.progress.builders import build_follow_up
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +48,11 @@ class RoundLifecycle(RuleBasedStateMachine):
         )
         organisations = self.follow_up.data.organisations
         self.partners = {
-            organisations["etela-kymenlaakson-tyollisyysalue"].pk: make_user(
-                "partner-south", organisation=organisations["etela-kymenlaakson-tyollisyysalue"]
+            organisations["etela-kymenlaakson-tyollisyysalue"].pk: coordinator(
+                organisations["etela-kymenlaakson-tyollisyysalue"], "partner-south"
             ),
-            organisations["kouvolan-tyollisyysalue"].pk: make_user(
-                "partner-kouvola", organisation=organisations["kouvolan-tyollisyysalue"]
+            organisations["kouvolan-tyollisyysalue"].pk: coordinator(
+                organisations["kouvolan-tyollisyysalue"], "partner-kouvola"
             ),
         }
         self.reports = {number: self.follow_up.report(number) for number in GOALS}

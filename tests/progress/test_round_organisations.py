@@ -18,13 +18,13 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from seuraamo import programmes
-from seuraamo.accounts.roles import Role
 from seuraamo.core.models import AuditEvent
 from seuraamo.programmes.models import Goal, Programme
 from seuraamo.progress import exports, selectors, services
 from seuraamo.progress.models import Contribution, GoalReport, ReportOrganisation
 from seuraamo.progress.services import ContributionContent, FollowUpError, ReportContent
-from tests.progress.builders import FollowUp, make_user
+from tests.personas import coordinator, programme_admin
+from tests.progress.builders import FollowUp
 
 PROGRAMME_FILE = Path(programmes.__file__).parent / "data" / "kymenlaakso.yaml"
 TE_OFFICE = "Kaakkois-Suomen työ- ja elinkeinotoimisto (TE-toimisto)"
@@ -55,7 +55,7 @@ def coordinators_section(html: str) -> str:
 def test_a_round_names_the_organisations_of_its_own_time(
     kymenlaakso: Programme, tmp_path: Path
 ) -> None:
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     goals = list(Goal.objects.all())
     deadline = timezone.localdate() + datetime.timedelta(days=30)
     services.open_round(admin, kymenlaakso, "2026H1", deadline, goals)
@@ -81,7 +81,7 @@ def test_the_migration_fixes_rounds_opened_before_it(kymenlaakso: Programme) -> 
     """A report from before the stored organisations: the migration resolves them, moves the
     sections the organisations now write themselves into the lead's part, and rewrites the frozen
     snapshot's coordinators."""
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     goal = Goal.objects.get(key__startswith="4-2")
     deadline = timezone.localdate() + datetime.timedelta(days=30)
     report = services.open_round(admin, kymenlaakso, "2026H1", deadline, [goal]).reports.get()
@@ -114,7 +114,7 @@ def shared(follow_up: FollowUp) -> tuple[FollowUp, GoalReport, dict[str, object]
     leads; the TE office's two employment areas write their own parts."""
     organisations = follow_up.data.organisations
     partners = {
-        key: make_user(key, organisation=organisations[key])
+        key: coordinator(organisations[key], key)
         for key in ("etela-kymenlaakson-tyollisyysalue", "kouvolan-tyollisyysalue")
     }
     return follow_up, follow_up.report("4.2"), partners

@@ -10,28 +10,21 @@ from collections.abc import Callable
 
 import pytest
 
-from seuraamo.accounts.roles import Role
 from tests.axe import serious_violations
+from tests.personas import PASSWORD, analyst, citizen
 from tests.security.refusal_urls import MEMBERS_HEADING
-from tests.security.test_refusals import (
-    ANOTHER_USER,
-    NOT_FOUND,
-    PASSWORD,
-    REFUSED,
-    SERVER_ERROR,
-    make_user,
-)
+from tests.security.test_refusals import ANOTHER_USER, NOT_FOUND, REFUSED, SERVER_ERROR
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def site(live_server: object, transactional_db: None, settings: object) -> str:
+def site(live_site: str, settings: object) -> str:
     settings.ROOT_URLCONF = "tests.security.refusal_urls"
     settings.DEBUG = False  # the site's error pages, not Django's technical ones
-    make_user("member")
-    make_user("analyst", role=Role.ANALYST)
-    return live_server.url
+    citizen("member")
+    analyst()
+    return live_site
 
 
 def sign_in_here(page: object, who: str) -> None:

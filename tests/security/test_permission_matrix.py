@@ -8,13 +8,12 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
-from seuraamo.accounts.models import User
 from seuraamo.catalogue.hsds.mapping import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
+from tests import personas
 from tests.pages.builders import PageData
 
 # programme_admin: the role (the "programme admins" group) without the staff flag; it may set the
@@ -67,27 +66,23 @@ ADMIN_MATRIX = [
 ]
 
 
+#: The admin site's people: staff as Django sees them, besides the roles of the follow-up.
+ADMIN_SITE_PEOPLE = {
+    "citizen": personas.citizen,
+    "staff_without_permissions": personas.staff_member,
+    "programme_editor": lambda: personas.staff_member(
+        "programme-editor",
+        permissions=["view_goal", "change_goal", "view_measure", "change_measure"],
+    ),
+    "programme_admin": personas.programme_admin,
+    "superuser": personas.superuser,
+}
+
+
 def client_for(role: str) -> Client:
     client = Client()
-    if role == "anonymous":
-        return client
-    user = User.objects.create(
-        username=role,
-        is_staff=role != "citizen",
-        is_superuser=role == "superuser",
-    )
-    if role == "programme_admin":
-        user.is_staff = False
-        user.save()
-        user.groups.add(Group.objects.get(name="programme admins"))
-    if role == "programme_editor":
-        user.user_permissions.set(
-            Permission.objects.filter(
-                content_type__app_label="programmes",
-                codename__in=["view_goal", "change_goal", "view_measure", "change_measure"],
-            )
-        )
-    client.force_login(user)
+    if role != "anonymous":
+        client.force_login(ADMIN_SITE_PEOPLE[role]())
     return client
 
 

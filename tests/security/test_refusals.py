@@ -12,18 +12,16 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client, RequestFactory
 
 from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import ROLE_GROUPS, Role
 from seuraamo.config import urls as project_urls
 from seuraamo.core import errors
 from tests.pages.html import Element, parse
+from tests.personas import PASSWORD, analyst, citizen
 from tests.security.refusal_urls import MEMBERS_HEADING
 
 LANGUAGES = ["fi", "sv", "en"]
-PASSWORD = "Kymenlaakso-testi-2026"
 REFUSED = {
     "fi": "Sinulla ei ole pääsyä tälle sivulle",
     "sv": "Du har inte åtkomst till den här sidan",
@@ -54,15 +52,6 @@ def real_error_pages(settings: object) -> None:
 @pytest.fixture
 def refusal_urls(settings: object) -> None:
     settings.ROOT_URLCONF = "tests.security.refusal_urls"
-
-
-def make_user(key: str, role: Role | None = None) -> User:
-    user = User.objects.create_user(
-        username=key, email=f"{key}@example.test", password=PASSWORD, first_name=key.title()
-    )
-    if role is not None:
-        user.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[role])[0])
-    return user
 
 
 def signed_in(user: User) -> Client:
@@ -98,7 +87,7 @@ def test_the_project_urls_name_the_handlers() -> None:
 def test_a_refused_anonymous_visitor_signs_in_and_comes_back(
     db: None, refusal_urls: None, language: str
 ) -> None:
-    make_user("member")
+    citizen("member")
     visitor = Client()
     refused = visitor.get(f"/{language}/members/?tab=2")
     assert refused.status_code == 302
@@ -124,7 +113,7 @@ def test_a_refused_anonymous_visitor_signs_in_and_comes_back(
     "elsewhere", ["https://evil.example/", "//evil.example/fi/", "javascript:alert(1)", "\\\\evil.example"]
 )  # fmt: skip
 def test_signing_in_never_sends_anyone_off_the_site(db: None, elsewhere: str) -> None:
-    make_user("member")
+    citizen("member")
     signed = Client().post(
         "/fi/accounts/login/",
         {"username": "member@example.test", "password": PASSWORD, "next": elsewhere},
@@ -134,7 +123,7 @@ def test_signing_in_never_sends_anyone_off_the_site(db: None, elsewhere: str) ->
 
 
 def test_the_sign_in_page_ignores_an_off_site_next_for_a_signed_in_user(db: None) -> None:
-    already = signed_in(make_user("member")).get("/fi/accounts/login/?next=https://evil.example/")
+    already = signed_in(citizen("member")).get("/fi/accounts/login/?next=https://evil.example/")
     assert already["Location"] == "/fi/follow-up/tasks/"
 
 
@@ -143,7 +132,7 @@ def test_the_sign_in_page_ignores_an_off_site_next_for_a_signed_in_user(db: None
 )
 def test_signing_out_never_sends_anyone_off_the_site(db: None, elsewhere: str) -> None:
     """The 403 page's "log in as another user" signs out with a `next`: only a local one is followed."""
-    signed_out = signed_in(make_user("member")).post("/fi/accounts/logout/", {"next": elsewhere})
+    signed_out = signed_in(citizen("member")).post("/fi/accounts/logout/", {"next": elsewhere})
     assert signed_out.status_code == 302
     assert signed_out["Location"] == "/fi/"
 
@@ -153,7 +142,7 @@ def test_signing_out_never_sends_anyone_off_the_site(db: None, elsewhere: str) -
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_signed_in_user_without_the_role_gets_the_styled_403(db: None, language: str) -> None:
-    response = signed_in(make_user("member")).get(f"/{language}/data-status/")
+    response = signed_in(citizen("member")).get(f"/{language}/data-status/")
     doc = page(response, 403)
     assert doc.find("html").attrs["lang"] == language
     assert doc.find("h1").text == REFUSED[language]
@@ -178,8 +167,8 @@ def test_a_signed_in_user_without_the_role_gets_the_styled_403(db: None, languag
 
 
 def test_signing_in_as_another_user_from_the_403_page_returns_there(db: None) -> None:
-    make_user("analyst", role=Role.ANALYST)
-    browser = signed_in(make_user("member"))
+    analyst()
+    browser = signed_in(citizen("member"))
     doc = page(browser.get("/fi/data-status/"), 403)
     form = doc.find("form", action="/fi/accounts/logout/")
     again = form.find("input", name="next").attrs["value"]

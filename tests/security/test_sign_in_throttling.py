@@ -9,20 +9,18 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
+
+from tests.personas import PASSWORD, superuser
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/fi/admin/login/"
-PASSWORD = "a-long-and-right-passphrase"
 
 
 @pytest.fixture
 def staff(db):
-    return get_user_model().objects.create_user(
-        "staff", "staff@example.org", PASSWORD, is_staff=True, is_superuser=True
-    )
+    return superuser("staff")
 
 
 def sign_in(client, username: str, password: str, address: str = "192.0.2.1"):

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_situation(transactional_db: None) -> None:
+def site(live_site: str) -> str:
     build_situation()
+    return live_site
 
 
 def caption(page) -> str:
@@ -34,9 +35,7 @@ def wait_interactive(page, figure: str = "figure-timeseries") -> None:
     )
 
 
-def test_charts_become_interactive_under_the_content_security_policy(
-    live_server, live_situation, browser
-) -> None:
+def test_charts_become_interactive_under_the_content_security_policy(site, browser) -> None:
     # A context of its own: the listeners below would outlive the test on a lent page.
     context = browser.new_context(locale="fi-FI")
     page = context.new_page()
@@ -46,7 +45,7 @@ def test_charts_become_interactive_under_the_content_security_policy(
         "console",
         lambda message: errors.append(message.text) if "Security Policy" in message.text else None,
     )
-    response = page.goto(f"{live_server.url}/en/situation/")
+    response = page.goto(f"{site}/en/situation/")
     assert "script-src 'self';" in response.headers["content-security-policy"]
     for figure in ("figure-timeseries", "figure-map", "figure-occupations"):
         wait_interactive(page, figure)
@@ -59,11 +58,9 @@ def test_charts_become_interactive_under_the_content_security_policy(
     context.close()
 
 
-def test_a_chart_far_below_the_screen_stays_static_until_it_comes_near(
-    live_server, live_situation, page
-) -> None:
+def test_a_chart_far_below_the_screen_stays_static_until_it_comes_near(site, page) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
-    page.goto(f"{live_server.url}/fi/situation/")
+    page.goto(f"{site}/fi/situation/")
     wait_interactive(page, "figure-timeseries")
     page.evaluate("window.scrollTo(0, 0)")
     assert page.get_attribute("#figure-occupations", "data-interactive") is None
@@ -72,10 +69,8 @@ def test_a_chart_far_below_the_screen_stays_static_until_it_comes_near(
     assert page.is_hidden("#figure-occupations .chart__static")
 
 
-def test_area_and_statistic_update_chart_and_table_in_place(
-    live_server, live_situation, page
-) -> None:
-    page.goto(f"{live_server.url}/en/situation/")
+def test_area_and_statistic_update_chart_and_table_in_place(site, page) -> None:
+    page.goto(f"{site}/en/situation/")
     wait_interactive(page)
     assert caption(page) == "Unemployed jobseekers, Kymenlaakso"
     page.evaluate("window.__samePage = true")
@@ -98,8 +93,8 @@ def test_area_and_statistic_update_chart_and_table_in_place(
     assert "area=KU285" in link and "statistic=share" in link
 
 
-def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> None:
-    page.goto(f"{live_server.url}/en/situation/")
+def test_selectors_work_from_the_keyboard(site, page) -> None:
+    page.goto(f"{site}/en/situation/")
     wait_interactive(page)
     page.focus("#id_area")
     page.keyboard.press("End")  # the last area: the whole country
@@ -111,11 +106,9 @@ def test_selectors_work_from_the_keyboard(live_server, live_situation, page) -> 
     assert caption(page) == "Unemployed jobseekers, Whole country"
 
 
-def test_without_javascript_the_form_reloads_the_page(
-    live_server, live_situation, open_page
-) -> None:
+def test_without_javascript_the_form_reloads_the_page(site, open_page) -> None:
     page = open_page(java_script_enabled=False)
-    page.goto(f"{live_server.url}/fi/situation/")
+    page.goto(f"{site}/fi/situation/")
     assert page.is_visible("#figure-timeseries .chart__static svg")
     page.select_option("#id_area", "TA04")
     page.select_option("#id_statistic", "TYOTTOMATLOPUSSA")
@@ -137,23 +130,23 @@ def test_without_javascript_the_form_reloads_the_page(
         ("/fi/situation/review/", None),
     ],
 )
-def test_axe_finds_no_serious_violations(live_server, live_situation, page, path, figure) -> None:
-    page.goto(f"{live_server.url}{path}")
+def test_axe_finds_no_serious_violations(site, page, path, figure) -> None:
+    page.goto(f"{site}{path}")
     if figure:
         wait_interactive(page, figure)
         page.click(f"#{figure} summary")  # open the table alternative too
     assert serious_violations(page) == []
 
 
-def test_axe_static_charts(live_server, live_situation, page) -> None:
+def test_axe_static_charts(site, page) -> None:
     """The server-rendered SVGs, as a browser without the chart scripts shows them."""
     page.route("**/static/situation/**/*.js", lambda route: route.abort())
-    page.goto(f"{live_server.url}/en/situation/?area=KU285&statistic=share")
+    page.goto(f"{site}/en/situation/?area=KU285&statistic=share")
     assert page.is_visible("#figure-timeseries .chart__static svg")
     assert page.get_attribute("#figure-timeseries", "data-interactive") is None
     assert serious_violations(page) == []
 
 
-def test_axe_api_docs(live_server, live_situation, page) -> None:
-    page.goto(f"{live_server.url}/api/docs")
+def test_axe_api_docs(site, page) -> None:
+    page.goto(f"{site}/api/docs")
     assert serious_violations(page) == []

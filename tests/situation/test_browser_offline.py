@@ -16,19 +16,17 @@ pytestmark = pytest.mark.browser
 GAP = "No figures for November 2023 – May 2026"
 
 
-def test_the_situation_page_over_the_real_snapshot(
-    live_server, transactional_db, open_page
-) -> None:
+def test_the_situation_page_over_the_real_snapshot(live_site: str, open_page) -> None:
     """One test, three views of the same page: the snapshot takes seconds to load (a quarter of a
     minute on PostgreSQL), and a live server's data cannot be shared between tests."""
     call_command("load_statistics_snapshot", verbosity=0)
-    chart_marks_the_gap_and_cards_name_their_comparison(live_server, open_page(locale="fi-FI"))
-    no_sideways_scrolling_on_a_phone_in_any_language(live_server, open_page)
-    the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(live_server, open_page)
+    chart_marks_the_gap_and_cards_name_their_comparison(live_site, open_page(locale="fi-FI"))
+    no_sideways_scrolling_on_a_phone_in_any_language(live_site, open_page)
+    the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(live_site, open_page)
 
 
-def chart_marks_the_gap_and_cards_name_their_comparison(live_server, page) -> None:
-    page.goto(f"{live_server.url}/en/situation/")
+def chart_marks_the_gap_and_cards_name_their_comparison(site: str, page) -> None:
+    page.goto(f"{site}/en/situation/")
     wait_interactive(page)
     drawn = page.text_content("#figure-timeseries .chart__interactive svg")
     assert GAP in drawn
@@ -41,10 +39,10 @@ def chart_marks_the_gap_and_cards_name_their_comparison(live_server, page) -> No
     assert serious_violations(page) == []
 
 
-def no_sideways_scrolling_on_a_phone_in_any_language(live_server, open_page) -> None:
+def no_sideways_scrolling_on_a_phone_in_any_language(site: str, open_page) -> None:
     page = open_page(viewport={"width": 390, "height": 844})
     for language in ("fi", "sv", "en"):
-        page.goto(f"{live_server.url}/{language}/situation/")
+        page.goto(f"{site}/{language}/situation/")
         wait_interactive(page)
         width = page.evaluate("document.documentElement.scrollWidth")
         visual = page.evaluate("window.visualViewport.width")
@@ -66,10 +64,10 @@ def no_sideways_scrolling_on_a_phone_in_any_language(live_server, open_page) -> 
 
 
 def the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(
-    live_server, open_page
+    site: str, open_page
 ) -> None:
     page = open_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/fi/situation/")
+    page.goto(f"{site}/fi/situation/")
     for media in ("screen", "print"):
         page.emulate_media(media=media)
         for table in ("table-municipalities", "table-peers"):

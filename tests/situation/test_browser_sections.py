@@ -23,15 +23,16 @@ SECTIONS = ("barometer-title", "training-title", "warning-title")
 
 
 @pytest.fixture
-def live_sections(transactional_db: None) -> None:
+def site(live_site: str) -> str:
     build_situation()
     call_command("import_barometer", SAMPLE, verbosity=0)
+    return live_site
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_sections_on_a_phone(live_server, live_sections, open_page, language) -> None:
+def test_sections_on_a_phone(site, open_page, language) -> None:
     page = open_page(viewport={"width": 390, "height": 844})
-    page.goto(f"{live_server.url}/{language}/situation/")
+    page.goto(f"{site}/{language}/situation/")
     wait_interactive(page, "figure-training")
     for section in SECTIONS:
         assert page.is_visible(f"#{section}")
@@ -44,11 +45,11 @@ def test_sections_on_a_phone(live_server, live_sections, open_page, language) ->
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("figure", ["figure-occupations", "figure-training"])
-def test_bar_values_are_not_cut_off(live_server, live_sections, open_page, figure, width) -> None:
+def test_bar_values_are_not_cut_off(site, open_page, figure, width) -> None:
     """Every value and name is inside the drawn chart and inside the visible part of its
     container (a chart wider than a phone would hide its values behind a sideways scroll)."""
     page = open_page(viewport={"width": width, "height": 900})
-    page.goto(f"{live_server.url}/en/situation/")
+    page.goto(f"{site}/en/situation/")
     wait_interactive(page, figure)
     overflow = page.eval_on_selector(
         f"#{figure} .chart__interactive svg",
@@ -65,9 +66,9 @@ def test_bar_values_are_not_cut_off(live_server, live_sections, open_page, figur
 
 
 @pytest.mark.parametrize(("language", "width"), [("fi", 390), ("sv", 390), ("en", 1280)])
-def test_map_labels_do_not_overlap(live_server, live_sections, open_page, language, width) -> None:
+def test_map_labels_do_not_overlap(site, open_page, language, width) -> None:
     page = open_page(viewport={"width": width, "height": 900})
-    page.goto(f"{live_server.url}/{language}/situation/")
+    page.goto(f"{site}/{language}/situation/")
     wait_interactive(page, "figure-map")
     boxes = page.eval_on_selector(
         "#figure-map .chart__interactive svg",

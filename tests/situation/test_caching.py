@@ -4,19 +4,13 @@ page load (new syncs and imports: their SyncRun rows change the data version too
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
-from seuraamo.accounts.models import User
 from seuraamo.areas.models import Area
+from tests.personas import superuser
 from tests.situation.builders import build_situation
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> None:
-    cache.clear()
 
 
 def test_an_area_renamed_in_the_admin_shows_at_once(client: Client) -> None:
@@ -27,7 +21,7 @@ def test_an_area_renamed_in_the_admin_shows_at_once(client: Client) -> None:
     assert caption in client.get(page).content.decode()
 
     editor = Client()
-    editor.force_login(User.objects.create_superuser("editor", password="x" * 20))
+    editor.force_login(superuser("editor"))
     area = Area.objects.get(code="KU285")
     response = editor.post(
         f"/en/admin/areas/area/{area.pk}/change/",
