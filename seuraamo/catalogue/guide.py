@@ -24,6 +24,7 @@ from seuraamo.catalogue.models import (
     Service,
     ServiceStatus,
 )
+from seuraamo.catalogue.services import DRAFT_FILE
 from seuraamo.core.translation import active_content_language
 
 MIN_AGE, MAX_AGE = 15, 99
@@ -43,8 +44,6 @@ YES_NO = [("no", gettext_lazy("no")), ("yes", gettext_lazy("yes"))]
 @cache
 def municipality_names() -> dict[str, dict[str, str]]:
     """The six Kymenlaakso municipalities with their Finnish and Swedish names, from the seed file."""
-    from seuraamo.catalogue.services import DRAFT_FILE
-
     draft = json.loads(DRAFT_FILE.read_text(encoding="utf-8"))
     return {f"KU{item['code']}": item["name"] for item in draft["municipalities"]}
 

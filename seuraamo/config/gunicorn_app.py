@@ -17,6 +17,8 @@ class GunicornApplication(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        from seuraamo.config.wsgi import application
+        # Gunicorn asks for the application when it is needed, after this module was imported by
+        # the `serve` command: importing it at the top would set Django up before the command does.
+        from seuraamo.config.wsgi import application  # noqa: PLC0415
 
         return application

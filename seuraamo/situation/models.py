@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.areas.models import Area
+
 #: The programme's default peer regions: Etelä-Karjala, Päijät-Häme, Kanta-Häme, Satakunta, Kainuu.
 DEFAULT_PEERS: tuple[str, ...] = ("MK09", "MK07", "MK05", "MK04", "MK18")
 PEER_GROUP_KEY = "default"
@@ -31,8 +33,6 @@ class PeerGroup(models.Model):
         return f"{self.key}: {', '.join(self.regions)}"
 
     def clean(self) -> None:
-        from seuraamo.areas.models import Area
-
         if not isinstance(self.regions, list) or not all(isinstance(c, str) for c in self.regions):
             raise ValidationError({"regions": _("Give a list of region codes.")})
         known = set(Area.objects.filter(level="region").values_list("code", flat=True))

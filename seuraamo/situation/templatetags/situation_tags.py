@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import template
+from django.urls import reverse
 
 from seuraamo.areas.region import MUNICIPALITIES
-from seuraamo.situation import statuses
+from seuraamo.situation import chart_options, statuses
 
 register = template.Library()
 
@@ -24,10 +25,6 @@ def status_meaning(status: str) -> str:
 def situation_pages(codes: list[str] | None) -> list[tuple[str, str]]:
     """(name, URL) of the labour-market page of each municipality in ``codes`` that has one
     (an organisation page links to the situation of the municipalities it serves)."""
-    from django.urls import reverse
-
-    from seuraamo.situation import chart_options
-
     return [
         (chart_options.area_name(code), reverse("situation:municipality", args=[code]))
         for code in codes or []

@@ -10,6 +10,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
+from seuraamo.config.gunicorn_app import GunicornApplication
+
 
 def default_workers() -> int:
     """gunicorn's rule of thumb, two per core plus one, capped so a small server keeps its memory."""
@@ -39,7 +41,6 @@ class Command(BaseCommand):
             )
         # Workers are forked from this process: no database connection may be shared with them.
         connections.close_all()
-        from seuraamo.config.gunicorn_app import GunicornApplication
 
         GunicornApplication(
             {
