@@ -86,9 +86,13 @@ def test_an_area_cannot_be_its_own_member(south: Area) -> None:
 
 
 def test_a_later_membership_after_the_end_is_accepted(south: Area) -> None:
-    AreaMembership(
+    back = AreaMembership(
         parent=south, member=Area.objects.get(code="KU489"), valid_from=datetime.date(2027, 1, 1)
-    ).full_clean()
+    )
+    back.full_clean()  # no overlap with the membership that ended at the end of 2025
+    back.save()
+    assert members_of("TA04", on=datetime.date(2026, 6, 1)) == ["KU075", "KU285"]
+    assert members_of("TA04", on=datetime.date(2027, 1, 1)) == ["KU075", "KU285", "KU489"]
 
 
 def test_union_sums_follow_todays_division(south: Area) -> None:

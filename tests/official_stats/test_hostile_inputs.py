@@ -168,14 +168,11 @@ def assert_pages_answer(client: Any) -> None:
     for url in (
         "/fi/situation/",
         "/sv/situation/review/",
-        "/en/situation/data/unemployed.csv",
+        "/en/situation/data/timeseries.csv",
         "/api/observations?table=tyonv/12r5&area=MK08",
         "/api/observations?table=tyonv/12r5&format=jsonstat2&area=MK08",
     ):
-        response = client.get(url)
-        assert response.status_code in (200, 404), url
-        if url.startswith("/fi") or url.startswith("/api") or "review" in url:
-            assert response.status_code == 200, url
+        assert client.get(url).status_code == 200, url
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))

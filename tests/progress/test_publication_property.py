@@ -205,7 +205,7 @@ class RoundLifecycle(RuleBasedStateMachine):
             except PermissionDenied:
                 continue
             readable.add(number)
-            assert page is not None
+            assert page is not None and page.report.pk == report.pk
         assert readable == public
         period = self.follow_up.reporting_round.period
         compiled = selectors.compile_round(self.follow_up.reporting_round)
