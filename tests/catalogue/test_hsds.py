@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from seuraamo.catalogue.hsds.importer import SCHEMA_DIR
 from seuraamo.catalogue.hsds.mapping import hsds_id
+from seuraamo.catalogue.hsds.reading import SCHEMA_DIR
 from seuraamo.catalogue.models import Service, ServiceStatus
 from seuraamo.core.data_version import bump_data_version
 

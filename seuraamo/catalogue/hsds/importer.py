@@ -1,40 +1,31 @@
 """Import Open Referral HSDS 3.0 services into the catalogue, in one transaction: every record is
-checked against the official service schema and the catalogue's own rules before anything is written,
-and the first problem stops the import with `FILE:path: message`.
+checked against the official service schema (:mod:`.reading`) and the catalogue's own rules before
+anything is written, and the first problem stops the import with `FILE:path: message`.
 
-Accepted shapes: one service object, a list of services, an HSDS page (`contents`), or the file
-`seuraamo export_hsds` writes (all three languages). Imported services are drafts: HSDS has no service
-level and names areas in free text, so an editor sets the level and municipalities and publishes. The
-level and target groups are read back from `attributes` that link to this profile's taxonomy terms
-(an export of this catalogue); other taxonomies are ignored.
-A service already imported (same HSDS id) is updated and its channels replaced."""
+Imported services are drafts: HSDS has no service level and names areas in free text, so an editor
+sets the level and municipalities and publishes. The level and target groups are read back from
+`attributes` that link to this profile's taxonomy terms (an export of this catalogue); other
+taxonomies are ignored. A service already imported (same HSDS id) is updated and its channels
+replaced."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import jsonschema
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import translation
 
 from seuraamo.catalogue.guide import municipality_names
-from seuraamo.catalogue.hsds.mapping import hsds_id, profile_terms
+from seuraamo.catalogue.hsds import reading, selectors
+from seuraamo.catalogue.hsds.mapping import hsds_id
+from seuraamo.catalogue.hsds.reading import HsdsImportError
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceLevel, ServiceStatus
 from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.organisations.models import Organisation, OrganisationKind
-
-SCHEMA_DIR = Path(__file__).parents[1] / "data" / "hsds"
-LANGUAGES = ("fi", "sv", "en")
-
-
-class HsdsImportError(Exception):
-    """Bad input: the message names the file and the path inside it."""
 
 
 @dataclass
@@ -45,38 +36,16 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _service_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / "service.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
-
-
 def import_hsds(path: Path, language: str = "fi") -> ImportResult:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise HsdsImportError(f"{path}: file not found") from None
-    except json.JSONDecodeError as error:
-        raise HsdsImportError(f"{path.name}:{error.lineno}: not valid JSON: {error.msg}") from None
-    batches = _batches(data, language, path.name)
-    validator = _service_validator()
-    for _language, prefix, services, _organisations in batches:
-        for index, record in enumerate(services):
-            for error in sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path)):
-                where = ".".join(
-                    f"[{step}]" if isinstance(step, int) else str(step)
-                    for step in error.absolute_path
-                ).replace(".[", "[")
-                raise HsdsImportError(f"{path.name}:{prefix}[{index}].{where}: {error.message}")
+    batches = reading.read_document(path, language)
     with translation.override("en"), transaction.atomic():
         importer = _Importer(path.name)
-        for batch_language, prefix, services, organisations in batches:
+        for batch in batches:
             importer.organisations_in_file.update(
-                {item.get("id"): item for item in organisations if isinstance(item, dict)}
+                {item.get("id"): item for item in batch.organisations if isinstance(item, dict)}
             )
-            for index, record in enumerate(services):
-                importer.service(record, batch_language, f"{path.name}:{prefix}[{index}]")
+            for index, record in enumerate(batch.services):
+                importer.service(record, batch.language, f"{path.name}:{batch.prefix}[{index}]")
         for key, service in importer.touched.items():
             refresh_search_text(service)
             # Audited (no actor: the import), which also tells the page cache the data changed.
@@ -88,27 +57,6 @@ def import_hsds(path: Path, language: str = "fi") -> ImportResult:
     return importer.result
 
 
-def _batches(data: Any, language: str, name: str) -> list[tuple[str, str, list, list]]:
-    if isinstance(data, dict) and isinstance(data.get("languages"), dict):
-        return [
-            (
-                code,
-                f"languages.{code}.services",
-                list(part.get("services", [])),
-                list(part.get("organizations", [])),
-            )
-            for code, part in data["languages"].items()
-            if code in LANGUAGES and isinstance(part, dict)
-        ]
-    if isinstance(data, dict) and isinstance(data.get("contents"), list):
-        return [(language, "contents", data["contents"], [])]
-    if isinstance(data, list):
-        return [(language, "", data, [])]
-    if isinstance(data, dict):
-        return [(language, "", [data], [])]
-    raise HsdsImportError(f"{name}: expected a service, a list of services or an HSDS page")
-
-
 class _Importer:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -117,6 +65,7 @@ class _Importer:
         self.touched: dict[str, Service] = {}
         self.before: dict[str, dict[str, object]] = {}  # stored services as they were
         self.known_by_hsds_id: dict[str, Organisation] = {}
+        self.profile_terms = selectors.profile_terms()
         for organisation in Organisation.objects.all():
             self.known_by_hsds_id[hsds_id("organization", organisation.key)] = organisation
             if organisation.key.startswith("hsds-"):  # imported before: keyed by its own HSDS id
@@ -188,8 +137,12 @@ class _Importer:
         service.languages = sorted(
             {item["code"] for item in record.get("languages", []) if len(item.get("code", "")) == 2}
         )
-        service.municipalities = self._municipalities(record)
-        self._profile_attributes(service, record)
+        service.municipalities = reading.municipalities(record, municipality_names())
+        level, groups = reading.profile_attributes(record, self.profile_terms)
+        if level is not None:
+            service.level = level
+        if groups:
+            service.target_groups = groups
         if record.get("assured_date"):
             service.last_verified = record["assured_date"]
         service.verified = False
@@ -205,36 +158,6 @@ class _Importer:
                 self.result.updated += 1
         self.touched[key] = service
         self._channels(service, record, language, where)
-
-    @staticmethod
-    def _profile_attributes(service: Service, record: dict) -> None:
-        known = profile_terms()
-        groups: list[str] = []
-        for attribute in record.get("attributes", []):
-            term = attribute.get("taxonomy_term_id") or (attribute.get("taxonomy_term") or {}).get(
-                "id"
-            )
-            taxonomy, code = known.get(term, ("", None))
-            if taxonomy == "service_level":
-                service.level = int(code)
-            elif taxonomy == "target_group" and code not in groups:
-                groups.append(str(code))
-        if groups:
-            service.target_groups = groups
-
-    @staticmethod
-    def _municipalities(record: dict) -> list[str]:
-        by_name = {
-            name.lower(): code
-            for code, names in municipality_names().items()
-            for name in names.values()
-        }
-        codes = []
-        for area in record.get("service_areas", []):
-            code = by_name.get(str(area.get("name", "")).strip().lower())
-            if code and code not in codes:
-                codes.append(code)
-        return codes
 
     def _channels(self, service: Service, record: dict, language: str, where: str) -> None:
         if language != "fi" and service.channels.exists():
@@ -252,29 +175,12 @@ class _Importer:
             self._location(service, item, f"{where}.service_at_locations[{index}]")
 
     def _location(self, service: Service, item: dict, where: str) -> None:
-        location = item.get("location") or {}
-        channel = Channel(
-            service=service, kind=ChannelKind.LOCATION, name_fi=str(location.get("name", ""))[:200]
+        fields, warning = reading.location_fields(item, where)
+        if warning:
+            self.result.warnings.append(warning)
+        self._save(
+            Channel(service=service, kind=ChannelKind.LOCATION, **fields), f"{where}.location"
         )
-        addresses = location.get("addresses") or []
-        if addresses:
-            address = addresses[0]
-            channel.street_address = str(address.get("address_1", ""))[:200]
-            channel.postal_code = str(address.get("postal_code", "")).upper()[:12]
-            channel.post_office = str(address.get("city", ""))[:80]
-        latitude, longitude = location.get("latitude"), location.get("longitude")
-        if latitude is not None and longitude is not None:
-            if -90 <= latitude <= 90 and -180 <= longitude <= 180:
-                channel.latitude, channel.longitude = round(latitude, 5), round(longitude, 5)
-            else:
-                self.result.warnings.append(
-                    f"{where}.location.latitude: ({latitude}, {longitude}) is not a WGS84 position; "
-                    "coordinates left out"
-                )
-        schedules = item.get("schedules") or location.get("schedules") or []
-        hours = "; ".join(str(s["description"]) for s in schedules if s.get("description"))
-        channel.opening_hours = hours[:300]
-        self._save(channel, f"{where}.location")
 
     def _save(self, channel: Channel, where: str) -> None:
         self._validate(channel, where, exclude=["service"])

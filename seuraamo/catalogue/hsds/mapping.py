@@ -1,37 +1,41 @@
 """The catalogue as Open Referral HSDS 3.0 records (services, organizations, service_at_locations,
-taxonomies and taxonomy_terms), for the API at /api/hsds/ and `seuraamo export_hsds FILE`.
+taxonomies and taxonomy_terms), for the API at /api/hsds/ and `seuraamo export_hsds FILE`. Plain
+Python (no Django): it reads the plain values of the dataclasses below, which
+:mod:`.selectors` fills from the catalogue in one language.
 
-Profile "Seuraamo HSDS-FI" (docs/architecture.md): one record set per language (fi, sv, en); text fields
-are in the requested language with the Finnish text where a translation is missing. Ids are UUID 5 names
-of the catalogue's keys, so they stay the same across exports. Only published and outdated services are
-exported (outdated as "inactive"); drafts are not. Not-verified services carry no `assured_date`.
-Target groups and service levels are the profile's two taxonomies; a service links to its terms
-through `attributes` (link_type "target_group" and "service_level")."""
+Profile "Seuraamo HSDS-FI" (docs/architecture.md): one record set per language (fi, sv, en); text
+fields are in the requested language with the Finnish text where a translation is missing. Ids are
+UUID 5 names of the catalogue's keys, so they stay the same across exports. Only published and
+outdated services are exported (outdated as "inactive"); drafts are not. Not-verified services
+carry no `assured_date`. Target groups and service levels are the profile's two taxonomies; a
+service links to its terms through `attributes` (link_type "target_group" and "service_level")."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
-
-from django.utils import translation
-
-from seuraamo.catalogue.guide import municipality_names
-from seuraamo.catalogue.models import (
-    Channel,
-    ChannelKind,
-    Service,
-    ServiceLevel,
-    ServiceStatus,
-    TargetGroup,
-)
-from seuraamo.core.translation import localized
-from seuraamo.organisations.models import Organisation
 
 NAMESPACE = uuid.UUID("6f1c1d0e-5b1a-4a57-9f3e-2d4f7c0b9a11")
 LANGUAGES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 PROFILE = "seuraamo-hsds-fi/1 (described in docs/architecture.md, section HSDS export)"
-STATUS = {ServiceStatus.PUBLISHED: "active", ServiceStatus.OUTDATED: "inactive"}
+#: The exported statuses (`catalogue.models.ServiceStatus` values) → HSDS status.
+STATUS = {"published": "active", "outdated": "inactive"}
+#: The profile's taxonomies: key → (name, description); their terms are the catalogue's choices.
+TAXONOMIES = {
+    "target_group": (
+        "Seuraamo target groups",
+        "Whom a service is for, as the Kymenlaakso service catalogue groups its clients.",
+    ),
+    "service_level": (
+        "Seuraamo service levels",
+        "The level of a service, from 0 self-service to 4 specialised service: clients are guided "
+        "first to the right level.",
+    ),
+}
 Record = dict[str, Any]
 
 
@@ -39,24 +43,82 @@ def hsds_id(kind: str, key: object) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
-# The profile's taxonomies: key → (name, description, the catalogue's choices).
-TAXONOMIES = {
-    "target_group": (
-        "Seuraamo target groups",
-        "Whom a service is for, as the Kymenlaakso service catalogue groups its clients.",
-        TargetGroup,
-    ),
-    "service_level": (
-        "Seuraamo service levels",
-        "The level of a service, from 0 self-service to 4 specialised service: clients are guided "
-        "first to the right level.",
-        ServiceLevel,
-    ),
-}
+@dataclass(frozen=True)
+class Term:
+    """A term of one of the profile's taxonomies: the catalogue's value and its label."""
+
+    taxonomy: str  # a key of TAXONOMIES
+    code: str  # the stored value as text: "2", "young_people"
+    label: str  # in the record's language
+
+    @property
+    def id(self) -> str:
+        return hsds_id("taxonomy_term", f"{self.taxonomy}:{self.code}")
 
 
-def taxonomy_record(key: str, language: str) -> Record:
-    name, description, _choices = TAXONOMIES[key]
+@dataclass(frozen=True)
+class Area:
+    key: str  # a municipality code or "nationwide"
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Phone:
+    channel_id: int
+    number: str
+
+
+@dataclass(frozen=True)
+class LocationFacts:
+    """A location channel of an exported service, in one language."""
+
+    channel_id: int
+    service_key: str
+    name: str
+    latitude: float | None
+    longitude: float | None
+    accessibility: str
+    street_address: str
+    postal_code: str
+    post_office: str
+    opening_hours: str
+
+
+@dataclass(frozen=True)
+class ServiceFacts:
+    """An exported service in one language (texts already in it, or the Finnish fallback)."""
+
+    key: str
+    responsible_key: str
+    name: str
+    description: str
+    summary: str
+    status: str  # a key of STATUS
+    url: str  # its first web page or e-service, or ""
+    eligibility_note: str
+    min_age: int | None
+    max_age: int | None
+    assured_date: date | None  # the last verification of a verified service
+    cost: str
+    languages: Sequence[str]
+    areas: Sequence[Area]
+    phones: Sequence[Phone]
+    locations: Sequence[LocationFacts]
+    terms: Sequence[Term]  # its level, then its target groups
+
+
+@dataclass(frozen=True)
+class OrganisationFacts:
+    key: str
+    name: str
+    kind: str  # the kind's label in the record's language
+    website: str
+    business_id: str
+
+
+def taxonomy_record(key: str) -> Record:
+    name, description = TAXONOMIES[key]
     return {
         "id": hsds_id("taxonomy", key),
         "name": name,
@@ -65,101 +127,65 @@ def taxonomy_record(key: str, language: str) -> Record:
     }
 
 
-def taxonomy_term_record(taxonomy: str, code: object, language: str) -> Record:
-    _name, _description, choices = TAXONOMIES[taxonomy]
-    with translation.override(language):
-        label = str(choices(code).label)
-    name = f"{code} – {label}" if taxonomy == "service_level" else label
+def taxonomy_term_record(term: Term, language: str) -> Record:
+    name = f"{term.code} – {term.label}" if term.taxonomy == "service_level" else term.label
+    name = name[:1].upper() + name[1:]
     return {
-        "id": hsds_id("taxonomy_term", f"{taxonomy}:{code}"),
-        "code": str(code),
-        "name": name[:1].upper() + name[1:],
-        "description": name[:1].upper() + name[1:],
-        "taxonomy": TAXONOMIES[taxonomy][0],
-        "taxonomy_id": hsds_id("taxonomy", taxonomy),
+        "id": term.id,
+        "code": term.code,
+        "name": name,
+        "description": name,
+        "taxonomy": TAXONOMIES[term.taxonomy][0],
+        "taxonomy_id": hsds_id("taxonomy", term.taxonomy),
         "language": language,
     }
 
 
-def profile_terms() -> dict[str, tuple[str, object]]:
-    """Every term id of the profile's taxonomies → (taxonomy key, code), for the import."""
+def profile_terms(codes: Mapping[str, Iterable[object]]) -> dict[str, tuple[str, str]]:
+    """Every term id of the profile's taxonomies → (taxonomy key, code), for the import;
+    ``codes`` gives each taxonomy's values."""
     return {
-        hsds_id("taxonomy_term", f"{key}:{value}"): (key, value)
-        for key, (_name, _description, choices) in TAXONOMIES.items()
-        for value in choices.values
+        hsds_id("taxonomy_term", f"{key}:{code}"): (key, str(code))
+        for key, values in codes.items()
+        for code in values
     }
 
 
-def taxonomy_terms(language: str) -> list[Record]:
+def _attributes(service: ServiceFacts, service_id: str, language: str) -> list[Record]:
     return [
-        taxonomy_term_record(key, value, language)
-        for key, (_name, _description, choices) in TAXONOMIES.items()
-        for value in choices.values
+        {
+            "id": hsds_id("attribute", f"{service.key}:{term.taxonomy}:{term.code}"),
+            "link_id": service_id,
+            "link_type": term.taxonomy,
+            "link_entity": "service",
+            "taxonomy_term_id": term.id,
+            "taxonomy_term": taxonomy_term_record(term, language),
+        }
+        for term in service.terms
     ]
 
 
-def _attributes(service: Service, service_id: str, language: str) -> list[Record]:
-    links = [("service_level", service.level)]
-    links += [("target_group", group) for group in service.target_groups]
-    attributes = []
-    for taxonomy, code in links:
-        term = taxonomy_term_record(taxonomy, code, language)
-        attributes.append(
-            {
-                "id": hsds_id("attribute", f"{service.key}:{taxonomy}:{code}"),
-                "link_id": service_id,
-                "link_type": taxonomy,
-                "link_entity": "service",
-                "taxonomy_term_id": term["id"],
-                "taxonomy_term": term,
-            }
-        )
-    return attributes
-
-
-def _text(obj: object, field: str, language: str) -> str:
-    return localized(obj, field, language).text
-
-
-def exported_services() -> Any:
-    return (
-        Service.objects.filter(status__in=list(STATUS))
-        .select_related("responsible")
-        .prefetch_related("channels")
-        .order_by("key")
-    )
-
-
-def exported_organisations() -> Any:
-    return (
-        Organisation.objects.filter(responsible_services__status__in=list(STATUS))
-        .distinct()
-        .order_by("key")
-    )
-
-
-def service_record(service: Service, language: str) -> Record:
+def service_record(service: ServiceFacts, language: str) -> Record:
     service_id = hsds_id("service", service.key)
     record: Record = {
         "id": service_id,
-        "organization_id": hsds_id("organization", service.responsible.key),
-        "name": _text(service, "name", language),
+        "organization_id": hsds_id("organization", service.responsible_key),
+        "name": service.name,
         "status": STATUS[service.status],
     }
-    description = _text(service, "description", language) or _text(service, "summary", language)
+    description = service.description or service.summary
     if description:
         record["description"] = description
-    web = [c for c in service.channels.all() if c.kind in (ChannelKind.WEB, ChannelKind.E_SERVICE)]
-    if web:
-        record["url"] = web[0].url
+    if service.url:
+        record["url"] = service.url
     if service.eligibility_note:
         record["eligibility_description"] = service.eligibility_note
     if service.min_age is not None:
         record["minimum_age"] = service.min_age
     if service.max_age is not None:
         record["maximum_age"] = service.max_age
-    if service.verified and service.last_verified:
-        record["assured_date"] = service.last_verified.isoformat()
+    if service.assured_date:
+        record["assured_date"] = service.assured_date.isoformat()
     if service.cost:
         record["fees_description"] = service.cost
     record["languages"] = [
@@ -171,71 +197,38 @@ def service_record(service: Service, language: str) -> Record:
         }
         for code in service.languages
     ]
-    record["service_areas"] = _service_areas(service, service_id, language)
-    record["phones"] = [
+    record["service_areas"] = [
         {
-            "id": hsds_id("phone", channel.pk),
+            "id": hsds_id("area", f"{service.key}:{area.key}"),
             "service_id": service_id,
-            "number": channel.phone,
+            "name": area.name,
+            **({"description": area.description} if area.description else {}),
         }
-        for channel in service.channels.all()
-        if channel.kind == ChannelKind.PHONE
+        for area in service.areas
+    ]
+    record["phones"] = [
+        {"id": hsds_id("phone", phone.channel_id), "service_id": service_id, "number": phone.number}
+        for phone in service.phones
     ]
     record["service_at_locations"] = [
-        service_at_location_record(channel, language)
-        for channel in service.channels.all()
-        if channel.kind == ChannelKind.LOCATION
+        service_at_location_record(location) for location in service.locations
     ]
     record["attributes"] = _attributes(service, service_id, language)
     return record
 
 
-def _service_areas(service: Service, service_id: str, language: str) -> list[Record]:
-    if service.nationwide:
-        with translation.override(language):
-            name = str(translation.gettext("Nationwide"))
-        return [
-            {
-                "id": hsds_id("area", f"{service.key}:nationwide"),
-                "service_id": service_id,
-                "name": name,
-            }
-        ]
-    names = municipality_names()
-    return [
-        {
-            "id": hsds_id("area", f"{service.key}:{code}"),
-            "service_id": service_id,
-            "name": names.get(code, {}).get(language) or names.get(code, {}).get("fi", code),
-            "description": f"Statistics Finland municipality code {code}",
-        }
-        for code in service.municipalities
-    ]
-
-
-def exported_locations() -> Any:
-    """The location channels of the exported services, for /service_at_locations."""
-    return (
-        Channel.objects.filter(kind=ChannelKind.LOCATION, service__status__in=list(STATUS))
-        .select_related("service")
-        .order_by("service__key", "id")
-    )
-
-
-def service_at_location_record(channel: Channel, language: str) -> Record:
-    service_id = hsds_id("service", channel.service.key)
-    location_id = hsds_id("location", channel.pk)
+def service_at_location_record(channel: LocationFacts) -> Record:
+    location_id = hsds_id("location", channel.channel_id)
     location: Record = {"id": location_id, "location_type": "physical"}
-    name = _text(channel, "name", language)
-    if name:
-        location["name"] = name
+    if channel.name:
+        location["name"] = channel.name
     if channel.latitude is not None and channel.longitude is not None:
-        location["latitude"] = float(channel.latitude)
-        location["longitude"] = float(channel.longitude)
+        location["latitude"] = channel.latitude
+        location["longitude"] = channel.longitude
     if channel.accessibility:
         location["accessibility"] = [
             {
-                "id": hsds_id("accessibility", channel.pk),
+                "id": hsds_id("accessibility", channel.channel_id),
                 "location_id": location_id,
                 "description": channel.accessibility,
             }
@@ -243,7 +236,7 @@ def service_at_location_record(channel: Channel, language: str) -> Record:
     if channel.street_address and channel.postal_code and channel.post_office:
         location["addresses"] = [
             {
-                "id": hsds_id("address", channel.pk),
+                "id": hsds_id("address", channel.channel_id),
                 "location_id": location_id,
                 "address_1": channel.street_address,
                 "city": channel.post_office,
@@ -254,15 +247,15 @@ def service_at_location_record(channel: Channel, language: str) -> Record:
             }
         ]
     record: Record = {
-        "id": hsds_id("service_at_location", channel.pk),
-        "service_id": service_id,
+        "id": hsds_id("service_at_location", channel.channel_id),
+        "service_id": hsds_id("service", channel.service_key),
         "location_id": location_id,
         "location": location,
     }
     if channel.opening_hours:
         record["schedules"] = [
             {
-                "id": hsds_id("schedule", channel.pk),
+                "id": hsds_id("schedule", channel.channel_id),
                 "service_at_location_id": record["id"],
                 "description": channel.opening_hours,
             }
@@ -270,13 +263,11 @@ def service_at_location_record(channel: Channel, language: str) -> Record:
     return record
 
 
-def organisation_record(organisation: Organisation, language: str) -> Record:
-    with translation.override(language):
-        kind = str(organisation.get_kind_display())
+def organisation_record(organisation: OrganisationFacts) -> Record:
     record: Record = {
         "id": hsds_id("organization", organisation.key),
-        "name": _text(organisation, "name", language),
-        "description": kind[:1].upper() + kind[1:],
+        "name": organisation.name,
+        "description": organisation.kind[:1].upper() + organisation.kind[1:],
     }
     if organisation.website:
         record["website"] = organisation.website
@@ -285,19 +276,22 @@ def organisation_record(organisation: Organisation, language: str) -> Record:
     return record
 
 
-def export_document() -> Record:
-    """The whole catalogue in every language, as `seuraamo export_hsds` writes it."""
-    services = list(exported_services())
-    organisations = list(exported_organisations())
+def export_document(
+    organisations: Mapping[str, Sequence[OrganisationFacts]],
+    services: Mapping[str, Sequence[ServiceFacts]],
+    terms: Mapping[str, Sequence[Term]],
+) -> Record:
+    """The whole catalogue in every language (each argument by language), as `seuraamo
+    export_hsds` writes it."""
     return {
         "profile": PROFILE,
         "hsds_version": "3.0",
         "languages": {
             language: {
-                "organizations": [organisation_record(o, language) for o in organisations],
-                "services": [service_record(s, language) for s in services],
-                "taxonomies": [taxonomy_record(key, language) for key in TAXONOMIES],
-                "taxonomy_terms": taxonomy_terms(language),
+                "organizations": [organisation_record(o) for o in organisations[language]],
+                "services": [service_record(s, language) for s in services[language]],
+                "taxonomies": [taxonomy_record(key) for key in TAXONOMIES],
+                "taxonomy_terms": [taxonomy_term_record(t, language) for t in terms[language]],
             }
             for language in LANGUAGES
         },

@@ -12,7 +12,8 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
-from seuraamo.catalogue.hsds import mapping
+from seuraamo.catalogue.hsds import mapping, selectors
+from seuraamo.catalogue.hsds.mapping import Record
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -87,93 +88,101 @@ def _one(
     return _json({"error": f"no {kind} has the id {wanted[:40]!r}"}, status=404)
 
 
+def _service(service: Any, language: str) -> Record:
+    return mapping.service_record(selectors.service_facts(service, language), language)
+
+
+def _organisation(organisation: Any, language: str) -> Record:
+    return mapping.organisation_record(selectors.organisation_facts(organisation, language))
+
+
+def _location(channel: Any, language: str) -> Record:
+    return mapping.service_at_location_record(selectors.location_facts(channel, language))
+
+
+def _taxonomy(key: str, _language: str) -> Record:
+    return mapping.taxonomy_record(key)
+
+
+def _term(code: tuple[str, object], language: str) -> Record:
+    return mapping.taxonomy_term_record(selectors.term(*code, language), language)
+
+
 @require_safe
 def services(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(mapping.exported_services()), mapping.service_record)
+    return _page(request, list(selectors.exported_services()), _service)
 
 
 @require_safe
 def service(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002 - the HSDS path name
     return _one(
-        request,
-        list(mapping.exported_services()),
-        "service",
-        lambda s: s.key,
-        mapping.service_record,
-        id,
+        request, list(selectors.exported_services()), "service", lambda s: s.key, _service, id
     )
 
 
 @require_safe
 def organizations(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(mapping.exported_organisations()), mapping.organisation_record)
+    return _page(request, list(selectors.exported_organisations()), _organisation)
 
 
 @require_safe
 def organization(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002 - the HSDS path name
     return _one(
         request,
-        list(mapping.exported_organisations()),
+        list(selectors.exported_organisations()),
         "organization",
         lambda o: o.key,
-        mapping.organisation_record,
+        _organisation,
         id,
     )
 
 
 @require_safe
 def service_at_locations(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(mapping.exported_locations()), mapping.service_at_location_record)
+    return _page(request, list(selectors.exported_locations()), _location)
 
 
 @require_safe
 def service_at_location(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
     return _one(
         request,
-        list(mapping.exported_locations()),
+        list(selectors.exported_locations()),
         "service_at_location",
         lambda channel: channel.pk,
-        mapping.service_at_location_record,
+        _location,
         id,
     )
 
 
 @require_safe
 def taxonomies(request: HttpRequest) -> JsonResponse:
-    return _page(request, list(mapping.TAXONOMIES), mapping.taxonomy_record)
+    return _page(request, list(mapping.TAXONOMIES), _taxonomy)
 
 
 @require_safe
 def taxonomy(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
-    return _one(request, list(mapping.TAXONOMIES), "taxonomy", str, mapping.taxonomy_record, id)
-
-
-def _terms() -> list[tuple[str, object]]:
-    return [
-        (key, value)
-        for key, (_name, _description, choices) in mapping.TAXONOMIES.items()
-        for value in choices.values
-    ]
-
-
-def _term_record(term: tuple[str, object], language: str) -> Any:
-    return mapping.taxonomy_term_record(term[0], term[1], language)
+    return _one(request, list(mapping.TAXONOMIES), "taxonomy", str, _taxonomy, id)
 
 
 @require_safe
 def taxonomy_terms(request: HttpRequest) -> JsonResponse:
-    terms = _terms()
+    codes = selectors.term_codes()
     wanted = request.GET.get("taxonomy_id")
     if wanted is not None:
         known = {mapping.hsds_id("taxonomy", key): key for key in mapping.TAXONOMIES}
         if wanted not in known:
             return _json({"error": f"taxonomy_id: no taxonomy has the id {wanted[:40]!r}"}, 400)
-        terms = [term for term in terms if term[0] == known[wanted]]
-    return _page(request, terms, _term_record)
+        codes = [code for code in codes if code[0] == known[wanted]]
+    return _page(request, codes, _term)
 
 
 @require_safe
 def taxonomy_term(request: HttpRequest, id: str) -> JsonResponse:  # noqa: A002
     return _one(
-        request, _terms(), "taxonomy_term", lambda term: f"{term[0]}:{term[1]}", _term_record, id
+        request,
+        selectors.term_codes(),
+        "taxonomy_term",
+        lambda code: f"{code[0]}:{code[1]}",
+        _term,
+        id,
     )

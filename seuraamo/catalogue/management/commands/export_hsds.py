@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from seuraamo.catalogue.hsds.mapping import export_document
+from seuraamo.catalogue.hsds.selectors import export_document
 
 
 class Command(BaseCommand):
