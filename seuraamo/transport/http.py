@@ -78,7 +78,7 @@ class RetryPolicy:
     def delay(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.retry_after_max)
-        return min(self.backoff_base * 2 ** (attempt - 1), self.backoff_max)
+        return min(self.backoff_base * 2.0 ** (attempt - 1), self.backoff_max)
 
 
 @dataclass

@@ -48,13 +48,14 @@ def read_document(path: Path, language: str) -> list[Batch]:
     validator = _service_validator()
     for batch in batches:
         for index, record in enumerate(batch.services):
-            for error in sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path)):
+            problems = validator.iter_errors(record)
+            for problem in sorted(problems, key=lambda e: list(e.absolute_path)):
                 where = ".".join(
                     f"[{step}]" if isinstance(step, int) else str(step)
-                    for step in error.absolute_path
+                    for step in problem.absolute_path
                 ).replace(".[", "[")
                 raise HsdsImportError(
-                    f"{path.name}:{batch.prefix}[{index}].{where}: {error.message}"
+                    f"{path.name}:{batch.prefix}[{index}].{where}: {problem.message}"
                 )
     return batches
 
@@ -96,7 +97,7 @@ def profile_attributes(
     groups: list[str] = []
     for attribute in record.get("attributes", []):
         term = attribute.get("taxonomy_term_id") or (attribute.get("taxonomy_term") or {}).get("id")
-        taxonomy, code = known.get(term, ("", ""))
+        taxonomy, code = known.get(str(term), ("", ""))
         if taxonomy == "service_level":
             level = int(code)
         elif taxonomy == "target_group" and code not in groups:

@@ -108,7 +108,7 @@ def ptv_id(value: object, where: str) -> uuid.UUID:
 
 
 def is_published(item: Mapping[str, Any]) -> bool:
-    return item.get("publishingStatus", "Published") == "Published"
+    return bool(item.get("publishingStatus", "Published") == "Published")
 
 
 def is_nationwide(item: Mapping[str, Any]) -> bool:
@@ -128,9 +128,9 @@ def municipality_codes(service: Mapping[str, Any]) -> list[str]:
     return codes
 
 
-def _texts(entries: Iterable[dict] | None, kind: str) -> dict[str, str]:
+def _texts(entries: Iterable[Mapping[str, Any]] | None, kind: str) -> dict[str, str]:
     return {
-        entry.get("language"): str(entry.get("value") or "")
+        str(entry.get("language")): str(entry.get("value") or "")
         for entry in entries or []
         if entry.get("type") == kind and entry.get("language") in LANGUAGES
     }
@@ -172,7 +172,7 @@ def service_data(item: Mapping[str, Any], where: str) -> ServiceData:
 # --- channels ----------------------------------------------------------------------------------
 
 
-def _by_language(entries: Iterable[dict] | None, kind: str = "") -> dict[str, str]:
+def _by_language(entries: Iterable[Mapping[str, Any]] | None, kind: str = "") -> dict[str, str]:
     found: dict[str, str] = {}
     for entry in entries or []:
         if kind and entry.get("type") != kind:
@@ -281,8 +281,8 @@ def channel_fields(channel: Mapping[str, Any], where: str) -> dict[str, Any] | N
 
 
 def connections(
-    service_item: Mapping[str, Any], channels: list[tuple[str, dict]]
-) -> list[tuple[str, dict]]:
+    service_item: Mapping[str, Any], channels: list[tuple[str, dict[str, Any]]]
+) -> list[tuple[str, dict[str, Any]]]:
     """The channels of `channels` connected to one PTV service, each once."""
     service_id = str(service_item.get("id"))
     listed = {

@@ -14,6 +14,7 @@ import json
 import time
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 from seuraamo.catalogue.ptv.mapping import PtvImportError, items
 from seuraamo.transport import HttpRequestError, RetryPolicy, SlidingWindowLimiter, Transport
@@ -31,7 +32,7 @@ USER_AGENT = "seuraamo-ptv/1.0 (Python urllib)"
 sleep = time.sleep
 
 
-def read_source(source: str) -> list[tuple[str, dict]]:
+def read_source(source: str) -> list[tuple[str, Any]]:
     """(where, record) pairs from a file or the paged API."""
     if source.startswith(("http://", "https://")):
         return _read_pages(source, _transport())
@@ -57,8 +58,8 @@ def _transport() -> Transport:
     )
 
 
-def _read_pages(url: str, transport: Transport) -> list[tuple[str, dict]]:
-    found: list[tuple[str, dict]] = []
+def _read_pages(url: str, transport: Transport) -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = []
     page, page_count = 1, 1
     while page <= page_count:
         page_url = _with_page(url, page)
@@ -68,9 +69,10 @@ def _read_pages(url: str, transport: Transport) -> list[tuple[str, dict]]:
             raise PtvImportError(str(error)) from None
         if not isinstance(body, dict) or not isinstance(body.get("itemList"), list):
             raise PtvImportError(f"{page_url}: no itemList in the answer")
-        page_count = body.get("pageCount")
-        if not isinstance(page_count, int) or page_count < 0 or page_count > MAX_PAGES:
-            raise PtvImportError(f"{page_url}: pageCount {page_count!r} is not a page count")
+        count = body.get("pageCount")
+        if not isinstance(count, int) or count < 0 or count > MAX_PAGES:
+            raise PtvImportError(f"{page_url}: pageCount {count!r} is not a page count")
+        page_count = count
         found += [(f"{page_url} itemList[{i}]", item) for i, item in enumerate(body["itemList"])]
         page += 1
     return found
