@@ -42,7 +42,7 @@ def test_a_statistics_import_and_its_revert_show_on_the_situation_page(tmp_path:
     assert "kesäkuu 2026" in page("/fi/situation/")
     import_statistics(careless_file(tmp_path))
     assert "heinäkuu 2026" in page("/fi/situation/")
-    revert_run(SyncRun.objects.latest("pk").pk)
+    revert_run(actor=None, run_id=SyncRun.objects.latest("pk").pk)
     assert "heinäkuu 2026" not in page("/fi/situation/")
 
 
