@@ -268,6 +268,7 @@ class _Loader:
         )
         self._validate(organisation, where)
         organisation.save()
+        record_change(actor=None, instance=organisation, before=None, after=snapshot(organisation))
         self.created += 1
         return organisation
 

@@ -41,6 +41,8 @@ def test_the_official_example_loads_as_a_draft(db: None) -> None:
     assert service.status == ServiceStatus.DRAFT and not service.verified
     assert (service.min_age, service.max_age) == (12, 100)
     assert service.responsible.name_fi == "Example Organization Inc."
+    created = AuditEvent.objects.get(object_type="organisations.organisation", action="create")
+    assert created.object_key == service.responsible.key  # the new organisation is audited
     location = Channel.objects.get(service=service, kind="location")
     assert (location.street_address, location.postal_code) == ("1-30 Main Street", "ABC 1234")
     assert location.latitude is None

@@ -51,6 +51,8 @@ def test_the_real_service_imports_as_a_draft_and_a_rerun_keeps_editors_work(db: 
     assert service.municipalities == ["KU426"]
     assert service.responsible.name_fi == "Liperin kunta"
     assert service.responsible.kind == OrganisationKind.MUNICIPALITY
+    created = AuditEvent.objects.get(object_type="organisations.organisation", action="create")
+    assert created.object_key == service.responsible.key  # the new organisation is audited
     Service.objects.filter(pk=service.pk).update(level=2, status=ServiceStatus.PUBLISHED)
     assert "0 new (drafts), 0 changed, 1 unchanged" in run(str(SAMPLE), "--municipalities", "KU426")
     service.refresh_from_db()

@@ -104,6 +104,7 @@ class _Importer:
         )
         self._validate(organisation, f"{where}.organization")
         organisation.save()
+        record_change(actor=None, instance=organisation, before=None, after=snapshot(organisation))
         self.known_by_hsds_id[organisation_id] = organisation
         self.result.organisations_created += 1
         return organisation

@@ -97,6 +97,7 @@ def _organisation(reference: mapping.OrganisationRef) -> Organisation:
         notes=f"Imported from PTV (organisation {reference.id}); kind guessed from the name: check.",
     )
     organisation.save()
+    record_change(actor=None, instance=organisation, before=None, after=snapshot(organisation))
     return organisation
 
 
