@@ -1,6 +1,6 @@
-"""Reads for the catalogue pages: the filtered and searched service list, one service, the actors
-view, and the services serving a programme goal (used by the goal page through a template tag, so the
-programmes app does not import the catalogue)."""
+"""Reads for the catalogue pages: the filtered and searched service list, one service, the service
+providers (who does what), and the services serving a programme goal (used by the goal page
+through a template tag, so the programmes app does not import the catalogue)."""
 
 from __future__ import annotations
 
@@ -156,7 +156,10 @@ def service_page(key: str) -> Service | None:
 
 
 @dataclass(frozen=True)
-class Actor:
+class ServiceProvider:
+    """An organisation that provides services: those it is responsible for and those it takes
+    part in producing."""
+
     organisation: Organisation
     responsible_for: list[Service]
     produces: list[Service]
@@ -167,21 +170,21 @@ def service_for_editing(key: str) -> Service | None:
     return Service.objects.filter(key=key).first()
 
 
-def actors() -> list[Actor]:
+def service_providers() -> list[ServiceProvider]:
     """Who does what: each organisation with the published services it is responsible for or produces."""
     services = list(published_services().prefetch_related("producers"))
-    by_organisation: dict[int, Actor] = {}
+    by_organisation: dict[int, ServiceProvider] = {}
     for service in services:
         entry = by_organisation.setdefault(
-            service.responsible_id, Actor(service.responsible, [], [])
+            service.responsible_id, ServiceProvider(service.responsible, [], [])
         )
         entry.responsible_for.append(service)
         for producer in service.producers.all():
             if producer.pk == service.responsible_id:
                 continue
-            entry = by_organisation.setdefault(producer.pk, Actor(producer, [], []))
+            entry = by_organisation.setdefault(producer.pk, ServiceProvider(producer, [], []))
             entry.produces.append(service)
-    return sorted(by_organisation.values(), key=lambda actor: actor.organisation.name_fi)
+    return sorted(by_organisation.values(), key=lambda provider: provider.organisation.name_fi)
 
 
 def services_of_organisation(organisation: Organisation) -> list[Service]:

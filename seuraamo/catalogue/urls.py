@@ -9,7 +9,7 @@ from seuraamo.catalogue import views
 app_name = "catalogue"
 urlpatterns = [
     path("services/", views.service_list, name="service_list"),
-    path("services/actors/", views.actors, name="actors"),
+    path("services/providers/", views.providers, name="providers"),
     path("services/guide/", views.guide, name="guide"),
     path("services/editing/", views.editor_services, name="editor_services"),
     path("services/<slug:key>/", views.service, name="service"),

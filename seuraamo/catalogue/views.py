@@ -155,10 +155,10 @@ def _display(value: object) -> str:
     return str(value)
 
 
-def actors(request: HttpRequest) -> HttpResponse:
-    crumbs = _crumbs(Crumb(_("Who does what"), reverse("catalogue:actors")))
-    context = {"nav": "services", "crumbs": crumbs, "actors": selectors.actors()}
-    return render(request, "catalogue/actors.html", context)
+def providers(request: HttpRequest) -> HttpResponse:
+    crumbs = _crumbs(Crumb(_("Who does what"), reverse("catalogue:providers")))
+    context = {"nav": "services", "crumbs": crumbs, "providers": selectors.service_providers()}
+    return render(request, "catalogue/providers.html", context)
 
 
 def guide(request: HttpRequest) -> HttpResponse:

@@ -24,7 +24,7 @@ PAGES = [
     "/services/",
     "/services/?q=nuoret&municipality=KU285",
     "/services/tyonhakijan-palvelut-kouvola/",
-    "/services/actors/",
+    "/services/providers/",
     "/services/guide/",
     GUIDE_KOTKA,
     "/services/guide/?audience=person&municipality=KU285",

@@ -1,5 +1,5 @@
 """Catalogue pages on the real seed: search with Finnish inflection and without diacritics, the
-filters, a service page with its channels marked not verified, the actors view and the goal page."""
+filters, a service page with its channels marked not verified, the service providers view and the goal page."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def found_keys(client: Client, url: str, **params: str) -> set[str]:
     assert response.status_code == 200
     return set(re.findall(r'href="/\w\w/services/([a-z0-9-]+)/"', response.content.decode())) - {
         "guide",
-        "actors",
+        "providers",
     }
 
 
@@ -119,11 +119,11 @@ def test_a_renamed_service_is_found_by_its_new_name_after_refresh(
     assert found_keys(client, "/en/services/", q="youth") == {"ohjaamo-kotka"}
 
 
-def test_the_actors_view_lists_who_does_what(catalogue: None, client: Client) -> None:
-    html = client.get("/fi/services/actors/").content.decode()
-    kotka = html.index('id="actor-kotkan-kaupunki"')
-    assert html.index("Ohjaamo Kotka", kotka) < html.index('id="actor-', kotka + 10)
-    kela = html.index('id="actor-kela"')
+def test_the_providers_view_lists_who_does_what(catalogue: None, client: Client) -> None:
+    html = client.get("/fi/services/providers/").content.decode()
+    kotka = html.index('id="provider-kotkan-kaupunki"')
+    assert html.index("Ohjaamo Kotka", kotka) < html.index('id="provider-', kotka + 10)
+    kela = html.index('id="provider-kela"')
     assert "Monialainen työelämäpalvelu (TYP)" in html[kela : html.index("</section>", kela)]
 
 
@@ -143,7 +143,7 @@ def test_pages_render_in_every_language(catalogue: None, client: Client) -> None
         html = client.get(f"/{language}/services/").content.decode()
         assert f"<h1>{heading}</h1>" in html
         assert client.get(f"/{language}/services/guide/").status_code == 200
-        assert client.get(f"/{language}/services/actors/").status_code == 200
+        assert client.get(f"/{language}/services/providers/").status_code == 200
 
 
 def test_an_organisation_page_lists_its_services(catalogue: None, client: Client) -> None:

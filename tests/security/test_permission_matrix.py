@@ -33,7 +33,7 @@ PUBLIC_PATHS = [
     "/fi/services/",
     "/sv/services/?q=unga&level=2",
     "/en/services/{service}/",
-    "/fi/services/actors/",
+    "/fi/services/providers/",
     "/fi/services/guide/",
     "/sv/services/guide/?audience=company&municipality=KU075&need=growth",
     "/api/hsds/services",
@@ -226,7 +226,7 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "situation:chart_data": ("get", "/fi/situation/data/timeseries.csv", ALL_200),
     "catalogue:service_list": ("get", "/fi/services/?q=nuoret&municipality=KU285", ALL_200),
     "catalogue:service": ("get", "/fi/services/{service}/", ALL_200),
-    "catalogue:actors": ("get", "/fi/services/actors/", ALL_200),
+    "catalogue:providers": ("get", "/fi/services/providers/", ALL_200),
     # The matrix service is the City of Kotka's: its people ("outsider" to the follow-up) and the
     # programme admins edit it; everyone else signed in gets 403, anonymous visitors the sign-in page.
     "catalogue:service_edit": ("get", "/fi/services/{service}/edit/", [LOGIN, 200, 403, 403, 403, 403, 200]),
