@@ -108,7 +108,7 @@ def timeseries_fragment(request: HttpRequest) -> HttpResponse:
     def build() -> str:
         choice = pages.choose(query["area"], query["statistic"])
         figure = pages.figure(pages.timeseries(choice.area, choice.statistic))
-        return render_to_string("situation/_figure.html", {"figure": figure, "open_table": False})
+        return render_to_string("situation/_chart.html", {"figure": figure, "open_table": False})
 
     body = caching.fragment("timeseries", json.dumps(query, sort_keys=True), build)
     response = HttpResponse(body)
