@@ -11,7 +11,7 @@ from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.official_stats.derived import period_key, shift_period
 from seuraamo.official_stats.selectors import Comparison, Figure, OccupationBreakdown
-from seuraamo.situation import chart_options
+from seuraamo.situation import selectors as situation_selectors
 from seuraamo.situation.tables import (
     Break,
     Category,
@@ -68,7 +68,7 @@ def timeseries_table(
     series = {
         code: selectors.series(vocabulary.UNEMPLOYMENT_TABLE, statistic.key, code) for code in areas
     }
-    names = {code: chart_options.area_name(code) for code in areas}
+    names = {code: situation_selectors.area_name(code) for code in areas}
     by_area = {code: {point.period: point for point in points} for code, points in series.items()}
     periods = sorted({p for points in by_area.values() for p in points}, key=period_key)
     rows = []

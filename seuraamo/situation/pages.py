@@ -1,76 +1,32 @@
-"""Everything a situation-picture page shows, assembled from the selectors: the data status, the
-chart tables with their specs, and the figures. The pages and the downloads use the same builders,
-so a download holds exactly the rows of the table on the page."""
+"""The charts of the situation pages by key, each built from the selectors: its `DataTable`
+(datasets.py, or the training section's table), its Vega-Lite spec (charts/specs.py), its source
+line and the `Chart` the template draws (charts/chart.py); with the time-series selection
+(`choose`) and the note over the projection. The pages and the downloads use the same builders, so a
+download holds exactly the rows of the table on the page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seuraamo.areas import geo, region
 from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
-from seuraamo.official_stats.derived import period_key
-from seuraamo.official_stats.pxweb.periods import Period
-from seuraamo.official_stats.selectors import TableInfo
 from seuraamo.official_stats.selectors.occupations import occupation_lines
 from seuraamo.publications import selectors as publication_selectors
-from seuraamo.situation import chart_options, charts, datasets
-from seuraamo.situation.charts import static_variant
-from seuraamo.situation.figures import ChartFigure, build_figure, source_line
-from seuraamo.situation.svg import render_svg
+from seuraamo.situation import datasets
+from seuraamo.situation.charts import options, specs
+from seuraamo.situation.charts.chart import Chart, build_chart, source_line
+from seuraamo.situation.charts.svg import render_svg
+from seuraamo.situation.sections.data_status import DataStatus, data_status
+from seuraamo.situation.sections.training import training_table
+from seuraamo.situation.selectors import area_name
 from seuraamo.situation.tables import DataTable
-from seuraamo.situation.training import training_table
 
 CHARTS = ("timeseries", "municipalities", "map", "occupations", "training", "projection")
-
-
-@dataclass(frozen=True)
-class DataStatus:
-    """What the store holds for a table: its latest month and when it was updated."""
-
-    table_id: str
-    latest_period: str | None
-    latest_month: str
-    first_month: str
-    updated: Any  # datetime or None: when the source published the table (never an import time)
-    last_run_source: str
-    last_run_failed: bool  # the error itself is shown only in the admin
-    last_run_at: Any  # datetime or None
-    gaps: tuple[str, ...] = ()  # "November 2023 – May 2026": months missing inside the span
-    due_month: str = ""  # the month Statistics Finland has published by now, when newer than ours
-
-
-def table_info(table_id: str) -> TableInfo | None:
-    return next(iter(selectors.snapshot_info(table_id)), None)
-
-
-def data_status(table_id: str = vocabulary.UNEMPLOYMENT_TABLE) -> DataStatus | None:
-    info = table_info(table_id)
-    if info is None:
-        return None
-    due = selectors.expected_latest_month(timezone.localdate())
-    behind = (
-        info.latest_period is not None
-        and Period.is_valid(info.latest_period, "M")
-        and period_key(info.latest_period) < period_key(due)
-    )
-    return DataStatus(
-        table_id=table_id,
-        latest_period=info.latest_period,
-        latest_month=month_name(info.latest_period) if info.latest_period else "",
-        first_month=month_name(info.first_period) if info.first_period else "",
-        updated=info.updated_at_source,
-        last_run_source=info.last_run_source,
-        last_run_failed=bool(info.last_run_error),
-        last_run_at=info.last_run_at,
-        gaps=tuple(datasets.gap_label(first, last) for first, last in info.gaps),
-        due_month=month_name(due) if behind else "",
-    )
 
 
 def source_for(status: DataStatus | None) -> str:
@@ -101,7 +57,7 @@ def timeseries(area: str, statistic: str) -> ChartData:
     status = data_status()
     table = datasets.timeseries_table(area, statistic, source_for(status), _updated(status))
     found = statistics.statistic(statistic) or statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
-    spec = charts.line_chart(table, y_title=str(found.axis))
+    spec = specs.line_chart(table, y_title=str(found.axis))
     return ChartData(
         "timeseries", table, spec, {"area": area, "statistic": found.key}, table.source
     )
@@ -123,7 +79,7 @@ def municipality_map(period: str | None = None) -> ChartData | None:
     if comparison is None:
         return None
     table = datasets.map_table(comparison, source_for(status), _updated(status))
-    spec = charts.map_chart(table, list(geo.municipalities()), legend_title=_("Unemployed, %"))
+    spec = specs.map_chart(table, list(geo.municipalities()), legend_title=_("Unemployed, %"))
     query = {"period": period} if period else {}
     boundaries = _("Map: Statistics Finland, municipal boundaries 2026.")
     source = f"{table.source} {boundaries}"
@@ -136,9 +92,9 @@ def occupations(area: str = REGION, period: str | None = None) -> ChartData | No
     if breakdown is None or not breakdown.groups:
         return None
     table = datasets.occupation_table(
-        breakdown, chart_options.area_name(area), source_for(status), _updated(status)
+        breakdown, area_name(area), source_for(status), _updated(status)
     )
-    spec = charts.paired_bar_chart(table)
+    spec = specs.paired_bar_chart(table)
     query = {"period": period} if period else {}
     return ChartData("occupations", table, spec, query, table.source)
 
@@ -151,14 +107,14 @@ def training(area: str = REGION, period: str | None = None) -> ChartData | None:
         return None
     table = training_table(
         found,
-        chart_options.area_name(area),
+        area_name(area),
         publication_selectors.barometer_states(area),
         source_for(status),
         _updated(status),
     )
     if not table.rows:
         return None
-    spec = charts.paired_bar_chart(table)
+    spec = specs.paired_bar_chart(table)
     query = {"period": period} if period else {}
     return ChartData("training", table, spec, query, table.source)
 
@@ -171,12 +127,25 @@ def projection(area: str = region.REGION) -> ChartData | None:
     )
     if found is None:
         return None
-    table = datasets.projection_table(
-        found, chart_options.area_name(area), source_for(status), _updated(status)
-    )
+    table = datasets.projection_table(found, area_name(area), source_for(status), _updated(status))
     statistic = statistics.BY_KEY[statistics.DEFAULT_STATISTIC]
-    spec = charts.projection_chart(table, y_title=str(statistic.axis), label=_("Projection"))
+    spec = specs.projection_chart(table, y_title=str(statistic.axis), label=_("Projection"))
     return ChartData("projection", table, spec, {}, table.source)
+
+
+def projection_note() -> dict[str, str]:
+    """The months the projection's note names: where it starts and the latest month stored (they
+    differ when a gap left the latest months without two unbroken years before them)."""
+    found = selectors.trend_projection(
+        vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, region.REGION
+    )
+    if found is None:
+        return {}
+    return {
+        "origin": found.origin,
+        "latest": found.latest,
+        "origin_month": month_name(found.origin),
+    }
 
 
 CHART_TABLES = {
@@ -189,47 +158,48 @@ CHART_TABLES = {
 }
 
 
-def known_period(chart: str, period: str) -> bool:
+def known_period(key: str, period: str) -> bool:
     """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
     return not period or selectors.is_stored_month(
-        CHART_TABLES.get(chart, vocabulary.UNEMPLOYMENT_TABLE), period
+        CHART_TABLES.get(key, vocabulary.UNEMPLOYMENT_TABLE), period
     )
 
 
-def chart_data(chart: str, query: dict[str, str]) -> ChartData | None:
+def chart_data(key: str, query: dict[str, str]) -> ChartData | None:
     """The chart named in a download URL, built from the same parameters as on the page."""
     period = query.get("period") or None
-    if chart == "timeseries":
+    if key == "timeseries":
         choice = choose(query.get("area", ""), query.get("statistic", ""))
         return timeseries(choice.area, choice.statistic)
-    if chart == "municipalities":
+    if key == "municipalities":
         return municipalities(period)
-    if chart == "map":
+    if key == "map":
         return municipality_map(period)
-    if chart == "occupations":
+    if key == "occupations":
         return occupations(REGION, period)
-    if chart == "training":
+    if key == "training":
         return training(REGION, period)
-    if chart == "projection":
+    if key == "projection":
         return projection()
     return None
 
 
-def chart_svg(chart: str, query: dict[str, str] | None = None) -> str | None:
+def chart_svg(key: str, query: dict[str, str] | None = None) -> str | None:
     """A chart as a standalone SVG document (for PDF reports), or None without data."""
-    data = chart_data(chart, query or {})
+    data = chart_data(key, query or {})
     if data is None or data.spec is None or data.table.is_empty:
         return None
-    return render_svg(static_variant(data.spec))
+    return render_svg(specs.static_variant(data.spec))
 
 
-def figure(data: ChartData | None, *, description: str = "") -> ChartFigure | None:
+def chart(data: ChartData | None, *, description: str = "") -> Chart | None:
+    """The chart as the page draws it, or None when there are no data for it."""
     if data is None:
         return None
-    return build_figure(
+    return build_chart(
         data.table,
         data.spec,
-        chart=data.key,
+        key=data.key,
         query=data.query,
         source=data.source,
         language=current_language(),
@@ -244,7 +214,7 @@ class Choice:
 
     area: str
     statistic: str
-    area_groups: list[chart_options.AreaGroup]
+    area_groups: list[options.AreaGroup]
     statistics: list[statistics.Statistic]
     notices: list[str]
     fixed_area: bool = False
@@ -252,15 +222,15 @@ class Choice:
 
 def choose(wanted_area: str, wanted_statistic: str, *, fixed_area: str | None = None) -> Choice:
     notices = []
-    groups = chart_options.area_groups()
+    groups = options.area_groups()
     offered_areas = {code for group in groups for code, _name in group.areas}
     area = fixed_area or (wanted_area if wanted_area in offered_areas else REGION)
     if not fixed_area and wanted_area and wanted_area != area:
         notices.append(
             _("There is no area %(code)s here; showing %(name)s.")
-            % {"code": wanted_area, "name": chart_options.area_name(area)}
+            % {"code": wanted_area, "name": area_name(area)}
         )
-    offered = chart_options.available_statistics(area)
+    offered = options.available_statistics(area)
     keys = [m.key for m in offered]
     if wanted_statistic in keys:
         statistic = wanted_statistic

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from seuraamo.areas.region import MUNICIPALITIES
-from seuraamo.situation import caching, chart_options, contexts, downloads, pages
-from seuraamo.situation.charts import static_variant, with_title_and_source
-from seuraamo.situation.svg import render_png, render_svg
+from seuraamo.situation import caching, contexts, downloads, pages
+from seuraamo.situation.charts.specs import static_variant, with_title_and_source
+from seuraamo.situation.charts.svg import render_png, render_svg
+from seuraamo.situation.selectors import area_name
 
 FORMATS = ("csv", "fi.csv", "xlsx", "json", "svg", "png")
 NAV = "situation"
@@ -66,7 +67,7 @@ def situation(request: HttpRequest) -> HttpResponse:
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     if code not in MUNICIPALITIES:
         raise Http404(_("There is no Kymenlaakso municipality with this code."))
-    name = chart_options.area_name(code)
+    name = area_name(code)
     statistic = _query(request, "statistic")["statistic"]
     body = caching.fragment(
         f"municipality:{code}",
@@ -102,13 +103,13 @@ def review_page(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def timeseries_fragment(request: HttpRequest) -> HttpResponse:
-    """The time-series figure alone, for the page's script to swap in without a reload."""
+    """The time-series chart alone, for the page's script to swap in without a reload."""
     query = _query(request, "area", "statistic")
 
     def build() -> str:
         choice = pages.choose(query["area"], query["statistic"])
-        figure = pages.figure(pages.timeseries(choice.area, choice.statistic))
-        return render_to_string("situation/_chart.html", {"figure": figure, "open_table": False})
+        chart = pages.chart(pages.timeseries(choice.area, choice.statistic))
+        return render_to_string("situation/_chart.html", {"chart": chart, "open_table": False})
 
     body = caching.fragment("timeseries", json.dumps(query, sort_keys=True), build)
     response = HttpResponse(body)

@@ -80,12 +80,12 @@ def test_proxy_ssl_header_variable_names_the_header() -> None:
 def test_a_chart_spec_cannot_close_its_json_script_block() -> None:
     from django.utils.safestring import mark_safe
 
-    from seuraamo.situation.figures import ChartFigure
+    from seuraamo.situation.charts.chart import Chart
 
     hostile = {"title": "</script><script>alert(1)</script><!--"}
-    figure = ChartFigure(
+    chart = Chart(
         key="x", table=None, spec=hostile, svg=mark_safe(""), source_line="", downloads=()
     )
-    text = str(figure.spec_json)
+    text = str(chart.spec_json)
     assert "<" not in text
     assert json.loads(text) == hostile

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from seuraamo.areas import geo
-from seuraamo.situation import charts, svg
+from seuraamo.situation.charts import specs, svg
+from seuraamo.situation.charts.vega_bundle import BUNDLE, header, vendored_header
 from seuraamo.situation.tables import Column, DataTable, Dimension, Row, make_cell
-from seuraamo.situation.vega_bundle import BUNDLE, header, vendored_header
 
 
 def series_table() -> DataTable:
@@ -41,7 +41,7 @@ def series_table() -> DataTable:
 
 def test_line_chart_data_are_the_table_values() -> None:
     table = series_table()
-    spec = charts.line_chart(table, y_title="%")
+    spec = specs.line_chart(table, y_title="%")
     assert spec["$schema"].endswith("vega-lite/v6.json")
     points = [row for row in spec["data"]["values"] if row["value"] is not None]
     from_table = {
@@ -54,7 +54,7 @@ def test_line_chart_data_are_the_table_values() -> None:
 
 
 def test_line_breaks_across_a_gap_and_marks_isolated_points() -> None:
-    spec = charts.line_chart(series_table(), y_title="%")
+    spec = specs.line_chart(series_table(), y_title="%")
     gaps = [row for row in spec["data"]["values"] if row["value"] is None]
     assert {row["period"] for row in gaps} == {"2023-11-01"}  # after 2023M10, before 2026M06
     isolated = {
@@ -64,15 +64,15 @@ def test_line_breaks_across_a_gap_and_marks_isolated_points() -> None:
 
 
 def test_series_differ_by_dash_as_well_as_colour() -> None:
-    spec = charts.line_chart(series_table(), y_title="%")
+    spec = specs.line_chart(series_table(), y_title="%")
     line = spec["layer"][0]
     assert line["encoding"]["strokeDash"]["field"] == "series"
     assert spec["encoding"]["color"]["field"] == "series"
 
 
 def test_static_variant_drops_the_hover_layer() -> None:
-    spec = charts.line_chart(series_table(), y_title="%")
-    static = charts.static_variant(spec)
+    spec = specs.line_chart(series_table(), y_title="%")
+    static = specs.static_variant(spec)
     assert any("params" in layer for layer in spec["layer"])
     assert not any("params" in layer for layer in static["layer"])
 
@@ -90,7 +90,7 @@ def test_map_chart_uses_identity_projection_and_labels() -> None:
             Row(f.code, f.name, (make_cell(10.0 + i, "", 1),)) for i, f in enumerate(features)
         ),
     )
-    spec = charts.map_chart(table, features, legend_title="%")
+    spec = specs.map_chart(table, features, legend_title="%")
     assert spec["projection"] == {"type": "identity", "reflectY": True}
     shapes = spec["layer"][0]["data"]["values"]["features"]
     assert {f["properties"]["code"]: f["properties"]["value"] for f in shapes} == {
@@ -113,7 +113,7 @@ def test_svg_rendering_and_cache(monkeypatch) -> None:
         return real(spec, language)
 
     monkeypatch.setattr(svg, "_render", counting)
-    spec = charts.static_variant(charts.line_chart(series_table(), y_title="%"))
+    spec = specs.static_variant(specs.line_chart(series_table(), y_title="%"))
     first = svg.render_svg(spec, "fi")
     second = svg.render_svg(spec, "fi")
     assert first == second and first.startswith("<svg")

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from seuraamo.core.formatting import rounded
 from seuraamo.official_stats import selectors
-from seuraamo.situation import review
+from seuraamo.situation.sections import review
 from seuraamo.situation.selectors import peer_regions
 
 NBSP = "\u00a0"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from seuraamo.situation.review import Place
+from seuraamo.situation.sections.review import Place
 
 register = template.Library()
 

@@ -6,7 +6,8 @@ from django import template
 from django.urls import reverse
 
 from seuraamo.areas.region import MUNICIPALITIES
-from seuraamo.situation import chart_options, statuses
+from seuraamo.situation import statuses
+from seuraamo.situation.selectors import area_name
 
 register = template.Library()
 
@@ -26,7 +27,7 @@ def situation_pages(codes: list[str] | None) -> list[tuple[str, str]]:
     """(name, URL) of the labour-market page of each municipality in ``codes`` that has one
     (an organisation page links to the situation of the municipalities it serves)."""
     return [
-        (chart_options.area_name(code), reverse("situation:municipality", args=[code]))
+        (area_name(code), reverse("situation:municipality", args=[code]))
         for code in codes or []
         if code in MUNICIPALITIES
     ]

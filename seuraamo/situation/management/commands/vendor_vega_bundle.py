@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from seuraamo.situation.vega_bundle import BUNDLE, write_bundle
+from seuraamo.situation.charts.vega_bundle import BUNDLE, write_bundle
 
 
 class Command(BaseCommand):

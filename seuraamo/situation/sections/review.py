@@ -27,7 +27,7 @@ from seuraamo.core.formatting import (
 )
 from seuraamo.official_stats import selectors, vocabulary
 from seuraamo.official_stats.selectors import AreaFigures, Comparison, Figure, Headline
-from seuraamo.situation.outlook import Outlook, outlook
+from seuraamo.situation.sections.outlook import Outlook, outlook
 
 #: Finnish "in <place>" of the Kymenlaakso areas (locative case: -ssa/-ssä or -lla/-llä).
 FINNISH_IN = {

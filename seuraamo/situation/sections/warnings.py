@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from seuraamo.core.formatting import format_number, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.official_stats.selectors.warnings import ABOVE, UNKNOWN
-from seuraamo.situation import chart_options
+from seuraamo.situation.selectors import area_name
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Warnings:
 
 def _sentence(found: selectors.TrendCheck, named: bool) -> str:
     values = {
-        "place": chart_options.area_name(found.area_code),
+        "place": area_name(found.area_code),
         "statistic": statistics.BY_KEY[found.statistic].label,
         "month": month_name(found.period),
         "value": format_number(found.value),
@@ -64,7 +64,7 @@ def section(area_codes: tuple[str, ...], *, named: bool = True) -> Warnings | No
             "what": ", ".join(
                 sorted(
                     {
-                        f"{statistics.BY_KEY[found.statistic].label} ({chart_options.area_name(found.area_code)})"
+                        f"{statistics.BY_KEY[found.statistic].label} ({area_name(found.area_code)})"
                         if named
                         else str(statistics.BY_KEY[found.statistic].label)
                         for found in unknown

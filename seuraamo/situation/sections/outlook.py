@@ -14,8 +14,8 @@ from seuraamo.core.formatting import current_language, format_number, format_val
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.publications import selectors as publication_selectors
 from seuraamo.publications.models import BarometerState
-from seuraamo.situation import chart_options, warnings
-from seuraamo.situation.selectors import peer_regions
+from seuraamo.situation.sections import warnings
+from seuraamo.situation.selectors import area_name, peer_regions
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _barometer() -> str:
         "Työvoimabarometri, %(month)s, %(area)s: occupations with a labour shortage "
         "%(shortage)s, with a matching problem %(problem)s."
     ) % {
-        "area": chart_options.area_name(REGION),
+        "area": area_name(REGION),
         "month": month_name(view.month),
         "shortage": counts.get(str(BarometerState.SHORTAGE.label), 0),
         "problem": counts.get(str(BarometerState.MATCHING_PROBLEM.label), 0),

@@ -80,8 +80,3 @@ def area_groups() -> list[AreaGroup]:
 
 def area_codes() -> set[str]:
     return {code for group in area_groups() for code, _name in group.areas}
-
-
-def area_name(code: str) -> str:
-    found = area_selectors.area(code)
-    return localized(found, "name").text if found else code

@@ -1,5 +1,6 @@
 """The headline figures of an area as cards: the value in the latest month, the change from a year
-earlier and the whole country alongside, as text (no meaning carried by colour alone)."""
+earlier and the whole country alongside, as text (no meaning carried by colour alone); and the
+section's title, the area at the end of the month."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import (
+    at_month_end,
     current_language,
     format_number,
     format_percent,
@@ -29,6 +31,14 @@ class Card:
     change: str  # "+812 (+8,7 %) from June 2025" or a sentence saying there is no comparison
     country: str  # "Whole country: 352 001"
     region: str = ""  # "Kymenlaakso: 10 153" on a municipality's page
+
+
+def title(found: Headline | None) -> str:
+    """ "Kymenlaakso kesäkuun 2026 lopussa" / "Kymmenedalen i slutet av juni 2026" …"""
+    if found is None:
+        return ""
+    language = current_language()
+    return f"{found.area.name(language)} {at_month_end(found.period, language)}"
 
 
 def value_text(figure: Figure, language: str | None = None) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import vl_convert
 
-BUNDLE = Path(__file__).parent / "static" / "situation" / "vendor" / "vega-bundle.js"
+BUNDLE = Path(__file__).parents[1] / "static" / "situation" / "vendor" / "vega-bundle.js"
 STATIC_PATH = "situation/vendor/vega-bundle.js"
 
 

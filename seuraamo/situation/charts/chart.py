@@ -1,5 +1,6 @@
-"""A chart figure as the page shows it: the table, the Vega-Lite spec, the server-rendered SVG,
-the source line and the download links, all from one `DataTable`."""
+"""A chart as the page shows it: the table, the Vega-Lite spec, the server-rendered SVG, the
+source line and the download links, all from one `DataTable`. (A "figure" is a statistic's value
+with its period and comparison, `official_stats.selectors.Figure`; a chart is this `Chart`.)"""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from seuraamo.situation.charts import static_variant
-from seuraamo.situation.svg import inline_svg, render_svg
+from seuraamo.situation.charts.specs import static_variant
+from seuraamo.situation.charts.svg import inline_svg, render_svg
 from seuraamo.situation.tables import DataTable
 
-#: (format in the URL, link text); the chart images are offered only for a figure with a chart.
+#: (format in the URL, link text); the images are offered only for a chart that is drawn (not a
+#: table alone).
 DATA_FORMATS = (
     ("csv", gettext_lazy("CSV (commas, decimal point)")),
     ("fi.csv", gettext_lazy("CSV for Finnish Excel (semicolons, decimal comma)")),
@@ -38,7 +40,7 @@ class Download:
 
 
 @dataclass(frozen=True)
-class ChartFigure:
+class Chart:
     key: str
     table: DataTable
     spec: dict[str, Any] | None
@@ -46,7 +48,7 @@ class ChartFigure:
     source_line: str
     downloads: tuple[Download, ...]
     description: str = ""  # a sentence on what the chart shows, for the caption
-    query: dict[str, str] = field(default_factory=dict)  # what the figure shows (area, statistic …)
+    query: dict[str, str] = field(default_factory=dict)  # what the chart shows (area, statistic …)
 
     @property
     def responsive(self) -> bool:
@@ -73,44 +75,44 @@ def source_line(attribution: str, updated: datetime | None, latest_period_label:
     return " ".join(parts)
 
 
-def downloads(chart: str, query: dict[str, str], *, images: bool = False) -> tuple[Download, ...]:
+def downloads(key: str, query: dict[str, str], *, images: bool = False) -> tuple[Download, ...]:
     found = []
     offered = [(fmt, label, False) for fmt, label in DATA_FORMATS]
     if images:
         offered += [(fmt, label, True) for fmt, label in IMAGE_FORMATS]
     for fmt, label, image in offered:
-        url = reverse("situation:chart_data", kwargs={"chart": chart, "fmt": fmt})
+        url = reverse("situation:chart_data", kwargs={"chart": key, "fmt": fmt})
         if query:
             url += "?" + urlencode(query)
         found.append(Download(str(label), url, fmt, image))
     return tuple(found)
 
 
-def build_figure(
+def build_chart(
     table: DataTable,
     spec: dict[str, Any] | None,
     *,
-    chart: str,
+    key: str,
     query: dict[str, str],
     source: str,
     language: str,
     description: str = "",
-) -> ChartFigure:
+) -> Chart:
     svg = ""
     if spec is not None and not table.is_empty:
         label = _("Chart: %(title)s. The data are in the table below the chart.") % {
             "title": table.title
         }
         svg = inline_svg(
-            render_svg(static_variant(spec), language), prefix=f"svg-{chart}", label=label
+            render_svg(static_variant(spec), language), prefix=f"svg-{key}", label=label
         )
-    return ChartFigure(
-        key=chart,
+    return Chart(
+        key=key,
         table=table,
         spec=spec if svg else None,
         svg=mark_safe(svg),  # noqa: S308  (rendered by vl-convert from our own spec)
         source_line=source,
-        downloads=downloads(chart, query, images=bool(svg)),
+        downloads=downloads(key, query, images=bool(svg)),
         description=description,
         query=query,
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from seuraamo.core.formatting import current_language, format_number, format_percent, month_name
 from seuraamo.official_stats import selectors
 from seuraamo.official_stats.pxweb.periods import Period
-from seuraamo.situation.chart_options import area_name
+from seuraamo.situation.selectors import area_name
 
 LABELS = {
     "employment_rate": gettext_lazy("Employment rate, 15–64-year-olds"),
