@@ -24,7 +24,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from seuraamo.transport import (
     HttpRequestError,
@@ -123,6 +123,16 @@ class BaseClient:
     def _read_limits(self) -> Limits:
         raise NotImplementedError
 
+    def metadata(self, table_id: str, lang: str | None = None) -> TableMetadata:
+        """Variables, values and texts of ``table_id``, roles resolved."""
+        raise NotImplementedError
+
+    def query(
+        self, table_id: str, selection: Mapping[str, Sequence[str]], lang: str | None = None
+    ) -> Cube:
+        """One data request for ``selection``, parsed."""
+        raise NotImplementedError
+
     def fetch(
         self,
         table_id: str,
@@ -167,12 +177,10 @@ class PxWebClient(BaseClient):
         if not isinstance(config, Mapping):
             raise PxWebError("?config did not answer an object")
         cells = config.get("maxCells") or config.get("maxValues")
-        calls, window = config.get("maxCalls"), config.get("timeWindow")
-        if not all(
-            isinstance(number, int | float) and number > 0 for number in (cells, calls, window)
-        ):
+        limits = server_limits(cells, config.get("maxCalls"), config.get("timeWindow"))
+        if limits is None:
             raise PxWebError(f"?config lacks maxCells/maxCalls/timeWindow: {config}")
-        return Limits(int(cells), int(calls), float(window), from_server=True)
+        return limits
 
     def list_folder(self, path: str = "", lang: str | None = None) -> list[FolderItem]:
         """Entries of a database folder (``""`` = the database root, ``"tyonv"`` ...)."""
@@ -238,6 +246,18 @@ class PxWebClient(BaseClient):
             table_id=table_id,
             query=describe_selection(selection),
         )
+
+
+def server_limits(cells: object, calls: object, window: object) -> Limits | None:
+    """The limits a server's configuration gives, or ``None`` unless all three are positive
+    numbers."""
+    if not (_positive(cells) and _positive(calls) and _positive(window)):
+        return None
+    return Limits(int(cells), int(calls), float(window), from_server=True)
+
+
+def _positive(number: object) -> TypeGuard[int | float]:
+    return isinstance(number, int | float) and number > 0
 
 
 def query_body(selection: Mapping[str, Sequence[str]], response_format: str) -> dict[str, Any]:

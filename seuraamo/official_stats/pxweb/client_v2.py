@@ -19,7 +19,7 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .client import BaseClient, decode_json, describe_selection
+from .client import BaseClient, decode_json, describe_selection, server_limits
 from .cube import Cube
 from .errors import JsonStatError, PxWebError
 from .jsonstat import parse_jsonstat
@@ -53,14 +53,16 @@ class PxWebV2Client(BaseClient):
 
     def _read_limits(self) -> Limits:
         config = self.config()
-        cells = config.get("maxDataCells")
-        calls = config.get("maxCallsPerTimeWindow")
-        window = config.get("timeWindow")
-        if not all(isinstance(n, int | float) and n > 0 for n in (cells, calls, window)):
+        limits = server_limits(
+            config.get("maxDataCells"),
+            config.get("maxCallsPerTimeWindow"),
+            config.get("timeWindow"),
+        )
+        if limits is None:
             raise PxWebError(
                 f"/config lacks maxDataCells/maxCallsPerTimeWindow/timeWindow: {config}"
             )
-        return Limits(int(cells), int(calls), float(window), from_server=True)
+        return limits
 
     def tables(
         self, query: str | None = None, lang: str | None = None, page_size: int = 100

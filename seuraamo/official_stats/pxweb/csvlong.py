@@ -42,7 +42,7 @@ def read_csv_long(
 
 def parse_csv_long(text: str, **options: str) -> Cube:
     """:func:`read_csv_long` on CSV text."""
-    return read_csv_long(io.StringIO(text), **options)  # type: ignore[arg-type]
+    return read_csv_long(io.StringIO(text), **options)
 
 
 def _read(stream: Iterable[str], value_column: str, status_column: str, delimiter: str) -> Cube:

@@ -38,7 +38,7 @@ import math
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import JsonStatError
 from .roles import Role
@@ -137,6 +137,9 @@ class RoleCell(NamedTuple):
     status: str | None
 
 
+_CellT = TypeVar("_CellT", Cell, RoleCell)
+
+
 @dataclass(eq=False)
 class Cube:
     """A dense table of cells over ordered dimensions; see the module docstring for the layout."""
@@ -221,14 +224,14 @@ class Cube:
         for key, code in coords.items():
             codes[self.dimensions.index(self.dimension(key))] = code
         filled: list[str] = []
-        missing = []
-        for dimension, code in zip(self.dimensions, codes, strict=True):
-            if code is None and dimension.size == 1:
-                code = dimension.codes[0]  # a single-category dimension needs no code
-            if code is None:
+        missing: list[str] = []
+        for dimension, given in zip(self.dimensions, codes, strict=True):
+            if given is None and dimension.size == 1:
+                given = dimension.codes[0]  # a single-category dimension needs no code
+            if given is None:
                 missing.append(dimension.id)
             else:
-                filled.append(code)
+                filled.append(given)
         if missing:
             raise KeyError(f"no code given for dimension(s) {missing}")
         return filled
@@ -266,10 +269,12 @@ class Cube:
 
     def iter_role_cells(self, *, skip_missing: bool = False) -> Iterator[RoleCell]:
         """Every cell as a :class:`RoleCell` (area, time, content codes picked out)."""
-        by_role = {d.role: n for n, d in enumerate(self.dimensions) if d.role is not Role.OTHER}
+        by_role: dict[Role, int] = {
+            d.role: n for n, d in enumerate(self.dimensions) if d.role is not Role.OTHER
+        }
         others = [n for n, d in enumerate(self.dimensions) if n not in by_role.values()]
         role_columns = [
-            self._code_column(by_role[role]) if role in by_role else itertools.repeat(None)
+            self._code_column_or_none(by_role.get(role))
             for role in (Role.AREA, Role.TIME, Role.CONTENT)
         ]
         other_columns = [self._code_column(n) for n in others]
@@ -283,7 +288,9 @@ class Cube:
         )
         return self._cells(RoleCell, rows, skip_missing)
 
-    def _cells(self, kind: type[Any], rows: Iterator[tuple[Any, ...]], skip: bool) -> Iterator:
+    def _cells(
+        self, kind: type[_CellT], rows: Iterator[tuple[Any, ...]], skip: bool
+    ) -> Iterator[_CellT]:
         cells = map(tuple.__new__, itertools.repeat(kind), rows)
         if skip:
             return itertools.compress(cells, map(operator.is_not, self.values, _NONES))
@@ -296,6 +303,12 @@ class Cube:
         for flat, status in self.statuses.items():
             column[flat] = status
         return column
+
+    def _code_column_or_none(self, position: int | None) -> Iterator[str | None]:
+        """:meth:`_code_column`, or ``None`` for every cell when there is no such dimension."""
+        if position is None:
+            return itertools.repeat(None)
+        return self._code_column(position)
 
     def _code_column(self, position: int) -> Iterator[str]:
         """The code of dimension ``position`` for every cell, in flat order."""

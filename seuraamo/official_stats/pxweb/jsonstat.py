@@ -103,8 +103,8 @@ def _parse_dataset(raw: Mapping[str, Any], name: str | None = None) -> Cube:
         statuses = symbols | _parse_status(raw.get("status"), cells)
     except JsonStatError as error:
         raise JsonStatError(f"{where}{error}") from None
-    extension = raw.get("extension") if isinstance(raw.get("extension"), Mapping) else {}
-    px = extension.get("px") if isinstance(extension.get("px"), Mapping) else {}
+    extension = _object(raw.get("extension"))
+    px = _object(extension.get("px"))
     return Cube(
         dimensions=dimensions,
         values=values,
@@ -139,13 +139,17 @@ def _shape(raw: Mapping[str, Any]) -> tuple[list[str], list[int], Mapping[str, A
             raise JsonStatError(
                 f"dimension {dim_id!r} is listed in 'id' but missing from 'dimension'"
             )
-    roles = holder.get("role") if isinstance(holder.get("role"), Mapping) else {}
-    return ids, sizes, roles
+    return ids, sizes, _object(holder.get("role"))
 
 
 def _check_declared_size(raw: Any, sizes: Sequence[int]) -> int:
     """Refuse a declared size that is too large, before anything of that size is allocated."""
     return check_size(sizes, len(raw) if isinstance(raw, Mapping) else None)
+
+
+def _object(value: Any) -> Mapping[str, Any]:
+    """``value`` when it is a JSON object, else an empty one."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def _is_count(value: Any) -> bool:
@@ -159,7 +163,7 @@ def _parse_dimension(dimensions: Mapping[str, Any], dim_id: str, size: int) -> D
     category = raw.get("category")
     if not isinstance(category, Mapping):
         raise JsonStatError(f"dimension {dim_id!r} has no 'category' object")
-    labels = category.get("label") if isinstance(category.get("label"), Mapping) else {}
+    labels = _object(category.get("label"))
     codes = _category_codes(dim_id, category.get("index"), labels)
     if len(codes) != size:
         raise JsonStatError(
@@ -262,8 +266,8 @@ def _parse_values(
             )
         if set(map(type, raw)) <= _NUMERIC_OR_NULL:
             return list(raw), symbols
-        values = [_checked_value(value, position, symbols) for position, value in enumerate(raw)]
-        return values, symbols
+        checked = [_checked_value(value, position, symbols) for position, value in enumerate(raw)]
+        return checked, symbols
     if isinstance(raw, Mapping):
         positions = _sparse_positions(raw, cells, "value")
         values: list[Number | None] = [None] * cells
@@ -277,9 +281,9 @@ def _parse_values(
     raise JsonStatError("'value' must be an array or an object")
 
 
-def _checked_value(value: Any, position: int, symbols: dict[int, str]) -> Number | None:
+def _checked_value(value: object, position: int, symbols: dict[int, str]) -> Number | None:
     """A number, or ``None`` for null and PX missing symbols (recorded in ``symbols``)."""
-    if value is None or type(value) in (int, float):
+    if value is None or type(value) is int or type(value) is float:  # not bool, a subclass of int
         return value
     if isinstance(value, str):
         if value == "":

@@ -168,7 +168,7 @@ class Period:
             return NotImplemented
         return self.shift(steps)
 
-    def __sub__(self, other: int | Period) -> Period | int:  # type: ignore[override]
+    def __sub__(self, other: int | Period) -> Period | int:
         if isinstance(other, Period):
             self._same_frequency(other)
             return self.ordinal - other.ordinal

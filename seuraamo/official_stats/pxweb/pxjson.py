@@ -173,7 +173,9 @@ def _table_info(doc: Mapping[str, Any]) -> dict[str, Any]:
     entries = doc.get("metadata")
     info = entries[0] if isinstance(entries, list) and entries else {}
     info = info if isinstance(info, Mapping) else {}
-    comments = doc.get("comments") if isinstance(doc.get("comments"), list) else []
+    comments = doc.get("comments")
+    if not isinstance(comments, list):
+        comments = []
     return {
         "label": str(info.get("label") or ""),
         "source": str(info.get("source") or ""),
