@@ -62,7 +62,11 @@ def prepare() -> int:
     programme = Programme.objects.get()
     goals = list(Goal.objects.all())
     reporting_round = services.open_round(
-        admin, programme, "2026H1", datetime.date(2026, 8, 31), goals
+        actor=admin,
+        programme=programme,
+        period="2026H1",
+        deadline=datetime.date(2026, 8, 31),
+        goals=goals,
     )
     for report in reporting_round.reports.all():
         texts = {name: PARAGRAPH for name in ("assessment_text", "done", "results", "problems")}
@@ -74,7 +78,7 @@ def prepare() -> int:
             },
         )
         fill(report, content)
-    services.close_round(admin, reporting_round.pk)
+    services.close_round(actor=admin, round_id=reporting_round.pk)
     return len(goals)
 
 

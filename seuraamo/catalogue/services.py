@@ -116,7 +116,7 @@ class ServiceEdit:
 
 
 @transaction.atomic
-def edit_service(actor: User, key: str, expected_version: int, edit: ServiceEdit) -> Service:
+def edit_service(*, actor: User, key: str, expected_version: int, edit: ServiceEdit) -> Service:
     """Save an editor's edit, audited object by object. An edit based on an older version than the
     stored one raises `ConflictError` and changes nothing; so does a refused permission."""
     service = Service.objects.select_for_update().get(key=key)

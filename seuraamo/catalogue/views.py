@@ -94,7 +94,9 @@ def service_edit(request: HttpRequest, key: str) -> HttpResponse:
         confirm_verified=form.cleaned_data["confirm_verified"],
     )
     try:
-        saved = services.edit_service(request.user, key, form.cleaned_data["version"], edit)
+        saved = services.edit_service(
+            actor=request.user, key=key, expected_version=form.cleaned_data["version"], edit=edit
+        )
     except ConflictError as conflict:
         return _conflict(request, form, conflict.current)
     messages.success(request, _("Saved."))

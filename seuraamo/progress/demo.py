@@ -81,7 +81,12 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
                 lines.append(f"coordinator ({organisation.name_fi}): {email}")
             writers.setdefault(goal.pk, by_organisation[organisation.pk])
     closed = services.open_round(
-        admin, programme, "2025H2", datetime.date(2026, 2, 15), goals, is_example=True
+        actor=admin,
+        programme=programme,
+        period="2025H2",
+        deadline=datetime.date(2026, 2, 15),
+        goals=goals,
+        is_example=True,
     )
     acting = {
         organisation_id: user
@@ -97,15 +102,25 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
         if writer is None:
             continue
         _write_parts(report, acting, sign_off=True)
-        services.save_report(writer, report.pk, report.version, _demo_content(report))
+        services.save_report(
+            actor=writer,
+            report_id=report.pk,
+            expected_version=report.version,
+            content=_demo_content(report),
+        )
         if report == left_as_draft:
             continue
-        services.submit_report(writer, report.pk)
-        services.accept_report(admin, report.pk)
-    services.close_round(admin, closed.pk, today=today)
-    services.publish_round(admin, closed.pk)
+        services.submit_report(actor=writer, report_id=report.pk)
+        services.accept_report(actor=admin, report_id=report.pk)
+    services.close_round(actor=admin, round_id=closed.pk, today=today)
+    services.publish_round(actor=admin, round_id=closed.pk)
     current = services.open_round(
-        admin, programme, "2026H1", today + datetime.timedelta(days=21), goals, is_example=True
+        actor=admin,
+        programme=programme,
+        period="2026H1",
+        deadline=today + datetime.timedelta(days=21),
+        goals=goals,
+        is_example=True,
     )
     # In the open round, the first shared report has one organisation's part signed off and the
     # others still to write: what a round looks like halfway.
@@ -144,6 +159,11 @@ def _write_part(contribution: object, writer: User, *, sign_off: bool) -> None:
             s.measure_id: ("in_progress", EXAMPLE) for s in contribution.measure_statuses.all()[:1]
         },
     )
-    services.save_contribution(writer, contribution.pk, contribution.version, content)
+    services.save_contribution(
+        actor=writer,
+        contribution_id=contribution.pk,
+        expected_version=contribution.version,
+        content=content,
+    )
     if sign_off:
-        services.sign_off_contribution(writer, contribution.pk)
+        services.sign_off_contribution(actor=writer, contribution_id=contribution.pk)

@@ -84,6 +84,7 @@ def _audit_update(actor: User, instance: models.Model, before: dict[str, object]
 
 @transaction.atomic
 def open_round(
+    *,
     actor: User,
     programme: Programme,
     period: str,
@@ -210,7 +211,7 @@ def _locked_round(round_id: int) -> ReportingRound:
 
 @transaction.atomic
 def close_round(
-    actor: User, round_id: int, *, reason: str = "", today: datetime.date | None = None
+    *, actor: User, round_id: int, reason: str = "", today: datetime.date | None = None
 ) -> ReportingRound:
     """Close the round and freeze every report as a snapshot with the programme texts of today.
     Closing before the deadline needs a reason, which the round keeps (and its history shows)."""
@@ -255,7 +256,7 @@ def _reports_for_snapshot(reporting_round: ReportingRound) -> list[GoalReport]:
 
 
 @transaction.atomic
-def reopen_round(actor: User, round_id: int) -> ReportingRound:
+def reopen_round(*, actor: User, round_id: int) -> ReportingRound:
     """Admins only: a closed or published round becomes open again (audited); its snapshots are
     taken anew when it closes."""
     _require(rules.can_manage_rounds(roles_of(actor)))
@@ -277,7 +278,7 @@ def reopen_round(actor: User, round_id: int) -> ReportingRound:
 
 
 @transaction.atomic
-def publish_round(actor: User, round_id: int) -> ReportingRound:
+def publish_round(*, actor: User, round_id: int) -> ReportingRound:
     """A closed round becomes public: its frozen reports are shown to everyone."""
     _require(rules.can_manage_rounds(roles_of(actor)))
     reporting_round = _locked_round(round_id)
@@ -294,7 +295,7 @@ def publish_round(actor: User, round_id: int) -> ReportingRound:
 
 
 @transaction.atomic
-def unpublish_round(actor: User, round_id: int) -> ReportingRound:
+def unpublish_round(*, actor: User, round_id: int) -> ReportingRound:
     """A published round goes back to closed: its reports leave the public pages (audited)."""
     _require(rules.can_manage_rounds(roles_of(actor)))
     reporting_round = _locked_round(round_id)
@@ -322,7 +323,7 @@ def _locked_report(report_id: int) -> GoalReport:
 
 @transaction.atomic
 def save_report(
-    actor: User, report_id: int, expected_version: int, content: ReportContent
+    *, actor: User, report_id: int, expected_version: int, content: ReportContent
 ) -> GoalReport:
     """Save the coordinator's text. A save based on an older version than the stored one raises
     `ConflictError` and changes nothing: the view shows both versions."""
@@ -393,7 +394,7 @@ def _transition(actor: User, report: GoalReport, status: str, **fields: object) 
 
 
 @transaction.atomic
-def submit_report(actor: User, report_id: int) -> bool:
+def submit_report(*, actor: User, report_id: int) -> bool:
     """The lead organisation submits the whole report to the steering group once every
     contributing organisation has signed its part off; a second submit does nothing."""
     report = _locked_report(report_id)
@@ -420,7 +421,7 @@ def submit_report(actor: User, report_id: int) -> bool:
 
 
 @transaction.atomic
-def return_report(actor: User, report_id: int, comment: str) -> bool:
+def return_report(*, actor: User, report_id: int, comment: str) -> bool:
     """Return a submitted report to its coordinators with a comment."""
     report = _locked_report(report_id)
     _require(rules.can_review(roles_of(actor), report))
@@ -435,7 +436,7 @@ def return_report(actor: User, report_id: int, comment: str) -> bool:
 
 
 @transaction.atomic
-def accept_report(actor: User, report_id: int) -> bool:
+def accept_report(*, actor: User, report_id: int) -> bool:
     report = _locked_report(report_id)
     _require(rules.can_review(roles_of(actor), report))
     if report.status == ReportStatus.ACCEPTED:
@@ -447,7 +448,7 @@ def accept_report(actor: User, report_id: int) -> bool:
 
 
 @transaction.atomic
-def comment_on_report(actor: User, report_id: int, text: str) -> ReportComment:
+def comment_on_report(*, actor: User, report_id: int, text: str) -> ReportComment:
     report = GoalReport.objects.get(pk=report_id)
     roles = roles_of(actor)
     _require(rules.can_comment(roles) and rules.can_read_report(roles, report))
@@ -472,7 +473,7 @@ def _locked_contribution(contribution_id: int) -> Contribution:
 
 @transaction.atomic
 def save_contribution(
-    actor: User, contribution_id: int, expected_version: int, content: ContributionContent
+    *, actor: User, contribution_id: int, expected_version: int, content: ContributionContent
 ) -> Contribution:
     """Save one organisation's part. A save based on an older version raises `ConflictError`."""
     contribution = _locked_contribution(contribution_id)
@@ -517,12 +518,12 @@ def _set_sign_off(actor: User, contribution_id: int, signed: bool) -> bool:
 
 
 @transaction.atomic
-def sign_off_contribution(actor: User, contribution_id: int) -> bool:
+def sign_off_contribution(*, actor: User, contribution_id: int) -> bool:
     """The organisation signs its part off: the lead may then submit the report."""
     return _set_sign_off(actor, contribution_id, True)
 
 
 @transaction.atomic
-def withdraw_sign_off(actor: User, contribution_id: int) -> bool:
+def withdraw_sign_off(*, actor: User, contribution_id: int) -> bool:
     """The organisation takes its part back for editing while the report is still editable."""
     return _set_sign_off(actor, contribution_id, False)

@@ -84,11 +84,11 @@ def open_round(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = services.open_round(
-                request.user,
-                programme,
-                form.cleaned_data["period"],
-                form.cleaned_data["deadline"],
-                list(form.cleaned_data["goals"]),
+                actor=request.user,
+                programme=programme,
+                period=form.cleaned_data["period"],
+                deadline=form.cleaned_data["deadline"],
+                goals=list(form.cleaned_data["goals"]),
             )
         except services.FollowUpError as error:
             form.add_error(None, str(error))
@@ -139,13 +139,13 @@ def round_action(request: HttpRequest, period: str, action: str) -> HttpResponse
         try:
             if action == "close":
                 services.close_round(
-                    request.user,
-                    check.reporting_round.pk,
+                    actor=request.user,
+                    round_id=check.reporting_round.pk,
                     reason=form.cleaned_data["reason"],
                     today=today(),
                 )
             else:
-                ROUND_ACTIONS[action](request.user, check.reporting_round.pk)
+                ROUND_ACTIONS[action](actor=request.user, round_id=check.reporting_round.pk)
         except services.FollowUpError as error:
             form.add_error("reason" if action == "close" else None, str(error))
         else:
@@ -189,7 +189,12 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "progress/report_edit.html", report=report, form=form, status=400)
     try:
-        services.save_report(request.user, pk, form.cleaned_data["version"], form.content())
+        services.save_report(
+            actor=request.user,
+            report_id=pk,
+            expected_version=form.cleaned_data["version"],
+            content=form.content(),
+        )
     except ConflictError as conflict:
         return _conflict(request, report, form, conflict.current)
     messages.success(request, _("Saved."))
@@ -253,7 +258,12 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
             status=400,
         )
     try:
-        services.save_contribution(request.user, pk, form.cleaned_data["version"], form.content())
+        services.save_contribution(
+            actor=request.user,
+            contribution_id=pk,
+            expected_version=form.cleaned_data["version"],
+            content=form.content(),
+        )
     except ConflictError as conflict:
         return _contribution_conflict(request, contribution, form, conflict.current)
     except services.FollowUpError as error:
@@ -294,10 +304,10 @@ def contribution_sign_off(request: HttpRequest, pk: int, action: str) -> HttpRes
         selectors.editable_contribution(request.user, pk), _("No contribution has this number.")
     )
     if action == "sign-off":
-        services.sign_off_contribution(request.user, pk)
+        services.sign_off_contribution(actor=request.user, contribution_id=pk)
         messages.success(request, _("Your organisation's part is signed off."))
     elif action == "withdraw":
-        services.withdraw_sign_off(request.user, pk)
+        services.withdraw_sign_off(actor=request.user, contribution_id=pk)
         messages.success(request, _("The sign-off is withdrawn: the part can be edited again."))
     else:
         raise Http404(_("No such action."))
@@ -309,7 +319,7 @@ def contribution_sign_off(request: HttpRequest, pk: int, action: str) -> HttpRes
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
     try:
-        changed = services.submit_report(request.user, pk)
+        changed = services.submit_report(actor=request.user, report_id=pk)
     except services.FollowUpError as error:
         messages.error(request, str(error))
     else:
@@ -330,10 +340,12 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, "progress/report.html", page=page, review_form=form, status=400)
     try:
         if form.cleaned_data["decision"] == "accept":
-            services.accept_report(request.user, pk)
+            services.accept_report(actor=request.user, report_id=pk)
             messages.success(request, _("The report is accepted."))
         else:
-            services.return_report(request.user, pk, form.cleaned_data["comment"])
+            services.return_report(
+                actor=request.user, report_id=pk, comment=form.cleaned_data["comment"]
+            )
             messages.success(request, _("The report is returned to its coordinators."))
     except services.FollowUpError as error:
         form.add_error(None, str(error))
@@ -346,7 +358,9 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
     try:
-        services.comment_on_report(request.user, pk, request.POST.get("text", ""))
+        services.comment_on_report(
+            actor=request.user, report_id=pk, text=request.POST.get("text", "")
+        )
     except services.FollowUpError as error:
         messages.error(request, str(error))
     else:

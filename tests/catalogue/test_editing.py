@@ -330,10 +330,15 @@ def test_the_write_itself_refuses_outsiders_and_fields_editors_do_not_own(
         "kouvola-editor", organisation=data.organisations["kouvolan-tyollisyysalue"]
     )
     with pytest.raises(PermissionDenied):
-        edit_service(outsider, service.key, 1, ServiceEdit(fields={"name_fi": "Kaapattu"}))
+        edit_service(
+            actor=outsider,
+            key=service.key,
+            expected_version=1,
+            edit=ServiceEdit(fields={"name_fi": "Kaapattu"}),
+        )
     taken = ServiceEdit(fields={"responsible": data.organisations["kouvolan-tyollisyysalue"]})
     with pytest.raises(PermissionDenied):
-        edit_service(editor, service.key, 1, taken)
+        edit_service(actor=editor, key=service.key, expected_version=1, edit=taken)
     service.refresh_from_db()
     assert service.responsible.key == "kaakkois-suomen-ely-keskus"
     assert service.version == 1

@@ -35,7 +35,13 @@ def test_a_goal_with_reports_is_archived_not_deleted(tmp_path: Path, client: Cli
     run_import(REAL_FILE)
     admin = programme_admin()
     goals = list(Goal.objects.all())
-    services.open_round(admin, Programme.objects.get(), "2026H1", datetime.date(2026, 8, 31), goals)
+    services.open_round(
+        actor=admin,
+        programme=Programme.objects.get(),
+        period="2026H1",
+        deadline=datetime.date(2026, 8, 31),
+        goals=goals,
+    )
     path, key = without_first_goal(tmp_path)
     goal = Goal.objects.get(key=key)
     theme_url = f"/fi/themes/{goal.theme.number}/"

@@ -50,7 +50,13 @@ class FollowUp:
 def build_follow_up(data: PageData, deadline: datetime.date, period: str = "2026H1") -> FollowUp:
     organisations = data.organisations
     admin = programme_admin()
-    round_ = services.open_round(admin, data.programme, period, deadline, list(data.goals.values()))
+    round_ = services.open_round(
+        actor=admin,
+        programme=data.programme,
+        period=period,
+        deadline=deadline,
+        goals=list(data.goals.values()),
+    )
     return FollowUp(
         data=data,
         admin=admin,

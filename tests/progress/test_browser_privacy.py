@@ -289,11 +289,13 @@ def test_axe_finds_no_serious_violations_on_the_confirmation_pages(
     admin.locator("main form.form button[type=submit]").click()  # no reason: the field's error
     assert admin.locator("main .field__error").is_visible()
     found["close, refused"] = serious_violations(admin)
-    services.close_round(follow_up.admin, follow_up.reporting_round.pk, reason=REASON)
+    services.close_round(
+        actor=follow_up.admin, round_id=follow_up.reporting_round.pk, reason=REASON
+    )
     for action in ("publish", "reopen"):
         admin.goto(f"{rounds}/{action}/")
         found[action] = serious_violations(admin)
-    services.publish_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.publish_round(actor=follow_up.admin, round_id=follow_up.reporting_round.pk)
     admin.goto(f"{rounds}/unpublish/")
     found["unpublish"] = serious_violations(admin)
     assert {action: issues for action, issues in found.items() if issues} == {}

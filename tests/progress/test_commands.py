@@ -49,8 +49,13 @@ def test_send_reminders_twice_sends_each_reminder_once(follow_up: FollowUp) -> N
     assert len(mail.outbox) == 3
     # A submitted report gets no more reminders; the late ones go once too.
     report = follow_up.report("4.1")
-    services.save_report(follow_up.coordinator_b, report.pk, 1, ReportContent(assessment="partly"))
-    services.submit_report(follow_up.coordinator_b, report.pk)
+    services.save_report(
+        actor=follow_up.coordinator_b,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(assessment="partly"),
+    )
+    services.submit_report(actor=follow_up.coordinator_b, report_id=report.pk)
     day_after = (deadline + datetime.timedelta(days=1)).isoformat()
     assert "2 reminders sent." in run("send_reminders", "--today", day_after)
     assert "0 reminders sent." in run("send_reminders", "--today", day_after)

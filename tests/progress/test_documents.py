@@ -31,11 +31,11 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
     )
     admin = programme_admin()
     round_ = services.open_round(
-        admin,
-        data.programme,
-        "2026H1",
-        timezone.localdate() + datetime.timedelta(days=10),
-        [data.goals["4.3"]],
+        actor=admin,
+        programme=data.programme,
+        period="2026H1",
+        deadline=timezone.localdate() + datetime.timedelta(days=10),
+        goals=[data.goals["4.3"]],
     )
     report = round_.reports.get()
     values = report.official_values
@@ -61,9 +61,14 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
 
 def accept(report: object, admin: object, coordinator: object) -> None:
     """The compiled report holds accepted reports only: the coordinator submits, the admin accepts."""
-    services.save_report(coordinator, report.pk, report.version, ReportContent(assessment="partly"))
-    services.submit_report(coordinator, report.pk)
-    services.accept_report(admin, report.pk)
+    services.save_report(
+        actor=coordinator,
+        report_id=report.pk,
+        expected_version=report.version,
+        content=ReportContent(assessment="partly"),
+    )
+    services.submit_report(actor=coordinator, report_id=report.pk)
+    services.accept_report(actor=admin, report_id=report.pk)
 
 
 def unemployed_row(page: str) -> str:
@@ -88,22 +93,26 @@ def test_a_closed_rounds_labour_market_summary_is_frozen(data: PageData) -> None
     sync(9500)
     admin = programme_admin()
     round_ = services.open_round(
-        admin,
-        data.programme,
-        "2026H1",
-        timezone.localdate() + datetime.timedelta(days=10),
-        [data.goals["4.3"]],
+        actor=admin,
+        programme=data.programme,
+        period="2026H1",
+        deadline=timezone.localdate() + datetime.timedelta(days=10),
+        goals=[data.goals["4.3"]],
     )
     client = Client()
     client.force_login(admin)
     url = "/fi/follow-up/rounds/2026H1/report.html"
     assert "9\xa0500" in unemployed_row(client.get(url).content.decode())  # open: read live
-    services.close_round(admin, round_.pk, reason="Testi: suljetaan ennen määräaikaa.")
+    services.close_round(
+        actor=admin, round_id=round_.pk, reason="Testi: suljetaan ennen määräaikaa."
+    )
 
     sync(9900)  # a later sync revises June 2026
 
     page = client.get(url).content.decode()
     assert "9\xa0500" in unemployed_row(page) and "9\xa0900" not in unemployed_row(page)
     assert "kierroksen sulkemishetkellä" in page
-    services.reopen_round(admin, round_.pk)  # reopened, the round reads the statistics again
+    services.reopen_round(
+        actor=admin, round_id=round_.pk
+    )  # reopened, the round reads the statistics again
     assert "9\xa0900" in unemployed_row(client.get(url).content.decode())

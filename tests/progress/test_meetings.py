@@ -17,12 +17,16 @@ def test_agenda_and_decisions_on_the_goal_pages(follow_up: FollowUp) -> None:
     data = follow_up.data
     report = follow_up.report("4.3")
     services.save_report(
-        follow_up.coordinator_a,
-        report.pk,
-        1,
-        ReportContent(assessment="off_track", texts={"asks": "Lisärahoitusta koulutuksiin."}),
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(
+            assessment="off_track", texts={"asks": "Lisärahoitusta koulutuksiin."}
+        ),
     )
-    services.submit_report(follow_up.coordinator_a, report.pk)  # before the steering group now
+    services.submit_report(
+        actor=follow_up.coordinator_a, report_id=report.pk
+    )  # before the steering group now
     meeting = Meeting.objects.create(
         programme=data.programme,
         date=datetime.date(2027, 3, 12),

@@ -28,10 +28,10 @@ def test_overview_shows_only_what_the_user_may_read(follow_up: FollowUp) -> None
     manual = goal.indicators.get(kind="manual")
     report = follow_up.report("4.3")
     services.save_report(
-        follow_up.coordinator_a,
-        report.pk,
-        1,
-        ReportContent(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(
             assessment="off_track",
             manual_values={
                 manual.pk: ManualValueInput(Decimal("1500"), datetime.date(2026, 6, 30), "Ohjaamo")
@@ -42,8 +42,8 @@ def test_overview_shows_only_what_the_user_may_read(follow_up: FollowUp) -> None
     analyst.force_login(follow_up.analyst)
     # A draft is nobody's but its organisation's: not in the overview, not even for the analyst.
     assert "ei etene suunnitellusti" not in analyst.get("/fi/follow-up/overview/").content.decode()
-    services.submit_report(follow_up.coordinator_a, report.pk)
-    services.accept_report(follow_up.admin, report.pk)
+    services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
+    services.accept_report(actor=follow_up.admin, report_id=report.pk)
     public = Client().get("/fi/follow-up/overview/").content.decode()
     assert "ei etene suunnitellusti" not in public  # accepted, but the round is not published
     assert "ei vielä raporttia" in public
@@ -53,9 +53,11 @@ def test_overview_shows_only_what_the_user_may_read(follow_up: FollowUp) -> None
     # The official indicator's next target (2027) is listed even without stored statistics.
     assert '10,5 <span class="meta">(2027)</span>' in public
     services.close_round(
-        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+        actor=follow_up.admin,
+        round_id=follow_up.reporting_round.pk,
+        reason="Testi: suljetaan ennen määräaikaa.",
     )
-    services.publish_round(follow_up.admin, follow_up.reporting_round.pk)
+    services.publish_round(actor=follow_up.admin, round_id=follow_up.reporting_round.pk)
     assert "off track" in Client().get("/en/follow-up/overview/").content.decode()
 
 

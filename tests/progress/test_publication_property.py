@@ -98,7 +98,12 @@ class RoundLifecycle(RuleBasedStateMachine):
         content = ReportContent(assessment="partly", texts={"assessment_text": token})
         saved = self._expect(
             self._editable(number),
-            lambda: services.save_report(self.writers[number], report.pk, report.version, content),
+            lambda: services.save_report(
+                actor=self.writers[number],
+                report_id=report.pk,
+                expected_version=report.version,
+                content=content,
+            ),
         )
         if saved is not None:
             self.assessed[number] = True
@@ -111,10 +116,17 @@ class RoundLifecycle(RuleBasedStateMachine):
         if sign and not self.signed[part.pk] and self._editable("4.2"):
             token = f"OSUUS-{index}-{next(self.tokens)}"
             content = ContributionContent(texts={"done": token})
-            services.save_contribution(writer, part.pk, part.version, content)
+            services.save_contribution(
+                actor=writer,
+                contribution_id=part.pk,
+                expected_version=part.version,
+                content=content,
+            )
             self.texts["4.2"].add(token)
         act = services.sign_off_contribution if sign else services.withdraw_sign_off
-        changed = self._expect(self._editable("4.2"), lambda: act(writer, part.pk))
+        changed = self._expect(
+            self._editable("4.2"), lambda: act(actor=writer, contribution_id=part.pk)
+        )
         if changed is not None:
             assert changed == (self.signed[part.pk] != sign)
             self.signed[part.pk] = sign
@@ -127,10 +139,18 @@ class RoundLifecycle(RuleBasedStateMachine):
         else:
             allowed = False
         if self.status[number] in ("submitted", "accepted"):
-            assert services.submit_report(self.writers[number], self.reports[number].pk) is False
+            assert (
+                services.submit_report(
+                    actor=self.writers[number], report_id=self.reports[number].pk
+                )
+                is False
+            )
             return
         if self._expect(
-            allowed, lambda: services.submit_report(self.writers[number], self.reports[number].pk)
+            allowed,
+            lambda: services.submit_report(
+                actor=self.writers[number], report_id=self.reports[number].pk
+            ),
         ):
             self.status[number] = "submitted"
 
@@ -144,15 +164,18 @@ class RoundLifecycle(RuleBasedStateMachine):
             return  # a second accept or return changes nothing (tested elsewhere)
         allowed = self.round_status == "open" and self.status[number] == "submitted"
         if accept:
-            done = self._expect(allowed, lambda: services.accept_report(admin, pk))
+            done = self._expect(allowed, lambda: services.accept_report(actor=admin, report_id=pk))
         else:
-            done = self._expect(allowed, lambda: services.return_report(admin, pk, "Korjaa."))
+            done = self._expect(
+                allowed,
+                lambda: services.return_report(actor=admin, report_id=pk, comment="Korjaa."),
+            )
         if done:
             self.status[number] = target
 
     @rule()
     def close(self) -> None:
-        services.close_round(self.follow_up.admin, self._round_id, reason="Kokeilu.")
+        services.close_round(actor=self.follow_up.admin, round_id=self._round_id, reason="Kokeilu.")
         if self.round_status == "open":
             self.round_status = "closed"
 
@@ -160,19 +183,19 @@ class RoundLifecycle(RuleBasedStateMachine):
     def publish(self) -> None:
         if self._expect(
             self.round_status != "open",
-            lambda: services.publish_round(self.follow_up.admin, self._round_id),
+            lambda: services.publish_round(actor=self.follow_up.admin, round_id=self._round_id),
         ):
             self.round_status = "published"
 
     @rule()
     def unpublish(self) -> None:
-        services.unpublish_round(self.follow_up.admin, self._round_id)
+        services.unpublish_round(actor=self.follow_up.admin, round_id=self._round_id)
         if self.round_status == "published":
             self.round_status = "closed"
 
     @rule()
     def reopen(self) -> None:
-        services.reopen_round(self.follow_up.admin, self._round_id)
+        services.reopen_round(actor=self.follow_up.admin, round_id=self._round_id)
         self.round_status = "open"
 
     @property

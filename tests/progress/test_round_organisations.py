@@ -58,8 +58,12 @@ def test_a_round_names_the_organisations_of_its_own_time(
     admin = programme_admin()
     goals = list(Goal.objects.all())
     deadline = timezone.localdate() + datetime.timedelta(days=30)
-    services.open_round(admin, kymenlaakso, "2026H1", deadline, goals)
-    services.open_round(admin, kymenlaakso, "2024H2", deadline, goals)
+    services.open_round(
+        actor=admin, programme=kymenlaakso, period="2026H1", deadline=deadline, goals=goals
+    )
+    services.open_round(
+        actor=admin, programme=kymenlaakso, period="2024H2", deadline=deadline, goals=goals
+    )
 
     current = coordinators_section(build_report_html("2026H1", tmp_path))
     assert all(name in current for name in TODAYS)
@@ -84,7 +88,9 @@ def test_the_migration_fixes_rounds_opened_before_it(kymenlaakso: Programme) -> 
     admin = programme_admin()
     goal = Goal.objects.get(key__startswith="4-2")
     deadline = timezone.localdate() + datetime.timedelta(days=30)
-    report = services.open_round(admin, kymenlaakso, "2026H1", deadline, [goal]).reports.get()
+    report = services.open_round(
+        actor=admin, programme=kymenlaakso, period="2026H1", deadline=deadline, goals=[goal]
+    ).reports.get()
     ReportOrganisation.objects.filter(report=report).delete()
     Contribution.objects.filter(report=report).delete()
     te_office = {"key": "kaakkois-suomen-te-toimisto", "name": {"fi": TE_OFFICE}}
@@ -131,11 +137,19 @@ def test_each_organisation_writes_and_signs_off_its_own_part(shared: tuple) -> N
     south_part = part_of(report, "etela-kymenlaakson-tyollisyysalue")
     kouvola_part = part_of(report, "kouvolan-tyollisyysalue")
     services.save_contribution(
-        south, south_part.pk, 1, ContributionContent(texts={"done": "Etelän rekrytointipäivät."})
+        actor=south,
+        contribution_id=south_part.pk,
+        expected_version=1,
+        content=ContributionContent(texts={"done": "Etelän rekrytointipäivät."}),
     )
     # Another organisation's part is not for writing, and its draft is not for reading.
     with pytest.raises(PermissionDenied):
-        services.save_contribution(kouvola, south_part.pk, 2, ContributionContent())
+        services.save_contribution(
+            actor=kouvola,
+            contribution_id=south_part.pk,
+            expected_version=2,
+            content=ContributionContent(),
+        )
     lead = Client()
     lead.force_login(follow_up.coordinator_a)
     page = lead.get(f"/fi/follow-up/reports/{report.pk}/").content.decode()
@@ -145,18 +159,24 @@ def test_each_organisation_writes_and_signs_off_its_own_part(shared: tuple) -> N
     assert "Etelän rekrytointipäivät." in admin.get(f"/fi/follow-up/reports/{report.pk}/").content.decode()  # fmt: skip
 
     # The lead cannot submit before every part is signed off; the message names who is missing.
-    services.save_report(follow_up.coordinator_a, report.pk, 1, ReportContent(assessment="partly"))
-    services.sign_off_contribution(south, south_part.pk)
+    services.save_report(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(assessment="partly"),
+    )
+    services.sign_off_contribution(actor=south, contribution_id=south_part.pk)
     with pytest.raises(FollowUpError, match="Kaakkois-Suomen ELY-keskus, Kouvolan työllisyysalue"):
-        services.submit_report(follow_up.coordinator_a, report.pk)
+        services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
     # A partner does not submit the whole report.
     with pytest.raises(PermissionDenied):
-        services.submit_report(south, report.pk)
-    services.sign_off_contribution(kouvola, kouvola_part.pk)
+        services.submit_report(actor=south, report_id=report.pk)
+    services.sign_off_contribution(actor=kouvola, contribution_id=kouvola_part.pk)
     services.sign_off_contribution(
-        follow_up.coordinator_a, part_of(report, "kaakkois-suomen-ely-keskus").pk
+        actor=follow_up.coordinator_a,
+        contribution_id=part_of(report, "kaakkois-suomen-ely-keskus").pk,
     )
-    assert services.submit_report(follow_up.coordinator_a, report.pk) is True
+    assert services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk) is True
 
     # Signed off and submitted: the lead and the steering group read each part under its
     # organisation, with who wrote and signed it off.
@@ -174,14 +194,22 @@ def test_a_signed_off_part_is_locked_until_the_sign_off_is_withdrawn(shared: tup
     follow_up, report, partners = shared
     kouvola = partners["kouvolan-tyollisyysalue"]
     part = part_of(report, "kouvolan-tyollisyysalue")
-    services.sign_off_contribution(kouvola, part.pk)
+    services.sign_off_contribution(actor=kouvola, contribution_id=part.pk)
     part.refresh_from_db()
     with pytest.raises(FollowUpError, match="peru hyväksyntä"):
-        services.save_contribution(kouvola, part.pk, part.version, ContributionContent())
-    assert services.withdraw_sign_off(kouvola, part.pk) is True
+        services.save_contribution(
+            actor=kouvola,
+            contribution_id=part.pk,
+            expected_version=part.version,
+            content=ContributionContent(),
+        )
+    assert services.withdraw_sign_off(actor=kouvola, contribution_id=part.pk) is True
     part.refresh_from_db()
     saved = services.save_contribution(
-        kouvola, part.pk, part.version, ContributionContent(texts={"problems": "Resurssipula."})
+        actor=kouvola,
+        contribution_id=part.pk,
+        expected_version=part.version,
+        content=ContributionContent(texts={"problems": "Resurssipula."}),
     )
     assert (saved.status, saved.problems, saved.updated_by) == ("draft", "Resurssipula.", kouvola)
     events = AuditEvent.objects.filter(object_type="progress.contribution", action="update")
@@ -244,7 +272,7 @@ def test_closing_early_asks_for_a_reason_and_keeps_it_in_the_history(follow_up: 
 
 def test_closing_after_the_deadline_needs_no_reason(follow_up: FollowUp) -> None:
     later = follow_up.reporting_round.deadline + datetime.timedelta(days=1)
-    services.close_round(follow_up.admin, follow_up.reporting_round.pk, today=later)
+    services.close_round(actor=follow_up.admin, round_id=follow_up.reporting_round.pk, today=later)
     follow_up.reporting_round.refresh_from_db()
     assert (follow_up.reporting_round.status, follow_up.reporting_round.closing_reason) == (
         "closed",
@@ -254,9 +282,14 @@ def test_closing_after_the_deadline_needs_no_reason(follow_up: FollowUp) -> None
 
 def test_publishing_can_be_undone(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
-    services.save_report(follow_up.coordinator_a, report.pk, 1, ReportContent(assessment="partly"))
-    services.submit_report(follow_up.coordinator_a, report.pk)
-    services.accept_report(follow_up.admin, report.pk)
+    services.save_report(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(assessment="partly"),
+    )
+    services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
+    services.accept_report(actor=follow_up.admin, report_id=report.pk)
     admin = Client()
     admin.force_login(follow_up.admin)
     admin.post("/fi/follow-up/rounds/2026H1/close/", {"reason": "Testi."})
@@ -278,9 +311,11 @@ def test_a_formula_in_a_report_stays_text_in_the_workbook(follow_up: FollowUp) -
     report = follow_up.report("4.3")
     formula = '=HYPERLINK("http://example.test","y")'
     content = ReportContent(assessment="partly", texts={"done": formula})
-    services.save_report(follow_up.coordinator_a, report.pk, 1, content)
-    services.submit_report(follow_up.coordinator_a, report.pk)
-    services.accept_report(follow_up.admin, report.pk)
+    services.save_report(
+        actor=follow_up.coordinator_a, report_id=report.pk, expected_version=1, content=content
+    )
+    services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
+    services.accept_report(actor=follow_up.admin, report_id=report.pk)
     workbook = load_workbook(
         io.BytesIO(exports.render_xlsx(selectors.compile_round(follow_up.reporting_round)))
     )

@@ -51,42 +51,85 @@ def test_only_an_admin_opens_a_round_and_the_period_must_be_a_half_year(
     data = follow_up.data
     deadline = timezone.localdate()
     with pytest.raises(PermissionDenied):
-        services.open_round(follow_up.steering, data.programme, "2026H2", deadline, [])
+        services.open_round(
+            actor=follow_up.steering,
+            programme=data.programme,
+            period="2026H2",
+            deadline=deadline,
+            goals=[],
+        )
     with pytest.raises(ValidationError, match="2026H1"):
-        services.open_round(follow_up.admin, data.programme, "2026M06", deadline, [])
+        services.open_round(
+            actor=follow_up.admin,
+            programme=data.programme,
+            period="2026M06",
+            deadline=deadline,
+            goals=[],
+        )
     with pytest.raises(FollowUpError, match="Kierros 2026H1 on jo olemassa."):
         services.open_round(
-            follow_up.admin, data.programme, "2026H1", deadline, list(data.goals.values())
+            actor=follow_up.admin,
+            programme=data.programme,
+            period="2026H1",
+            deadline=deadline,
+            goals=list(data.goals.values()),
         )
 
 
 def test_the_whole_workflow_and_its_audit_trail(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
     coordinator, admin = follow_up.coordinator_a, follow_up.admin
-    saved = services.save_report(coordinator, report.pk, 1, content(done="Rekrytointimessut"))
+    saved = services.save_report(
+        actor=coordinator,
+        report_id=report.pk,
+        expected_version=1,
+        content=content(done="Rekrytointimessut"),
+    )
     assert saved.version == 2
     with pytest.raises(FollowUpError, match="Valitse kokonaisarvio"):
         services.submit_report(
-            coordinator,
-            services.save_report(coordinator, report.pk, 2, ReportContent(texts={"done": "x"})).pk,
+            actor=coordinator,
+            report_id=services.save_report(
+                actor=coordinator,
+                report_id=report.pk,
+                expected_version=2,
+                content=ReportContent(texts={"done": "x"}),
+            ).pk,
         )
-    services.save_report(coordinator, report.pk, 3, content(done="Rekrytointimessut"))
-    assert services.submit_report(coordinator, report.pk) is True
-    assert services.submit_report(coordinator, report.pk) is False  # the double submit
+    services.save_report(
+        actor=coordinator,
+        report_id=report.pk,
+        expected_version=3,
+        content=content(done="Rekrytointimessut"),
+    )
+    assert services.submit_report(actor=coordinator, report_id=report.pk) is True
+    assert (
+        services.submit_report(actor=coordinator, report_id=report.pk) is False
+    )  # the double submit
     assert AuditEvent.objects.filter(after__status="submitted").count() == 1
     with pytest.raises(PermissionDenied):
-        services.save_report(coordinator, report.pk, 5, content(done="after submit"))
+        services.save_report(
+            actor=coordinator,
+            report_id=report.pk,
+            expected_version=5,
+            content=content(done="after submit"),
+        )
     with pytest.raises(FollowUpError, match="Kirjoita kommentti"):
-        services.return_report(admin, report.pk, "  ")
-    assert services.return_report(admin, report.pk, "Lisää tulokset.")
+        services.return_report(actor=admin, report_id=report.pk, comment="  ")
+    assert services.return_report(actor=admin, report_id=report.pk, comment="Lisää tulokset.")
     report.refresh_from_db()
     assert (report.status, report.return_comment) == (ReportStatus.RETURNED, "Lisää tulokset.")
-    services.save_report(coordinator, report.pk, report.version, content(results="120 työpaikkaa"))
-    assert services.submit_report(coordinator, report.pk)
+    services.save_report(
+        actor=coordinator,
+        report_id=report.pk,
+        expected_version=report.version,
+        content=content(results="120 työpaikkaa"),
+    )
+    assert services.submit_report(actor=coordinator, report_id=report.pk)
     with pytest.raises(PermissionDenied):
-        services.accept_report(coordinator, report.pk)
-    assert services.accept_report(admin, report.pk)
-    assert not services.accept_report(admin, report.pk)
+        services.accept_report(actor=coordinator, report_id=report.pk)
+    assert services.accept_report(actor=admin, report_id=report.pk)
+    assert not services.accept_report(actor=admin, report_id=report.pk)
     report.refresh_from_db()
     assert report.status == ReportStatus.ACCEPTED
     event = AuditEvent.objects.filter(object_type="progress.goalreport", action="update").last()
@@ -103,9 +146,19 @@ def test_the_whole_workflow_and_its_audit_trail(follow_up: FollowUp) -> None:
 
 def test_a_stale_save_is_a_conflict_and_changes_nothing(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
-    services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="First editor"))
+    services.save_report(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=content(done="First editor"),
+    )
     with pytest.raises(ConflictError) as raised:
-        services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="Second editor"))
+        services.save_report(
+            actor=follow_up.coordinator_a,
+            report_id=report.pk,
+            expected_version=1,
+            content=content(done="Second editor"),
+        )
     assert raised.value.current.done == "First editor"
     report.refresh_from_db()
     assert (report.done, report.version) == ("First editor", 2)
@@ -114,16 +167,28 @@ def test_a_stale_save_is_a_conflict_and_changes_nothing(follow_up: FollowUp) -> 
 def test_a_coordinator_cannot_write_another_organisations_report(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
     with pytest.raises(PermissionDenied):
-        services.save_report(follow_up.coordinator_b, report.pk, 1, content(done="not mine"))
+        services.save_report(
+            actor=follow_up.coordinator_b,
+            report_id=report.pk,
+            expected_version=1,
+            content=content(done="not mine"),
+        )
     with pytest.raises(PermissionDenied):
-        services.submit_report(follow_up.coordinator_b, report.pk)
+        services.submit_report(actor=follow_up.coordinator_b, report_id=report.pk)
 
 
 def test_closing_freezes_the_reports_against_later_programme_changes(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
-    services.save_report(follow_up.coordinator_a, report.pk, 1, content(done="Tehty"))
+    services.save_report(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=content(done="Tehty"),
+    )
     services.close_round(
-        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+        actor=follow_up.admin,
+        round_id=follow_up.reporting_round.pk,
+        reason="Testi: suljetaan ennen määräaikaa.",
     )
     goal = follow_up.data.goals["4.3"]
     original_title = goal.title_fi
@@ -134,10 +199,15 @@ def test_closing_freezes_the_reports_against_later_programme_changes(follow_up: 
     assert frozen["goal"]["title"]["fi"] == original_title
     assert frozen["texts"]["done"] == "Tehty"
     with pytest.raises(PermissionDenied):
-        services.save_report(follow_up.coordinator_a, report.pk, 2, content(done="late edit"))
+        services.save_report(
+            actor=follow_up.coordinator_a,
+            report_id=report.pk,
+            expected_version=2,
+            content=content(done="late edit"),
+        )
     with pytest.raises(PermissionDenied):
-        services.reopen_round(follow_up.steering, follow_up.reporting_round.pk)
-    services.reopen_round(follow_up.admin, follow_up.reporting_round.pk)
+        services.reopen_round(actor=follow_up.steering, round_id=follow_up.reporting_round.pk)
+    services.reopen_round(actor=follow_up.admin, round_id=follow_up.reporting_round.pk)
     follow_up.reporting_round.refresh_from_db()
     assert follow_up.reporting_round.status == RoundStatus.OPEN
     assert AuditEvent.objects.filter(
@@ -149,24 +219,26 @@ def test_a_new_round_is_prefilled_from_the_previous_report(follow_up: FollowUp) 
     report = follow_up.report("4.3")
     measure_id = report.measure_statuses.first().measure_id
     services.save_report(
-        follow_up.coordinator_a,
-        report.pk,
-        1,
-        ReportContent(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(
             assessment="on_track",
             texts={"next_steps": "Jatketaan"},
             measures={measure_id: ("in_progress", "Käynnissä")},
         ),
     )
     services.close_round(
-        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+        actor=follow_up.admin,
+        round_id=follow_up.reporting_round.pk,
+        reason="Testi: suljetaan ennen määräaikaa.",
     )
     later = services.open_round(
-        follow_up.admin,
-        follow_up.data.programme,
-        "2026H2",
-        timezone.localdate() + datetime.timedelta(days=200),
-        [follow_up.data.goals["4.3"]],
+        actor=follow_up.admin,
+        programme=follow_up.data.programme,
+        period="2026H2",
+        deadline=timezone.localdate() + datetime.timedelta(days=200),
+        goals=[follow_up.data.goals["4.3"]],
     )
     prefilled = later.reports.get()
     assert (prefilled.assessment, prefilled.next_steps) == ("on_track", "Jatketaan")

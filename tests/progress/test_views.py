@@ -74,8 +74,13 @@ def test_a_stale_save_shows_both_versions_and_keeps_the_text(follow_up: FollowUp
 
 def test_the_admin_returns_with_a_comment_and_accepts(follow_up: FollowUp) -> None:
     report = follow_up.report("4.3")
-    services.save_report(follow_up.coordinator_a, report.pk, 1, ReportContent(assessment="partly"))
-    services.submit_report(follow_up.coordinator_a, report.pk)
+    services.save_report(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(assessment="partly"),
+    )
+    services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
     admin = client_of(follow_up.admin)
     url = f"/fi/follow-up/reports/{report.pk}/review/"
     missing = admin.post(url, {"decision": "return", "comment": ""})
@@ -103,14 +108,19 @@ def test_the_public_sees_only_published_rounds(follow_up: FollowUp) -> None:
     assert "2026" not in public.get("/fi/follow-up/rounds/").content.decode().split("<main")[1]
     accepted = follow_up.report("4.3")
     services.save_report(
-        follow_up.coordinator_a, accepted.pk, 1, ReportContent(assessment="partly")
+        actor=follow_up.coordinator_a,
+        report_id=accepted.pk,
+        expected_version=1,
+        content=ReportContent(assessment="partly"),
     )
-    services.submit_report(follow_up.coordinator_a, accepted.pk)
-    services.accept_report(follow_up.admin, accepted.pk)
-    services.close_round(follow_up.admin, round_id, reason="Testi: suljetaan ennen määräaikaa.")
+    services.submit_report(actor=follow_up.coordinator_a, report_id=accepted.pk)
+    services.accept_report(actor=follow_up.admin, report_id=accepted.pk)
+    services.close_round(
+        actor=follow_up.admin, round_id=round_id, reason="Testi: suljetaan ennen määräaikaa."
+    )
     closed_pdf = public.get("/fi/follow-up/rounds/2026H1/report.pdf")
     assert closed_pdf.status_code == 302 and "/accounts/login/" in closed_pdf["Location"]
-    services.publish_round(follow_up.admin, round_id)
+    services.publish_round(actor=follow_up.admin, round_id=round_id)
     assert "1. vuosipuolisko 2026" in public.get("/fi/follow-up/rounds/").content.decode()
     assert public.get("/sv/follow-up/rounds/2026H1/").status_code == 200
     response = public.get("/en/follow-up/rounds/2026H1/report.xlsx")
@@ -170,11 +180,18 @@ def test_projects_behind_the_goal_show_in_the_report_and_stay_in_the_snapshot(
     html = page.content.decode()
     assert "Osaajat Kymenlaaksoon -pilotti" in html and "ESR+, 250\xa0000 €" in html
     assert "Kotkan kaupunki" in html
-    services.save_report(follow_up.coordinator_a, report.pk, 1, ReportContent(assessment="partly"))
-    services.submit_report(follow_up.coordinator_a, report.pk)
-    services.accept_report(follow_up.admin, report.pk)
+    services.save_report(
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(assessment="partly"),
+    )
+    services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
+    services.accept_report(actor=follow_up.admin, report_id=report.pk)
     services.close_round(
-        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+        actor=follow_up.admin,
+        round_id=follow_up.reporting_round.pk,
+        reason="Testi: suljetaan ennen määräaikaa.",
     )
     project.delete()
     compiled = client_of(follow_up.admin).get("/fi/follow-up/rounds/2026H1/report.html")
@@ -190,32 +207,34 @@ def test_steering_group_comments_and_the_difference_to_the_previous_round(
 
     report = follow_up.report("4.3")
     services.save_report(
-        follow_up.coordinator_a,
-        report.pk,
-        1,
-        ReportContent(assessment="on_track", texts={"done": "Syksyn messut"}),
+        actor=follow_up.coordinator_a,
+        report_id=report.pk,
+        expected_version=1,
+        content=ReportContent(assessment="on_track", texts={"done": "Syksyn messut"}),
     )
-    services.submit_report(follow_up.coordinator_a, report.pk)
+    services.submit_report(actor=follow_up.coordinator_a, report_id=report.pk)
     services.close_round(
-        follow_up.admin, follow_up.reporting_round.pk, reason="Testi: suljetaan ennen määräaikaa."
+        actor=follow_up.admin,
+        round_id=follow_up.reporting_round.pk,
+        reason="Testi: suljetaan ennen määräaikaa.",
     )
     later = services.open_round(
-        follow_up.admin,
-        follow_up.data.programme,
-        "2026H2",
-        timezone.localdate() + datetime.timedelta(days=30),
-        [follow_up.data.goals["4.3"]],
+        actor=follow_up.admin,
+        programme=follow_up.data.programme,
+        period="2026H2",
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+        goals=[follow_up.data.goals["4.3"]],
     ).reports.get()
     services.save_report(
-        follow_up.coordinator_a,
-        later.pk,
-        1,
-        ReportContent(assessment="off_track", texts={"done": "Kevään messut"}),
+        actor=follow_up.coordinator_a,
+        report_id=later.pk,
+        expected_version=1,
+        content=ReportContent(assessment="off_track", texts={"done": "Kevään messut"}),
     )
     steering = client_of(follow_up.steering)
     url = f"/fi/follow-up/reports/{later.pk}/"
     assert steering.get(url).status_code == 403  # a draft stays with its organisation
-    services.submit_report(follow_up.coordinator_a, later.pk)
+    services.submit_report(actor=follow_up.coordinator_a, report_id=later.pk)
     url = f"/fi/follow-up/reports/{later.pk}/"
     html = steering.get(url).content.decode()
     section = html.split('id="differences-heading"')[1].split("</section>")[0]
