@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,6 +36,8 @@ from seuraamo.programmes.models import Goal, Measure
 DATA_DIR = settings.PACKAGE_DIR / "catalogue" / "data"
 DRAFT_FILE = DATA_DIR / "kymenlaakso_services_draft.json"
 CURATION_FILE = DATA_DIR / "curation.json"
+#: A JSON object of the draft or the curation file, its fields checked as they are read.
+JsonObject = dict[str, Any]
 
 ORGANISATION_KINDS = {
     "employment_area": OrganisationKind.EMPLOYMENT_AREA,
@@ -171,7 +174,7 @@ def load_catalogue(
     return result
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path) -> JsonObject:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -192,7 +195,9 @@ def _municipality_code(code: object, where: str) -> str:
 
 
 class _Loader:
-    def __init__(self, draft_name: str, draft: dict, curation_name: str, curation: dict) -> None:
+    def __init__(
+        self, draft_name: str, draft: JsonObject, curation_name: str, curation: JsonObject
+    ) -> None:
         self.draft_name = draft_name
         self.draft = draft
         self.curation_name = curation_name
@@ -207,7 +212,7 @@ class _Loader:
         self.created = 0
 
     @staticmethod
-    def _list(data: dict, field: str, where: str) -> list:
+    def _list(data: JsonObject, field: str, where: str) -> list[Any]:
         value = data.get(field)
         if not isinstance(value, list):
             raise CatalogueLoadError(f"{where}:{field}: expected a list")
@@ -229,22 +234,26 @@ class _Loader:
             message=f"Loaded {len(created)} services ({self.created} new organisations).",
         )
 
-    def _organisation(self, slug: object, where: str) -> Organisation:
+    def _known_slug(self, slug: object, where: str) -> str:
         if not isinstance(slug, str) or slug not in self.draft_organisations:
             raise CatalogueLoadError(f"{where}: unknown organisation {slug!r}")
-        if slug in self.organisations:
-            return self.organisations[slug]
-        key = self.aliases.get(slug, slug)
+        return slug
+
+    def _organisation(self, slug: object, where: str) -> Organisation:
+        known = self._known_slug(slug, where)
+        if known in self.organisations:
+            return self.organisations[known]
+        key = self.aliases.get(known, known)
         organisation = Organisation.objects.filter(key=key).first()
         if organisation is None:
-            organisation = self._create_organisation(key, slug)
-        self.organisations[slug] = organisation
+            organisation = self._create_organisation(key, known)
+        self.organisations[known] = organisation
         return organisation
 
     def _create_organisation(self, key: str, slug: str) -> Organisation:
         index, record = self.draft_organisations[slug]
         where = f"{self.draft_name}:organizations[{index}]"
-        kind = ORGANISATION_KINDS.get(record.get("type"))
+        kind = ORGANISATION_KINDS.get(record.get("type", ""))
         if kind is None:
             raise CatalogueLoadError(
                 f"{where}.type: unknown organisation type {record.get('type')!r}"
@@ -272,7 +281,7 @@ class _Loader:
         self.created += 1
         return organisation
 
-    def _sources_note(self, record: dict) -> str:
+    def _sources_note(self, record: JsonObject) -> str:
         lines = [f"Source: {self.sources.get(key, key)}" for key in record.get("sources", [])]
         if record.get("notes"):
             lines.insert(0, str(record["notes"]))
@@ -310,14 +319,15 @@ class _Loader:
         sources = [self.sources.get(key, key) for key in record.get("sources", [])]
         source_url = next((url for url in sources if url.startswith("http")), "")
         client_kind = {"person": ClientKind.PERSON, "business": ClientKind.COMPANY}.get(
-            eligibility.get("client_kind"), ClientKind.ANY
+            eligibility.get("client_kind", ""), ClientKind.ANY
         )
+        provider = self._known_slug(record.get("provider"), f"{where}.provider")
         service = Service(
             key=slug,
             name_fi=name.get("fi", ""),
             name_sv=name.get("sv", ""),
             name_en=name.get("en", ""),
-            responsible=self._organisation(record.get("provider"), f"{where}.provider"),
+            responsible=self._organisation(provider, f"{where}.provider"),
             level=level,
             target_groups=self._target_groups(record, eligibility),
             client_kind=client_kind,
@@ -336,7 +346,7 @@ class _Loader:
         )
         self._validate(service, where)
         service.save()
-        producer_slugs = [record.get("provider"), *record.get("partners", [])]
+        producer_slugs = [provider, *record.get("partners", [])]
         producer_slugs += record.get("also_provided_by", [])
         service.producers.set(
             self._organisation(item, f"{where}.partners") for item in producer_slugs
@@ -345,11 +355,11 @@ class _Loader:
             self._channel(service, channel, f"{where}.channels[{index}]")
         if record.get("opening_hours_text"):
             self._hours_channel(service, record, f"{where}.opening_hours_text")
-        self._organisation_address(service, record.get("provider"), where)
+        self._organisation_address(service, provider, where)
         return service
 
     @staticmethod
-    def _service_notes(record: dict, sources: list[str]) -> str:
+    def _service_notes(record: JsonObject, sources: list[str]) -> str:
         lines = [str(record["notes"])] if record.get("notes") else []
         if record.get("status"):
             lines.append(f"Status in the draft: {record['status']}")
@@ -357,7 +367,7 @@ class _Loader:
         return "\n".join(lines)
 
     @staticmethod
-    def _target_groups(record: dict, eligibility: dict) -> list[str]:
+    def _target_groups(record: JsonObject, eligibility: JsonObject) -> list[str]:
         groups: list[str] = []
         codes = [*record.get("target_groups", []), *record.get("ptv_service_class", [])]
         for code in codes:
@@ -378,7 +388,7 @@ class _Loader:
     def _channel(self, service: Service, record: object, where: str) -> None:
         if not isinstance(record, dict):
             raise CatalogueLoadError(f"{where}: expected an object")
-        kind = CHANNEL_KINDS.get(record.get("type"))
+        kind = CHANNEL_KINDS.get(record.get("type", ""))
         if kind is None:
             raise CatalogueLoadError(f"{where}.type: unknown channel type {record.get('type')!r}")
         name = record.get("name") or {}
@@ -397,7 +407,7 @@ class _Loader:
         self._validate(channel, where, exclude=["service"])
         channel.save()
 
-    def _hours_channel(self, service: Service, record: dict, where: str) -> None:
+    def _hours_channel(self, service: Service, record: JsonObject, where: str) -> None:
         code = service.municipalities[0] if len(service.municipalities) == 1 else ""
         channel = Channel(
             service=service,

@@ -62,7 +62,8 @@ LISTED_STATES = (BarometerState.SHORTAGE, BarometerState.MATCHING_PROBLEM)
 
 
 def latest_barometer_month() -> str | None:
-    return BarometerAssessment.objects.aggregate(latest=Max("month"))["latest"]
+    latest: str | None = BarometerAssessment.objects.aggregate(latest=Max("month"))["latest"]
+    return latest
 
 
 def barometer_view(area_code: str = REGION) -> BarometerView | None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from seuraamo.areas.models import Area
-from seuraamo.areas.region import REGION
+from seuraamo.areas.region import COUNTRY, REGION
 from seuraamo.official_stats.derived import (
     RATIO_STATISTICS,
     Point,
@@ -18,7 +18,7 @@ from seuraamo.official_stats.derived import (
 )
 from seuraamo.official_stats.models import Observation
 from seuraamo.official_stats.pxweb.periods import Period, PeriodError
-from seuraamo.official_stats.selectors.series import COUNTRY, SeriesStore, latest_period
+from seuraamo.official_stats.selectors.series import SeriesStore, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE, UNEMPLOYMENT_TABLE
 

@@ -23,9 +23,11 @@ Traffic-light rule (documented in docs/data-sources.md):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from typing import Protocol
 
 from django.utils import timezone
 
@@ -41,6 +43,54 @@ from seuraamo.official_stats.selectors.series import SeriesStore, series
 TOLERANCE = 0.02
 MINIMUM_TOLERANCE = 0.001
 GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
+
+
+class Target(Protocol):
+    """A year's target of an indicator (``programmes.IndicatorTarget``)."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def value(self) -> Decimal: ...
+
+
+class Targets(Protocol):
+    """An indicator's targets (its ``targets`` relation, read with ``all()``)."""
+
+    def all(self) -> Iterable[Target]: ...
+
+
+class StatisticIndicator(Protocol):
+    """What a status reads of an indicator: a ``programmes.Indicator``, which this app may not
+    import (the programmes app sits above it)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def stat_table(self) -> str: ...
+
+    @property
+    def stat_content_code(self) -> str: ...
+
+    @property
+    def stat_area(self) -> str: ...
+
+    @property
+    def desired_direction(self) -> str: ...
+
+    @property
+    def baseline_value(self) -> Decimal | None: ...
+
+    @property
+    def baseline_date(self) -> date | None: ...
+
+    @property
+    def targets(self) -> Targets: ...
 
 
 @dataclass(frozen=True)
@@ -142,23 +192,23 @@ def target_light(
     return RED, "target_missed"
 
 
-def _target_year(target: object) -> int:
+def _target_year(target: Target) -> int:
     return target.year
 
 
-def _is_official(indicator: object) -> bool:
-    return getattr(indicator, "kind", "") == "official" and bool(indicator.stat_table)
+def _is_official(indicator: StatisticIndicator) -> bool:
+    return indicator.kind == "official" and bool(indicator.stat_table)
 
 
 def indicator_statuses(
-    indicators: Sequence[object],
+    indicators: Sequence[StatisticIndicator],
     today: date | None = None,
     *,
     programme_start: date | None = None,
 ) -> list[IndicatorStatus]:
     """The statuses of many indicators, reading each statistics table once (two queries per
     table however many indicators use it)."""
-    by_table: dict[str, list[object]] = defaultdict(list)
+    by_table: dict[str, list[StatisticIndicator]] = defaultdict(list)
     for indicator in indicators:
         if _is_official(indicator):
             by_table[indicator.stat_table].append(indicator)
@@ -181,7 +231,7 @@ def indicator_statuses(
 
 
 def baseline_of(
-    indicator: object, programme_start: date | None, points: list[Point]
+    indicator: StatisticIndicator, programme_start: date | None, points: list[Point]
 ) -> tuple[float | None, str | None]:
     """The baseline value (None when missing) and its period; see the module docstring. Without a
     programme start date the recorded ``baseline_date`` says which period is the start."""
@@ -202,7 +252,7 @@ def baseline_of(
 
 
 def indicator_status(
-    indicator: object,
+    indicator: StatisticIndicator,
     today: date | None = None,
     *,
     points: list[Point] | None = None,

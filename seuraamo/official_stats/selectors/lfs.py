@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from seuraamo.areas.region import REGION
+from seuraamo.areas.region import COUNTRY, REGION
 from seuraamo.official_stats.derived import readable
 from seuraamo.official_stats.models import Observation, StatTable
-from seuraamo.official_stats.selectors.series import COUNTRY, latest_period
+from seuraamo.official_stats.selectors.series import latest_period
 from seuraamo.official_stats.vocabulary import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
 
 #: The national key figures shown: key -> (measured, trend, seasonally adjusted) content codes.

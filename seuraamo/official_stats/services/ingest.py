@@ -58,7 +58,8 @@ SCAN_ABOVE_PERIODS = 24
 EXTRA_SEPARATOR = "|"
 
 Key = tuple[str, str, str, str]
-Row = tuple[object, ...]
+#: A row for the raw INSERT and UPDATE statements: codes, periods, values, ids, a timestamp.
+Row = tuple[str | int | float | None, ...]
 OBSERVATION_COLUMNS = (
     "table_id", "content_code", "area_code", "extra_code", "period", "value", "status", "run_id",
 )  # fmt: skip

@@ -48,7 +48,8 @@ class SnapshotResult:
 
 def snapshot_description(path: Path = TABLES_JSON) -> dict[str, Any]:
     """The snapshot's ``tables.json``: table titles, content labels, files, attribution."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    description: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))  # the repo's file
+    return description
 
 
 def read_snapshot_file(path: Path, file_format: str) -> Cube:

@@ -21,6 +21,7 @@ import time as clock
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal, overload
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -32,6 +33,7 @@ from seuraamo.official_stats.derived import period_key, shift_period
 from seuraamo.official_stats.models import Observation, SyncRun
 from seuraamo.official_stats.pxweb import (
     Cube,
+    Limits,
     PxWebClient,
     PxWebError,
     PxWebV2Client,
@@ -80,7 +82,7 @@ class _ObservedClient:
         self.on_query = on_query
         self._metadata: dict[tuple[str, str | None], TableMetadata] = {}
 
-    def limits(self) -> object:
+    def limits(self) -> Limits:
         return self.client.limits()
 
     def metadata(self, table_id: str, lang: str | None = None) -> TableMetadata:
@@ -94,6 +96,24 @@ class _ObservedClient:
     ) -> Cube:
         self.on_query()
         return self.client.query(table_id, selection, lang=lang)
+
+
+@overload
+def make_client(
+    base_url: str | None = None, *, api_version: Literal["1"] = "1", **options: object
+) -> PxWebClient: ...
+
+
+@overload
+def make_client(
+    base_url: str | None = None, *, api_version: Literal["2"], **options: object
+) -> PxWebV2Client: ...
+
+
+@overload
+def make_client(
+    base_url: str | None = None, *, api_version: ApiVersion, **options: object
+) -> PxWebClient | PxWebV2Client: ...
 
 
 def make_client(

@@ -29,7 +29,8 @@ def parse_updated(text: str | None) -> datetime | None:
     match = _UPDATED.match(text)
     if match is None:
         return None
-    return datetime(*(int(part) for part in match.groups()), tzinfo=UTC)
+    year, month, day, hour, minute, second = (int(part) for part in match.groups())
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def resolve_table(text: str, *, new: bool = False) -> str:
