@@ -8,6 +8,7 @@ mappings in block style, short records (references, statistics, targets) on one 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import yaml
 from django.db.models import Prefetch
@@ -35,11 +36,11 @@ class ProgrammeExportError(Exception):
     pass
 
 
-class _Flow(dict):  # type: ignore[type-arg]
+class _Flow(dict[str, Any]):
     """A mapping written on one line: `{organisation: kela, role: member}`."""
 
 
-class _FlowList(list):  # type: ignore[type-arg]
+class _FlowList(list[Any]):
     """A list written on one line: `[KU285, KU286]`."""
 
 

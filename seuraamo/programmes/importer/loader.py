@@ -98,7 +98,7 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses aliases: they would make one YAML node appear at several paths
     (and a few hundred bytes of nested aliases can expand to gigabytes)."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             raise ComposerError(None, None, YAML_ALIAS, self.peek_event().start_mark)
         return super().compose_node(parent, index)  # type: ignore[arg-type]
