@@ -22,7 +22,7 @@ class User(AbstractUser):
         help_text=_("The organisation the person works for; roles follow from it."),
     )
 
-    class Meta(AbstractUser.Meta):
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]  # the stubs lack AbstractUser.Meta
         verbose_name = _("user")
         verbose_name_plural = _("users")
 

@@ -123,5 +123,5 @@ def _facts(user: User) -> dict[str, object]:
     return {
         "username": user.username,
         "email": user.email,
-        "organisation": user.organisation.key if user.organisation_id else None,
+        "organisation": user.organisation.key if user.organisation is not None else None,
     }

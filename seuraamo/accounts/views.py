@@ -105,7 +105,8 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
 
 
 class LogoutView(auth_views.LogoutView):
-    next_page = reverse_lazy("programmes:home")
+    # The stubs say str | None; Django resolves a lazy URL there too (resolve_url).
+    next_page = reverse_lazy("programmes:home")  # type: ignore[assignment]
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -69,9 +69,11 @@ def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
 def service_map(channels: Iterable[Channel]) -> ServiceMap | None:
     """The map of the service's located channels, or None when none has coordinates."""
     located = [
-        channel
+        (channel, float(channel.latitude), float(channel.longitude))
         for channel in channels
-        if channel.kind == ChannelKind.LOCATION and channel.latitude is not None
+        if channel.kind == ChannelKind.LOCATION
+        and channel.latitude is not None
+        and channel.longitude is not None  # both or neither (Channel.clean)
     ]
     if not located:
         return None
@@ -86,8 +88,8 @@ def service_map(channels: Iterable[Channel]) -> ServiceMap | None:
 
     points: list[MapPoint] = []
     outside: list[Channel] = []
-    for channel in located:
-        easting, northing = to_tm35fin(float(channel.latitude), float(channel.longitude))
+    for channel, latitude, longitude in located:
+        easting, northing = to_tm35fin(latitude, longitude)
         if west <= easting <= east and south <= northing <= north:
             points.append(MapPoint(channel, *svg_point(easting, northing)))
         else:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from seuraamo.accounts.signed_in import AuthenticatedHttpRequest
 from seuraamo.catalogue import guide as guide_engine
 from seuraamo.catalogue import maps, rules, selectors, services
 from seuraamo.catalogue.forms import ChannelFormSet, ServiceForm
@@ -74,7 +75,7 @@ def editor_services(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def service_edit(request: HttpRequest, key: str) -> HttpResponse:
+def service_edit(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     service = selectors.service_for_editing(key)
     if service is None:
         raise Http404(_("No service has this key."))

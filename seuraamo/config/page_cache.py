@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from typing import TypeGuard
 
 from django.conf import settings
 from django.core.cache import cache
@@ -73,7 +74,7 @@ def page_key(request: HttpRequest) -> str | None:
         return None
     raw = "\n".join(
         [
-            request.scheme,
+            request.scheme or "",
             request.get_host(),
             request.get_full_path(),
             language,
@@ -86,12 +87,12 @@ def page_key(request: HttpRequest) -> str | None:
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _storable(response: HttpResponseBase) -> bool:
+def _storable(response: HttpResponseBase) -> TypeGuard[HttpResponse]:
     varies = {name.strip().lower() for name in response.get("Vary", "").split(",") if name.strip()}
     return (
         varies <= KEYED_HEADERS
         and response.status_code == 200
-        and not response.streaming
+        and isinstance(response, HttpResponse)  # not streamed (StreamingHttpResponse, files)
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.db import models, router
@@ -21,6 +21,11 @@ from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.data_version import bump_data_version
 from seuraamo.core.models import AuditEvent
+
+if TYPE_CHECKING:
+    # The stubs' types of a fieldset's title and options (django-stubs has no public names).
+    from django.contrib.admin.options import _FieldOpts
+    from django.utils.functional import _StrOrPromise
 
 JsonDict = dict[str, object]
 
@@ -159,6 +164,6 @@ class AuditedAdmin(admin.ModelAdmin):
 LANGUAGES = (("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English")))
 
 
-def language_fieldsets(*fields: str) -> list[tuple[object, dict[str, object]]]:
+def language_fieldsets(*fields: str) -> list[tuple[_StrOrPromise, _FieldOpts]]:
     """One admin fieldset per language holding that language's column of each translated field."""
     return [(label, {"fields": [f"{name}_{code}" for name in fields]}) for code, label in LANGUAGES]

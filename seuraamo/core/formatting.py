@@ -49,7 +49,7 @@ def format_number(
     sign = "-" if number < 0 else ("+" if signed and number > 0 else "")
     integer, _dot, fraction = f"{abs(number):.{decimals}f}".partition(".")
     separator = str(get_format("THOUSAND_SEPARATOR", language))
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

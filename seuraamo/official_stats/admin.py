@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.accounts.signed_in import AuthenticatedHttpRequest
 from seuraamo.official_stats.models import (
     Observation,
     ObservationRevision,
@@ -98,7 +99,7 @@ class SyncRunAdmin(ReadOnlyAdmin):
         return request.user.has_perm("official_stats.change_syncrun")
 
     @admin.action(description=_("Revert the selected runs (newest first)"), permissions=["revert"])
-    def revert_runs(self, request: HttpRequest, queryset: QuerySet[SyncRun]) -> None:
+    def revert_runs(self, request: AuthenticatedHttpRequest, queryset: QuerySet[SyncRun]) -> None:
         for run in queryset.order_by("-pk"):
             try:
                 result = revert_run(actor=request.user, run_id=run.pk)

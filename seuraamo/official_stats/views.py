@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seuraamo.accounts.roles import roles_of
+from seuraamo.accounts.signed_in import AuthenticatedHttpRequest
 from seuraamo.official_stats.rules import may_read_data_status, may_revert_runs
 from seuraamo.official_stats.selectors.status import run_to_revert, table_statuses
 from seuraamo.official_stats.services import RevertError, revert_run
@@ -36,7 +37,7 @@ def data_status(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def revert(request: HttpRequest, pk: int) -> HttpResponse:
+def revert(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST (with the CSRF token) reverts the run."""
     if not may_revert_runs(roles_of(request.user)):
         raise PermissionDenied

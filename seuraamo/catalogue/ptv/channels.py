@@ -61,8 +61,8 @@ def sync_channels(
             counts.created += 1
         else:
             counts.updated += 1
-    for channel_id, channel in existing.items():
-        if channel_id not in kept:
+    for stored_id, channel in existing.items():
+        if stored_id not in kept:
             record_change(actor=None, instance=channel, before=snapshot(channel), after=None)
             channel.delete()
             counts.removed += 1

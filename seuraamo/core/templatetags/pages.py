@@ -23,5 +23,6 @@ def number(value: Decimal | float | int | None) -> str:
     decimal = Decimal(str(value))
     if decimal == decimal.to_integral_value():
         return number_format(int(decimal), force_grouping=True)
-    places = max(0, -decimal.normalize().as_tuple().exponent)
+    exponent = decimal.normalize().as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0  # NaN has no numeric exponent
     return number_format(decimal, decimal_pos=places, force_grouping=True)

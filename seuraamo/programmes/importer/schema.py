@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from functools import cache
+from typing import Any
 
 from django.db import models
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
@@ -42,11 +43,13 @@ THEME_NUMBER_PATTERN = r"^[0-9]+(\.[0-9]+)*\Z"
 NOT_BLANK_PATTERN = r"\S"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
-Schema = dict[str, object]
+#: A JSON Schema (or a part of one): JSON values of any type under its keywords.
+Schema = dict[str, Any]
 
 
 def _limit(model: type[models.Model], name: str) -> int | None:
-    return model._meta.get_field(name).max_length
+    field = model._meta.get_field(name)
+    return field.max_length if isinstance(field, models.Field) else None
 
 
 def _string(model: type[models.Model], name: str, *, required: bool = False) -> Schema:

@@ -268,7 +268,7 @@ class _Checker:
         if self.programme_key is None:
             return []
         problems = []
-        lookups = {
+        lookups: dict[str, tuple[type[Goal | Measure | Indicator], list[str]]] = {
             "goal key": (Goal, ["theme__programme__key"]),
             "measure key": (Measure, ["goal__theme__programme__key"]),
             "indicator key": (Indicator, ["goal__theme__programme__key", "theme__programme__key"]),
