@@ -12,14 +12,16 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Literal
 
 import vl_convert
 
 from seuraamo.core.formatting import current_language
 
 #: d3 locales per interface language: number separators and month names in axes and legends.
-LOCALES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
+#: The locales vl-convert knows that the three languages use (its stubs list every one).
+Locale = Literal["fi-FI", "sv-SE", "en-GB"]
+LOCALES: dict[str, Locale] = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
 CACHE_SIZE = 256
 
 _cache: OrderedDict[str, str] = OrderedDict()

@@ -209,7 +209,7 @@ _SPACES = re.compile(r"[ \t\r\n]+")  # not \s: the no-break spaces inside number
 
 def render_review(facts: ReviewFacts) -> SafeString:
     """The review's paragraphs as HTML in the facts' language, one paragraph per line."""
-    html = render_to_string(f"situation/review/{facts.language}.html", {"f": facts})
+    html: str = render_to_string(f"situation/review/{facts.language}.html", {"f": facts})
     if facts.outlook is not None:
         html += render_to_string("situation/review/_outlook.html", {"f": facts})
     html = _SPACES.sub(" ", html).strip()
