@@ -301,13 +301,10 @@ class MeasureStatusChoice(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class MeasureStatus(models.Model):
-    report = models.ForeignKey(
-        GoalReport,
-        verbose_name=_("report"),
-        on_delete=models.CASCADE,
-        related_name="measure_statuses",
-    )
+class MeasureStatusFields(models.Model):
+    """A measure's status and a short text: what a report and an organisation's part both say of
+    each measure."""
+
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="+"
     )
@@ -317,6 +314,21 @@ class MeasureStatus(models.Model):
     text = models.TextField(_("in brief"), blank=True)
 
     class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.status}"
+
+
+class MeasureStatus(MeasureStatusFields):
+    report = models.ForeignKey(
+        GoalReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="measure_statuses",
+    )
+
+    class Meta:
         verbose_name = _("measure status")
         verbose_name_plural = _("measure statuses")
         ordering = ["report", "measure"]
@@ -324,15 +336,12 @@ class MeasureStatus(models.Model):
             models.UniqueConstraint(fields=["report", "measure"], name="unique_measure_status")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.measure}: {self.status}"
-
     @property
     def audit_key(self) -> str:
         return f"{self.report.audit_key}/{self.measure.key}"
 
 
-class ContributionMeasureStatus(models.Model):
+class ContributionMeasureStatus(MeasureStatusFields):
     """The status of a measure as one contributing organisation reports it (the measures it runs)."""
 
     contribution = models.ForeignKey(
@@ -341,13 +350,6 @@ class ContributionMeasureStatus(models.Model):
         on_delete=models.CASCADE,
         related_name="measure_statuses",
     )
-    measure = models.ForeignKey(
-        Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="+"
-    )
-    status = models.CharField(
-        _("status"), max_length=12, choices=MeasureStatusChoice.choices, blank=True
-    )
-    text = models.TextField(_("in brief"), blank=True)
 
     class Meta:
         verbose_name = _("measure status of a contribution")
@@ -358,9 +360,6 @@ class ContributionMeasureStatus(models.Model):
                 fields=["contribution", "measure"], name="unique_contribution_measure"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.measure}: {self.status}"
 
     @property
     def audit_key(self) -> str:
