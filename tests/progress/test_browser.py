@@ -1,18 +1,17 @@
 """The follow-up in Chromium: the whole reporting cycle through the pages, two editors of one report,
-and axe-core on every follow-up page in fi, sv and en. Constructed test data (tests/pages/builders.py
-and tests/progress/builders.py)."""
+and a form left with unsaved changes. axe-core and the width on phones are checked for every
+follow-up page in tests/test_axe_and_width.py. Constructed test data (tests/pages/builders.py and
+tests/progress/builders.py)."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from seuraamo.progress.models import Decision, GoalReport, Meeting
-from tests.axe import serious_violations
+from seuraamo.progress.models import GoalReport
 from tests.progress.builders import PASSWORD, FollowUp
 
 pytestmark = pytest.mark.browser
@@ -128,65 +127,6 @@ def test_two_editors_of_one_report_get_a_conflict_and_lose_no_text(
     second.get_by_role("button", name="Tallenna").click()
     second.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
     assert GoalReport.objects.get(pk=report.pk).done == "Ensimmäisen ja toisen kirjoittajan teksti."
-
-
-@pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_axe_finds_no_serious_violations_on_follow_up_pages(
-    follow_up_site: tuple[str, FollowUp], open_page: Callable[..., object], language: str
-) -> None:
-    url, follow_up = follow_up_site
-    report = follow_up.report("4.3")
-    goal = follow_up.data.goals["4.3"]
-    found: dict[str, list[str]] = {}
-    meeting = Meeting.objects.create(
-        programme=follow_up.data.programme,
-        date=datetime.date(2027, 3, 12),
-        reporting_round=follow_up.reporting_round,
-    )
-    Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
-    anonymous = open_page()
-    for path in [
-        "accounts/login/",
-        "accounts/password-reset/",
-        "accounts/password-reset/sent/",
-        "accounts/reset/MQ/no-such-token/",
-        "accounts/reset/done/",
-        "follow-up/rounds/",
-        "follow-up/meetings/",
-        f"follow-up/meetings/{meeting.pk}/",
-        "follow-up/overview/",
-        f"goals/{goal.key}/",
-    ]:
-        anonymous.goto(f"{url}/{language}/{path}")
-        found[path] = serious_violations(anonymous)
-    coordinator = open_page()
-    log_in(coordinator, url, follow_up.coordinator_a.email, language)
-    for path in [
-        "follow-up/tasks/",
-        f"follow-up/reports/{report.pk}/",
-        f"follow-up/reports/{report.pk}/edit/",
-    ]:
-        coordinator.goto(f"{url}/{language}/{path}")
-        found[path] = serious_violations(coordinator)
-    admin = open_page()
-    log_in(admin, url, follow_up.admin.email, language)
-    found["follow-up/tasks/ (admin, with the links to the other tools)"] = serious_violations(admin)
-    for path in [
-        "follow-up/rounds/open/",
-        "follow-up/rounds/2026H1/",
-        "follow-up/rounds/2026H1/report.html",
-        f"follow-up/goals/{goal.key}/",
-    ]:
-        admin.goto(f"{url}/{language}/{path}")
-        found[path] = serious_violations(admin)
-    # The conflict page: a save based on a version that is no longer the stored one.
-    coordinator.goto(f"{url}/{language}/follow-up/reports/{report.pk}/edit/")
-    GoalReport.objects.filter(pk=report.pk).update(version=5, done="Toisen tallentama")
-    coordinator.locator("textarea[name=done]").fill("Oma teksti")
-    coordinator.locator("form.report-form button[type=submit]").click()
-    assert coordinator.locator("td.your-version").count() >= 1
-    found["conflict"] = serious_violations(coordinator)
-    assert {path: issues for path, issues in found.items() if issues} == {}
 
 
 def test_leaving_the_form_with_unsaved_changes_asks_first(

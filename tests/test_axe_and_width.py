@@ -1,0 +1,216 @@
+"""Every page as the people it is made for see it: a role × page matrix, in fi, sv and en.
+
+Each persona (tests/personas.py) opens its pages in each language. On every page, at desktop
+width, axe-core finds no serious or critical violation (tests/axe.py); then the window narrows to
+a 390 px and a 360 px phone, and at none of the three widths does the page scroll sideways
+(tests/page_width.py). Who may open which page is the permission matrix's business
+(tests/security/test_permission_matrix.py): here each page is opened by the persona it serves.
+
+Pages with flows of their own are checked where the flow is: the follow-up's confirmation pages
+(tests/progress/test_browser_privacy.py), the sign-in with an organisation's account, the lock-out
+and the error pages, the data status, the situation page over the real statistics snapshot
+(tests/situation/test_browser_offline.py) and the service catalogue and its editor
+(tests/catalogue/).
+
+Data: the real programme file (its long Finnish and Swedish names are what overflows a phone
+first), an open round 2026H1 with a meeting and a decision, the situation builders' invented
+statistics and the constructed barometer sample (tests/situation/builders.py,
+tests/publications/samples)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db.models import F
+from django.test import Client
+from django.utils import timezone
+
+from seuraamo.accounts.models import User
+from seuraamo.organisations.models import Organisation
+from seuraamo.programmes.models import Goal, Programme
+from seuraamo.progress import services
+from seuraamo.progress.models import Decision, GoalReport, Meeting
+from tests import personas
+from tests.axe import serious_violations
+from tests.browser_pages import DEFAULT_VIEWPORT
+from tests.page_width import PHONE_HEIGHT, PHONES, wider_than_the_window
+from tests.situation.builders import build_situation
+from tests.situation.test_browser import wait_interactive
+
+pytestmark = pytest.mark.browser
+
+PROGRAMME_FILE = Path(settings.PACKAGE_DIR) / "programmes" / "data" / "kymenlaakso.yaml"
+BAROMETER = (
+    Path(__file__).parent / "publications" / "samples" / "tyovoimabarometri_constructed.json"
+)
+GOAL = "4-3-osaavan-tyovoiman-saatavuus"
+#: The elinvoimakeskus coordinates goal 4.3 (as successor of the ELY centre).
+COORDINATING = "kaakkois-suomen-elinvoimakeskus"
+PERIOD = "2026H1"
+LANGUAGES = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A page under /<language>/; {goal}, {period}, {report} and {meeting} are filled in."""
+
+    path: str
+    #: A chart the page draws when it comes near the screen, waited for before the checks.
+    chart: str = ""
+    #: What the page shows on a phone too (visible at 390 px).
+    shows: tuple[str, ...] = ()
+    #: A further step on the page whose outcome is checked too (a form sent, say).
+    then: Callable[[object, Site], None] | None = None
+    languages: tuple[str, ...] = LANGUAGES
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str
+    people: dict[str, User | None]
+    keys: dict[str, object]
+    report: GoalReport
+
+
+def sending_over_a_newer_version(page: object, site: Site) -> None:
+    """Another writer saved the report meanwhile: the save is refused, both texts side by side."""
+    GoalReport.objects.filter(pk=site.report.pk).update(
+        version=F("version") + 1, done="Toisen tallentama"
+    )
+    page.locator("textarea[name=done]").fill("Oma teksti")
+    page.locator("form.report-form button[type=submit]").click()
+    page.wait_for_selector("td.your-version")
+
+
+#: Which pages each persona opens.
+MATRIX: dict[str, list[Visit]] = {
+    "visitor": [
+        Visit(""),
+        Visit("programme/"),
+        Visit("themes/4.3/"),
+        # Two more themes in Swedish, whose titles run longest: 4.2's is the programme's longest.
+        Visit("themes/4.2/", languages=("sv",)),
+        Visit("themes/4.4/", languages=("sv",)),
+        Visit("goals/{goal}/"),
+        Visit("organisations/"),
+        Visit("organisations/kaakkois-suomen-ely-keskus/"),  # ended, with its successor
+        Visit("organisations/kaakkois-suomen-elinvoimakeskus/"),
+        Visit("steering-group/"),
+        Visit(
+            "situation/",
+            chart="figure-training",
+            shows=(
+                *("#barometer-title", "#training-title", "#warning-title"),
+                *("#table-barometer", "#table-training"),
+            ),
+        ),
+        Visit("situation/review/"),
+        Visit("accounts/login/"),
+        Visit("accounts/password-reset/"),
+        Visit("accounts/password-reset/sent/"),
+        Visit("accounts/reset/MQ/no-such-token/"),
+        Visit("accounts/reset/done/"),
+        Visit("follow-up/rounds/"),
+        Visit("follow-up/meetings/"),
+        Visit("follow-up/meetings/{meeting}/"),
+        Visit("follow-up/overview/"),
+    ],
+    "coordinator": [
+        Visit("follow-up/tasks/"),
+        Visit("follow-up/reports/{report}/"),
+        Visit("follow-up/reports/{report}/edit/", then=sending_over_a_newer_version),
+    ],
+    "programme admin": [
+        Visit("follow-up/tasks/"),  # with the links to the other tools
+        Visit("follow-up/rounds/open/"),
+        Visit("follow-up/rounds/{period}/"),
+        Visit("follow-up/rounds/{period}/report.html"),
+        Visit("follow-up/goals/{goal}/"),
+    ],
+}
+
+
+@pytest.fixture
+def site(live_site: str) -> Site:
+    call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
+    build_situation()
+    call_command("import_barometer", BAROMETER, verbosity=0)
+    admin = personas.programme_admin()
+    programme = Programme.objects.get()
+    goal = Goal.objects.get(key=GOAL)
+    deadline = timezone.localdate() + datetime.timedelta(days=20)
+    round_ = services.open_round(
+        actor=admin,
+        programme=programme,
+        period=PERIOD,
+        deadline=deadline,
+        goals=list(Goal.objects.all()),
+    )
+    meeting = Meeting.objects.create(
+        programme=programme, date=datetime.date(2027, 3, 12), reporting_round=round_
+    )
+    Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
+    report = round_.reports.get(goal=goal)
+    return Site(
+        url=live_site,
+        people={
+            "visitor": None,
+            "coordinator": personas.coordinator(Organisation.objects.get(key=COORDINATING)),
+            "programme admin": admin,
+        },
+        keys={"goal": GOAL, "period": PERIOD, "report": report.pk, "meeting": meeting.pk},
+        report=report,
+    )
+
+
+def sign_in(page: object, site: Site, user: User | None) -> None:
+    """The persona's session cookie in the page's browser context (no sign-in form: the forms are
+    tested by tests/progress/test_browser.py and tests/security/test_browser_refusals.py)."""
+    page.context.clear_cookies()
+    if user is None:
+        return
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site.url}]
+    )
+
+
+def problems(page: object, visit: Visit) -> list[str]:
+    found = serious_violations(page) + wider_than_the_window(page, redraws=bool(visit.chart))
+    if visit.shows:
+        page.set_viewport_size({"width": PHONES[0], "height": PHONE_HEIGHT})
+        found += [
+            f"{shown} is not shown on a phone" for shown in visit.shows if page.is_hidden(shown)
+        ]
+        page.set_viewport_size(DEFAULT_VIEWPORT)
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_persona_s_pages_pass_axe_and_fit_a_phone(
+    site: Site, open_page: Callable[..., object], language: str
+) -> None:
+    page = open_page(locale=f"{language}-FI")
+    found: dict[str, list[str]] = {}
+    for persona, visits in MATRIX.items():
+        sign_in(page, site, site.people[persona])
+        for visit in (visit for visit in visits if language in visit.languages):
+            path = f"/{language}/{visit.path.format(**site.keys)}"
+            answer = page.goto(f"{site.url}{path}")
+            assert answer.status == 200, (persona, path, answer.status)
+            if visit.chart:
+                wait_interactive(page, visit.chart)
+            found[f"{persona}: {path}"] = problems(page, visit)
+            if visit.then:
+                visit.then(page, site)
+                found[f"{persona}: {path} then {visit.then.__name__}"] = problems(page, visit)
+    assert {where: lines for where, lines in found.items() if lines} == {}
