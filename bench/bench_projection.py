@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from seuraamo.official_stats.projection import HISTORY, HORIZON, naive, project  # noqa: E402
 from seuraamo.official_stats.pxweb import Role, parse_jsonstat  # noqa: E402
-from seuraamo.official_stats.pxweb.periods import Period  # noqa: E402
+from seuraamo.periods import Period  # noqa: E402
 
 SNAPSHOT = ROOT / "seuraamo/official_stats/snapshot/12r5_history_2006M01-2023M10.json-stat2.json.gz"
 REGIONS = [

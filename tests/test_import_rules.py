@@ -30,13 +30,20 @@ MAY_IMPORT: dict[str, set[str]] = {
 #: Wiring: may import every app.
 WIRING = {"config", "installation"}
 #: The plain-Python libraries (folder → what of the project they may import): no Django, nothing
-#: of the project outside themselves, except that the PxWeb library sends through the transport.
+#: of the project outside themselves, except that the PxWeb library sends through the transport
+#: and reads periods.
 LIBRARIES = {
-    "official_stats/pxweb/": ("seuraamo.official_stats.pxweb", "seuraamo.transport"),
+    "official_stats/pxweb/": (
+        "seuraamo.official_stats.pxweb",
+        "seuraamo.transport",
+        "seuraamo.periods",
+    ),
     "transport/": ("seuraamo.transport",),
+    "periods/": ("seuraamo.periods",),
 }
-#: The one HTTP transport, a plain-Python package and no app: every app may import it.
-SHARED = {"cli", "transport"}
+#: The one HTTP transport and the period type, plain-Python packages and no apps: every app may
+#: import them.
+SHARED = {"cli", "transport", "periods"}
 
 
 def imported_modules(source: str) -> list[tuple[int, str]]:
@@ -113,7 +120,8 @@ def test_a_model_query_in_a_view_is_named(tmp_path: Path) -> None:
 
 def test_a_forbidden_import_is_named_with_its_file_and_line(tmp_path: Path) -> None:
     """The test of the test: a copy of the package with one import against the rules, one inside
-    a function, a Django import in the PxWeb library and an app's import in the transport."""
+    a function, a Django import in the PxWeb library and an app's import in the transport and in
+    the periods."""
     copy = tmp_path / "seuraamo"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.json", "*.gz"))
     roles = copy / "accounts" / "roles.py"
@@ -123,13 +131,16 @@ def test_a_forbidden_import_is_named_with_its_file_and_line(tmp_path: Path) -> N
     line = len(roles.read_text().splitlines())
     core = copy / "core" / "formatting.py"
     core.write_text("import seuraamo.situation.charts\n" + core.read_text())
-    library = copy / "official_stats" / "pxweb" / "periods.py"
+    library = copy / "official_stats" / "pxweb" / "cube.py"
     library.write_text("from django.conf import settings\n" + library.read_text())
+    periods = copy / "periods" / "names.py"
+    periods.write_text("from seuraamo.core import formatting\n" + periods.read_text())
     transport = copy / "transport" / "http.py"
     transport.write_text("from seuraamo.core import events\n" + transport.read_text())
     assert forbidden_imports(copy) == [
         f"seuraamo/accounts/roles.py:{line}: accounts imports seuraamo.programmes.models",
         "seuraamo/core/formatting.py:1: core imports seuraamo.situation.charts",
-        "seuraamo/official_stats/pxweb/periods.py:1: the plain-Python library imports django.conf",
+        "seuraamo/official_stats/pxweb/cube.py:1: the plain-Python library imports django.conf",
+        "seuraamo/periods/names.py:1: the plain-Python library imports seuraamo.core",
         "seuraamo/transport/http.py:1: the plain-Python library imports seuraamo.core",
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_DERIVED_SERIES, MAX_LIMIT
-from seuraamo.official_stats.pxweb.periods import PERIOD_PATTERN
+from seuraamo.periods import PERIOD_PATTERN
 
 #: The version of the API this document describes; docs/api.md lists each version's changes.
 VERSION = "1.0.1"

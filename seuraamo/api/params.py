@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.http import QueryDict
 
 from seuraamo.official_stats import selectors as statistics
-from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
+from seuraamo.periods import Frequency, Period, PeriodError
 
 CODE_CHARACTERS = r"[A-Za-z0-9_./\-]{1,80}"
 CODE = re.compile(CODE_CHARACTERS)

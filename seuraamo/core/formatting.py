@@ -8,18 +8,15 @@ separators for fi and sv, and keep a figure on one line.
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import translation
-from django.utils.dates import MONTHS
 from django.utils.formats import get_format
 
 from seuraamo.core.translation import active_content_language
+from seuraamo.periods import Frequency, Period, names
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
-_MONTH = re.compile(r"^(\d{4})M(0[1-9]|1[0-2])\Z")
 
 
 def current_language() -> str:
@@ -85,38 +82,37 @@ def format_value(value: float | None, unit: str, decimals: int, language: str | 
 
 
 def period_date(period: str) -> str:
-    """``2021M06`` -> ``2021-06-01`` (the ISO date Vega-Lite reads as a month)."""
-    match = _MONTH.match(period)
-    if match is None:
-        return period
-    return f"{match.group(1)}-{match.group(2)}-01"
+    """``2021M06`` -> ``2021-06-01`` (the ISO date Vega-Lite reads as a month); other text unchanged."""
+    month = _month(period)
+    return month.iso_date() if month else period
 
 
 def month_name(period: str, language: str | None = None) -> str:
     """``2026M06`` -> "kesäkuu 2026", "juni 2026", "June 2026"; other periods unchanged."""
-    match = _MONTH.match(period)
-    if match is None:
-        return period
-    with translation.override(language or current_language()):
-        return f"{MONTHS[int(match.group(2))]} {match.group(1)}"
+    month = _month(period)
+    return month.label(language or current_language()) if month else period
 
 
 def month_inessive_fi(period: str) -> str:
     """Finnish "in <month>": every Finnish month name ends in -kuu, so -kuussa ("kesäkuussa 2026")."""
-    match = _MONTH.match(period)
-    if match is None:
+    month = _month(period)
+    if month is None:
         return f"vuonna {period}"
-    with translation.override("fi"):
-        return f"{MONTHS[int(match.group(2))]}ssa {match.group(1)}"
+    return f"{names.month_name(month.number, 'fi')}ssa {month.year}"
 
 
 def month_genitive_fi(period: str) -> str:
     """Finnish genitive of a month ("kesäkuun 2026"), as in "kesäkuun 2026 lopussa"."""
-    match = _MONTH.match(period)
-    if match is None:
+    month = _month(period)
+    if month is None:
         return f"vuoden {period}"
-    with translation.override("fi"):
-        return f"{MONTHS[int(match.group(2))]}n {match.group(1)}"
+    return f"{names.month_name(month.number, 'fi')}n {month.year}"
+
+
+def _month(period: str) -> Period | None:
+    if not Period.is_valid(period, Frequency.MONTH):
+        return None
+    return Period.parse(period)
 
 
 def at_month_end(period: str, language: str | None = None) -> str:

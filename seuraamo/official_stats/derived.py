@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from seuraamo.core.formatting import rounded
 from seuraamo.official_stats.pxweb.checks import MAX_ABS_VALUE
-from seuraamo.official_stats.pxweb.periods import Period, PeriodError, period_key
+from seuraamo.periods import Period, PeriodError, period_key
 
 #: Status of a derived value whose inputs were incomplete (a member or a month missing).
 MISSING = "missing"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.core.fields import PeriodField
+
 
 class StatTable(models.Model):
     table_id = models.CharField(_("table id"), max_length=50, unique=True, help_text="tyonv/12r5")
@@ -105,7 +107,7 @@ class Observation(models.Model):
         default="",
         help_text=_("For tables with a further dimension, such as the occupation in 12ti."),
     )
-    period = models.CharField(_("period"), max_length=10, help_text="2021M06, 2025, 2024Q2")
+    period = PeriodField(_("period"), help_text="2021M06, 2025, 2024Q2")
     value = models.FloatField(_("value"), null=True, blank=True)
     status = models.CharField(
         _("status"),

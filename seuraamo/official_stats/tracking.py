@@ -21,7 +21,6 @@ from seuraamo.areas.region import (
     REGION,
     SUBREGIONS,
 )
-from seuraamo.official_stats.pxweb.periods import Frequency
 from seuraamo.official_stats.vocabulary import (
     LFS_NATIONAL_TABLE,
     LFS_REGIONAL_TABLE,
@@ -29,6 +28,7 @@ from seuraamo.official_stats.vocabulary import (
     POPULATION_TABLE,
     UNEMPLOYMENT_TABLE,
 )
+from seuraamo.periods import Frequency
 
 #: The Kymenlaakso areas: the whole country for comparison, the ELY area, the region, its two
 #: sub-regions and its six municipalities (codes in seuraamo.areas.region).

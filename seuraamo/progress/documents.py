@@ -9,8 +9,8 @@ import calendar
 import datetime
 from typing import Any
 
-from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import indicator_statuses, series
+from seuraamo.periods import Period
 from seuraamo.programmes.models import Goal, Indicator, IndicatorKind
 from seuraamo.progress.models import (
     CONTRIBUTION_FIELDS,

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from seuraamo.areas.region import REGION
-from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import Earlier, Figure, headline_figures
 from seuraamo.official_stats.statistics import HEADLINE_LABELS
+from seuraamo.periods import Period
 
 #: The headline figures the summary shows, by their key in the headline.
 KEYS = ("unemployed", "share", "long_term", "vacancies")

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
+from seuraamo.core.fields import PeriodField
+from seuraamo.periods import Frequency, Period, PeriodError
 from seuraamo.programmes.models import Goal, Indicator, Measure, Programme
 
 
@@ -31,8 +32,12 @@ class ReportingRound(models.Model):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="rounds"
     )
-    period = models.CharField(
-        _("period"), max_length=6, validators=[validate_half_year], help_text=_("E.g. 2026H1.")
+    period = PeriodField(
+        _("period"),
+        max_length=6,
+        frequency=Frequency.HALF_YEAR,
+        validators=[validate_half_year],
+        help_text=_("E.g. 2026H1."),
     )
     deadline = models.DateField(_("deadline"))
     goals = models.ManyToManyField(Goal, verbose_name=_("goals included"), related_name="+")

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.core.fields import PeriodField
+from seuraamo.periods import Frequency, Period
 
 
 class Cadence(models.TextChoices):
@@ -55,7 +56,7 @@ class PublicationFigure(models.Model):
     )
     area_code = models.CharField(_("area code"), max_length=20)
     indicator = models.SlugField(_("indicator"), max_length=60)
-    period = models.CharField(_("period"), max_length=10, validators=[validate_period])
+    period = PeriodField(_("period"), validators=[validate_period])
     value = models.FloatField(_("value"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -128,7 +129,9 @@ class BarometerAssessment(models.Model):
     occupation_code = models.CharField(_("occupation code"), max_length=4)
     occupation_name_fi = models.CharField(_("occupation (Finnish)"), max_length=200)
     area_code = models.CharField(_("area code"), max_length=20)
-    month = models.CharField(_("month"), max_length=7, validators=[validate_period])
+    month = PeriodField(
+        _("month"), max_length=7, frequency=Frequency.MONTH, validators=[validate_period]
+    )
     state = models.PositiveSmallIntegerField(_("state"), choices=BarometerState.choices)
     severity = models.PositiveSmallIntegerField(_("severity (1–5)"), null=True, blank=True)
     unemployed = models.PositiveIntegerField(_("unemployed"), null=True, blank=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import transaction
 
 from seuraamo.core.data_version import bump_data_version
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.periods import Period
 from seuraamo.publications.models import (
     BarometerAssessment,
     BarometerLoad,

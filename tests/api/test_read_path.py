@@ -12,7 +12,7 @@ import seuraamo.api
 API = Path(seuraamo.api.__file__).parent
 ALLOWED = {
     "seuraamo.official_stats.selectors",
-    "seuraamo.official_stats.pxweb.periods",
+    "seuraamo.periods",
     "seuraamo.official_stats.pxweb.writer",
 }
 

@@ -6,7 +6,7 @@ and for a live API answer:
 * every code (area, content, further dimensions) matches :data:`CODE_PATTERN` and fits its
   column: letters, digits, ``_``, ``.`` and ``-``, starting with a letter or digit, so that no
   code can be a spreadsheet formula (``=HYPERLINK(...)``) or markup;
-* every time code is a :class:`~.periods.Period` of one frequency (the table's, when known);
+* every time code is a :class:`~seuraamo.periods.Period` of one frequency (the table's, when known);
 * every value is a finite number within ±:data:`MAX_ABS_VALUE` (no ``Infinity``, ``NaN`` or
   integers that no database column holds).
 
@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 import re
 
+from seuraamo.periods import Frequency, Period, PeriodError
+
 from .cube import Cube, Dimension
 from .errors import JsonStatError
-from .periods import Frequency, Period, PeriodError
 from .roles import Role
 
 #: A category code: a letter or digit, then letters, digits, ``_``, ``.`` or ``-``.

@@ -17,10 +17,10 @@ from seuraamo.official_stats.derived import (
     year_earlier,
 )
 from seuraamo.official_stats.models import Observation
-from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 from seuraamo.official_stats.selectors.series import SeriesStore, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE, UNEMPLOYMENT_TABLE
+from seuraamo.periods import Period, PeriodError
 
 #: Content codes that count open jobs, not persons.
 VACANCY_CODES = frozenset({"AVPAIKATLOPUSSA", "UUDETAVP"})

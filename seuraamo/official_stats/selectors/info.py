@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from seuraamo.official_stats.models import StatTable, SyncRun
-from seuraamo.official_stats.pxweb.periods import Frequency, Period
 from seuraamo.official_stats.selectors.series import stored_span
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
+from seuraamo.periods import Frequency, Period
 
 
 @dataclass(frozen=True)

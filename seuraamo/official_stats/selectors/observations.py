@@ -29,8 +29,8 @@ from seuraamo.official_stats.models import (
     VariableRole,
     VariableValue,
 )
-from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError, period_key
 from seuraamo.official_stats.selectors.series import SeriesStore
+from seuraamo.periods import Frequency, Period, PeriodError, period_key
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from seuraamo.official_stats.derived import (
     valid_periods,
 )
 from seuraamo.official_stats.models import Observation
-from seuraamo.official_stats.pxweb.periods import Frequency, Period
+from seuraamo.periods import Frequency, Period
 
 
 class SeriesStore:

@@ -11,10 +11,10 @@ from django.db.models import Q
 from seuraamo.core.formatting import current_language
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import StatTable, SyncRun
-from seuraamo.official_stats.pxweb.periods import Frequency
 from seuraamo.official_stats.selectors.info import expected_latest_month
 from seuraamo.official_stats.selectors.series import stored_span
 from seuraamo.official_stats.tracking import TRACKED_TABLES
+from seuraamo.periods import Frequency
 
 #: Tables whose months follow the release calendar of the monthly employment service statistics
 #: (see ``expected_latest_month``); for the other tables no release calendar is recorded here.

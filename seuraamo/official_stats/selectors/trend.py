@@ -11,8 +11,8 @@ from seuraamo.official_stats.projection import (
     moving_average,
     projection_with_band,
 )
-from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors.series import series
+from seuraamo.periods import Period
 
 SHOWN_MONTHS = 36
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from seuraamo.official_stats.derived import Point, parse_statistic
 from seuraamo.official_stats.projection import latest_month_band
-from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors.series import SeriesStore
+from seuraamo.periods import Period
 
 #: What the warning watches: young and long-term unemployed jobseekers (tyonv/12r5).
 WATCHED_STATISTICS = ("TYOTTOMAT25", "PITKAAIKAISTYOTTOMAT")

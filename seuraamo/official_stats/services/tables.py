@@ -14,9 +14,9 @@ from typing import Any
 
 from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role
-from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
 from seuraamo.official_stats.tracking import TRACKED_TABLES, resolve_table_id
 from seuraamo.official_stats.vocabulary import LICENCE
+from seuraamo.periods import Frequency, Period, PeriodError
 
 LANGUAGES = ("fi", "sv", "en")
 _UPDATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2})[.:](\d{2})[.:](\d{2})")

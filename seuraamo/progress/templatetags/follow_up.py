@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from seuraamo.core.formatting import format_number
 from seuraamo.core.translation import FALLBACK_LANGUAGE, active_content_language, localized
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.periods import Period
 from seuraamo.programmes.selectors import light_label
 from seuraamo.progress import display
 from seuraamo.progress.documents import period_end

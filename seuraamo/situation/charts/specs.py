@@ -13,7 +13,7 @@ from typing import Any
 from seuraamo.areas.geo import Feature, spread_labels
 from seuraamo.core.formatting import format_value, period_date
 from seuraamo.official_stats.derived import shift_period
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.periods import Period
 from seuraamo.situation.tables import DataTable
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"

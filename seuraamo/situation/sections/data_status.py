@@ -12,8 +12,8 @@ from django.utils import timezone
 from seuraamo.core.formatting import month_name
 from seuraamo.official_stats import selectors, vocabulary
 from seuraamo.official_stats.derived import period_key
-from seuraamo.official_stats.pxweb.periods import Period
 from seuraamo.official_stats.selectors import TableInfo
+from seuraamo.periods import Period
 from seuraamo.situation import datasets
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from seuraamo.core.formatting import current_language, format_number, format_percent, month_name
 from seuraamo.official_stats import selectors
-from seuraamo.official_stats.pxweb.periods import Period
+from seuraamo.periods import Period
 from seuraamo.situation.selectors import area_name
 
 LABELS = {

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from seuraamo.official_stats.pxweb.periods import Period, PeriodError
 from seuraamo.official_stats.services.locking import SyncRunningError, sync_lock
 from seuraamo.official_stats.services.sync import (
     TableSyncResult,
@@ -15,6 +14,7 @@ from seuraamo.official_stats.services.sync import (
 )
 from seuraamo.official_stats.services.tables import resolve_table
 from seuraamo.official_stats.tracking import ALL_AREAS, AREA_SETS, TRACKED_TABLES, TableIdError
+from seuraamo.periods import Period, PeriodError
 
 
 class Command(BaseCommand):

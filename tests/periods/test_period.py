@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from seuraamo.official_stats.pxweb import JsonStatError, parse_any
 from seuraamo.official_stats.pxweb.checks import check_cube
-from seuraamo.official_stats.pxweb.periods import Frequency, Period, PeriodError
+from seuraamo.periods import Frequency, Period, PeriodError
 
 
 @pytest.mark.parametrize(

@@ -1,18 +1,26 @@
-"""One value type for statistical periods: :class:`Period` (month, quarter, half-year, year).
+"""One value type for statistical and reporting periods: :class:`Period` (month, quarter,
+half-year, year).
 
 Codes as StatFin writes them: ``2026M06`` (month), ``2024Q2`` (quarter), ``2024H1`` (half-year)
 and ``2025`` (year). A Period parses its code (:meth:`Period.parse`, optionally for one expected
-frequency), formats it per language (fi, sv, en), orders and compares as a value, and shifts by
-whole periods (:meth:`Period.shift`, ``period + 3``). Plain Python, no Django: the PxWeb library,
-the importers, the situation pages and the API all use it.
+frequency), names itself per language (fi, sv, en), orders and compares as a value, and shifts by
+whole periods (:meth:`Period.shift`, ``period + 3``).
+
+A Period *is* its code as text (a ``str`` subclass): wherever text is wanted — a URL, a JSON
+answer, a dictionary key, a database column — it is the code, and equal to it. The codes are
+written so that text order is time order within a frequency (four-digit years, two-digit
+months), which is why the database column (:class:`seuraamo.core.fields.PeriodField`) sorts and
+compares periods correctly as text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache, total_ordering
+from functools import lru_cache
+from typing import Any, overload
+
+from .names import HALF_YEAR, MONTHS, QUARTER
 
 
 class Frequency(StrEnum):
@@ -50,27 +58,8 @@ _EXAMPLES = {
     Frequency.YEAR: "2025",
 }
 
-_MONTHS = {
-    "fi": (
-        "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
-        "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu",
-    ),
-    "sv": (
-        "januari", "februari", "mars", "april", "maj", "juni",
-        "juli", "augusti", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-_QUARTER = {"fi": "{n}. neljännes {year}", "sv": "kvartal {n} {year}", "en": "Q{n} {year}"}
-_HALF = {"fi": "{n}. vuosipuolisko {year}", "sv": "halvår {n} {year}", "en": "H{n} {year}"}
 
-
-@total_ordering
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(str):
     """A period: ``year``, ``frequency`` and ``number`` within the year (1 for a year).
 
     Periods of one frequency order chronologically; comparing periods of different frequencies
@@ -79,13 +68,28 @@ class Period:
 
     year: int
     frequency: Frequency
-    number: int = 1
+    number: int
 
-    def __post_init__(self) -> None:
-        if not FIRST_YEAR <= self.year <= LAST_YEAR:
-            raise PeriodError(f"year {self.year} is outside {FIRST_YEAR}–{LAST_YEAR}")
-        if not 1 <= self.number <= self.frequency.per_year:
-            raise PeriodError(f"{self.frequency.name.lower()} {self.number} does not exist")
+    def __new__(cls, year: int, frequency: Frequency | str, number: int = 1) -> Period:
+        frequency = Frequency(frequency)
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise PeriodError(f"year {year} is outside {FIRST_YEAR}–{LAST_YEAR}")
+        if not 1 <= number <= frequency.per_year:
+            raise PeriodError(f"{frequency.name.lower()} {number} does not exist")
+        period = super().__new__(cls, _code(year, frequency, number))
+        object.__setattr__(period, "year", year)
+        object.__setattr__(period, "frequency", frequency)
+        object.__setattr__(period, "number", number)
+        return period
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Period cannot be changed (tried to set {name})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Period, (self.year, self.frequency, self.number))
+
+    def __repr__(self) -> str:
+        return f"Period({self.code!r})"
 
     # -- parsing -----------------------------------------------------------------------------
 
@@ -97,7 +101,10 @@ class Period:
         an example of the expected form.
         """
         expected = Frequency(frequency) if frequency is not None else None
-        period = _period_of_code(code) if isinstance(code, str) and len(code) <= 7 else None
+        if isinstance(code, Period):
+            period: Period | None = code
+        else:
+            period = _period_of_code(code) if isinstance(code, str) and len(code) <= 7 else None
         if period is None:
             raise PeriodError(f"{_quote(code)} is not a period like {_example(expected)}")
         if expected is not None and period.frequency is not expected:
@@ -119,11 +126,8 @@ class Period:
 
     @property
     def code(self) -> str:
-        if self.frequency is Frequency.YEAR:
-            return str(self.year)
-        if self.frequency is Frequency.MONTH:
-            return f"{self.year}M{self.number:02d}"
-        return f"{self.year}{self.frequency.value}{self.number}"
+        """The code as plain text."""
+        return str.__str__(self)
 
     def __str__(self) -> str:
         return self.code
@@ -131,13 +135,13 @@ class Period:
     def label(self, language: str = "fi") -> str:
         """``2026M06`` → "kesäkuu 2026", "juni 2026", "June 2026"; quarters and half-years
         written out ("2. neljännes 2024", "kvartal 2 2024", "Q2 2024"); years as digits."""
-        language = language if language in _MONTHS else "en"
+        language = language if language in MONTHS else "en"
         if self.frequency is Frequency.MONTH:
-            return f"{_MONTHS[language][self.number - 1]} {self.year}"
+            return f"{MONTHS[language][self.number - 1]} {self.year}"
         if self.frequency is Frequency.QUARTER:
-            return _QUARTER[language].format(n=self.number, year=self.year)
+            return QUARTER[language].format(n=self.number, year=self.year)
         if self.frequency is Frequency.HALF_YEAR:
-            return _HALF[language].format(n=self.number, year=self.year)
+            return HALF_YEAR[language].format(n=self.number, year=self.year)
         return str(self.year)
 
     def iso_date(self) -> str:
@@ -163,11 +167,19 @@ class Period:
     def year_earlier(self) -> Period:
         return self.shift(-self.frequency.per_year)
 
-    def __add__(self, steps: int) -> Period:
-        if not isinstance(steps, int):
-            return NotImplemented
-        return self.shift(steps)
+    @overload  # type: ignore[override]
+    def __add__(self, other: int) -> Period: ...
+    @overload
+    def __add__(self, other: str) -> str: ...
+    def __add__(self, other: int | str) -> str:
+        if isinstance(other, str):
+            return self.code + other
+        return self.shift(other)
 
+    @overload
+    def __sub__(self, other: int) -> Period: ...
+    @overload
+    def __sub__(self, other: Period) -> int: ...
     def __sub__(self, other: int | Period) -> Period | int:
         if isinstance(other, Period):
             self._same_frequency(other)
@@ -176,15 +188,37 @@ class Period:
             return self.shift(-other)
         return NotImplemented
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
+    # Text order is time order within a frequency; across frequencies it means nothing.
+    def __lt__(self, other: str) -> bool:
         self._same_frequency(other)
-        return self.ordinal < other.ordinal
+        return str.__lt__(self, other)
 
-    def _same_frequency(self, other: Period) -> None:
-        if other.frequency is not self.frequency:
+    def __le__(self, other: str) -> bool:
+        self._same_frequency(other)
+        return str.__le__(self, other)
+
+    def __gt__(self, other: str) -> bool:
+        self._same_frequency(other)
+        return str.__gt__(self, other)
+
+    def __ge__(self, other: str) -> bool:
+        self._same_frequency(other)
+        return str.__ge__(self, other)
+
+    __hash__ = str.__hash__
+    __eq__ = str.__eq__
+
+    def _same_frequency(self, other: object) -> None:
+        if isinstance(other, Period) and other.frequency is not self.frequency:
             raise TypeError(f"cannot compare {self.code} with {other.code}: different frequencies")
+
+
+def _code(year: int, frequency: Frequency, number: int) -> str:
+    if frequency is Frequency.YEAR:
+        return str(year)
+    if frequency is Frequency.MONTH:
+        return f"{year}M{number:02d}"
+    return f"{year}{frequency.value}{number}"
 
 
 def period_key(code: str) -> tuple[int, int]:
