@@ -42,7 +42,7 @@ class Point(NamedTuple):
     symbol (``...`` = suppressed for confidentiality) or ``missing``.
     """
 
-    period: str
+    period: Period
     value: float | None
     status: str = ""
 
@@ -67,9 +67,9 @@ def sortable_period(code: str) -> tuple[int, int]:
         return (10**9, 0)
 
 
-def valid_periods(codes: Iterable[str]) -> list[str]:
+def valid_periods(codes: Iterable[str]) -> list[Period]:
     """The codes that are periods, in chronological order (stored garbage left out)."""
-    return sorted((code for code in codes if Period.is_valid(code)), key=period_key)
+    return sorted((Period.parse(code) for code in codes if Period.is_valid(code)), key=period_key)
 
 
 def periods_per_year(period: str) -> int:
@@ -77,14 +77,14 @@ def periods_per_year(period: str) -> int:
     return Period.parse(period).frequency.per_year
 
 
-def shift_period(period: str, steps: int) -> str:
+def shift_period(period: str, steps: int) -> Period:
     """The period ``steps`` periods later (negative: earlier), in the period's own frequency."""
-    return Period.parse(period).shift(steps).code
+    return Period.parse(period).shift(steps)
 
 
-def year_earlier(period: str) -> str:
+def year_earlier(period: str) -> Period:
     """The same period a year before: 2026M06 -> 2025M06, 2024Q2 -> 2023Q2, 2025 -> 2024."""
-    return Period.parse(period).year_earlier().code
+    return Period.parse(period).year_earlier()
 
 
 # -- arithmetic with missing values ----------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import AnyUser, Roles, roles_of, users_acting_for
 from seuraamo.core.models import AuditEvent
+from seuraamo.periods import Period
 from seuraamo.programmes.models import Goal, Theme
 from seuraamo.programmes.selectors import current_programme
 from seuraamo.progress import rules
@@ -49,7 +50,7 @@ def _reports() -> QuerySet[GoalReport]:
     )
 
 
-def find_round(period: str) -> ReportingRound | None:
+def find_round(period: Period) -> ReportingRound | None:
     programme = current_programme()
     if programme is None:
         return None
@@ -307,7 +308,7 @@ def _dashboard_row(roles: Roles, report: GoalReport) -> DashboardRow:
 
 
 def round_dashboard(
-    user: AnyUser, period: str, theme: str = "", organisation: str = ""
+    user: AnyUser, period: Period, theme: str = "", organisation: str = ""
 ) -> RoundDashboard | None:
     reporting_round = find_round(period)
     if reporting_round is None:
@@ -381,7 +382,7 @@ class ClosingCheck:
         return sorted(groups.values(), key=lambda group: group[0]["fi"])
 
 
-def closing_check(user: AnyUser, period: str, today: datetime.date) -> ClosingCheck | None:
+def closing_check(user: AnyUser, period: Period, today: datetime.date) -> ClosingCheck | None:
     """What closing the round would leave out: every report not accepted, by organisation."""
     reporting_round = find_round(period)
     if reporting_round is None:
@@ -523,7 +524,7 @@ class CompiledReport:
         return self.reporting_round.is_example or any(d.get("is_example") for d in self.documents)
 
 
-def compiled_report(user: AnyUser | None, period: str) -> CompiledReport | None:
+def compiled_report(user: AnyUser | None, period: Period) -> CompiledReport | None:
     """The round's accepted reports in programme order, grouped by theme. `user=None` is the
     command line, which may compile any round."""
     reporting_round = find_round(period)

@@ -18,6 +18,7 @@ from seuraamo.accounts.roles import roles_of
 from seuraamo.core.audit import record_change, snapshot
 from seuraamo.core.conflicts import ConflictError
 from seuraamo.organisations.models import Organisation
+from seuraamo.periods import Period
 from seuraamo.programmes.models import Goal, IndicatorKind, Measure, Programme
 from seuraamo.programmes.selectors import coordinating_organisations_on
 from seuraamo.progress import rules
@@ -87,7 +88,7 @@ def open_round(
     *,
     actor: User,
     programme: Programme,
-    period: str,
+    period: Period,
     deadline: datetime.date,
     goals: list[Goal],
     is_example: bool = False,

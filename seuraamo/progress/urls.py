@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
+from seuraamo.periods import Frequency, Period
 from seuraamo.progress import views
 
 
 class HalfYearConverter:
     regex = r"[0-9]{4}H[12]"
 
-    def to_python(self, value: str) -> str:
-        return value
+    def to_python(self, value: str) -> Period:
+        return Period.parse(value, Frequency.HALF_YEAR)
 
     def to_url(self, value: str) -> str:
         return str(value)

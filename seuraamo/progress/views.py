@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from seuraamo.accounts.roles import roles_of
 from seuraamo.core.conflicts import ConflictError
+from seuraamo.periods import Period
 from seuraamo.programmes.selectors import current_programme, today
 from seuraamo.progress import exports, meetings, rules, selectors, services
 from seuraamo.progress.forms import (
@@ -98,7 +99,7 @@ def open_round(request: HttpRequest) -> HttpResponse:
     return _page(request, "progress/open_round.html", form=form)
 
 
-def round_dashboard(request: HttpRequest, period: str) -> HttpResponse:
+def round_dashboard(request: HttpRequest, period: Period) -> HttpResponse:
     page = selectors.round_dashboard(
         request.user,
         period,
@@ -125,7 +126,7 @@ ROUND_ACTIONS = {
 
 
 @login_required
-def round_action(request: HttpRequest, period: str, action: str) -> HttpResponse:
+def round_action(request: HttpRequest, period: Period, action: str) -> HttpResponse:
     """Closing, publishing, unpublishing and reopening each ask for a confirmation first: the page
     lists the reports that are not accepted, by organisation; closing early asks for a reason."""
     if action not in ROUND_ACTIONS:
@@ -161,7 +162,7 @@ def round_action(request: HttpRequest, period: str, action: str) -> HttpResponse
     )
 
 
-def compiled_report(request: HttpRequest, period: str, fmt: str) -> HttpResponse:
+def compiled_report(request: HttpRequest, period: Period, fmt: str) -> HttpResponse:
     if fmt not in exports.FORMATS:
         raise Http404(_("No such format."))
     compiled = _or_404(

@@ -96,7 +96,7 @@ def municipality(code: str, name: str, statistic: str) -> dict[str, object]:
 
 def review_page(wanted: str) -> dict[str, object]:
     periods = review.review_periods()
-    period = wanted if wanted in periods else None
+    period = next((found for found in periods if found == wanted), None)
     notice = ""
     if wanted and period is None:
         notice = _("There are no figures for the month %(period)s; showing the latest month.") % {

@@ -3,6 +3,8 @@ derived computation: ratios, sums over member areas, changes)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,7 +46,7 @@ def gap_label(first: str, last: str) -> str:
     return f"{month_name(first)} – {month_name(last)}"
 
 
-def breaks(periods: list[str]) -> tuple[Break, ...]:
+def breaks(periods: Sequence[str]) -> tuple[Break, ...]:
     """A labelled break for each run of months missing between the stored ones."""
     following = {before: after for before, after in zip(periods, periods[1:], strict=False)}
     found = []

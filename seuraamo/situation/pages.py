@@ -16,6 +16,7 @@ from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import current_language, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
 from seuraamo.official_stats.selectors.occupations import occupation_lines
+from seuraamo.periods import Frequency, Period
 from seuraamo.publications import selectors as publication_selectors
 from seuraamo.situation import datasets
 from seuraamo.situation.charts import options, specs
@@ -63,30 +64,30 @@ def timeseries(area: str, statistic: str) -> ChartData:
     )
 
 
-def municipalities(period: str | None = None) -> ChartData | None:
+def municipalities(period: Period | None = None) -> ChartData | None:
     status = data_status()
     comparison = selectors.municipality_comparison(period)
     if comparison is None:
         return None
     table = datasets.comparison_table(comparison, source_for(status), _updated(status))
-    query = {"period": period} if period else {}
+    query: dict[str, str] = {"period": period} if period else {}
     return ChartData("municipalities", table, None, query, table.source)
 
 
-def municipality_map(period: str | None = None) -> ChartData | None:
+def municipality_map(period: Period | None = None) -> ChartData | None:
     status = data_status()
     comparison = selectors.municipality_comparison(period)
     if comparison is None:
         return None
     table = datasets.map_table(comparison, source_for(status), _updated(status))
     spec = specs.map_chart(table, list(geo.municipalities()), legend_title=_("Unemployed, %"))
-    query = {"period": period} if period else {}
+    query: dict[str, str] = {"period": period} if period else {}
     boundaries = _("Map: Statistics Finland, municipal boundaries 2026.")
     source = f"{table.source} {boundaries}"
     return ChartData("map", table, spec, query, source)
 
 
-def occupations(area: str = REGION, period: str | None = None) -> ChartData | None:
+def occupations(area: str = REGION, period: Period | None = None) -> ChartData | None:
     status = data_status(vocabulary.OCCUPATION_TABLE)
     breakdown = selectors.occupation_groups(area, period)
     if breakdown is None or not breakdown.groups:
@@ -95,11 +96,11 @@ def occupations(area: str = REGION, period: str | None = None) -> ChartData | No
         breakdown, area_name(area), source_for(status), _updated(status)
     )
     spec = specs.paired_bar_chart(table)
-    query = {"period": period} if period else {}
+    query: dict[str, str] = {"period": period} if period else {}
     return ChartData("occupations", table, spec, query, table.source)
 
 
-def training(area: str = REGION, period: str | None = None) -> ChartData | None:
+def training(area: str = REGION, period: Period | None = None) -> ChartData | None:
     """Occupations with the most open vacancies per unemployed jobseeker (theme 4.3)."""
     status = data_status(vocabulary.OCCUPATION_TABLE)
     found = occupation_lines(area, period)
@@ -115,7 +116,7 @@ def training(area: str = REGION, period: str | None = None) -> ChartData | None:
     if not table.rows:
         return None
     spec = specs.paired_bar_chart(table)
-    query = {"period": period} if period else {}
+    query: dict[str, str] = {"period": period} if period else {}
     return ChartData("training", table, spec, query, table.source)
 
 
@@ -167,7 +168,7 @@ def known_period(key: str, period: str) -> bool:
 
 def chart_data(key: str, query: dict[str, str]) -> ChartData | None:
     """The chart named in a download URL, built from the same parameters as on the page."""
-    period = query.get("period") or None
+    period = _month(query.get("period", ""))
     if key == "timeseries":
         choice = choose(query.get("area", ""), query.get("statistic", ""))
         return timeseries(choice.area, choice.statistic)
@@ -182,6 +183,10 @@ def chart_data(key: str, query: dict[str, str]) -> ChartData | None:
     if key == "projection":
         return projection()
     return None
+
+
+def _month(text: str) -> Period | None:
+    return Period.parse(text) if Period.is_valid(text, Frequency.MONTH) else None
 
 
 def chart_svg(key: str, query: dict[str, str] | None = None) -> str | None:

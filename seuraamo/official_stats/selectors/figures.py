@@ -69,9 +69,9 @@ class Figure:
     key: str
     statistic: str
     unit: str
-    period: str
+    period: Period
     value: float | None
-    year_earlier_period: str
+    year_earlier_period: Period
     year_earlier_value: float | None
     change: float | None
     change_pct: float | None
@@ -85,7 +85,7 @@ class Figure:
 class Earlier:
     """The figure a headline is compared with when the year-earlier one is missing."""
 
-    period: str
+    period: Period
     value: float
     change: float | None
     change_pct: float | None
@@ -110,8 +110,8 @@ class Headline:
     """Headline figures of an area and of the whole country for the same period."""
 
     table_id: str
-    period: str
-    year_earlier_period: str
+    period: Period
+    year_earlier_period: Period
     area: AreaFigures
     country: AreaFigures
 
@@ -119,8 +119,8 @@ class Headline:
 @dataclass(frozen=True)
 class Comparison:
     table_id: str
-    period: str
-    year_earlier_period: str
+    period: Period
+    year_earlier_period: Period
     rows: list[AreaFigures]
 
 
@@ -132,7 +132,7 @@ def _unit(statistic: str) -> str:
     return "vacancies" if spec.base in VACANCY_CODES else "persons"
 
 
-def _figure(key: str, statistic: str, points: Sequence[Point], period: str) -> Figure:
+def _figure(key: str, statistic: str, points: Sequence[Point], period: Period) -> Figure:
     by_period = {point.period: point for point in points}
     earlier_period = year_earlier(period)
     current = by_period.get(period)
@@ -155,20 +155,20 @@ LOOK_BACK_YEARS = 25
 
 
 @functools.lru_cache(maxsize=1024)
-def _same_months(period: str) -> tuple[str, ...]:
+def _same_months(period: Period) -> tuple[Period, ...]:
     """``period`` and the same period in each of the :data:`LOOK_BACK_YEARS` years before it.
     Cached: the situation page asks for the same few periods some 500 times."""
     start = Period.parse(period)
     found = []
     for years in range(LOOK_BACK_YEARS + 1):
         try:
-            found.append(start.shift(-years * start.frequency.per_year).code)
+            found.append(start.shift(-years * start.frequency.per_year))
         except PeriodError:
             break
     return tuple(found)
 
 
-def _latest_same_month(by_period: Mapping[str, Point], period: str) -> Earlier | None:
+def _latest_same_month(by_period: Mapping[Period, Point], period: Period) -> Earlier | None:
     current = by_period[period].value
     for earlier in _same_months(period)[2:]:  # the year-earlier one is already missing
         point = by_period.get(earlier)
@@ -187,7 +187,7 @@ def _area_figures(
     area_code: str,
     area: Area | None,
     statistics: Mapping[str, str],
-    period: str,
+    period: Period,
 ) -> AreaFigures:
     figures = {
         key: _figure(key, statistic, store.statistic(parse_statistic(statistic), area_code), period)
@@ -204,7 +204,7 @@ def _area_figures(
 
 
 def figures_for(
-    areas: Sequence[str], statistics: Mapping[str, str], period: str
+    areas: Sequence[str], statistics: Mapping[str, str], period: Period
 ) -> list[AreaFigures]:
     codes = {code for m in statistics.values() for code in parse_statistic(m).content_codes}
     store = SeriesStore(UNEMPLOYMENT_TABLE, codes, areas, periods=_same_months(period))
@@ -212,7 +212,7 @@ def figures_for(
     return [_area_figures(store, code, names.get(code), statistics, period) for code in areas]
 
 
-def headline_figures(area_code: str = REGION, period: str | None = None) -> Headline | None:
+def headline_figures(area_code: str = REGION, period: Period | None = None) -> Headline | None:
     """Unemployed, unemployment share, long-term, under-25 and foreign unemployed and open
     vacancies of ``area_code`` and of the whole country in ``period`` (default: the latest month
     of tyonv/12r5), each with the value a year earlier and the change. ``None`` without data.
@@ -224,7 +224,7 @@ def headline_figures(area_code: str = REGION, period: str | None = None) -> Head
     return Headline(UNEMPLOYMENT_TABLE, period, year_earlier(period), area, country)
 
 
-def municipality_comparison(period: str | None = None) -> Comparison | None:
+def municipality_comparison(period: Period | None = None) -> Comparison | None:
     """The Kymenlaakso municipalities, employment areas, region and whole country side by side
     (:data:`COMPARISON_STATISTICS`) in ``period`` (default: the latest month)."""
     period = period or latest_period(UNEMPLOYMENT_TABLE)
@@ -263,7 +263,7 @@ class OccupationGroup:
 class OccupationBreakdown:
     table_id: str
     area_code: str
-    period: str
+    period: Period
     groups: list[OccupationGroup]
     total_unemployed: float | None
     total_vacancies: float | None
@@ -277,7 +277,7 @@ def occupation_group_labels() -> dict[str, dict[str, str]]:
 
 
 def occupation_groups(
-    area_code: str = REGION, period: str | None = None
+    area_code: str = REGION, period: Period | None = None
 ) -> OccupationBreakdown | None:
     """Unemployed jobseekers and open vacancies by major occupational group (tyonv/12ti)."""
     period = period or latest_period(OCCUPATION_TABLE)

@@ -39,6 +39,7 @@ from seuraamo.official_stats.derived import (
     shift_period,
 )
 from seuraamo.official_stats.selectors.series import SeriesStore, series
+from seuraamo.periods import Period
 
 TOLERANCE = 0.02
 MINIMUM_TOLERANCE = 0.001
@@ -108,14 +109,14 @@ class IndicatorStatus:
     statistic: str
     area_code: str
     desired_direction: str
-    latest_period: str | None
+    latest_period: Period | None
     latest_value: float | None
     year_earlier_value: float | None
     trend_change: float | None
     trend: str | None
     improving: bool | None
     baseline_value: float | None
-    baseline_period: str | None
+    baseline_period: Period | None
     target_year: int | None  # the current year's target, the light's measure when set
     target_value: float | None
     next_target_year: int | None  # the first target from the current year on (for the pages)
@@ -125,14 +126,10 @@ class IndicatorStatus:
     recent: list[Point] = field(default_factory=list)
 
 
-def period_of(day: date, like: str) -> str:
+def period_of(day: date, like: str) -> Period:
     """The period containing ``day`` in the frequency of the period ``like``."""
-    per_year = periods_per_year(like)
-    if per_year == 12:
-        return f"{day.year}M{day.month:02d}"
-    if per_year == 4:
-        return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-    return str(day.year)
+    frequency = Period.parse(like).frequency
+    return Period(day.year, frequency, (day.month - 1) * frequency.per_year // 12 + 1)
 
 
 def traffic_light(latest: float | None, baseline: float | None, direction: str) -> tuple[str, str]:
@@ -232,7 +229,7 @@ def indicator_statuses(
 
 def baseline_of(
     indicator: StatisticIndicator, programme_start: date | None, points: list[Point]
-) -> tuple[float | None, str | None]:
+) -> tuple[float | None, Period | None]:
     """The baseline value (None when missing) and its period; see the module docstring. Without a
     programme start date the recorded ``baseline_date`` says which period is the start."""
     start = programme_start or indicator.baseline_date

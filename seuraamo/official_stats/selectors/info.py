@@ -23,9 +23,9 @@ class TableInfo:
     title_en: str
     source: str
     licence: str
-    first_period: str | None
-    latest_period: str | None
-    gaps: tuple[tuple[str, str], ...]
+    first_period: Period | None
+    latest_period: Period | None
+    gaps: tuple[tuple[Period, Period], ...]
     updated_at_source: datetime | None
     last_synced_at: datetime | None
     last_run_at: datetime | None
@@ -113,8 +113,8 @@ def last_successful_sync() -> FinishedRun | None:
 RELEASE_DAY = 28
 
 
-def expected_latest_month(today: date) -> str:
+def expected_latest_month(today: date) -> Period:
     """The latest month that Statistics Finland's release calendar has published by ``today``:
     on 30.11.2026 that is 2026M10, on 20.11.2026 2026M09."""
     this_month = Period(today.year, Frequency.MONTH, today.month)
-    return this_month.shift(-1 if today.day >= RELEASE_DAY else -2).code
+    return this_month.shift(-1 if today.day >= RELEASE_DAY else -2)

@@ -11,6 +11,7 @@ from seuraamo.official_stats.derived import readable
 from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.official_stats.selectors.series import latest_period
 from seuraamo.official_stats.vocabulary import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
+from seuraamo.periods import Period
 
 #: The national key figures shown: key -> (measured, trend, seasonally adjusted) content codes.
 NATIONAL_CODES: dict[str, tuple[str, str, str]] = {
@@ -42,7 +43,7 @@ class LfsFigure:
 
 @dataclass(frozen=True)
 class NationalLfs:
-    period: str
+    period: Period
     updated_at_source: datetime | None
     source: str
     figures: list[LfsFigure]
@@ -52,7 +53,7 @@ class NationalLfs:
 class RegionalRate:
     """The employment rate of Kymenlaakso and the whole country in one period (tyti/13lx)."""
 
-    period: str
+    period: Period
     content_code: str
     region: float | None
     country: float | None

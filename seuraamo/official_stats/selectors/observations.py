@@ -42,7 +42,7 @@ class ObservationRow:
     content: str
     area: str
     extra: str
-    period: str
+    period: Period
     value: float | None
     status: str
     derived: bool = False
@@ -193,7 +193,7 @@ def _union_areas(table_ids: Sequence[str], areas: Sequence[str]) -> list[str]:
     return [code for code in unions if code not in own]
 
 
-def _in_span(period: str, start: str, end: str, periods: Collection[str]) -> bool:
+def _in_span(period: Period, start: str, end: str, periods: Collection[str]) -> bool:
     return not (
         (start and period_key(period) < period_key(start))
         or (end and period_key(period) > period_key(end))

@@ -10,6 +10,7 @@ from seuraamo.official_stats.models import Observation, VariableRole, VariableVa
 from seuraamo.official_stats.selectors.figures import occupation_group_labels
 from seuraamo.official_stats.selectors.series import latest_period
 from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE
+from seuraamo.periods import Period
 
 UNEMPLOYED, VACANCIES = "TYOTTOMATLOPUSSA", "AVPAIKATLOPUSSA"
 
@@ -35,7 +36,7 @@ class OccupationLine:
 @dataclass(frozen=True)
 class OccupationLines:
     area_code: str
-    period: str
+    period: Period
     lines: list[OccupationLine]
 
 
@@ -51,7 +52,9 @@ def _labels() -> dict[str, dict[str, str]]:
     }
 
 
-def occupation_lines(area_code: str = REGION, period: str | None = None) -> OccupationLines | None:
+def occupation_lines(
+    area_code: str = REGION, period: Period | None = None
+) -> OccupationLines | None:
     """Every 4-digit occupation stored for ``area_code`` in ``period`` (default: the latest)."""
     period = period or latest_period(OCCUPATION_TABLE)
     if period is None:

@@ -13,6 +13,7 @@ from seuraamo.official_stats.selectors.figures import (
 )
 from seuraamo.official_stats.selectors.series import latest_period
 from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
+from seuraamo.periods import Period
 
 #: The key figures ranked: shares and ratios, comparable between regions of different sizes.
 RANKED_STATISTICS: dict[str, str] = {
@@ -41,7 +42,7 @@ class RankedFigure:
 @dataclass(frozen=True)
 class Ranking:
     table_id: str
-    period: str
+    period: Period
     area: AreaFigures
     peers: list[AreaFigures]
     country: AreaFigures
@@ -56,7 +57,7 @@ def rank_of(value: float | None, values: Sequence[float | None]) -> int | None:
 
 
 def region_ranking(
-    area_code: str = REGION, peers: Sequence[str] = (), period: str | None = None
+    area_code: str = REGION, peers: Sequence[str] = (), period: Period | None = None
 ) -> Ranking | None:
     """``area_code`` ranked among every region on each of :data:`RANKED_STATISTICS` in ``period``
     (default: the latest month of 12r5), with ``peers`` and the whole country alongside."""

@@ -120,7 +120,7 @@ def series(
     return _within(store.statistic(spec, area_code), start, end)
 
 
-def _stored_periods(table_id: str, content_code: str | None = None) -> list[str]:
+def _stored_periods(table_id: str, content_code: str | None = None) -> list[Period]:
     """The table's stored periods in order (for ``content_code`` if given), looking at the
     whole country's rows first (an index lookup), then at the whole table. Codes that are not
     periods are left out."""
@@ -163,27 +163,27 @@ def months_with_values(table_id: str, area_codes: Sequence[str]) -> dict[str, di
     return counts
 
 
-def period_span(table_id: str) -> tuple[str | None, str | None]:
+def period_span(table_id: str) -> tuple[Period | None, Period | None]:
     """The first and the last period stored in any row of the table (``None`` if empty)."""
     rows = Observation.objects.filter(table__table_id=table_id).order_by()
     periods = valid_periods(rows.values_list("period", flat=True).distinct())
     return (periods[0], periods[-1]) if periods else (None, None)
 
 
-def latest_period(table_id: str, content_code: str | None = None) -> str | None:
+def latest_period(table_id: str, content_code: str | None = None) -> Period | None:
     """The latest period stored for the table (for ``content_code`` if given), or ``None``."""
     periods = _stored_periods(table_id, content_code)
     return periods[-1] if periods else None
 
 
-def missing_runs(periods: Sequence[str]) -> list[tuple[str, str]]:
+def missing_runs(periods: Sequence[str]) -> list[tuple[Period, Period]]:
     """The runs of periods missing between stored ones, as (first missing, last missing):
     ``["2023M10", "2026M06"]`` -> ``[("2023M11", "2026M05")]``. Periods must share one frequency."""
     found = []
     ordered = [Period.parse(code) for code in sorted(set(periods), key=period_key)]
     for before, after in zip(ordered, ordered[1:], strict=False):
         if after.ordinal - before.ordinal > 1:
-            found.append((before.shift(1).code, after.shift(-1).code))
+            found.append((before.shift(1), after.shift(-1)))
     return found
 
 
@@ -191,9 +191,9 @@ def missing_runs(periods: Sequence[str]) -> list[tuple[str, str]]:
 class StoredSpan:
     """A table's first and latest stored period and the runs of periods missing between them."""
 
-    first: str | None
-    latest: str | None
-    gaps: tuple[tuple[str, str], ...]
+    first: Period | None
+    latest: Period | None
+    gaps: tuple[tuple[Period, Period], ...]
 
 
 def stored_span(table_id: str) -> StoredSpan:

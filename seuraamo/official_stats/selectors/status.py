@@ -14,7 +14,7 @@ from seuraamo.official_stats.models import StatTable, SyncRun
 from seuraamo.official_stats.selectors.info import expected_latest_month
 from seuraamo.official_stats.selectors.series import stored_span
 from seuraamo.official_stats.tracking import TRACKED_TABLES
-from seuraamo.periods import Frequency
+from seuraamo.periods import Frequency, Period
 
 #: Tables whose months follow the release calendar of the monthly employment service statistics
 #: (see ``expected_latest_month``); for the other tables no release calendar is recorded here.
@@ -35,12 +35,12 @@ class TableStatus:
     title_sv: str
     title_en: str
     tracked: bool  # kept in sync by `seuraamo sync_statistics`
-    first_period: str | None
-    latest_period: str | None
+    first_period: Period | None
+    latest_period: Period | None
     updated_at_source: datetime | None
     last_synced_at: datetime | None
-    due_period: str | None  # what the release calendar has published by today; None: no calendar
-    gaps: tuple[tuple[str, str], ...]
+    due_period: Period | None  # what the release calendar has published by today; None: no calendar
+    gaps: tuple[tuple[Period, Period], ...]
     last_error: str  # the latest run's error, empty when it succeeded
     runs: tuple[RunRow, ...]
 
@@ -70,7 +70,9 @@ def _writing(runs: list[SyncRun]) -> SyncRun | None:
     )
 
 
-def _span(table: StatTable | None) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
+def _span(
+    table: StatTable | None,
+) -> tuple[Period | None, Period | None, tuple[tuple[Period, Period], ...]]:
     if table is None:
         return None, None, ()
     span = stored_span(table.table_id)

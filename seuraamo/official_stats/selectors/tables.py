@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_STATISTICS, valid_periods
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
+from seuraamo.periods import Period
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,8 @@ class TableSummary:
     licence: str
     updated_at_source: str | None  # ISO 8601
     last_synced_at: str | None  # ISO 8601
-    first_period: str | None
-    last_period: str | None
+    first_period: Period | None
+    last_period: Period | None
     contents: tuple[ContentSummary, ...]
     derived_statistics: tuple[str, ...]
 

@@ -172,7 +172,7 @@ def first_period_to_fetch(
     if not stored:
         return whole
     latest = max((period for held in stored.values() for period in held), key=period_key)
-    candidates = [shift_period(latest, -tracked.lookback)]
+    candidates: list[str] = [shift_period(latest, -tracked.lookback)]
     for content in contents:
         held = stored.get(content, set())
         gap = next((period for period in periods if period not in held), None)

@@ -22,7 +22,7 @@ class DataStatus:
     """What the store holds for a table: its latest month and when it was updated."""
 
     table_id: str
-    latest_period: str | None
+    latest_period: Period | None
     latest_month: str
     first_month: str
     updated: Any  # datetime or None: when the source published the table (never an import time)

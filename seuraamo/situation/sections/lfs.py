@@ -35,7 +35,7 @@ class LfsRow:
 @dataclass(frozen=True)
 class LfsSection:
     month: str
-    period: str
+    period: Period
     rows: list[LfsRow]
     source: str
     updated: object  # datetime or None: the source's publication time

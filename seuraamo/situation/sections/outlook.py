@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from seuraamo.areas.region import MUNICIPALITIES, REGION
 from seuraamo.core.formatting import current_language, format_number, format_value, month_name
 from seuraamo.official_stats import selectors, statistics, vocabulary
+from seuraamo.periods import Period
 from seuraamo.publications import selectors as publication_selectors
 from seuraamo.publications.models import BarometerState
 from seuraamo.situation.sections import warnings
@@ -28,7 +29,7 @@ class Outlook:
     latest_only: str = ""  # said in the review of an earlier month
 
 
-def _peers(period: str) -> str:
+def _peers(period: Period) -> str:
     ranking = selectors.region_ranking(REGION, peer_regions(), period)
     share = next((f for f in ranking.figures if f.key == "share"), None) if ranking else None
     if ranking is None or share is None or share.rank is None:
@@ -51,7 +52,7 @@ def _peers(period: str) -> str:
     }
 
 
-def _projection(period: str) -> str:
+def _projection(period: Period) -> str:
     found = selectors.trend_projection(
         vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, REGION
     )
@@ -104,7 +105,7 @@ def _publications() -> list[str]:
     return lines
 
 
-def outlook(period: str, latest: bool) -> Outlook:
+def outlook(period: Period, latest: bool) -> Outlook:
     """The outlook of the review of ``period``; ``latest``: it is the latest stored month."""
     if not latest:
         return Outlook(

@@ -27,6 +27,7 @@ from seuraamo.core.formatting import (
 )
 from seuraamo.official_stats import selectors, vocabulary
 from seuraamo.official_stats.selectors import AreaFigures, Comparison, Figure, Headline
+from seuraamo.periods import Period
 from seuraamo.situation.sections.outlook import Outlook, outlook
 
 #: Finnish "in <place>" of the Kymenlaakso areas (locative case: -ssa/-ssä or -lla/-llä).
@@ -74,7 +75,7 @@ class Ranked:
 @dataclass
 class ReviewFacts:
     language: str
-    period: str
+    period: Period
     month: str  # "kesäkuu 2026" / "juni 2026" / "June 2026"
     month_in_fi: str  # "kesäkuussa 2026"
     month_end_fi: str  # "kesäkuun 2026"
@@ -186,14 +187,14 @@ def review_facts(headline: Headline, comparison: Comparison | None) -> ReviewFac
     return facts
 
 
-def review_periods() -> list[str]:
+def review_periods() -> list[Period]:
     """The months a review can be written for: those with unemployed jobseekers stored for
     Kymenlaakso, latest first."""
     points = selectors.series(vocabulary.UNEMPLOYMENT_TABLE, "TYOTTOMATLOPUSSA", REGION)
     return [point.period for point in reversed(points) if point.value is not None]
 
 
-def build_review(period: str | None = None) -> ReviewFacts | None:
+def build_review(period: Period | None = None) -> ReviewFacts | None:
     headline = selectors.headline_figures(REGION, period)
     if headline is None:
         return None

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
+from seuraamo.periods import Frequency, Period, PeriodError
 from seuraamo.progress import exports, selectors
 
 
@@ -29,7 +30,11 @@ class Command(BaseCommand):
         if not out.parent.is_dir():
             raise CommandError(f"--out: the folder {out.parent} does not exist")
         with translation.override(str(options["lang"])):
-            compiled = selectors.compiled_report(None, str(options["round"]))
+            try:
+                period = Period.parse(str(options["round"]), Frequency.HALF_YEAR)
+            except PeriodError as error:
+                raise CommandError(f"--round: {error}") from None
+            compiled = selectors.compiled_report(None, period)
             if compiled is None:
                 raise CommandError(f"--round: no round has the period {options['round']!r}")
             content = exports.render(compiled, str(options["format"]))
