@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from seuraamo.areas.region import COUNTRY, MUNICIPALITIES
 from seuraamo.core.formatting import current_language, month_name
-from seuraamo.official_stats import selectors, statistics, vocabulary
+from seuraamo.official_stats import registry, selectors, statistics
 from seuraamo.official_stats.derived import period_key, shift_period
 from seuraamo.official_stats.selectors import Comparison, Figure, OccupationBreakdown
 from seuraamo.situation import selectors as situation_selectors
@@ -68,7 +68,7 @@ def timeseries_table(
     if statistic.unit == "percent" and area != COUNTRY:
         areas.append(COUNTRY)
     series = {
-        code: selectors.series(vocabulary.UNEMPLOYMENT_TABLE, statistic.key, code) for code in areas
+        code: selectors.series(registry.UNEMPLOYMENT_TABLE, statistic.key, code) for code in areas
     }
     names = {code: situation_selectors.area_name(code) for code in areas}
     by_area = {code: {point.period: point for point in points} for code, points in series.items()}

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from seuraamo.core.formatting import period_date
 from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
 from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, OutUnit, write_jsonstat
-from seuraamo.official_stats.vocabulary import LICENCE
+from seuraamo.official_stats.registry import LICENCE
 from seuraamo.situation import statuses
 from seuraamo.situation.tables import Column, DataTable
 

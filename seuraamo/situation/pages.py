@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from seuraamo.areas import geo, region
 from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import current_language, month_name
-from seuraamo.official_stats import selectors, statistics, vocabulary
+from seuraamo.official_stats import registry, selectors, statistics
 from seuraamo.official_stats.selectors.occupations import occupation_lines
 from seuraamo.periods import Frequency, Period
 from seuraamo.publications import selectors as publication_selectors
@@ -88,7 +88,7 @@ def municipality_map(period: Period | None = None) -> ChartData | None:
 
 
 def occupations(area: str = REGION, period: Period | None = None) -> ChartData | None:
-    status = data_status(vocabulary.OCCUPATION_TABLE)
+    status = data_status(registry.OCCUPATION_TABLE)
     breakdown = selectors.occupation_groups(area, period)
     if breakdown is None or not breakdown.groups:
         return None
@@ -102,7 +102,7 @@ def occupations(area: str = REGION, period: Period | None = None) -> ChartData |
 
 def training(area: str = REGION, period: Period | None = None) -> ChartData | None:
     """Occupations with the most open vacancies per unemployed jobseeker (theme 4.3)."""
-    status = data_status(vocabulary.OCCUPATION_TABLE)
+    status = data_status(registry.OCCUPATION_TABLE)
     found = occupation_lines(area, period)
     if found is None:
         return None
@@ -124,7 +124,7 @@ def projection(area: str = region.REGION) -> ChartData | None:
     """The trend and six-month projection of the number of unemployed jobseekers."""
     status = data_status()
     found = selectors.trend_projection(
-        vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, area
+        registry.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, area
     )
     if found is None:
         return None
@@ -138,7 +138,7 @@ def projection_note() -> dict[str, str]:
     """The months the projection's note names: where it starts and the latest month stored (they
     differ when a gap left the latest months without two unbroken years before them)."""
     found = selectors.trend_projection(
-        vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, region.REGION
+        registry.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, region.REGION
     )
     if found is None:
         return {}
@@ -150,19 +150,19 @@ def projection_note() -> dict[str, str]:
 
 
 CHART_TABLES = {
-    "timeseries": vocabulary.UNEMPLOYMENT_TABLE,
-    "municipalities": vocabulary.UNEMPLOYMENT_TABLE,
-    "map": vocabulary.UNEMPLOYMENT_TABLE,
-    "occupations": vocabulary.OCCUPATION_TABLE,
-    "training": vocabulary.OCCUPATION_TABLE,
-    "projection": vocabulary.UNEMPLOYMENT_TABLE,
+    "timeseries": registry.UNEMPLOYMENT_TABLE,
+    "municipalities": registry.UNEMPLOYMENT_TABLE,
+    "map": registry.UNEMPLOYMENT_TABLE,
+    "occupations": registry.OCCUPATION_TABLE,
+    "training": registry.OCCUPATION_TABLE,
+    "projection": registry.UNEMPLOYMENT_TABLE,
 }
 
 
 def known_period(key: str, period: str) -> bool:
     """Whether a download's ``period`` is empty (the latest month) or a month stored for the chart."""
     return not period or selectors.is_stored_month(
-        CHART_TABLES.get(key, vocabulary.UNEMPLOYMENT_TABLE), period
+        CHART_TABLES.get(key, registry.UNEMPLOYMENT_TABLE), period
     )
 
 

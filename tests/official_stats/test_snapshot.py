@@ -21,6 +21,7 @@ from seuraamo.official_stats.models import (
     VariableValue,
 )
 from seuraamo.official_stats.pxweb import Role, TableMetadata, Variable
+from seuraamo.official_stats.registry import tracked_table
 from seuraamo.official_stats.selectors import (
     headline_figures,
     latest_period,
@@ -32,7 +33,6 @@ from seuraamo.official_stats.selectors import (
 from seuraamo.official_stats.services import SnapshotResult, load_snapshot
 from seuraamo.official_stats.services.planner import PLANNED_TABLES
 from seuraamo.official_stats.services.sync import first_period_to_fetch
-from seuraamo.official_stats.tracking import tracked_table
 from tests.published import published
 
 pytestmark = pytest.mark.django_db

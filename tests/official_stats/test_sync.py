@@ -16,8 +16,8 @@ from fakepxweb.tables import area_codes_12r5
 from seuraamo.core.events import JsonLinesFormatter
 from seuraamo.official_stats.models import Observation, StatTable, SyncRun, TableVariable
 from seuraamo.official_stats.pxweb import PxWebClient, SlidingWindowLimiter
+from seuraamo.official_stats.registry import KYMENLAAKSO_AREAS
 from seuraamo.official_stats.services.sync import SyncError, sync_table
-from seuraamo.official_stats.tracking import KYMENLAAKSO_AREAS
 
 from .conftest import stored
 

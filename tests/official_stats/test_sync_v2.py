@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from fakepxweb import FakeTable, FakeVariable, make_12r5_table
 
-from seuraamo.official_stats import tracking
+from seuraamo.official_stats import registry
 from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.official_stats.pxweb import PxWebClient, PxWebV2Client
+from seuraamo.official_stats.registry import TrackedTable
 from seuraamo.official_stats.services.sync import SyncError, make_client, sync_statistics
-from seuraamo.official_stats.tracking import TrackedTable
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def v2_tracked(monkeypatch: pytest.MonkeyPatch) -> TrackedTable:
     tracked = TrackedTable(
         table_id=V2_TABLE, areas=None, areas_follow_option=False, api_version="2"
     )
-    monkeypatch.setattr(tracking, "TRACKED_TABLES", (*tracking.TRACKED_TABLES, tracked))
+    monkeypatch.setattr(registry, "TRACKED_TABLES", (*registry.TRACKED_TABLES, tracked))
     return tracked
 
 

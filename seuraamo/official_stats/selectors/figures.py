@@ -17,9 +17,9 @@ from seuraamo.official_stats.derived import (
     year_earlier,
 )
 from seuraamo.official_stats.models import Observation
+from seuraamo.official_stats.registry import OCCUPATION_TABLE, UNEMPLOYMENT_TABLE
 from seuraamo.official_stats.selectors.series import SeriesStore, latest_period
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
-from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE, UNEMPLOYMENT_TABLE
 from seuraamo.periods import Period, PeriodError
 
 #: Content codes that count open jobs, not persons.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from seuraamo.official_stats.models import StatTable, SyncRun
+from seuraamo.official_stats.registry import EMPLOYMENT_SERVICE_RELEASE_DAY
 from seuraamo.official_stats.selectors.series import stored_span
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
 from seuraamo.periods import Frequency, Period
@@ -107,14 +108,9 @@ def last_successful_sync() -> FinishedRun | None:
     return FinishedRun(run.table.table_id, run.source, run.finished_at)
 
 
-#: Statistics Finland's release calendar for the monthly employment service statistics (tyonv):
-#: a month is published three to four weeks after it ends (2026M06 on 21.7., 2026M07 on 25.8.),
-#: so by the 28th of the following month it is due.
-RELEASE_DAY = 28
-
-
-def expected_latest_month(today: date) -> Period:
-    """The latest month that Statistics Finland's release calendar has published by ``today``:
-    on 30.11.2026 that is 2026M10, on 20.11.2026 2026M09."""
+def expected_latest_month(today: date, release_day: int = EMPLOYMENT_SERVICE_RELEASE_DAY) -> Period:
+    """The latest month that a release calendar publishing each month by ``release_day`` of the
+    next has published by ``today``; for the employment service statistics on 30.11.2026 that is
+    2026M10, on 20.11.2026 2026M09."""
     this_month = Period(today.year, Frequency.MONTH, today.month)
-    return this_month.shift(-1 if today.day >= RELEASE_DAY else -2)
+    return this_month.shift(-1 if today.day >= release_day else -2)

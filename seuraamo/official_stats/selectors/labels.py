@@ -20,7 +20,7 @@ from seuraamo.areas.selectors import areas_by_code
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_STATISTICS, StatisticSpec, parse_statistic
 from seuraamo.official_stats.models import StatTable, VariableRole, VariableValue
-from seuraamo.official_stats.vocabulary import LICENCE
+from seuraamo.official_stats.registry import LICENCE
 
 #: The derived ratio statistics described (``derived.RATIO_STATISTICS``).
 RATIO_LABELS: dict[str, Promise] = {

@@ -9,8 +9,8 @@ from datetime import datetime
 from seuraamo.areas.region import COUNTRY, REGION
 from seuraamo.official_stats.derived import readable
 from seuraamo.official_stats.models import Observation, StatTable
+from seuraamo.official_stats.registry import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
 from seuraamo.official_stats.selectors.series import latest_period
-from seuraamo.official_stats.vocabulary import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
 from seuraamo.periods import Period
 
 #: The national key figures shown: key -> (measured, trend, seasonally adjusted) content codes.

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from seuraamo.areas.region import COUNTRY, REGION
 from seuraamo.official_stats.models import Observation, VariableRole, VariableValue
+from seuraamo.official_stats.registry import OCCUPATION_TABLE
 from seuraamo.official_stats.selectors.figures import occupation_group_labels
 from seuraamo.official_stats.selectors.series import latest_period
-from seuraamo.official_stats.vocabulary import OCCUPATION_TABLE
 from seuraamo.periods import Period
 
 UNEMPLOYED, VACANCIES = "TYOTTOMATLOPUSSA", "AVPAIKATLOPUSSA"

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from seuraamo.areas.models import Area
 from seuraamo.areas.region import COUNTRY, REGION
+from seuraamo.official_stats.registry import UNEMPLOYMENT_TABLE
 from seuraamo.official_stats.selectors.figures import (
     AreaFigures,
     figures_for,
 )
 from seuraamo.official_stats.selectors.series import latest_period
-from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
 from seuraamo.periods import Period
 
 #: The key figures ranked: shares and ratios, comparable between regions of different sizes.

@@ -11,14 +11,11 @@ from django.db.models import Q
 from seuraamo.core.formatting import current_language
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.models import StatTable, SyncRun
+from seuraamo.official_stats.registry import TRACKED_TABLES, TrackedTable
 from seuraamo.official_stats.selectors.info import expected_latest_month
 from seuraamo.official_stats.selectors.series import stored_span
-from seuraamo.official_stats.tracking import TRACKED_TABLES
 from seuraamo.periods import Frequency, Period
 
-#: Tables whose months follow the release calendar of the monthly employment service statistics
-#: (see ``expected_latest_month``); for the other tables no release calendar is recorded here.
-CALENDAR_DATABASE = "tyonv/"
 RUNS_PER_TABLE = 5
 
 
@@ -79,6 +76,13 @@ def _span(
     return span.first, span.latest, span.gaps
 
 
+def _due(entry: TrackedTable | None, today: date) -> Period | None:
+    """The month the table's release calendar has published by today; None without a calendar."""
+    if entry is None or entry.release_day is None or entry.frequency is not Frequency.MONTH:
+        return None
+    return expected_latest_month(today, entry.release_day)
+
+
 def table_statuses(today: date) -> list[TableStatus]:
     """Every tracked table (in the tracking order), then any other stored table."""
     tracked = {table.table_id: table for table in TRACKED_TABLES}
@@ -100,7 +104,7 @@ def table_statuses(today: date) -> list[TableStatus]:
                 .first()
             )
         first, latest, missing = _span(table)
-        monthly = table_id in tracked and tracked[table_id].frequency == Frequency.MONTH
+        entry = tracked.get(table_id)
         statuses.append(
             TableStatus(
                 table_id=table_id,
@@ -112,11 +116,7 @@ def table_statuses(today: date) -> list[TableStatus]:
                 latest_period=latest,
                 updated_at_source=table.updated_at_source if table else None,
                 last_synced_at=table.last_synced_at if table else None,
-                due_period=(
-                    expected_latest_month(today)
-                    if monthly and table_id.startswith(CALENDAR_DATABASE)
-                    else None
-                ),
+                due_period=_due(entry, today),
                 gaps=missing,
                 last_error=runs[0].error if runs else "",
                 runs=tuple(

@@ -42,14 +42,14 @@ from seuraamo.official_stats.pxweb import (
     fetch_table_pieces,
     plan_queries,
 )
-from seuraamo.official_stats.services.ingest import IngestError, ingest_cubes, record_failure
-from seuraamo.official_stats.tracking import (
+from seuraamo.official_stats.registry import (
     TRACKED_TABLES,
     ApiVersion,
     TrackedTable,
     area_selection,
     tracked_table,
 )
+from seuraamo.official_stats.services.ingest import IngestError, ingest_cubes, record_failure
 
 Progress = Callable[[str], None]
 LANGUAGES = ("sv", "en")

@@ -14,8 +14,7 @@ from typing import Any
 
 from seuraamo.official_stats.models import Observation, StatTable, TableVariable, VariableValue
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role
-from seuraamo.official_stats.tracking import TRACKED_TABLES, resolve_table_id
-from seuraamo.official_stats.vocabulary import LICENCE
+from seuraamo.official_stats.registry import LICENCE, TRACKED_TABLES, resolve_table_id
 from seuraamo.periods import Frequency, Period, PeriodError
 
 LANGUAGES = ("fi", "sv", "en")
@@ -35,7 +34,7 @@ def parse_updated(text: str | None) -> datetime | None:
 
 def resolve_table(text: str, *, new: bool = False) -> str:
     """The full id of a tracked or stored table (see
-    :func:`~seuraamo.official_stats.tracking.resolve_table_id`); ``new`` allows a new id."""
+    :func:`~seuraamo.official_stats.registry.resolve_table_id`); ``new`` allows a new id."""
     known = StatTable.objects.values_list("table_id", flat=True)
     return resolve_table_id(text, known=list(known), new=new)
 

@@ -14,8 +14,8 @@ from seuraamo.areas.region import COUNTRY, MUNICIPALITIES, REGION, SUBREGIONS
 from seuraamo.core.translation import localized
 from seuraamo.official_stats import selectors
 from seuraamo.official_stats.derived import parse_statistic
+from seuraamo.official_stats.registry import UNEMPLOYMENT_TABLE
 from seuraamo.official_stats.statistics import STATISTICS, Statistic
-from seuraamo.official_stats.vocabulary import UNEMPLOYMENT_TABLE
 
 TABLE = UNEMPLOYMENT_TABLE
 

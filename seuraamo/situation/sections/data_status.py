@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from seuraamo.core.formatting import month_name
-from seuraamo.official_stats import selectors, vocabulary
+from seuraamo.official_stats import registry, selectors
 from seuraamo.official_stats.derived import period_key
 from seuraamo.official_stats.selectors import TableInfo
 from seuraamo.periods import Period
@@ -37,7 +37,7 @@ def table_info(table_id: str) -> TableInfo | None:
     return next(iter(selectors.snapshot_info(table_id)), None)
 
 
-def data_status(table_id: str = vocabulary.UNEMPLOYMENT_TABLE) -> DataStatus | None:
+def data_status(table_id: str = registry.UNEMPLOYMENT_TABLE) -> DataStatus | None:
     info = table_info(table_id)
     if info is None:
         return None

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from seuraamo.areas.region import MUNICIPALITIES, REGION
 from seuraamo.core.formatting import current_language, format_number, format_value, month_name
-from seuraamo.official_stats import selectors, statistics, vocabulary
+from seuraamo.official_stats import registry, selectors, statistics
 from seuraamo.periods import Period
 from seuraamo.publications import selectors as publication_selectors
 from seuraamo.publications.models import BarometerState
@@ -54,7 +54,7 @@ def _peers(period: Period) -> str:
 
 def _projection(period: Period) -> str:
     found = selectors.trend_projection(
-        vocabulary.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, REGION
+        registry.UNEMPLOYMENT_TABLE, statistics.DEFAULT_STATISTIC, REGION
     )
     if found is None or found.origin != period:
         return _(

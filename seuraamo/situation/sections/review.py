@@ -25,7 +25,7 @@ from seuraamo.core.formatting import (
     month_name,
     rounded,
 )
-from seuraamo.official_stats import selectors, vocabulary
+from seuraamo.official_stats import registry, selectors
 from seuraamo.official_stats.selectors import AreaFigures, Comparison, Figure, Headline
 from seuraamo.periods import Period
 from seuraamo.situation.sections.outlook import Outlook, outlook
@@ -190,7 +190,7 @@ def review_facts(headline: Headline, comparison: Comparison | None) -> ReviewFac
 def review_periods() -> list[Period]:
     """The months a review can be written for: those with unemployed jobseekers stored for
     Kymenlaakso, latest first."""
-    points = selectors.series(vocabulary.UNEMPLOYMENT_TABLE, "TYOTTOMATLOPUSSA", REGION)
+    points = selectors.series(registry.UNEMPLOYMENT_TABLE, "TYOTTOMATLOPUSSA", REGION)
     return [point.period for point in reversed(points) if point.value is not None]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import format_number, month_name
-from seuraamo.official_stats import selectors, statistics, vocabulary
+from seuraamo.official_stats import registry, selectors, statistics
 from seuraamo.official_stats.selectors.warnings import ABOVE, UNKNOWN
 from seuraamo.situation.selectors import area_name
 
@@ -44,7 +44,7 @@ def _sentence(found: selectors.TrendCheck, named: bool) -> str:
 
 def section(area_codes: tuple[str, ...], *, named: bool = True) -> Warnings | None:
     """The warnings for ``area_codes`` (named: the sentences start with the area's name)."""
-    checks = selectors.trend_checks(vocabulary.UNEMPLOYMENT_TABLE, area_codes)
+    checks = selectors.trend_checks(registry.UNEMPLOYMENT_TABLE, area_codes)
     if not any(found.period for found in checks):
         return None
     alerts = [_sentence(found, named) for found in checks if found.warns]

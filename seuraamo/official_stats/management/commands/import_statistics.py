@@ -8,11 +8,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from seuraamo.official_stats.pxweb import PxWebError, parse_any, read_document
+from seuraamo.official_stats.registry import TableIdError
 from seuraamo.official_stats.services import ingest_cube
 from seuraamo.official_stats.services.ingest import IngestError
 from seuraamo.official_stats.services.locking import SyncRunningError
 from seuraamo.official_stats.services.tables import resolve_table
-from seuraamo.official_stats.tracking import TableIdError
 
 
 class Command(BaseCommand):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from seuraamo.official_stats.registry import ALL_AREAS, AREA_SETS, TRACKED_TABLES, TableIdError
 from seuraamo.official_stats.services.locking import SyncRunningError, sync_lock
 from seuraamo.official_stats.services.sync import (
     TableSyncResult,
@@ -13,7 +14,6 @@ from seuraamo.official_stats.services.sync import (
     sync_statistics,
 )
 from seuraamo.official_stats.services.tables import resolve_table
-from seuraamo.official_stats.tracking import ALL_AREAS, AREA_SETS, TRACKED_TABLES, TableIdError
 from seuraamo.periods import Period, PeriodError
 
 

@@ -1,6 +1,8 @@
-"""What Seuraamo keeps in sync with Statistics Finland: tables, content codes and areas.
-
-`seuraamo sync_statistics` reads this configuration (see docs/data-sources.md). Variable *codes* are
+"""The one registry of the statistics tables Seuraamo reads: each table's id, what is kept in sync
+(content codes, areas, how far back), its frequency, its release calendar, and the licence and
+attribution of them all. `seuraamo sync_statistics` reads it (see docs/data-sources.md); the
+region's area codes are in `seuraamo.areas.region`, the statistics the pages offer (labels, units,
+decimals) in `seuraamo.official_stats.statistics`. Variable *codes* are
 not configured here: the PxWeb library resolves which variable is the area, the time and the content
 from each table's metadata, so the same configuration works with the codes before 8 June 2026
 (`Kuukausi`, `Tiedot`) and after it (`timeperiod_m`, `contentscode`).
@@ -21,14 +23,22 @@ from seuraamo.areas.region import (
     REGION,
     SUBREGIONS,
 )
-from seuraamo.official_stats.vocabulary import (
-    LFS_NATIONAL_TABLE,
-    LFS_REGIONAL_TABLE,
-    OCCUPATION_TABLE,
-    POPULATION_TABLE,
-    UNEMPLOYMENT_TABLE,
-)
 from seuraamo.periods import Frequency
+
+#: Unemployed jobseekers, persons in services and open vacancies, monthly (employment service statistics).
+UNEMPLOYMENT_TABLE = "tyonv/12r5"
+#: Unemployed jobseekers and open vacancies by occupation, monthly.
+OCCUPATION_TABLE = "tyonv/12ti"
+#: Population key figures and population change, yearly.
+POPULATION_TABLE = "vaerak/11ra"
+POPULATION_CHANGE_TABLE = "ssaaty/121w"
+#: Labour force survey: national key figures (monthly) and the regional employment rate.
+LFS_NATIONAL_TABLE = "tyti/135z"
+LFS_REGIONAL_TABLE = "tyti/13lx"
+
+#: Statistics Finland's open data licence, and the attribution every page and file carries.
+LICENCE = "CC BY 4.0"
+ATTRIBUTION = f"Tilastokeskus / Statistics Finland, {LICENCE}"
 
 #: The Kymenlaakso areas: the whole country for comparison, the ELY area, the region, its two
 #: sub-regions and its six municipalities (codes in seuraamo.areas.region).
@@ -76,6 +86,11 @@ CODES_12R5: tuple[str, ...] = (
 )
 
 
+#: Statistics Finland's release calendar for the monthly employment service statistics (tyonv):
+#: a month is published three to four weeks after it ends (2026M06 on 21.7., 2026M07 on 25.8.),
+#: so by the 28th of the following month it is due.
+EMPLOYMENT_SERVICE_RELEASE_DAY = 28
+
 #: The PxWeb API versions a tracked table can be read through.
 ApiVersion = Literal["1", "2"]
 API_VERSIONS: tuple[ApiVersion, ...] = ("1", "2")
@@ -93,7 +108,9 @@ class TrackedTable:
     the table's whole history). ``api_version`` is the PxWeb API the table is read through:
     ``"1"`` (Statistics Finland's StatFin, ``PXWEB_BASE_URL``) or ``"2"`` (PxWebApi 2.0,
     ``PXWEB_V2_BASE_URL``), where the table is known by ``table_id`` (a bare id such as
-    ``TAB638``).
+    ``TAB638``). ``release_day``: by this day of the following month Statistics Finland's release
+    calendar has published a month (``None``: no calendar recorded), so a table whose latest
+    month is older is late (:func:`seuraamo.official_stats.selectors.expected_latest_month`).
     """
 
     table_id: str
@@ -105,6 +122,7 @@ class TrackedTable:
     description: str = ""
     frequency: Frequency = Frequency.MONTH
     api_version: ApiVersion = "1"
+    release_day: int | None = None
 
 
 TRACKED_TABLES: tuple[TrackedTable, ...] = (
@@ -112,6 +130,7 @@ TRACKED_TABLES: tuple[TrackedTable, ...] = (
         table_id=UNEMPLOYMENT_TABLE,
         contents=CODES_12R5,
         description="Unemployed jobseekers, persons in services and open vacancies, monthly",
+        release_day=EMPLOYMENT_SERVICE_RELEASE_DAY,
     ),
     TrackedTable(
         table_id=OCCUPATION_TABLE,
@@ -120,6 +139,7 @@ TRACKED_TABLES: tuple[TrackedTable, ...] = (
         areas_follow_option=False,
         history_months=25,
         description="Unemployed jobseekers and open vacancies by occupation, monthly",
+        release_day=EMPLOYMENT_SERVICE_RELEASE_DAY,
     ),
     TrackedTable(
         table_id=POPULATION_TABLE,
