@@ -8,14 +8,16 @@ a 390 px and a 360 px phone, and at none of the three widths does the page scrol
 
 Pages with flows of their own are checked where the flow is: the follow-up's confirmation pages
 (tests/progress/test_browser_privacy.py), the sign-in with an organisation's account, the lock-out
-and the error pages, the data status, the situation page over the real statistics snapshot
-(tests/situation/test_browser_offline.py) and the service catalogue and its editor
-(tests/catalogue/).
+and the error pages, the data status and the situation page over the real statistics snapshot
+(tests/situation/test_browser_offline.py). The service catalogue's and its editor's pages are
+rows here; what is done on them by keyboard, without JavaScript or on the map is checked in
+tests/catalogue/test_browser.py and tests/catalogue/test_editing_browser.py.
 
 Data: the real programme file (its long Finnish and Swedish names are what overflows a phone
 first), an open round 2026H1 with a meeting and a decision, the situation builders' invented
-statistics and the constructed barometer sample (tests/situation/builders.py,
-tests/publications/samples)."""
+statistics, the constructed barometer sample (tests/situation/builders.py,
+tests/publications/samples) and the real service catalogue seed (`load_catalogue`) with one
+constructed location, so that a service page draws its map."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import datetime
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -33,6 +36,7 @@ from django.test import Client
 from django.utils import timezone
 
 from seuraamo.accounts.models import User
+from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Programme
 from seuraamo.progress import services
@@ -54,20 +58,24 @@ GOAL = "4-3-osaavan-tyovoiman-saatavuus"
 #: The elinvoimakeskus coordinates goal 4.3 (as successor of the ELY centre).
 COORDINATING = "kaakkois-suomen-elinvoimakeskus"
 PERIOD = "2026H1"
+#: A service of the Kouvola employment area, edited by one of its people.
+SERVICE = "tyonhakijan-palvelut-kouvola"
 LANGUAGES = ("fi", "sv", "en")
 
 
 @dataclass(frozen=True)
 class Visit:
-    """A page under /<language>/; {goal}, {period}, {report} and {meeting} are filled in."""
+    """A page under /<language>/; {goal}, {period}, {report}, {meeting} and {service} are filled
+    in."""
 
     path: str
     #: A chart the page draws when it comes near the screen, waited for before the checks.
     chart: str = ""
     #: What the page shows on a phone too (visible at 390 px).
     shows: tuple[str, ...] = ()
-    #: A further step on the page whose outcome is checked too (a form sent, say).
-    then: Callable[[object, Site], None] | None = None
+    #: Further steps on the page, one after the other, whose outcomes are checked too (a form
+    #: sent, say).
+    then: tuple[Callable[[object, Site], None], ...] = ()
     languages: tuple[str, ...] = LANGUAGES
 
 
@@ -87,6 +95,25 @@ def sending_over_a_newer_version(page: object, site: Site) -> None:
     page.locator("textarea[name=done]").fill("Oma teksti")
     page.locator("form.report-form button[type=submit]").click()
     page.wait_for_selector("td.your-version")
+
+
+def sending_ages_the_wrong_way_round(page: object, site: Site) -> None:
+    """The service form comes back with the fields to correct marked."""
+    page.locator("#id_min_age").fill("40")
+    page.locator("#id_max_age").fill("20")
+    page.locator("form.service-form button[type=submit]").click()
+    page.wait_for_selector(".field--error")
+
+
+def saving_a_service_over_a_newer_version(page: object, site: Site) -> None:
+    """Another editor saved the service meanwhile: the save is refused, both versions shown."""
+    page.goto(page.url)  # the form afresh
+    Service.objects.filter(key=site.keys["service"]).update(
+        version=F("version") + 1, name_en="Saved meanwhile"
+    )
+    page.locator("#id_name_en").fill("Mine")
+    page.locator("form.service-form button[type=submit]").click()
+    page.wait_for_selector(".conflict-table")
 
 
 #: Which pages each persona opens.
@@ -121,11 +148,33 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/meetings/"),
         Visit("follow-up/meetings/{meeting}/"),
         Visit("follow-up/overview/"),
+        # The service catalogue: the list, a search, a service with its map, the providers.
+        Visit("services/"),
+        Visit("services/?q=nuoret&municipality=KU285"),
+        Visit("services/{service}/"),
+        Visit("services/providers/"),
+        # The guide: the questions, half answered, and its recommendations.
+        Visit("services/guide/"),
+        Visit("services/guide/?audience=person&municipality=KU285"),
+        Visit(
+            "services/guide/?audience=person&municipality=KU285&age=22&jobseeker=yes"
+            "&unemployment=0&moved=no&work_ability=no&need=job"
+        ),
+        # An organisation's and a goal's page with their services.
+        Visit("organisations/kotkan-kaupunki/"),
+        Visit("goals/4-4-haavoittuvassa-asemassa-olevien-tyollisyys/"),
     ],
     "coordinator": [
         Visit("follow-up/tasks/"),
         Visit("follow-up/reports/{report}/"),
-        Visit("follow-up/reports/{report}/edit/", then=sending_over_a_newer_version),
+        Visit("follow-up/reports/{report}/edit/", then=(sending_over_a_newer_version,)),
+    ],
+    "service editor": [
+        Visit("services/editing/"),
+        Visit(
+            "services/{service}/edit/",
+            then=(sending_ages_the_wrong_way_round, saving_a_service_over_a_newer_version),
+        ),
     ],
     "programme admin": [
         Visit("follow-up/tasks/"),  # with the links to the other tools
@@ -142,6 +191,17 @@ def site(live_site: str) -> Site:
     call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
     build_situation()
     call_command("import_barometer", BAROMETER, verbosity=0)
+    call_command("load_catalogue", stdout=io.StringIO())
+    service = Service.objects.get(key=SERVICE)
+    # A constructed location with coordinates: the service page draws its map.
+    Channel.objects.create(
+        service=service,
+        kind=ChannelKind.LOCATION,
+        name_fi="Testipiste (rakennettu testiä varten)",
+        municipality="KU286",
+        latitude=Decimal("60.86800"),
+        longitude=Decimal("26.70400"),
+    )
     admin = personas.programme_admin()
     programme = Programme.objects.get()
     goal = Goal.objects.get(key=GOAL)
@@ -164,8 +224,15 @@ def site(live_site: str) -> Site:
             "visitor": None,
             "coordinator": personas.coordinator(Organisation.objects.get(key=COORDINATING)),
             "programme admin": admin,
+            "service editor": personas.service_editor(service.responsible),
         },
-        keys={"goal": GOAL, "period": PERIOD, "report": report.pk, "meeting": meeting.pk},
+        keys={
+            "goal": GOAL,
+            "period": PERIOD,
+            "report": report.pk,
+            "meeting": meeting.pk,
+            "service": SERVICE,
+        },
         report=report,
     )
 
@@ -210,7 +277,7 @@ def test_every_persona_s_pages_pass_axe_and_fit_a_phone(
             if visit.chart:
                 wait_interactive(page, visit.chart)
             found[f"{persona}: {path}"] = problems(page, visit)
-            if visit.then:
-                visit.then(page, site)
-                found[f"{persona}: {path} then {visit.then.__name__}"] = problems(page, visit)
+            for step in visit.then:
+                step(page, site)
+                found[f"{persona}: {path} then {step.__name__}"] = problems(page, visit)
     assert {where: lines for where, lines in found.items() if lines} == {}

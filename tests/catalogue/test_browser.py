@@ -1,6 +1,7 @@
-"""Catalogue and guide pages in Chromium with the real programme and catalogue seed: axe-core in fi,
-sv and en, keyboard use, the guide without JavaScript with back and forward, and no sideways
-scrolling on a 390 px phone."""
+"""Catalogue and guide pages in Chromium with the real programme and catalogue seed: a search by
+keyboard only, the guide without JavaScript with back and forward, and a service's map with its
+text alternative. axe-core and the page widths of these pages are rows of the role × page matrix
+(tests/test_axe_and_width.py)."""
 
 from __future__ import annotations
 
@@ -10,27 +11,10 @@ from decimal import Decimal
 import pytest
 
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
-from tests.axe import serious_violations
 from tests.catalogue.conftest import load_everything
 from tests.pages.test_browser import focused
 
 pytestmark = pytest.mark.browser
-
-GUIDE_KOTKA = (
-    "/services/guide/?audience=person&municipality=KU285&age=22&jobseeker=yes&unemployment=0"
-    "&moved=no&work_ability=no&need=job"
-)
-PAGES = [
-    "/services/",
-    "/services/?q=nuoret&municipality=KU285",
-    "/services/tyonhakijan-palvelut-kouvola/",
-    "/services/providers/",
-    "/services/guide/",
-    GUIDE_KOTKA,
-    "/services/guide/?audience=person&municipality=KU285",
-    "/organisations/kotkan-kaupunki/",
-    "/goals/4-4-haavoittuvassa-asemassa-olevien-tyollisyys/",
-]
 
 
 @pytest.fixture
@@ -46,25 +30,6 @@ def site(live_server: object, transactional_db: None) -> Iterator[str]:
         longitude=Decimal("26.70400"),
     )
     yield live_server.url
-
-
-def test_axe_finds_no_serious_violations_in_any_language(site: str, page: object) -> None:
-    found: dict[str, list[str]] = {}
-    for language in ("fi", "sv", "en"):
-        for path in PAGES:
-            page.goto(f"{site}/{language}{path}")
-            found[f"/{language}{path}"] = serious_violations(page)
-    assert found == {path: [] for path in found}
-
-
-def test_no_sideways_scrolling_at_390_px(site: str, open_page: Callable[..., object]) -> None:
-    page = open_page(viewport={"width": 390, "height": 844}, locale="fi-FI")
-    widths = {}
-    for language in ("fi", "sv", "en"):
-        for path in PAGES:
-            page.goto(f"{site}/{language}{path}")
-            widths[f"/{language}{path}"] = page.evaluate("document.documentElement.scrollWidth")
-    assert widths == {path: 390 for path in widths}
 
 
 def test_search_by_keyboard_only(site: str, page: object) -> None:
