@@ -10,10 +10,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from seuraamo.accounts.models import User
 from seuraamo.catalogue.models import GuideRule, Service
 from seuraamo.core.models import AuditEvent
 from tests.admin_forms import admin_form_payload
+from tests.personas import superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff(catalogue: None) -> Client:
     client = Client()
-    client.force_login(User.objects.create(username="editor", is_staff=True, is_superuser=True))
+    client.force_login(superuser())
     return client
 
 

@@ -14,7 +14,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from seuraamo.accounts.roles import Role
 from seuraamo.catalogue import rules
 from seuraamo.catalogue.forms import ChannelFormSet, ServiceForm
 from seuraamo.catalogue.models import Channel, ChannelKind, Service, ServiceStatus
@@ -22,7 +21,7 @@ from seuraamo.catalogue.services import refresh_search_text
 from seuraamo.core.models import AuditEvent
 from tests.pages.builders import PageData
 from tests.pages.conftest import data  # noqa: F401  (the small programme the page tests use)
-from tests.progress.builders import make_user
+from tests.personas import citizen, programme_admin, service_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -82,15 +81,13 @@ def test_the_producing_organisations_people_edit_and_outsiders_get_403(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    producer = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
-    outsider = make_user(
-        "kouvola-editor", organisation=data.organisations["kouvolan-tyollisyysalue"]
-    )
-    citizen = make_user("citizen")
+    producer = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
+    outsider = service_editor(data.organisations["kouvolan-tyollisyysalue"], "kouvola-editor")
+    resident = citizen()  # signed in, with no role and no organisation
     url = f"/fi/services/{service.key}/edit/"
     assert signed_in(producer).get(url).status_code == 200
     assert signed_in(outsider).get(url).status_code == 403
-    assert signed_in(citizen).get(url).status_code == 403
+    assert signed_in(resident).get(url).status_code == 403
     refused = signed_in(outsider).post(url, post_data(service, name_fi="Kaapattu"))
     assert refused.status_code == 403
     anonymous = Client().get(url)
@@ -106,8 +103,8 @@ def test_a_successors_people_edit_their_predecessors_services(
     service: Service,
 ) -> None:
     # The ELY centre is responsible; the elinvoimakeskus succeeded it and carries its roles.
-    successor = make_user(
-        "elinvoima-editor", organisation=data.organisations["kaakkois-suomen-elinvoimakeskus"]
+    successor = service_editor(
+        data.organisations["kaakkois-suomen-elinvoimakeskus"], "elinvoima-editor"
     )
     assert rules.can_edit_service(successor, service)
     # On a day before the succession, the successor did not carry the ELY centre's roles yet.
@@ -117,7 +114,7 @@ def test_a_successors_people_edit_their_predecessors_services(
 
 
 def test_a_programme_admin_edits_every_service(service: Service) -> None:
-    admin = make_user("admin", role=Role.PROGRAMME_ADMIN)
+    admin = programme_admin()
     assert signed_in(admin).get(f"/fi/services/{service.key}/edit/").status_code == 200
 
 
@@ -125,7 +122,7 @@ def test_a_save_is_audited_refreshes_the_search_and_confirms_the_verification(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    editor = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
     client = signed_in(editor)
     response = client.post(
         f"/fi/services/{service.key}/edit/",
@@ -162,7 +159,7 @@ def test_channels_are_added_changed_and_removed_with_audit_events(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    editor = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
     phone = service.channels.get()
     response = signed_in(editor).post(
         f"/fi/services/{service.key}/edit/",
@@ -194,7 +191,7 @@ def test_bad_input_names_the_field_and_saves_nothing(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    editor = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
     response = signed_in(editor).post(
         f"/fi/services/{service.key}/edit/",
         post_data(
@@ -220,9 +217,9 @@ def test_a_stale_edit_is_refused_and_shows_both_versions(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    first = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
-    second = make_user(
-        "elinvoima-editor", organisation=data.organisations["kaakkois-suomen-elinvoimakeskus"]
+    first = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
+    second = service_editor(
+        data.organisations["kaakkois-suomen-elinvoimakeskus"], "elinvoima-editor"
     )
     opened_by_second = post_data(service, name_en="Second editor's name")
     saved = signed_in(first).post(
@@ -251,7 +248,7 @@ def test_a_draft_leaves_the_public_pages_and_stays_in_the_editors_list(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    editor = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
     client = signed_in(editor)
     response = client.post(f"/fi/services/{service.key}/edit/", post_data(service, status="draft"))
     assert response["Location"] == f"/fi/services/{service.key}/edit/"
@@ -271,9 +268,7 @@ def test_the_editors_list_shows_only_their_services(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    outsider = make_user(
-        "kouvola-editor", organisation=data.organisations["kouvolan-tyollisyysalue"]
-    )
+    outsider = service_editor(data.organisations["kouvolan-tyollisyysalue"], "kouvola-editor")
     listing = signed_in(outsider).get("/fi/services/").content.decode()
     assert 'href="/fi/services/editing/"' in listing
     assert 'href="/fi/services/editing/"' not in Client().get("/fi/services/").content.decode()
@@ -288,7 +283,7 @@ def test_the_edit_pages_render_in_every_language(
     service: Service,
     language: str,
 ) -> None:
-    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
+    editor = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
     client = signed_in(editor)
     expected = {"fi": "Muokkaa palvelua", "sv": "Redigera en tjänst", "en": "Edit a service"}
     page = client.get(f"/{language}/services/{service.key}/edit/").content.decode()
@@ -300,9 +295,9 @@ def test_a_channel_removed_meanwhile_is_named_not_silently_recreated(
     data: PageData,  # noqa: F811
     service: Service,
 ) -> None:
-    first = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
-    second = make_user(
-        "elinvoima-editor", organisation=data.organisations["kaakkois-suomen-elinvoimakeskus"]
+    first = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
+    second = service_editor(
+        data.organisations["kaakkois-suomen-elinvoimakeskus"], "elinvoima-editor"
     )
     opened_by_second = post_data(service, **{"channels-0-phone": "040 765 4321"})
     removed = signed_in(first).post(
@@ -325,10 +320,8 @@ def test_the_write_itself_refuses_outsiders_and_fields_editors_do_not_own(
 
     from seuraamo.catalogue.services import ServiceEdit, edit_service
 
-    editor = make_user("kotka-editor", organisation=data.organisations["kotkan-kaupunki"])
-    outsider = make_user(
-        "kouvola-editor", organisation=data.organisations["kouvolan-tyollisyysalue"]
-    )
+    editor = service_editor(data.organisations["kotkan-kaupunki"], "kotka-editor")
+    outsider = service_editor(data.organisations["kouvolan-tyollisyysalue"], "kouvola-editor")
     with pytest.raises(PermissionDenied):
         edit_service(
             actor=outsider,

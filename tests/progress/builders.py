@@ -7,7 +7,6 @@ import datetime
 from dataclasses import dataclass
 
 from seuraamo.accounts.models import User
-from seuraamo.accounts.roles import Role
 from seuraamo.progress import services
 from seuraamo.progress.models import GoalReport, ReportingRound
 from tests.pages.builders import PageData
@@ -20,12 +19,7 @@ from tests.personas import (
     steering_group_member,
 )
 
-__all__ = ["PASSWORD", "FollowUp", "build_follow_up", "make_user"]
-
-
-def make_user(key: str, *, organisation: object = None, role: Role | None = None) -> User:
-    """The persona builder under its older name (tests/personas.py::person)."""
-    return person(key, organisation=organisation, role=role)
+__all__ = ["PASSWORD", "FollowUp", "build_follow_up"]
 
 
 @dataclass

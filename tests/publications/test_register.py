@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from seuraamo.accounts.models import User
 from seuraamo.core.models import AuditEvent
 from seuraamo.publications.models import Publication, PublicationFigure, PublicationFigureRevision
 from tests.admin_forms import admin_form_payload
+from tests.personas import superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_a_wrong_header_is_refused(tmp_path) -> None:
 def test_an_admin_edit_keeps_the_previous_value_as_a_revision(tmp_path, client) -> None:
     call_command("import_publication_figures", write(tmp_path, GOOD))
     figure = PublicationFigure.objects.get(area_code="MK08", indicator="staff-balance")
-    client.force_login(User.objects.create_superuser("analyytikko", "a@example.test", "x"))
+    client.force_login(superuser("analyytikko"))
     url = reverse("admin:publications_publicationfigure_change", args=[figure.pk])
     payload = admin_form_payload(client, url) | {"value": "6"}
     assert client.post(url, payload).status_code == 302
