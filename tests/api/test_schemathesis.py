@@ -65,7 +65,24 @@ def test_the_api_behaves_as_documented(case) -> None:
     # content code, derived statistics without `area`, bounds of another frequency).
     # Identity encoding: Django's WSGI test client does not undo the gzip compression that answers
     # get when a client accepts it (compression itself is tested in tests/config).
-    case.call_and_validate(
+    response = case.call_and_validate(
         headers={"Host": "localhost", "Accept-Encoding": "identity"},
         excluded_checks=[checks.positive_data_acceptance],
     )
+    operation = case.operation.definition.raw
+    if case.method.upper() != case.operation.method.upper():
+        # A method the document does not list for the path is refused as not allowed ...
+        assert response.status_code == 405, (case.method, case.path, response.status_code)
+    else:
+        # ... and a documented one gets an answer the document lists (never a 5xx, a 404, ...).
+        assert str(response.status_code) in operation["responses"], (
+            case.path,
+            response.status_code,
+        )
+    if response.status_code == 400:
+        # A refusal names the parameter that was wrong (a documented one, or an unknown one the
+        # request sent) and says what is wrong with it.
+        error = response.json()["error"]
+        named = {parameter["name"] for parameter in operation["parameters"]} | set(case.query or {})
+        assert error["parameter"] in named, (case.query, error)
+        assert error["message"].strip()

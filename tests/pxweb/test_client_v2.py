@@ -109,16 +109,23 @@ def test_v2_metadata_roles(v2_server) -> None:
 
 
 def test_v2_fetch_chunks_with_get_and_value_codes(v2_server) -> None:
-    table = v2_server.tables["BE/TAB638"]
     client = client_for(v2_server)
     cube = client.fetch("TAB638", {"Region": ["00", "0114", "0117"]}, since="2010")
     assert cube.shape == [3, 2, 14]
-    for coords, value in zip(cube.to_columns()["Region"], cube.values, strict=True):
-        assert coords in ("00", "0114", "0117")
-        assert value is None or value >= 0
-    for cell in cube.iter_cells():
-        expected = table.value_of(dict(zip(cube.ids, cell.coords, strict=True)))
-        assert cell.value == expected
+    # The three answers merged into one cube in table order, every cell where it belongs: the
+    # table's value is region position x 10 000 + content position x 100 + years since 2000
+    # (scb_like_table), and its one suppressed cell (Österåker, growth, 2000) is before 2010.
+    expected = [
+        (region, content, str(year), position * 10_000 + index * 100 + year - 2000)
+        for position, region in ((0, "00"), (2, "0114"), (4, "0117"))
+        for index, content in enumerate(["BE0101N1", "BE0101N2"])
+        for year in range(2010, 2024)
+    ]
+    columns = cube.to_columns()
+    rows = zip(*(columns[code] for code in cube.ids), columns["value"], strict=True)
+    assert list(rows) == expected
+    assert [(*cell.coords, cell.value) for cell in cube.iter_cells()] == expected
+    assert columns["status"] == [None] * len(expected)
     data = v2_server.data_requests()
     assert len(data) == 3  # 84 cells at 40 per query
     assert all(r.method == "GET" for r in data)

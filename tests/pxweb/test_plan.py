@@ -108,9 +108,23 @@ def test_deep_nesting_when_one_area_month_is_too_big() -> None:
 
 
 def test_no_time_variable_chunks_largest() -> None:
+    # 421 areas x 12 months (not marked as time) x 23 contents = 116 196 cells, over 10 000: with
+    # no time variable the largest one, the areas, is chunked instead (guarantee 4). One area is
+    # 12 x 23 = 276 cells, so a query takes 10 000 // 276 = 36 areas: 12 queries, the lower bound,
+    # so no plan cutting another variable into two groups is tried.
+    plan = plan_queries(metadata(421, 12, 23, time=False), None, 10_000)
+    assert plan.strategy == "chunk:Alue"
+    assert [len(query["Alue"]) for query in plan] == [36] * 11 + [25]
+    assert [len(query["timeperiod_m"]) * len(query["contentscode"]) for query in plan] == [276] * 12
+    assert len(plan) == plan.lower_bound == 12
+    assert_exact_cover(plan, 10_000)
+
+
+def test_no_time_variable_and_under_the_limit_is_one_query() -> None:
+    # The same 116 196 cells fit in one query at 120 000.
     plan = plan_queries(metadata(421, 12, 23, time=False), None, 120_000)
-    assert plan.strategy == "single" or plan.strategy.startswith(("chunk", "two-group"))
-    assert_exact_cover(plan, 120_000)
+    assert (plan.strategy, len(plan)) == ("single", 1)
+    assert plan.queries == [plan.selection]
 
 
 @pytest.mark.parametrize(
