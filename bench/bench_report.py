@@ -36,15 +36,15 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from seuraamo.accounts.models import User  # noqa: E402
-from seuraamo.programmes.models import Goal, Programme  # noqa: E402
-from seuraamo.progress import exports, services  # noqa: E402
-from seuraamo.progress.models import (  # noqa: E402
+from seuraamo.follow_up import exports, services  # noqa: E402
+from seuraamo.follow_up.models import (  # noqa: E402
     ContributionStatus,
     ReportingRound,
     ReportStatus,
 )
-from seuraamo.progress.selectors import compile_round  # noqa: E402
-from seuraamo.progress.services import ReportContent  # noqa: E402
+from seuraamo.follow_up.selectors import compile_round  # noqa: E402
+from seuraamo.follow_up.services import ReportContent  # noqa: E402
+from seuraamo.programmes.models import Goal, Programme  # noqa: E402
 
 PROGRAMME_FILE = PROJECT / "seuraamo" / "programmes" / "data" / "kymenlaakso.yaml"
 #: Constructed text of a typical length, so the PDF has realistic pages; not a real report.

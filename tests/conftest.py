@@ -130,7 +130,7 @@ def data_dir_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Iterato
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing() -> Iterator[None]:
     """Argon2 is slow on purpose (a tenth of a second and 100 MiB a hash), and the tests create and
-    sign in hundreds of users. tests/progress/test_accounts.py checks the project's own hashers."""
+    sign in hundreds of users. tests/follow_up/test_accounts.py checks the project's own hashers."""
     from django.test import override_settings
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):

@@ -7,7 +7,7 @@ a 390 px and a 360 px phone, and at none of the three widths does the page scrol
 (tests/security/test_permission_matrix.py): here each page is opened by the persona it serves.
 
 Pages with flows of their own are checked where the flow is: the follow-up's confirmation pages
-(tests/progress/test_browser_privacy.py), the sign-in with an organisation's account, the lock-out
+(tests/follow_up/test_browser_privacy.py), the sign-in with an organisation's account, the lock-out
 and the error pages, the data status and the situation page over the real statistics snapshot
 (tests/situation/test_browser_offline.py). The service catalogue's and its editor's pages are
 rows here; what is done on them by keyboard, without JavaScript or on the map is checked in
@@ -37,10 +37,10 @@ from django.utils import timezone
 
 from seuraamo.accounts.models import User
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
+from seuraamo.follow_up import services
+from seuraamo.follow_up.models import Decision, GoalReport, Meeting
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Programme
-from seuraamo.progress import services
-from seuraamo.progress.models import Decision, GoalReport, Meeting
 from tests import personas
 from tests.axe import serious_violations
 from tests.browser_pages import DEFAULT_VIEWPORT
@@ -239,7 +239,7 @@ def site(live_site: str) -> Site:
 
 def sign_in(page: object, site: Site, user: User | None) -> None:
     """The persona's session cookie in the page's browser context (no sign-in form: the forms are
-    tested by tests/progress/test_browser.py and tests/security/test_browser_refusals.py)."""
+    tested by tests/follow_up/test_browser.py and tests/security/test_browser_refusals.py)."""
     page.context.clear_cookies()
     if user is None:
         return

@@ -22,7 +22,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "official_stats": {"core", "areas", "accounts"},
     "publications": {"core", "areas", "official_stats"},
     "programmes": {"core", "areas", "organisations", "accounts", "official_stats"},
-    "progress": {"core", "areas", "organisations", "accounts", "programmes", "official_stats"},
+    "follow_up": {"core", "areas", "organisations", "accounts", "programmes", "official_stats"},
     "catalogue": {"core", "areas", "organisations", "accounts", "programmes"},
     "situation": {"core", "areas", "official_stats", "publications"},
     "api": {"core", "areas", "official_stats", "publications", "catalogue"},

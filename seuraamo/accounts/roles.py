@@ -6,7 +6,7 @@
 
 Besides the roles, `Roles.organisation_ids` says for which organisations the user acts: the user's
 organisation and every predecessor whose roles it carries on the day (`carried_roles_of`). Whether
-that makes the user the writer of a report is the follow-up's rule (`progress/rules.py`), asked of
+that makes the user the writer of a report is the follow-up's rule (`follow_up/rules.py`), asked of
 the organisations stored on the report: a coordinator is a relation to a report, not a role.
 """
 
@@ -56,7 +56,7 @@ class Roles:
     @property
     def reads_every_report(self) -> bool:
         """Admins, steering-group members and analysts read every round, and every report once it
-        is before the steering group (`progress/rules.py`)."""
+        is before the steering group (`follow_up/rules.py`)."""
         return bool(self.roles & {Role.PROGRAMME_ADMIN, Role.STEERING_GROUP, Role.ANALYST})
 
     def acts_for_any(self, organisation_ids: Iterable[int]) -> bool:

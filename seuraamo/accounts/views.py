@@ -101,7 +101,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     except (requests.RequestException, JoseError, ValueError):
         return _refused(request, _no_answer(provider), 502)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect(pending["next"] or reverse("progress:tasks"))
+    return redirect(pending["next"] or reverse("follow_up:tasks"))
 
 
 class LogoutView(auth_views.LogoutView):

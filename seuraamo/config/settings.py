@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "seuraamo.situation",
     "seuraamo.publications",
     "seuraamo.api",
-    "seuraamo.progress",
+    "seuraamo.follow_up",
     "seuraamo.installation",
     "axes",
 ]
@@ -149,7 +149,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "progress:tasks"
+LOGIN_REDIRECT_URL = "follow_up:tasks"
 #: The links "My tasks" shows to other pages the user may open: each a function of the request that
 #: returns (label, URL) or None. Wired here, the top of the one direction, so that the follow-up
 #: imports neither the catalogue nor the statistics pages.

@@ -18,7 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("seuraamo.accounts.urls")),
-    path("follow-up/", include("seuraamo.progress.urls")),
+    path("follow-up/", include("seuraamo.follow_up.urls")),
     path("data-status/", include("seuraamo.official_stats.urls")),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),

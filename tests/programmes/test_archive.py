@@ -12,9 +12,9 @@ import yaml
 from django.test import Client
 
 from seuraamo.core.models import AuditEvent
+from seuraamo.follow_up import services
+from seuraamo.follow_up.models import GoalReport
 from seuraamo.programmes.models import Goal, Programme
-from seuraamo.progress import services
-from seuraamo.progress.models import GoalReport
 from tests.personas import programme_admin
 from tests.programmes.test_export_programme import export
 from tests.programmes.test_import_programme import REAL_FILE, run_import

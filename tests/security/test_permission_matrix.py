@@ -183,32 +183,32 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "accounts:password_reset_done": ("get", "/fi/accounts/password-reset/sent/", ALL_200),
     "accounts:password_reset_confirm": ("get", "/fi/accounts/reset/MQ/bad-token/", ALL_200),
     "accounts:password_reset_complete": ("get", "/fi/accounts/reset/done/", ALL_200),
-    "progress:tasks": ("get", "/fi/follow-up/tasks/", [LOGIN, 200, 200, 200, 200, 200, 200]),
-    "progress:rounds": ("get", "/fi/follow-up/rounds/", ALL_200),
-    "progress:open_round": ("get", "/fi/follow-up/rounds/open/", [LOGIN, 403, 403, 403, 403, 403, 200]),
-    "progress:round": ("get", "/fi/follow-up/rounds/2026H1/", READERS),
+    "follow_up:tasks": ("get", "/fi/follow-up/tasks/", [LOGIN, 200, 200, 200, 200, 200, 200]),
+    "follow_up:rounds": ("get", "/fi/follow-up/rounds/", ALL_200),
+    "follow_up:open_round": ("get", "/fi/follow-up/rounds/open/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "follow_up:round": ("get", "/fi/follow-up/rounds/2026H1/", READERS),
     # Publishing an open round is refused with a message (302 back); nothing changes.
     # Closing, publishing, unpublishing and reopening: the admin's confirmation page first.
-    "progress:round_action": ("get", "/fi/follow-up/rounds/2026H1/close/", [LOGIN, 403, 403, 403, 403, 403, 200]),
-    "progress:compiled_report": ("get", "/fi/follow-up/rounds/2026H1/report.html", READERS),
+    "follow_up:round_action": ("get", "/fi/follow-up/rounds/2026H1/close/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "follow_up:compiled_report": ("get", "/fi/follow-up/rounds/2026H1/report.html", READERS),
     # The report is a draft: its organisation and the admins read it; the steering group once submitted.
-    "progress:report": ("get", "/fi/follow-up/reports/{report}/", [LOGIN, 403, 200, 403, 403, 403, 200]),
+    "follow_up:report": ("get", "/fi/follow-up/reports/{report}/", [LOGIN, 403, 200, 403, 403, 403, 200]),
     # One organisation's part of the shared goal 4.2 (the ELY centre's, carried by coordinator A's
     # elinvoimakeskus): only that organisation writes and signs it off; admins do not write it.
-    "progress:contribution_edit": ("get", "/fi/follow-up/contributions/{contribution}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
-    "progress:contribution_sign_off": ("post", "/fi/follow-up/contributions/{contribution}/sign-off/", [LOGIN, 403, 302, 403, 403, 403, 403]),
-    "progress:report_edit": ("get", "/fi/follow-up/reports/{report}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
+    "follow_up:contribution_edit": ("get", "/fi/follow-up/contributions/{contribution}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
+    "follow_up:contribution_sign_off": ("post", "/fi/follow-up/contributions/{contribution}/sign-off/", [LOGIN, 403, 302, 403, 403, 403, 403]),
+    "follow_up:report_edit": ("get", "/fi/follow-up/reports/{report}/edit/", [LOGIN, 403, 200, 403, 403, 403, 403]),
     # Submitting without an assessment is refused with a message (302 back); nothing changes.
-    "progress:report_submit": ("post", "/fi/follow-up/reports/{report}/submit/", [LOGIN, 403, 302, 403, 403, 403, 403]),
+    "follow_up:report_submit": ("post", "/fi/follow-up/reports/{report}/submit/", [LOGIN, 403, 302, 403, 403, 403, 403]),
     # An empty review form: 400 for the admin, who may review; 403 for everyone else.
-    "progress:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
+    "follow_up:report_review": ("post", "/fi/follow-up/reports/{report}/review/", [LOGIN, 403, 403, 403, 403, 403, 400]),
     # An empty comment is refused with a message (302 back) for admins; steering-group members
     # comment once the report is before them (this one is a draft).
-    "progress:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 403, 403, 302]),
-    "progress:overview": ("get", "/fi/follow-up/overview/", ALL_200),
-    "progress:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
-    "progress:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
-    "progress:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    "follow_up:report_comment": ("post", "/fi/follow-up/reports/{report}/comment/", [LOGIN, 403, 403, 403, 403, 403, 302]),
+    "follow_up:overview": ("get", "/fi/follow-up/overview/", ALL_200),
+    "follow_up:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
+    "follow_up:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
+    "follow_up:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
     # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
     "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
     "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
@@ -274,8 +274,8 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
 
     from django.utils import timezone
 
-    from seuraamo.progress.models import Meeting
-    from tests.progress.builders import build_follow_up
+    from seuraamo.follow_up.models import Meeting
+    from tests.follow_up.builders import build_follow_up
 
     follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
     users = {
@@ -345,7 +345,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))
-        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("progress:", "catalogue:", "data_status:")):  # fmt: skip
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("follow_up:", "catalogue:", "data_status:")):  # fmt: skip
             login, _, query = response["Location"].partition("?")
             assert (login, parse_qs(query).get("next")) == ("/fi/accounts/login/", [url]), name
     assert wrong == [], wrong

@@ -6,7 +6,7 @@ database holds a programme, it is the source of truth (edits made in the app are
 `seuraamo import_programme FILE` is the explicit way to apply a file. The snapshot load is
 idempotent (a re-load with no changes writes nothing). The catalogue seed, like the programme file, loads
 into an empty catalogue only. With --demo (`make load`), a database without reporting rounds also gets
-example follow-up content and demo users (seuraamo/progress/demo.py)."""
+example follow-up content and demo users (seuraamo/follow_up/demo.py)."""
 
 from django.conf import settings
 from django.core.management import call_command

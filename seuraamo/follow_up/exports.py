@@ -1,0 +1,188 @@
+"""The compiled report of a round as HTML, PDF (WeasyPrint: cover, contents, page numbers) and XLSX
+(one row per goal). The interface language is the active one; content is as written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from seuraamo.core.spreadsheets import protect_xlsx_text
+from seuraamo.core.translation import active_content_language
+from seuraamo.follow_up.display import doc_plain, iso_datetime
+from seuraamo.follow_up.models import (
+    CONTRIBUTION_FIELDS,
+    TEXT_FIELDS,
+    TEXT_LABELS,
+    Assessment,
+    MeasureStatusChoice,
+    ReportStatus,
+)
+from seuraamo.follow_up.selectors import CompiledReport, ThemeSection
+
+FORMATS = ("html", "pdf", "xlsx")
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+PRINT_CSS = Path(__file__).parent / "static" / "follow_up" / "css" / "compiled-report.css"
+
+
+def file_name(report: CompiledReport, fmt: str) -> str:
+    return f"seuraamo-{report.reporting_round.period}-{active_content_language()}.{fmt}"
+
+
+def render_html(report: CompiledReport, *, standalone: bool = True) -> str:
+    """The report as one HTML document (standalone: its own head and print styles, for the PDF
+    and the HTML download); the page view renders the same body inside the site's layout."""
+    return render_to_string(
+        "follow_up/compiled_document.html",
+        {"compiled": report, "standalone": standalone, "css": PRINT_CSS.read_text()},
+    )
+
+
+def render_pdf(report: CompiledReport) -> bytes:
+    # Imported when a PDF is asked for: loading Pango and HarfBuzz takes a moment.
+    from weasyprint import HTML  # noqa: PLC0415
+
+    return HTML(string=render_html(report), base_url=str(PRINT_CSS.parent)).write_pdf()
+
+
+def _assessment(code: str) -> str:
+    return str(Assessment(code).label) if code in Assessment.values else ""
+
+
+def _status(code: str) -> str:
+    return str(ReportStatus(code).label) if code in ReportStatus.values else ""
+
+
+def render_xlsx(report: CompiledReport) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = report.reporting_round.period
+    headers = [
+        _("Theme"),
+        _("Goal"),
+        _("Coordinating organisations"),
+        _("Report status"),
+        _("Overall assessment"),
+        _("The assessment in brief"),
+        _("What was done"),
+        _("Results"),
+        _("Problems and risks"),
+        _("Next steps"),
+        _("What is asked of the steering group"),
+        _("Measures (status)"),
+    ]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for section in report.sections:
+        _append_goal_rows(sheet, section)
+    for column, width in zip(
+        "ABCDEFGHIJKL", (30, 40, 30, 14, 18, 40, 40, 40, 40, 40, 40, 50), strict=True
+    ):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "C2"
+    _append_contributions(workbook, report)
+    about = workbook.create_sheet(_("About"))
+    about.append([_("Half-year follow-up report"), report.reporting_round.period])
+    about.append(
+        [_("One row per goal on the first sheet; goals without an accepted report say so.")]
+    )
+    if report.has_examples:
+        about.append(
+            [_("Example content: these reports were written to show the app, not by coordinators.")]
+        )
+    for each in workbook.worksheets:
+        protect_xlsx_text(each)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _coordinators(coordinators: list[dict[str, object]]) -> str:
+    return ", ".join(doc_plain(c["name"]) for c in coordinators)
+
+
+def _append_goal_rows(sheet: object, section: ThemeSection) -> None:
+    theme = f"{section.number} {doc_plain(section.title)}"
+    for missing in section.missing:
+        sheet.append(
+            [
+                theme,
+                doc_plain(missing.goal["title"]),
+                _coordinators(missing.coordinators),
+                _("no report"),
+            ]
+        )
+    for document in section.documents:
+        texts = document["texts"]
+        sheet.append(
+            [
+                f"{document['theme']['number']} {doc_plain(document['theme']['title'])}",
+                doc_plain(document["goal"]["title"]),
+                _coordinators(document["coordinators"]),
+                _status(document["status"]),
+                _assessment(document["assessment"]),
+                *(texts.get(name, "") for name in TEXT_FIELDS),
+                "\n".join(
+                    f"{doc_plain(m['title'])}: {_measure_status(m['status'])}"
+                    for m in document["measures"]
+                ),
+            ]
+        )
+
+
+def _append_contributions(workbook: Workbook, report: CompiledReport) -> None:
+    """One row per organisation's own part of a shared report, with who signed it off and when."""
+    parts = [(d, part) for d in report.documents for part in d.get("contributions", [])]
+    if not parts:
+        return
+    sheet = workbook.create_sheet(_("Organisations' parts"))
+    sheet.append(
+        [
+            _("Goal"),
+            _("Organisation"),
+            *(str(TEXT_LABELS[name]) for name in CONTRIBUTION_FIELDS),
+            _("Measures (status)"),
+            _("Signed off by"),
+            _("Signed off"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for document, part in parts:
+        sheet.append(
+            [
+                doc_plain(document["goal"]["title"]),
+                doc_plain(part["organisation"]["name"]),
+                *(part["texts"].get(name, "") for name in CONTRIBUTION_FIELDS),
+                "\n".join(
+                    f"{doc_plain(m['title'])}: {_measure_status(m['status'])}"
+                    for m in part["measures"]
+                ),
+                part.get("signed_off_by", ""),
+                iso_datetime(part.get("signed_off_at")),
+            ]
+        )
+
+
+def _measure_status(code: str) -> str:
+    return str(MeasureStatusChoice(code).label) if code in MeasureStatusChoice.values else "–"
+
+
+def render(report: CompiledReport, fmt: str) -> bytes:
+    if fmt == "pdf":
+        return render_pdf(report)
+    if fmt == "xlsx":
+        return render_xlsx(report)
+    return render_html(report).encode()

@@ -1,0 +1,54 @@
+"""The half-year follow-up, under each language prefix (/fi/follow-up/...)."""
+
+from __future__ import annotations
+
+from django.urls import path, register_converter
+
+from seuraamo.follow_up import views
+from seuraamo.periods import Frequency, Period
+
+
+class HalfYearConverter:
+    regex = r"[0-9]{4}H[12]"
+
+    def to_python(self, value: str) -> Period:
+        return Period.parse(value, Frequency.HALF_YEAR)
+
+    def to_url(self, value: str) -> str:
+        return str(value)
+
+
+register_converter(HalfYearConverter, "half_year")
+
+app_name = "follow_up"
+urlpatterns = [
+    path("tasks/", views.tasks, name="tasks"),
+    path("rounds/", views.rounds, name="rounds"),
+    path("rounds/open/", views.open_round, name="open_round"),
+    path("rounds/<half_year:period>/", views.round_dashboard, name="round"),
+    path(
+        "rounds/<half_year:period>/<slug:action>/",
+        views.round_action,
+        name="round_action",
+    ),
+    path(
+        "rounds/<half_year:period>/report.<slug:fmt>",
+        views.compiled_report,
+        name="compiled_report",
+    ),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
+    path("reports/<int:pk>/review/", views.report_review, name="report_review"),
+    path("reports/<int:pk>/comment/", views.report_comment, name="report_comment"),
+    path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution_edit"),
+    path(
+        "contributions/<int:pk>/<slug:action>/",
+        views.contribution_sign_off,
+        name="contribution_sign_off",
+    ),
+    path("overview/", views.programme_overview, name="overview"),
+    path("meetings/", views.meeting_list, name="meetings"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("goals/<slug:key>/", views.goal_timeline, name="goal_timeline"),
+]
