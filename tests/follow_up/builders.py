@@ -11,7 +11,6 @@ from seuraamo.follow_up import services
 from seuraamo.follow_up.models import GoalReport, ReportingRound
 from tests.pages.builders import PageData
 from tests.personas import (
-    PASSWORD,
     analyst,
     coordinator,
     person,
@@ -19,7 +18,7 @@ from tests.personas import (
     steering_group_member,
 )
 
-__all__ = ["PASSWORD", "FollowUp", "build_follow_up"]
+__all__ = ["FollowUp", "build_follow_up"]
 
 
 @dataclass

@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from seuraamo.follow_up.models import GoalReport
-from tests.follow_up.builders import PASSWORD, FollowUp
+from tests.follow_up.builders import FollowUp
+from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.browser
 
