@@ -44,7 +44,13 @@ INSTALLED_APPS = [
     "seuraamo.follow_up",
     "seuraamo.installation",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+#: Background jobs (statistics syncs and reverts): stored in the database and run by
+#: `seuraamo db_worker`, which `make run` starts beside the web server (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "seuraamo.core.security_headers.SecurityHeadersMiddleware",
