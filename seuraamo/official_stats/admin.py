@@ -17,7 +17,8 @@ from seuraamo.official_stats.models import (
     TableVariable,
     VariableValue,
 )
-from seuraamo.official_stats.services import RevertError, revert_run
+from seuraamo.official_stats.services import RevertError
+from seuraamo.official_stats.tasks import start_revert_in_background
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -102,7 +103,7 @@ class SyncRunAdmin(ReadOnlyAdmin):
     def revert_runs(self, request: AuthenticatedHttpRequest, queryset: QuerySet[SyncRun]) -> None:
         for run in queryset.order_by("-pk"):
             try:
-                result = revert_run(actor=request.user, run_id=run.pk)
+                start_revert_in_background(actor=request.user, run_id=run.pk)
             except RevertError as error:
                 self.message_user(
                     request,
@@ -113,7 +114,10 @@ class SyncRunAdmin(ReadOnlyAdmin):
                 continue
             self.message_user(
                 request,
-                _("Run %(run)s reverted: %(restored)s values restored, %(removed)s cells removed.")
-                % {"run": run.pk, "restored": result.restored, "removed": result.removed},
+                _(
+                    "Reverting run %(run)s: its figures are no longer shown, and the earlier ones "
+                    "come back as the background job restores them (progress below)."
+                )
+                % {"run": run.pk},
                 messages.SUCCESS,
             )

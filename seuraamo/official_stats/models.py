@@ -81,12 +81,16 @@ class VariableValue(models.Model):
 
 
 class VisibleObservations(models.Manager["Observation"]):
-    """Observations without the rows of a run still in progress (see ``services.ingest``): a
-    sync inserts its new rows in short transactions, and readers see them all at once when the
-    run finishes. One subquery in the same SQL statement, no extra query."""
+    """Observations without the rows of a run still in progress (see ``services.ingest``) or
+    being reverted (``services.revert``): a sync inserts its new rows in short transactions, and
+    readers see them all at once when the run finishes; a revert hides the run's cells at once
+    and restores the earlier values batch by batch. One subquery in the same SQL statement, no
+    extra query."""
 
     def get_queryset(self) -> models.QuerySet[Observation]:
-        pending = SyncRun.objects.filter(finished_at__isnull=True).values("pk")
+        pending = SyncRun.objects.filter(
+            models.Q(finished_at__isnull=True) | models.Q(revert_started_at__isnull=False)
+        ).values("pk")
         return super().get_queryset().exclude(run__in=pending)
 
 
@@ -193,6 +197,11 @@ class SyncRun(models.Model):
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     error = models.TextField(_("error"), blank=True)
     reverted_at = models.DateTimeField(_("reverted at"), null=True, blank=True)
+    # A revert runs in batches (services/revert.py): from its start the run's cells are hidden
+    # (VisibleObservations), and these count how far it has come.
+    revert_started_at = models.DateTimeField(_("revert started at"), null=True, blank=True)
+    revert_restored = models.PositiveIntegerField(_("values restored"), default=0)
+    revert_removed = models.PositiveIntegerField(_("cells removed"), default=0)
 
     class Meta:
         verbose_name = _("sync run")

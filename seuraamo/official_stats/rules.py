@@ -12,3 +12,8 @@ def may_read_data_status(roles: Roles) -> bool:
 
 def may_revert_runs(roles: Roles) -> bool:
     return roles.is_admin
+
+
+def may_start_sync(roles: Roles) -> bool:
+    """Analysts and programme admins may ask for a sync now (the daily timer runs it anyway)."""
+    return may_read_data_status(roles)

@@ -10,4 +10,5 @@ app_name = "data_status"
 urlpatterns = [
     path("", views.data_status, name="tables"),
     path("runs/<int:pk>/revert/", views.revert, name="revert_run"),
+    path("sync/", views.sync_now, name="sync_now"),
 ]

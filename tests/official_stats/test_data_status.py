@@ -16,6 +16,7 @@ from django.test import Client
 from seuraamo.accounts.models import User
 from seuraamo.official_stats.models import Observation, StatTable, SyncRun
 from seuraamo.official_stats.selectors.status import table_statuses
+from tests.background import run_background_jobs
 from tests.personas import analyst, citizen, programme_admin, steering_group_member, superuser
 
 pytestmark = pytest.mark.django_db
@@ -101,13 +102,25 @@ def test_an_admin_reverts_the_latest_run_after_confirming(tmp_path: Path) -> Non
         != before
     )
     response = admin.post(revert_url, follow=True)
-    assert f"Ajo {careless.pk} peruttu" in response.content.decode()
+    page = response.content.decode()
+    assert f"Ajo {careless.pk} perutaan" in page
+    assert f"Ajon {careless.pk} peruminen" in page and "odottaa" in page
+    # The run's cells are hidden at once: the month it added and the value it changed.
+    visible = set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
+    assert not any(period == "2026M07" for period, *_rest in visible)
+    assert visible < before
+    careless.refresh_from_db()
+    assert careless.reverted_at is None and careless.revert_started_at is not None
+
+    run_background_jobs()
     assert (
         set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
         == before
     )
     careless.refresh_from_db()
     assert careless.reverted_at is not None
+    page = admin.get(URL).content.decode()
+    assert "1/1 arvoa palautettu, 4/4 solua poistettu" in page
 
 
 @pytest.mark.parametrize(

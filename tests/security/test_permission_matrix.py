@@ -212,6 +212,8 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
     "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
     "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
+    # Analysts and admins may ask for a sync now (302 back to the page, the job queued).
+    "data_status:sync_now": ("post", "/fi/data-status/sync/", [LOGIN, 403, 403, 403, 403, 302, 302]),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
     "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),

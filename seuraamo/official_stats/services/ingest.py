@@ -34,6 +34,7 @@ from seuraamo.official_stats.pxweb.checks import check_cube
 from seuraamo.official_stats.services.locking import sync_lock
 from seuraamo.official_stats.services.pieces import areas_of, header_of, streamed
 from seuraamo.official_stats.services.planner import BULK_ROWS, refresh_planner_statistics
+from seuraamo.official_stats.services.revert import being_reverted
 from seuraamo.official_stats.services.tables import (
     ensure_table,
     table_frequency,
@@ -468,6 +469,12 @@ def _ingest_steps(
     with transaction.atomic():
         discard_interrupted_runs()
         table = ensure_table(table_id)
+        reverting = being_reverted(table)
+        if reverting is not None:
+            raise IngestError(
+                f"{table_id}: run {reverting.pk} of this table is being reverted; "
+                "try again when the revert has finished"
+            )
         run = SyncRun.objects.create(
             table=table, source=source[:300], started_at=started_at, calls=0
         )
