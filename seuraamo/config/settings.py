@@ -128,10 +128,13 @@ if REDIS_URL:
 SERIALIZATION_MODULES = {"backupjsonl": "seuraamo.core.backup_format"}
 AUTH_USER_MODEL = "accounts.User"
 
-# Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT failed attempts for one account, or
-# from one address, further attempts are refused for SIGN_IN_LOCKOUT_MINUTES; a successful sign-in
-# resets the account's count. `seuraamo axes_reset_username NAME` / `axes_reset_ip ADDRESS` release
-# a lock-out at once. Every sign-in form that calls authenticate(request, ...) is covered.
+# Sign-in throttling (django-axes, accounts/throttling.py): after SIGN_IN_FAILURE_LIMIT failed
+# attempts at one account from one address, that account is locked from that address (not from
+# others), and after as many from one address at any accounts, the address is locked; for
+# SIGN_IN_LOCKOUT_MINUTES. An account is counted as the backends match it (e-mail in any case).
+# A successful sign-in clears its own account-and-address count only.
+# `seuraamo axes_reset_username USERNAME` / `axes_reset_ip ADDRESS` release a lock-out at once.
+# Every sign-in form that calls authenticate(request, ...) is covered.
 AUTHENTICATION_BACKENDS = [
     # First: refuses sign-in attempts that are locked out before any password is checked.
     "axes.backends.AxesStandaloneBackend",
@@ -140,7 +143,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # each counted on its own
+AXES_USERNAME_CALLABLE = "seuraamo.accounts.throttling.sign_in_identity"
+AXES_HANDLER = "seuraamo.accounts.throttling.SignInAttempts"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "seuraamo.core.client_ip.client_ip"
