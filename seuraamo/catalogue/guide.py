@@ -1,5 +1,7 @@
 """The service-path guide: anonymous answers in, services out in the order the rules give, each with
-the reasons it fits. Nothing about the person is stored; the answers live in the query string."""
+the reasons it fits. Nothing about the person is stored: the answers come in a POST body and leave
+in the response only (views.guide); what is kept is a count per month, need and municipality
+(services.count_guide_use)."""
 
 from __future__ import annotations
 
@@ -207,7 +209,7 @@ def _reasons_if_matching(rule: GuideRule, answers: Answers) -> list[str] | None:
     if rule.needs:
         if answers.need not in rule.needs:
             return None
-        reasons.append(_("because you need %(need)s") % {"need": _need_label(answers.need)})
+        reasons.append(_("because you need %(need)s") % {"need": need_label(answers.need)})
     if rule.min_age is not None:
         if answers.age is None or answers.age < rule.min_age:
             return None
@@ -252,7 +254,7 @@ def _reasons_if_matching(rule: GuideRule, answers: Answers) -> list[str] | None:
     return reasons
 
 
-def _need_label(need: str) -> str:
+def need_label(need: str) -> str:
     for choices in (PersonNeed, CompanyNeed):
         if need in choices.values:
             return str(choices(need).label)

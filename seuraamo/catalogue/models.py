@@ -427,3 +427,32 @@ class GuideRule(models.Model):
             errors["needs"] = _("A need does not belong to this audience.")
         if errors:
             raise ValidationError(errors)
+
+
+class GuideDemand(models.Model):
+    """How often the guide was used in a month for one need in one municipality, and how many of
+    those uses found no service: the only trace the guide keeps. No other answer, no time of day,
+    nothing about the person (see docs/security.md)."""
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=5,
+        validators=[RegexValidator(r"^KU[0-9]{3}$", _("A code such as KU285."))],
+    )
+    need = models.CharField(_("need"), max_length=30, blank=True, help_text=_("Empty: none given."))
+    uses = models.PositiveIntegerField(_("uses"), default=0)
+    unmatched = models.PositiveIntegerField(_("uses with no service found"), default=0)
+
+    class Meta:
+        verbose_name = _("guide demand")
+        verbose_name_plural = _("guide demand")
+        ordering = ["-month", "municipality", "need"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "municipality", "need"], name="catalogue_guide_demand_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.municipality} {self.need or '-'}"

@@ -12,7 +12,7 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from seuraamo.accounts.roles import AnyUser, roles_of
+from seuraamo.accounts.roles import AnyUser, Role, roles_of
 from seuraamo.catalogue.models import Service
 from seuraamo.organisations.selectors import carried_roles_of, organisation_graph
 
@@ -65,3 +65,9 @@ def can_edit_service(user: AnyUser, service: Service, on: datetime.date | None =
     if not user.is_authenticated or not user.is_active:
         return False
     return editable_services(user, on).filter(pk=service.pk).exists()
+
+
+def may_read_guide_demand(user: AnyUser) -> bool:
+    """The guide's anonymous counts: for the steering group, programme admins and analysts."""
+    wanted = {Role.STEERING_GROUP, Role.PROGRAMME_ADMIN, Role.ANALYST}
+    return not roles_of(user).roles.isdisjoint(wanted)

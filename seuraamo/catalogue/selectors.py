@@ -8,10 +8,17 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from seuraamo.catalogue import search
-from seuraamo.catalogue.guide import municipality_choices
-from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
+from seuraamo.catalogue.guide import municipality_choices, municipality_name, need_label
+from seuraamo.catalogue.models import (
+    GuideDemand,
+    Service,
+    ServiceLevel,
+    ServiceStatus,
+    TargetGroup,
+)
 from seuraamo.core.translation import active_content_language
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Theme
@@ -205,3 +212,59 @@ def services_for_goal(goal: Goal) -> list[Service]:
         .distinct()
         .order_by("level", "name_fi")
     )
+
+
+#: Counts below this are shown as "< 5": a small municipality's rare need could point at a person.
+SMALLEST_SHOWN = 5
+DEMAND_MONTHS = 12
+
+
+def shown_count(count: int) -> str:
+    """A count as the demand page shows it: 1–4 as "< 5", so no one's use can be singled out."""
+    return f"< {SMALLEST_SHOWN}" if 0 < count < SMALLEST_SHOWN else str(count)
+
+
+@dataclass(frozen=True)
+class DemandRow:
+    municipality: str
+    need: str
+    uses: str
+    unmatched: str
+
+
+@dataclass(frozen=True)
+class DemandMonth:
+    month: datetime.date
+    rows: list[DemandRow]
+    #: The needs (and municipalities) for which the guide found no service that month.
+    unmatched: list[DemandRow]
+
+
+def guide_demand(today: datetime.date, months: int = DEMAND_MONTHS) -> list[DemandMonth]:
+    """The guide's counts of the last `months` months, newest first, each need × municipality in
+    the page's language with its counts shown as `shown_count` gives them. No totals: a total
+    beside counts shown as "< 5" would give them away."""
+    first = today.replace(day=1)
+    for _step in range(months - 1):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    by_month: dict[datetime.date, list[DemandRow]] = {}
+    raw_unmatched: dict[datetime.date, list[DemandRow]] = {}
+    for item in GuideDemand.objects.filter(month__gte=first).order_by("-month"):
+        row = DemandRow(
+            municipality=municipality_name(item.municipality),
+            need=need_label(item.need) if item.need else _("no need chosen"),
+            uses=shown_count(item.uses),
+            unmatched=shown_count(item.unmatched),
+        )
+        by_month.setdefault(item.month, []).append(row)
+        if item.unmatched:
+            raw_unmatched.setdefault(item.month, []).append(row)
+    order = lambda row: (row.municipality, row.need)  # noqa: E731
+    return [
+        DemandMonth(
+            month=month,
+            rows=sorted(rows, key=order),
+            unmatched=sorted(raw_unmatched.get(month, []), key=order),
+        )
+        for month, rows in by_month.items()
+    ]

@@ -4,6 +4,7 @@ happens in save() or signals."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from seuraamo.catalogue.models import (
     Channel,
     ChannelKind,
     ClientKind,
+    GuideDemand,
     GuideRule,
     ImmigrantStatus,
     Service,
@@ -105,6 +107,25 @@ def refresh_search_text(service: Service) -> None:
                 texts.append((str(TargetGroup(group).label), language))
         setattr(service, f"search_{language}", search.search_text(texts))
     service.save(update_fields=["search_fi", "search_sv", "search_en"])
+
+
+def count_guide_use(*, municipality: str, need: str, found: bool, on: datetime.date) -> None:
+    """Add one use of the guide to its month's count for the need and the municipality (and to the
+    uses that found no service). The guide's only write: anonymous, so with no actor and no audit
+    event, and no data-version bump (no public page shows the counts). One transaction; concurrent
+    uses add up through F() in the database, not in Python."""
+    month = on.replace(day=1)
+    with transaction.atomic():
+        row, created = GuideDemand.objects.get_or_create(
+            month=month,
+            municipality=municipality,
+            need=need,
+            defaults={"uses": 1, "unmatched": 0 if found else 1},
+        )
+        if not created:
+            GuideDemand.objects.filter(pk=row.pk).update(
+                uses=F("uses") + 1, unmatched=F("unmatched") + (0 if found else 1)
+            )
 
 
 @dataclass

@@ -3,14 +3,23 @@ guide.py, writes through services.py, and renders."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.decorators import decorator_from_middleware
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods
 
 from seuraamo.accounts.signed_in import AuthenticatedHttpRequest
 from seuraamo.catalogue import guide as guide_engine
@@ -164,19 +173,90 @@ def providers(request: HttpRequest) -> HttpResponse:
     return render(request, "catalogue/providers.html", context)
 
 
+#: The guide's pages send no Referer: nothing of them reaches another site or another page's log.
+GUIDE_REFERRER_POLICY = "no-referrer"
+
+
+class _NoReferrerCsrfMiddleware(CsrfViewMiddleware):
+    """Django's CSRF check for a form on a page served with `Referrer-Policy: no-referrer`.
+
+    A browser posting a form from such a page sends `Origin: null` (Fetch standard, "append a
+    request `Origin` header"), which Django's origin check refuses. Here `null` passes the origin
+    check, and only it; the token check still runs (the CSRF cookie, SameSite=Lax and HttpOnly,
+    against the form's token), so a post from another site, which has neither, is refused."""
+
+    def _origin_verified(self, request: HttpRequest) -> bool:
+        if request.META.get("HTTP_ORIGIN") == "null":
+            return True
+        return bool(super()._origin_verified(request))
+
+
+#: Typed as django-stubs type Django's own `csrf_protect` (their decorator_from_middleware is looser).
+_guide_csrf_protect = cast(
+    "Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]",
+    decorator_from_middleware(_NoReferrerCsrfMiddleware),
+)
+
+
+@csrf_exempt  # from the site-wide check, for the guide's own below (the same but for Origin: null)
+@_guide_csrf_protect
+@sensitive_variables()
+@sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
 def guide(request: HttpRequest) -> HttpResponse:
+    """The questions (GET) and the answers to them (POST, with the CSRF token): the answers travel
+    only in the request body and come back only in the form fields and the recommendations of the
+    response, so no address, log line, cache or Referer carries them. What is kept is one count per
+    month, need and municipality (`services.count_guide_use`); the page says so. A GET ignores any
+    query string (old addresses that carried answers show the empty questions)."""
     crumbs = _crumbs(Crumb(_("Service-path guide"), reverse("catalogue:guide")))
-    form = guide_engine.GuideForm(request.GET or None)
+    posted = request.method == "POST"
+    form = guide_engine.GuideForm(request.POST if posted else None)
     recommendations = None
-    if form.is_valid():
-        recommendations = guide_engine.recommend(form.answers(), guide_engine.guide_rules())
+    status = 200
+    if posted and form.is_valid():
+        answers = form.answers()
+        recommendations = guide_engine.recommend(answers, guide_engine.guide_rules())
+        services.count_guide_use(
+            municipality=answers.municipality,
+            need=answers.need,
+            found=bool(recommendations),
+            on=timezone.localdate(),
+        )
+    elif posted:
+        status = 400
     context = {
         "nav": "services",
         "crumbs": crumbs,
         "form": form,
         "recommendations": recommendations,
     }
-    return render(request, "catalogue/guide.html", context)
+    response = render(request, "catalogue/guide.html", context, status=status)
+    response["Referrer-Policy"] = GUIDE_REFERRER_POLICY
+    if posted:
+        # Not kept by the browser's cache (a shared computer) nor by any cache on the way.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
+
+
+@login_required
+def guide_demand(request: HttpRequest) -> HttpResponse:
+    """The guide's anonymous counts for the steering group, programme admins and analysts."""
+    if not rules.may_read_guide_demand(request.user):
+        raise PermissionDenied
+    crumbs = _crumbs(
+        Crumb(_("Service-path guide"), reverse("catalogue:guide")),
+        Crumb(_("Guide demand"), reverse("catalogue:guide_demand")),
+    )
+    context = {
+        "nav": "services",
+        "crumbs": crumbs,
+        "months": selectors.guide_demand(timezone.localdate()),
+        "smallest_shown": selectors.SMALLEST_SHOWN,
+        "masked": selectors.shown_count(1),
+    }
+    return render(request, "catalogue/guide_demand.html", context)
 
 
 def my_tasks_link(request: HttpRequest) -> tuple[str, str] | None:

@@ -4,15 +4,18 @@ combination of answers (each gives at least one service and none that contradict
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from seuraamo.catalogue.guide import Answers, guide_rules, recommend
 from seuraamo.catalogue.models import (
     Audience,
     ClientKind,
     CompanyNeed,
+    GuideDemand,
     GuideRule,
     ImmigrantStatus,
     PersonNeed,
@@ -66,32 +69,104 @@ def test_a_growing_company_in_hamina_gets_cursor_then_the_elinvoimakeskus(catalo
     assert found[1].rule.service.responsible.key == "kaakkois-suomen-elinvoimakeskus"
 
 
-def test_the_guide_page_answers_from_the_query_string(catalogue: None, client: Client) -> None:
-    response = client.get(
-        "/fi/services/guide/",
-        {
-            "audience": "person",
-            "municipality": "KU285",
-            "age": "22",
-            "jobseeker": "yes",
-            "unemployment": "0",
-            "moved": "no",
-            "work_ability": "no",
-            "need": "job",
-        },
-    )
+PERSON_22_IN_KOTKA = {
+    "audience": "person",
+    "municipality": "KU285",
+    "age": "22",
+    "jobseeker": "yes",
+    "unemployment": "0",
+    "moved": "no",
+    "work_ability": "no",
+    "need": "job",
+}
+
+
+def test_the_guide_page_answers_a_post_and_keeps_the_answers_in_its_form(
+    catalogue: None, client: Client
+) -> None:
+    response = client.post("/fi/services/guide/", PERSON_22_IN_KOTKA)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("Ohjaamo Kotka") < html.index("Työnhakijan palvelut – Etelä-Kymenlaakso")
     assert "koska olet alle 30-vuotias" in html
     assert "http://www.kotka.fi/ohjaamo" in html
+    # "Change the answers" leads to the form below, filled in with the answers just sent.
+    assert 'href="#guide-form"' in html
+    assert 'name="age" value="22"' in html
+    assert re.search(r'<option value="KU285" selected>', html)
+    assert re.search(r'name="jobseeker" value="yes"[^>]*checked', html)
+
+
+def test_the_guide_s_pages_send_no_referrer_and_its_answers_are_not_cached(
+    catalogue: None, client: Client
+) -> None:
+    questions = client.get("/fi/services/guide/")
+    assert questions["Referrer-Policy"] == "no-referrer"
+    answered = client.post("/fi/services/guide/", PERSON_22_IN_KOTKA)
+    assert answered["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in answered["Cache-Control"] and "private" in answered["Cache-Control"]
+
+
+def test_no_link_on_the_answered_page_carries_an_answer(catalogue: None, client: Client) -> None:
+    html = client.post("/sv/services/guide/", PERSON_22_IN_KOTKA).content.decode()
+    addresses = re.findall(r'(?:href|action)="([^"]*)"', html)
+    assert "/fi/services/guide/" in addresses  # the language switch: the questions, empty
+    assert [address for address in addresses if "KU285" in address or "age=" in address] == []
+
+
+def test_answers_in_an_old_address_are_ignored_and_not_counted(
+    catalogue: None, client: Client
+) -> None:
+    response = client.get("/fi/services/guide/", PERSON_22_IN_KOTKA)
+    html = response.content.decode()
+    assert "Palvelut sinulle" not in html
+    assert 'name="age" value="22"' not in html
+    assert GuideDemand.objects.count() == 0
+
+
+def test_the_guide_refuses_a_post_without_its_csrf_token(catalogue: None) -> None:
+    response = Client(enforce_csrf_checks=True).post("/fi/services/guide/", PERSON_22_IN_KOTKA)
+    assert response.status_code == 403
+    assert GuideDemand.objects.count() == 0
+
+
+def test_the_next_visitor_never_gets_a_page_with_someone_else_s_answers(
+    catalogue: None, client: Client
+) -> None:
+    client.post("/fi/services/guide/", PERSON_22_IN_KOTKA)
+    html = Client().get("/fi/services/guide/").content.decode()
+    assert "Palvelut sinulle" not in html
+    assert 'value="22"' not in html and 'value="KU285" selected' not in html
 
 
 def test_the_guide_page_reports_a_missing_age(catalogue: None, client: Client) -> None:
-    response = client.get("/en/services/guide/", {"audience": "person", "municipality": "KU285"})
+    response = client.post("/en/services/guide/", {"audience": "person", "municipality": "KU285"})
     html = response.content.decode()
+    assert response.status_code == 400
     assert "Give your age." in html
     assert "Services for you" not in html
+    assert GuideDemand.objects.count() == 0
+
+
+def test_each_use_is_counted_by_month_need_and_municipality_only(
+    catalogue: None, client: Client
+) -> None:
+    client.post("/fi/services/guide/", PERSON_22_IN_KOTKA)
+    client.post("/fi/services/guide/", {**PERSON_22_IN_KOTKA, "age": "58", "work_ability": "yes"})
+    client.post("/fi/services/guide/", {**PERSON_22_IN_KOTKA, "need": "education"})
+    month = timezone.localdate().replace(day=1)
+    assert list(
+        GuideDemand.objects.order_by("need").values_list(
+            "month", "municipality", "need", "uses", "unmatched"
+        )
+    ) == [(month, "KU285", "education", 1, 0), (month, "KU285", "job", 2, 0)]
+
+
+def test_a_use_that_finds_no_service_is_counted_as_such(catalogue: None, client: Client) -> None:
+    GuideRule.objects.all().delete()
+    html = client.post("/en/services/guide/", PERSON_22_IN_KOTKA).content.decode()
+    assert "No service in the catalogue matches these answers." in html
+    assert GuideDemand.objects.get().unmatched == 1
 
 
 AGES = [16, 22, 24, 25, 29, 30, 45, 55, 64]
@@ -165,11 +240,3 @@ def test_every_combination_of_answers_gets_a_service_and_no_contradiction(catalo
 
 def test_each_outcome_is_defined_once(catalogue: None) -> None:
     assert GuideRule.objects.count() == GuideRule.objects.values("service").distinct().count()
-
-
-def test_switching_language_keeps_the_answers(catalogue: None, client: Client) -> None:
-    query = "audience=company&municipality=KU075&need=growth"
-    html = client.get(f"/fi/services/guide/?{query}").content.decode()
-    assert f'href="/sv/services/guide/?{query.replace("&", "&amp;")}"' in html
-    swedish = client.get(f"/sv/services/guide/?{query}").content.decode()
-    assert "eftersom ditt företag finns i Fredrikshamn" in swedish
