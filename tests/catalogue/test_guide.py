@@ -119,7 +119,7 @@ def test_answers_in_an_old_address_are_ignored_and_not_counted(
 ) -> None:
     response = client.get("/fi/services/guide/", PERSON_22_IN_KOTKA)
     html = response.content.decode()
-    assert "Palvelut sinulle" not in html
+    assert "Sinulle sopivat palvelut" not in html
     assert 'name="age" value="22"' not in html
     assert GuideDemand.objects.count() == 0
 
@@ -135,7 +135,7 @@ def test_the_next_visitor_never_gets_a_page_with_someone_else_s_answers(
 ) -> None:
     client.post("/fi/services/guide/", PERSON_22_IN_KOTKA)
     html = Client().get("/fi/services/guide/").content.decode()
-    assert "Palvelut sinulle" not in html
+    assert "Sinulle sopivat palvelut" not in html
     assert 'value="22"' not in html and 'value="KU285" selected' not in html
 
 
