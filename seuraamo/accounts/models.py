@@ -115,3 +115,17 @@ class ExternalIdentity(models.Model):
     @property
     def audit_key(self) -> str:
         return f"{self.provider.key}/{self.subject}"
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset request of the last hour, for its limits (accounts/throttling.py). The
+    address asked for is kept only as a keyed hash; rows older than the window are deleted. Not in
+    the admin site, so no names to translate."""
+
+    account_key = models.CharField(max_length=64, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(db_index=True)
+    allowed = models.BooleanField()
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M} {self.ip_address or ''}"

@@ -1,5 +1,6 @@
 """Sign-in, sign-out and password reset: Django's views with the project's templates and the
-e-mail sign-in form. Repeated failed sign-ins lock the address out (django-axes, see settings)."""
+e-mail sign-in form. Repeated failed sign-ins are throttled and password-reset e-mails limited
+(accounts/throttling.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import requests
 from authlib.integrations.base_client import OAuthError
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.forms import PasswordResetForm
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -18,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from joserfc.errors import JoseError
 
-from seuraamo.accounts import oidc, selectors
+from seuraamo.accounts import oidc, selectors, throttling
 from seuraamo.accounts.forms import EmailAuthenticationForm
 from seuraamo.accounts.models import SignInProvider
 
@@ -114,6 +116,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        # Beyond the limits no e-mail goes out, and the answer is the same as when one does (or
+        # when no account has the address): the page reveals neither (accounts/throttling.py).
+        if throttling.password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
