@@ -130,7 +130,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 # Sign-in throttling (django-axes, accounts/throttling.py): after SIGN_IN_FAILURE_LIMIT failed
 # attempts at one account from one address, that account is locked from that address (not from
-# others), and after as many from one address at any accounts, the address is locked; for
+# others), and after four times as many from one address at any accounts, the address; for
 # SIGN_IN_LOCKOUT_MINUTES. An account is counted as the backends match it (e-mail in any case).
 # A successful sign-in clears its own account-and-address count only.
 # `seuraamo axes_reset_username USERNAME` / `axes_reset_ip ADDRESS` release a lock-out at once.
