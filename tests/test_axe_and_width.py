@@ -116,6 +116,23 @@ def saving_a_service_over_a_newer_version(page: object, site: Site) -> None:
     page.wait_for_selector(".conflict-table")
 
 
+def sending_half_the_guide_s_answers(page: object, site: Site) -> None:
+    """A person in Kotka without an age: the questions come back with the age to give."""
+    page.locator("#id_audience_0").check()
+    page.locator("#id_municipality").select_option("KU285")
+    page.locator("form.guide-form button[type=submit]").click()
+    page.wait_for_selector(".guide-form .field--error, .guide-form .errorlist")
+
+
+def sending_every_answer(page: object, site: Site) -> None:
+    """The answers completed in the form the page kept: the recommendations."""
+    page.locator("#id_age").fill("22")
+    page.locator("#id_jobseeker_1").check()
+    page.locator("#id_need").select_option("job")
+    page.locator("form.guide-form button[type=submit]").click()
+    page.wait_for_selector(".recommendation")
+
+
 #: Which pages each persona opens.
 MATRIX: dict[str, list[Visit]] = {
     "visitor": [
@@ -153,13 +170,8 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("services/?q=nuoret&municipality=KU285"),
         Visit("services/{service}/"),
         Visit("services/providers/"),
-        # The guide: the questions, half answered, and its recommendations.
-        Visit("services/guide/"),
-        Visit("services/guide/?audience=person&municipality=KU285"),
-        Visit(
-            "services/guide/?audience=person&municipality=KU285&age=22&jobseeker=yes"
-            "&unemployment=0&moved=no&work_ability=no&need=job"
-        ),
+        # The guide: the questions, half answered, and its recommendations (answers are posted).
+        Visit("services/guide/", then=(sending_half_the_guide_s_answers, sending_every_answer)),
         # An organisation's and a goal's page with their services.
         Visit("organisations/kotkan-kaupunki/"),
         Visit("goals/4-4-haavoittuvassa-asemassa-olevien-tyollisyys/"),
@@ -175,6 +187,10 @@ MATRIX: dict[str, list[Visit]] = {
             "services/{service}/edit/",
             then=(sending_ages_the_wrong_way_round, saving_a_service_over_a_newer_version),
         ),
+    ],
+    "steering group": [
+        # The guide's anonymous counts, with those the visitor's guide uses above made.
+        Visit("services/guide/demand/", shows=(".demand-table",)),
     ],
     "programme admin": [
         Visit("follow-up/tasks/"),  # with the links to the other tools
@@ -224,6 +240,7 @@ def site(live_site: str) -> Site:
             "visitor": None,
             "coordinator": personas.coordinator(Organisation.objects.get(key=COORDINATING)),
             "programme admin": admin,
+            "steering group": personas.steering_group_member(),
             "service editor": personas.service_editor(service.responsible),
         },
         keys={
