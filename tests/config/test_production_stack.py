@@ -11,6 +11,7 @@ import os
 import re
 import secrets
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -240,6 +241,31 @@ def test_static_files_are_compressed_hashed_and_cached_for_long(server: str) -> 
     assert body[:2] == b"\x1f\x8b"
     assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
     assert_security_headers(headers)
+
+
+def test_the_background_worker_runs_beside_the_server(server: str, data_dir: Path) -> None:
+    """`seuraamo serve` starts the worker: a job queued in the database is taken and run (this
+    one asks to revert a run that does not exist, so it fails at once, with the reason kept)."""
+    env = production_env(data_dir, DATABASE_CONN_MAX_AGE="0")
+    queued = seuraamo(
+        env, "shell", "-c",
+        "from seuraamo.official_stats.tasks import revert_job; "
+        "print(revert_job.enqueue(run_id=999999, actor_id=None).id)",
+    )  # fmt: skip
+    assert queued.returncode == 0, queued.stderr
+    job = queued.stdout.strip().splitlines()[-1].replace("-", "")
+    database = data_dir / "seuraamo.sqlite3"
+    for _attempt in range(300):
+        with sqlite3.connect(database) as db:
+            status, traceback = db.execute(
+                "SELECT status, traceback FROM django_tasks_database_dbtaskresult WHERE id = ?",
+                [job],
+            ).fetchone()
+        if status != "READY":
+            break
+        time.sleep(0.1)
+    assert status == "FAILED"
+    assert traceback.strip().endswith("there is no run 999999")
 
 
 def test_healthz_answers_503_while_the_database_is_gone(server: str, data_dir: Path) -> None:

@@ -90,5 +90,9 @@ def _revert_progress(run: SyncRun) -> str:
 
 
 def _last_line(traceback: str) -> str:
+    """The error's message: the traceback's last line without the exception's class path."""
     lines = [line for line in (traceback or "").strip().splitlines() if line.strip()]
-    return lines[-1][:400] if lines else ""
+    if not lines:
+        return ""
+    kind, separator, message = lines[-1].partition(": ")
+    return (message if separator and "." in kind and " " not in kind else lines[-1])[:400]

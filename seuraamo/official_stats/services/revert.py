@@ -81,9 +81,11 @@ def _wrote(run: SyncRun) -> bool:
 
 
 def revert_run(*, actor: User | None, run_id: int) -> RevertResult:
-    """Revert run ``run_id`` in this process, both steps in turn (the command line, tests).
-    Raises :class:`RevertError` if it cannot be reverted."""
-    start_revert(actor=actor, run_id=run_id)
+    """Revert run ``run_id`` in this process, both steps in turn (the command line, tests); a
+    revert started before and not finished continues. Raises :class:`RevertError` if it cannot
+    be reverted."""
+    if not SyncRun.objects.filter(pk=run_id, revert_started_at__isnull=False).exists():
+        start_revert(actor=actor, run_id=run_id)
     return finish_revert(actor=actor, run_id=run_id)
 
 

@@ -1,8 +1,11 @@
-"""Serve Seuraamo with gunicorn, the production application server (docs/deployment.md)."""
+"""Serve Seuraamo with gunicorn, the production application server, and the background worker
+beside it (docs/deployment.md)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +35,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--timeout", type=int, default=60, help="seconds before a stuck worker is restarted"
         )
+        parser.add_argument(
+            "--no-background-worker",
+            action="store_true",
+            help="do not start the background worker (statistics syncs and reverts) beside the "
+            "server: when another process on the machine already runs `seuraamo db_worker`",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         manifest = settings.STATIC_ROOT / getattr(staticfiles_storage, "manifest_name", "")
@@ -41,7 +50,15 @@ class Command(BaseCommand):
             )
         # Workers are forked from this process: no database connection may be shared with them.
         connections.close_all()
+        background = None if options["no_background_worker"] else start_background_worker()
+        try:
+            self._serve(options)
+        finally:
+            if background is not None:
+                background.terminate()
+                background.wait(timeout=30)
 
+    def _serve(self, options: dict[str, Any]) -> None:
         GunicornApplication(
             {
                 "bind": options["bind"],
@@ -55,3 +72,10 @@ class Command(BaseCommand):
                 "control_socket_disable": True,
             }
         ).run()
+
+
+def start_background_worker() -> subprocess.Popen[bytes]:
+    """`seuraamo db_worker` as a child process: it runs the queued background jobs (Tasks API,
+    database backend) and ends with the server."""
+    command = [sys.executable, "-c", "from seuraamo.cli import main; main()", "db_worker"]
+    return subprocess.Popen([*command, "--no-reload", "--interval", "2", "--verbosity", "1"])
