@@ -1,5 +1,6 @@
 """`/healthz` for load balancers and monitoring: is the database reachable, and how old is the
-last successful statistics sync. JSON, never cached; 503 when the database does not answer."""
+last successful statistics sync that still stands (a reverted one does not count). JSON, never
+cached; 503 when the database does not answer."""
 
 from __future__ import annotations
 

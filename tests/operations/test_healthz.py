@@ -1,5 +1,6 @@
-"""`/healthz`: the database answers, and the age of the last successful statistics sync (the 503
-when the database fails: tests/config/test_production_stack.py, on the real server)."""
+"""`/healthz`: the database answers, and the age of the last successful statistics sync that still
+stands (a reverted one does not count; the 503 when the database fails:
+tests/config/test_production_stack.py, on the real server)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,19 @@ def test_health_reports_the_age_of_the_last_successful_sync(client) -> None:
 
 def test_health_refuses_writes(client) -> None:
     assert client.post("/healthz").status_code == 405
+
+
+def test_a_reverted_run_is_no_longer_the_last_successful_sync(client) -> None:
+    """Issue 23 §7: after an import was reverted, /healthz still reported it."""
+    table = StatTable.objects.create(table_id="tyonv/12r5", title_fi="Työttömät")
+    now = timezone.now()
+    run(table, now - datetime.timedelta(hours=30))
+    reverted = run(table, now - datetime.timedelta(hours=1))
+    assert client.get("/healthz").json()["last_successful_sync"]["age_seconds"] < 2 * 3600
+    reverted.reverted_at = now
+    reverted.save(update_fields=["reverted_at"])
+    last = client.get("/healthz").json()["last_successful_sync"]
+    assert 30 * 3600 <= last["age_seconds"] < 30 * 3600 + 120
+    # With every run reverted, no sync stands.
+    SyncRun.objects.update(reverted_at=now)
+    assert client.get("/healthz").json()["last_successful_sync"] is None

@@ -94,3 +94,53 @@ def test_a_configured_service_that_does_not_answer_fails_the_step(tmp_path: Path
     done = audit(tmp_path, "http://127.0.0.1:9/v1/query", "django==5.2.19")
     assert done.returncode != 0
     assert "NOTICE" not in done.stdout
+
+
+class MirrorJson(BaseHTTPRequestHandler):
+    """A package mirror's copy of PyPI's JSON API: the release, without vulnerability data."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server interface)
+        body = json.dumps({"info": {"name": "django"}, "urls": []}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def mirror_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), MirrorJson)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/pypi"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("where", ["nothing answers", "a mirror without vulnerability data"])
+def test_without_a_vulnerability_database_it_says_nothing_was_audited_and_passes(
+    tmp_path: Path, mirror_url: str, where: str
+) -> None:
+    """Issue 23 §7: offline (CI), or behind a mirror that serves PyPI's JSON without its
+    vulnerability data, the step used to print "No known vulnerabilities found"."""
+    env = {key: value for key, value in os.environ.items() if key != "AUDIT_OSV_URL"}
+    env["AUDIT_PYPI_PROBE_URL"] = (
+        "http://127.0.0.1:9/pypi" if where == "nothing answers" else mirror_url
+    )
+    env["AUDIT_CACHE_DIR"] = str(tmp_path / "cache")
+    done = subprocess.run(
+        [str(PROJECT / "scripts" / "audit.sh")],
+        env=env,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "pip-audit: could not reach a vulnerability database; nothing was audited"
+    assert "No known vulnerabilities found" not in done.stdout + done.stderr

@@ -96,9 +96,10 @@ class FinishedRun:
 
 
 def last_successful_sync() -> FinishedRun | None:
-    """The latest sync, import or snapshot load that finished without an error (one query)."""
+    """The latest sync, import or snapshot load that finished without an error and still stands
+    (not reverted) (one query)."""
     run = (
-        SyncRun.objects.filter(finished_at__isnull=False, error="")
+        SyncRun.objects.filter(finished_at__isnull=False, error="", reverted_at__isnull=True)
         .select_related("table")
         .order_by("-finished_at", "-id")
         .first()
