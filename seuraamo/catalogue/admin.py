@@ -43,7 +43,7 @@ class ChannelInline(admin.StackedInline):
         ("latitude", "longitude"),
         "opening_hours",
         "accessibility",
-        ("verified", "note"),
+        ("verified", "internal_note"),
     ]
 
 
@@ -81,7 +81,7 @@ class ServiceAdmin(AuditedAdmin):
                 "fields": [
                     "source_url",
                     ("verified", "last_verified"),
-                    "verify_notes",
+                    "internal_note",
                     "notes",
                     "ptv_id",
                 ]

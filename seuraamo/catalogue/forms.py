@@ -27,7 +27,7 @@ CHANNEL_FIELDS = [
     "opening_hours",
     "accessibility",
     "verified",
-    "note",
+    "internal_note",
 ]
 
 
@@ -95,7 +95,7 @@ class ServiceForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 5}),
             "eligibility_note": forms.Textarea(attrs={"rows": 2}),
             "cost": forms.Textarea(attrs={"rows": 2}),
-            "verify_notes": forms.Textarea(attrs={"rows": 3}),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -164,7 +164,14 @@ class Service(models.Model):
         default=False,
         help_text=_("Only verified details are shown as fact; the rest is marked not verified."),
     )
-    verify_notes = models.TextField(_("to verify"), blank=True)
+    internal_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_(
+            "Only the service's editors and the admins see this: what is still to check, "
+            "reviewers' remarks. Never shown on public pages or exported."
+        ),
+    )
     notes = models.TextField(_("notes and sources"), blank=True)
     ptv_id = models.UUIDField(_("PTV id"), null=True, blank=True, unique=True)
     goals = models.ManyToManyField(
@@ -267,7 +274,12 @@ class Channel(models.Model):
     opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True)
     accessibility = models.CharField(_("accessibility"), max_length=300, blank=True)
     verified = models.BooleanField(_("verified"), default=False)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    internal_note = models.CharField(
+        _("internal note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only the service's editors and the admins see this."),
+    )
     ptv_id = models.UUIDField(
         _("PTV id"),
         null=True,

@@ -30,7 +30,7 @@ WHO_FIELDS = [
     "eligibility_note",
 ]
 WHERE_FIELDS = ["nationwide", "municipalities", "languages", "cost"]
-SOURCE_FIELDS = ["source_url", "verify_notes"]
+SOURCE_FIELDS = ["source_url", "internal_note"]
 #: What an editor may change; the key, the organisations, the programme links and the PTV id stay
 #: with the programme's admins.
 EDITABLE_FIELDS = ["status", "level", *TEXT_FIELDS, *WHO_FIELDS, *WHERE_FIELDS, *SOURCE_FIELDS]

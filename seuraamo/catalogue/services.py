@@ -356,13 +356,14 @@ class _Loader:
             max_age=eligibility.get("max_age"),
             immigrant_status=eligibility.get("immigrant_status", ImmigrantStatus.ANY),
             work_ability_limited=eligibility.get("work_ability_limited"),
-            eligibility_note=eligibility.get("rule_hint", ""),
+            # The draft's hints are reviewers' notes (in English): internal, never public.
+            eligibility_note="",
             nationwide=nationwide,
             municipalities=[] if nationwide else municipalities,
             status=ServiceStatus.PUBLISHED,
             source_url=source_url,
             verified=False,
-            verify_notes="\n".join(str(item) for item in record.get("verify", [])),
+            internal_note=self._internal_note(record, eligibility),
             notes=self._service_notes(record, sources),
         )
         self._validate(service, where)
@@ -378,6 +379,17 @@ class _Loader:
             self._hours_channel(service, record, f"{where}.opening_hours_text")
         self._organisation_address(service, provider, where)
         return service
+
+    @staticmethod
+    def _internal_note(record: JsonObject, eligibility: JsonObject) -> str:
+        """What the draft asks to check and its eligibility hint: for the editors, not the public
+        (the same form as migration 0006 gives the notes it moved)."""
+        lines = []
+        if record.get("verify"):
+            lines.append("To verify: " + "; ".join(str(item) for item in record["verify"]))
+        if eligibility.get("rule_hint"):
+            lines.append(f"Eligibility in the draft: {eligibility['rule_hint']}")
+        return "\n".join(lines)
 
     @staticmethod
     def _service_notes(record: JsonObject, sources: list[str]) -> str:
@@ -422,7 +434,7 @@ class _Loader:
             name_sv=name.get("sv", ""),
             name_en=name.get("en", ""),
             url=record.get("url", ""),
-            note=record.get("status", ""),
+            internal_note=record.get("status", ""),
             verified=False,
         )
         self._validate(channel, where, exclude=["service"])
@@ -436,7 +448,7 @@ class _Loader:
             name_fi=service.name_fi,
             municipality=code,
             opening_hours=str(record["opening_hours_text"]),
-            note="address not in the draft",
+            internal_note="address not in the draft",
         )
         self._validate(channel, where, exclude=["service"])
         channel.save()
@@ -453,7 +465,7 @@ class _Loader:
             street_address=address.get("street", ""),
             postal_code=address.get("postal_code", ""),
             post_office=address.get("post_office", ""),
-            note=address.get("status", ""),
+            internal_note=address.get("status", ""),
         )
         self._validate(channel, f"{where}.provider.address", exclude=["service"])
         channel.save()

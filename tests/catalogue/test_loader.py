@@ -37,7 +37,7 @@ def test_the_seed_loads_every_draft_service_as_not_verified(catalogue: None) -> 
     assert ohjaamo.responsible.key == "kotkan-kaupunki"
     assert ohjaamo.municipalities == ["KU285"]
     assert ohjaamo.max_age == 29
-    assert ohjaamo.verify_notes == "current address & hours"
+    assert ohjaamo.internal_note == "To verify: current address & hours"
     assert "young_people" in ohjaamo.target_groups
     assert [m.key for m in ohjaamo.measures.all()] == ["4-4-nuorisotyottomyys"]
     kela = Service.objects.get(key="kela-tyottomyysturva")
@@ -62,7 +62,7 @@ def test_addresses_and_hours_from_the_draft_are_channels_marked_not_verified(
     location = Channel.objects.get(service__key="tyonhakijan-palvelut-kouvola", kind="location")
     assert (location.street_address, location.postal_code) == ("Salpausselänkatu 26", "45100")
     assert not location.verified
-    assert "VERIFY" in location.note
+    assert "VERIFY" in location.internal_note
     hours = Channel.objects.get(service__key="kotka-kotoutumisen-alkuvaihe")
     assert hours.opening_hours.startswith("Mon, Tue, Thu 8.00–15.30")
     assert not Channel.objects.filter(verified=True).exists()

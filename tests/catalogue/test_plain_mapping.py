@@ -83,7 +83,7 @@ def test_ptv_channels_read_as_the_catalogues_channels() -> None:
         "url": "",
         "phone": "+358 000000000",
         "opening_hours": "",
-        "note": "Imported from PTV.",
+        "internal_note": "Imported from PTV.",
     }
     assert ptv.channel_fields({"serviceChannelType": "PrintableForm"}, "p") is None
 

@@ -273,7 +273,7 @@ def channel_fields(channel: Mapping[str, Any], where: str) -> dict[str, Any] | N
         "url": _url(channel),
         "phone": _phone(channel),
         "opening_hours": _opening_hours(channel),
-        "note": "Imported from PTV.",
+        "internal_note": "Imported from PTV.",
     }
     if kind == KINDS["ServiceLocation"]:
         fields.update(_address(channel, where))
