@@ -1,6 +1,6 @@
 """Serve the fake PxWeb v1 API from the command line, to try `seuraamo sync_statistics` by hand:
 
-    .venv/bin/python -m tests.fakepxweb [--months 210] [--fail-on-call N]
+    .venv/bin/python -m tests.fakepxweb [--months 210] [--start 2009M01] [--fail-on-call N]
 
 It serves a 12r5-like table (421 areas × months × 23 content codes, post-June-2026 variable codes) under
 the documented contract (120 000 cells per query, 40 calls per 60 s), prints the base URL and, on
@@ -21,11 +21,12 @@ from tests.fakepxweb.tables import make_12r5_table
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.fakepxweb")
     parser.add_argument("--months", type=int, default=210, help="months from 2009M01 (default 210)")
+    parser.add_argument("--start", default="2009M01", help="the first month (default 2009M01)")
     parser.add_argument("--fail-on-call", type=int, help="answer HTTP 503 from this call on")
     options = parser.parse_args()
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    server = FakePxWebServer([make_12r5_table(options.months)]).start()
+    server = FakePxWebServer([make_12r5_table(options.months, start=options.start)]).start()
     if options.fail_on_call:
         server.add_fault(
             faults.status(503),

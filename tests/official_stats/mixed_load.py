@@ -16,12 +16,13 @@ LOAD = """
 import json, os, sys, time, django
 django.setup()
 from django.test import Client
+from seuraamo.accounts.models import User
 from seuraamo.official_stats.models import SyncRun
 from tests.personas import superuser
 
 lock, run_id = sys.argv[1], int(sys.argv[2])
 editor = Client(HTTP_HOST="localhost")
-editor.force_login(superuser("writer"))
+editor.force_login(User.objects.filter(username="writer").first() or superuser("writer"))
 visitor = Client(HTTP_HOST="localhost")
 REQUESTS = [
     ("page /fi/", lambda n: visitor.get("/fi/")),
