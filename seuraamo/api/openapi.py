@@ -9,7 +9,7 @@ from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_DERIVED_SE
 from seuraamo.periods import PERIOD_PATTERN
 
 #: The version of the API this document describes; docs/api.md lists each version's changes.
-VERSION = "1.0.1"
+VERSION = "1.1.0"
 #: The day the deprecated names stop answering (docs/api.md, "Deprecated").
 REMOVAL_DATE = "2027-06-30"
 

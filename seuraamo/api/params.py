@@ -13,7 +13,10 @@ from django.http import QueryDict
 from seuraamo.official_stats import selectors as statistics
 from seuraamo.periods import Frequency, Period, PeriodError
 
-CODE_CHARACTERS = r"[A-Za-z0-9_./\-]{1,80}"
+#: A code: 1–80 printable characters but the comma that separates codes (stored codes hold
+#: ``+``, spaces, ``/``, ``*`` and letters beyond ASCII: ``100+``, ``65 - 69``). Control
+#: characters are refused; a code is quoted where it goes into a URL.
+CODE_CHARACTERS = r"[^,\u0000-\u001f\u007f-\u009f]{1,80}"
 CODE = re.compile(CODE_CHARACTERS)
 #: A comma-separated list of codes, as the OpenAPI document states it.
 CODE_LIST_PATTERN = f"^{CODE_CHARACTERS}(,{CODE_CHARACTERS})*$"
@@ -73,8 +76,12 @@ def codes(query: QueryDict, name: str, *, required: bool = False) -> list[str]:
             code = part.strip()
             if not code:
                 continue
-            if not CODE.fullmatch(code):
-                raise ParamError(name, f"{code!r} is not a valid code.")
+            if not CODE.fullmatch(code) or not code.isprintable():
+                raise ParamError(
+                    name,
+                    f"{code!r} is not a valid code (1–80 printable characters; "
+                    "separate several codes with commas).",
+                )
             if code not in found:
                 found.append(code)
     if required and not found:

@@ -134,15 +134,20 @@ HOSTILE: dict[str, tuple[str, Callable[[], str | bytes], list[str]]] = {
         lambda: '{"a": ' + "[" * 200_000 + "]" * 200_000 + "}",
         ["nested more deeply than the parser allows"],
     ),
-    "formula as an area code": (
-        "formula.json",
-        lambda: json.dumps(excerpt(rename("Alue", "KU285", '=HYPERLINK("http://x","y")'))),
-        ["dimension 'Alue'", "is not a code"],
+    "control character in an area code": (
+        "control.json",
+        lambda: json.dumps(excerpt(rename("Alue", "KU285", "KU285\n<script>"))),
+        ["dimension 'Alue'", "holds a control character"],
     ),
-    "formula in a CSV": (
-        "formula.csv",
-        lambda: "Alue,timeperiod_m,contentscode,value\n@SUM(A1),2026M06,TYOTTOMATLOPUSSA,1\n",
-        ["dimension 'Alue'", "'@SUM(A1)' is not a code"],
+    "control character in a CSV": (
+        "control.csv",
+        lambda: "Alue,timeperiod_m,contentscode,value\nKU\x1b285,2026M06,TYOTTOMATLOPUSSA,1\n",
+        ["dimension 'Alue'", "'KU\\x1b285' holds a control character"],
+    ),
+    "a period in 2099": (
+        "2099.json",
+        lambda: json.dumps(excerpt(rename("timeperiod_m", "2026M06", "2099M12"))),
+        ["period 2099M12 begins more than a year from today"],
     ),
     "overlong code": (
         "long-code.json",

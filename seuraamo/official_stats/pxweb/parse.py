@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,19 +39,46 @@ def parse_any(
 
 
 def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """The bytes of the file at ``path``, decompressed if its name ends in ``.gz``.
+    """The bytes of the regular file at ``path``, decompressed if its name ends in ``.gz``.
 
-    Neither the file nor its decompressed content may exceed ``max_bytes``: a gzip bomb stops
-    after ``max_bytes`` have been expanded. Raises :class:`JsonStatError` for a damaged or too
-    large file and ``OSError`` when the file cannot be read.
+    Only a regular file is read: a device (``/dev/zero``), a FIFO, a socket or a directory is
+    refused at once (a FIFO is opened without waiting for a writer). The file is read in chunks
+    and reading stops after ``max_bytes`` + 1 bytes whatever its size claims to be, and a gzip
+    bomb stops after ``max_bytes`` have been expanded. Raises :class:`JsonStatError` for a file
+    that is not regular, damaged or too large, and ``OSError`` when it cannot be opened.
     """
-    path = Path(path)
-    if path.stat().st_size > max_bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(Path(path), flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise JsonStatError(f"not a regular file ({_kind(mode)}); only regular files are read")
+        data = bytearray()
+        while len(data) <= max_bytes:
+            chunk = os.read(descriptor, min(_READ_CHUNK, max_bytes + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(descriptor)
+    if len(data) > max_bytes:
         raise JsonStatError(f"the file is larger than {max_bytes // 2**20} MiB")
-    data = path.read_bytes()
-    if path.suffix != ".gz":
-        return data
-    return _gunzip(data, max_bytes)
+    if Path(path).suffix != ".gz":
+        return bytes(data)
+    return _gunzip(bytes(data), max_bytes)
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
