@@ -42,6 +42,16 @@ def _or_404(value: object, message: str) -> object:
     return value
 
 
+def _found(request: HttpRequest, value: object, message: str) -> object:
+    """The object of a page that may be private (a round, its compiled report, a report): a
+    signed-in user gets 404 when it does not exist (and 403 from the selector when it is not
+    theirs to see), an anonymous visitor the sign-in page either way (PermissionDenied, which
+    handler403 turns into that redirect), so the answer does not tell whether it exists."""
+    if value is None and not request.user.is_authenticated:
+        raise PermissionDenied
+    return _or_404(value, message)
+
+
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     return _page(
@@ -106,7 +116,7 @@ def round_dashboard(request: HttpRequest, period: Period) -> HttpResponse:
         theme=request.GET.get("theme", ""),
         organisation=request.GET.get("organisation", ""),
     )
-    _or_404(page, _("No round has this period."))
+    _found(request, page, _("No round has this period."))
     roles = roles_of(request.user)
     return _page(
         request,
@@ -165,8 +175,8 @@ def round_action(request: HttpRequest, period: Period, action: str) -> HttpRespo
 def compiled_report(request: HttpRequest, period: Period, fmt: str) -> HttpResponse:
     if fmt not in exports.FORMATS:
         raise Http404(_("No such format."))
-    compiled = _or_404(
-        selectors.compiled_report(request.user, period), _("No round has this period.")
+    compiled = _found(
+        request, selectors.compiled_report(request.user, period), _("No round has this period.")
     )
     if fmt == "html" and "download" not in request.GET:
         return _page(request, "follow_up/compiled.html", compiled=compiled)
@@ -176,7 +186,7 @@ def compiled_report(request: HttpRequest, period: Period, fmt: str) -> HttpRespo
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    page = _or_404(selectors.report_page(request.user, pk), _("No report has this number."))
+    page = _found(request, selectors.report_page(request.user, pk), _("No report has this number."))
     return _page(request, "follow_up/report.html", page=page, review_form=ReviewForm())
 
 
