@@ -158,19 +158,35 @@ def run_once_under_lock(
             finish()
 
 
+def migrations_digest() -> str:
+    """A short digest of every migration file of the project and its installed apps' versions."""
+    import seuraamo
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(seuraamo.__file__).parent.glob("*/migrations/*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for requirements in ("requirements.lock",):
+        digest.update((Path(__file__).resolve().parents[1] / requirements).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], str]:
     """A SQLite file migrated once for every test process of the run (each migration run takes
     seconds of processor time); the tests that start real processes get a copy of their own:
     `fresh = migrated_sqlite(tmp_path / "db.sqlite3")` copies it there and returns its URL."""
     shared = tmp_path_factory.getbasetemp().parent
-    template, partial = shared / "migrated.sqlite3", shared / "migrating.sqlite3"
+    # Named after the migrations: without xdist the folder outlives the run, and a template
+    # migrated before a new migration must not be reused.
+    version = migrations_digest()
+    template = shared / f"migrated-{version}.sqlite3"
+    partial = shared / f"migrating-{version}.sqlite3"
     environment = {
         **os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{partial}",
         "DATA_DIR": str(shared / "migrate-data"),
     }  # fmt: skip
     run_once_under_lock(
-        shared / "migrated.lock", template, ["migrate", "--noinput", "-v0"], environment,
+        shared / f"migrated-{version}.lock", template, ["migrate", "--noinput", "-v0"], environment,
         finish=lambda: partial.rename(template),
     )  # fmt: skip
 
