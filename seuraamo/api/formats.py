@@ -4,11 +4,10 @@ lists as JSON. Everything here is read already; nothing is queried or computed."
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
-from seuraamo.core.spreadsheets import csv_text
+from seuraamo.core.spreadsheets import csv_writer
 from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, OutUnit, write_jsonstat
 from seuraamo.official_stats.selectors import (
     AreaSummary,
@@ -58,14 +57,18 @@ def _number(value: float | None) -> str:
 
 def to_csv(page: ObservationPage) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for row in page.rows:
         writer.writerow(
             [
-                *map(csv_text, (row.table, row.content, row.area, row.extra, row.period)),
+                row.table,
+                row.content,
+                row.area,
+                row.extra,
+                row.period,
                 _number(row.value),
-                csv_text(row.status),
+                row.status,
                 "true" if row.derived else "false",
             ]
         )

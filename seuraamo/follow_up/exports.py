@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from seuraamo.core.spreadsheets import protect_xlsx_text
+from seuraamo.core.spreadsheets import xlsx_bytes
 from seuraamo.core.translation import active_content_language
 from seuraamo.follow_up.display import doc_plain, iso_datetime
 from seuraamo.follow_up.models import (
@@ -102,11 +101,7 @@ def render_xlsx(report: CompiledReport) -> bytes:
         about.append(
             [_("Example content: these reports were written to show the app, not by coordinators.")]
         )
-    for each in workbook.worksheets:
-        protect_xlsx_text(each)
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def _coordinators(coordinators: list[dict[str, object]]) -> str:

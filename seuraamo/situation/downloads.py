@@ -4,7 +4,6 @@ on the page, values as numbers (rounded as shown), a missing value as an empty c
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -14,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from seuraamo.core.formatting import period_date
-from seuraamo.core.spreadsheets import csv_text, protect_xlsx_text
+from seuraamo.core.spreadsheets import csv_writer, xlsx_bytes
 from seuraamo.official_stats.pxweb.writer import OutCell, OutDimension, OutUnit, write_jsonstat
 from seuraamo.official_stats.registry import LICENCE
 from seuraamo.situation import statuses
@@ -65,16 +64,14 @@ def to_csv(table: DataTable, *, excel_fi: bool = False) -> str:
     """UTF-8 (the caller adds a byte-order mark for Excel); comma-separated with a decimal point,
     or with ``excel_fi`` semicolon-separated with a decimal comma, as Finnish Excel opens it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
-    writer.writerow([csv_text(name) for name in file_header(table)])
+    writer = csv_writer(buffer, delimiter=";" if excel_fi else ",", lineterminator="\r\n")
+    writer.writerow(file_header(table))
     for row in table.rows:
         values = [_csv_value(c.value, col) for c, col in zip(row.cells, table.columns, strict=True)]
         if excel_fi:
             values = [value.replace(".", ",") for value in values]
         writer.writerow(
-            [csv_text(cell) for cell in _leading(table, row.code, row.label)]
-            + values
-            + _status_cells(table, row.cells)
+            _leading(table, row.code, row.label) + values + _status_cells(table, row.cells)
         )
     return buffer.getvalue()
 
@@ -114,13 +111,9 @@ def to_xlsx(table: DataTable, *, info: list[tuple[str, str]] | None = None) -> b
     for line in lines:
         about.append(list(line))
     about["A1"].font = Font(bold=True)
-    protect_xlsx_text(sheet)
-    protect_xlsx_text(about)
     about.column_dimensions["A"].width = 30
     about.column_dimensions["B"].width = 60
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def _unit(unit: str, decimals: int, label: str) -> OutUnit:

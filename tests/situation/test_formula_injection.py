@@ -25,7 +25,10 @@ FORMULA = '=HYPERLINK("http://example.invalid","click")'
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"),  # full-width equals sign
+        ("\uff20A1", "'\uff20A1"),
         ("-12.5", "-12.5"),  # a number stays a number
+        ("-12,5", "-12,5"),  # also with a decimal comma (the Finnish Excel download)
         ("-", "-"),  # the missing-value symbol
         ("Kotka", "Kotka"),
         (12.5, 12.5),
@@ -47,7 +50,7 @@ def test_downloads_write_a_formula_name_as_text(client, situation) -> None:
     sheet = load_workbook(io.BytesIO(response.content))["Data"]
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
     formula_cell = next(cell for cell in cells if cell.value == FORMULA)
-    assert formula_cell.data_type == "s"  # text, not a formula
+    assert formula_cell.data_type == "s" and formula_cell.quotePrefix  # text, not a formula
 
 
 @pytest.mark.django_db
