@@ -99,7 +99,12 @@ def last_successful_sync() -> FinishedRun | None:
     """The latest sync, import or snapshot load that finished without an error and still stands
     (not reverted) (one query)."""
     run = (
-        SyncRun.objects.filter(finished_at__isnull=False, error="", reverted_at__isnull=True)
+        SyncRun.objects.filter(
+            finished_at__isnull=False,
+            error="",
+            reverted_at__isnull=True,
+            revert_started_at__isnull=True,
+        )
         .select_related("table")
         .order_by("-finished_at", "-id")
         .first()
