@@ -220,6 +220,11 @@ PXWEB_BASE_URL = env_str("PXWEB_BASE_URL", "https://pxdata.stat.fi/PxWeb/api/v1/
 # PxWebApi 2.0 base for tracked tables read through version 2 (StatFin serves only v1 in 2026).
 PXWEB_V2_BASE_URL = env_str("PXWEB_V2_BASE_URL", "")
 PXWEB_TIMEOUT_SECONDS = env_int("PXWEB_TIMEOUT_SECONDS", 30)
+# The statistics API's read bounds (docs/api.md, "Read bounds"): a query that matches more stored
+# cells is refused (400 naming the parameters to add); on PostgreSQL every statement of an API
+# read is cancelled after API_STATEMENT_TIMEOUT_MS (503).
+API_MAX_CELLS = 200_000
+API_STATEMENT_TIMEOUT_MS = 10_000
 # Työvoimabarometri's web interface (undocumented; see docs/data-sources.md).
 TYOVOIMABAROMETRI_BASE_URL = env_str("TYOVOIMABAROMETRI_BASE_URL", "https://tyovoimabarometri.fi/")
 
