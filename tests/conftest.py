@@ -42,7 +42,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 #: Fixtures that keep data loaded for a whole module or package (see `loaded_once`), by scope.
-LOADED_ONCE_FIXTURES = {"catalogue_for_the_module": "module", "statistics_snapshot": "package"}
+LOADED_ONCE_FIXTURES = {
+    "catalogue_for_the_module": "module",
+    "pseudo_site_for_the_module": "module",
+    "statistics_snapshot": "package",
+}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

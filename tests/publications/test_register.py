@@ -37,6 +37,13 @@ def test_the_known_publications_are_registered() -> None:
     assert {"pk-yritysbarometri", "kuntabarometri", "alueelliset-kehitysnakymat"} <= keys
 
 
+def test_publishers_are_named_without_english_words_mixed_in() -> None:
+    """The situation page's register shows the publisher as it is stored, on every language: the
+    outlooks' publisher was "Elinvoimakeskukset (earlier the ELY centres)" until migration 0004."""
+    publishers = dict(Publication.objects.values_list("key", "publisher"))
+    assert publishers["alueelliset-kehitysnakymat"] == "Elinvoimakeskukset (ent. ELY-keskukset)"
+
+
 def test_import_stores_figures_and_keeps_revisions(tmp_path) -> None:
     call_command("import_publication_figures", write(tmp_path, GOOD))
     assert PublicationFigure.objects.count() == 3
