@@ -45,8 +45,8 @@ def test_the_whole_reporting_cycle(
     coordinator.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
     assert "Tallennettu." in coordinator.locator("main").inner_text()
     assert "Järjestettiin kaksi rekrytointitapahtumaa." in coordinator.locator("main").inner_text()
-    coordinator.get_by_role("button", name="Lähetä ohjausryhmälle").click()
-    assert "Lähetetty ohjausryhmälle." in coordinator.locator("main").inner_text()
+    coordinator.get_by_role("button", name="Lähetä työllisyysjohtoryhmälle").click()
+    assert "Lähetetty työllisyysjohtoryhmälle." in coordinator.locator("main").inner_text()
 
     # The admin returns it with a comment.
     log_in(admin, url, follow_up.admin.email)
@@ -63,8 +63,8 @@ def test_the_whole_reporting_cycle(
     coordinator.get_by_label("Tulokset").fill("35 henkilöä työllistyi.")
     coordinator.get_by_role("button", name="Tallenna").click()
     coordinator.wait_for_url(f"{url}/fi/follow-up/reports/{report.pk}/")
-    coordinator.get_by_role("button", name="Lähetä ohjausryhmälle").click()
-    assert "Lähetetty ohjausryhmälle." in coordinator.locator("main").inner_text()
+    coordinator.get_by_role("button", name="Lähetä työllisyysjohtoryhmälle").click()
+    assert "Lähetetty työllisyysjohtoryhmälle." in coordinator.locator("main").inner_text()
 
     # The admin accepts it, closes the round and downloads the PDF.
     admin.goto(f"{url}/fi/follow-up/reports/{report.pk}/")
