@@ -6,8 +6,8 @@ A pseudo catalogue, built here from the English catalogue, wraps every msgstr in
 strings (form errors, month names) are wrapped too. It is compiled with polib into a temporary
 LOCALE_PATHS folder and stands in for English, so the pages are routed under ``/en/`` and
 programme content is read from the English columns as usual. Each page of the matrix
-(tests/test_axe_and_width.py's persona pages, a few staff pages and form errors besides) is
-rendered with Django's test client; its visible text is read (text nodes, ``<title>``, options,
+(tests/test_axe_and_width.py's persona pages and a few staff pages besides; the forms as they
+open, not after a refused submit) is rendered with Django's test client; its visible text is read (text nodes, ``<title>``, options,
 the ``alt``, ``title``, ``aria-label`` and ``placeholder`` attributes, button values; not scripts
 or styles). Whatever is left after the marked strings are taken out must be content from the
 database (any text field of any row the page could read: names, titles, service texts, codes),
