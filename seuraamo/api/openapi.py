@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from seuraamo.api.params import CODE_LIST_PATTERN, DEFAULT_LIMIT, MAX_DERIVED_SERIES, MAX_LIMIT
 from seuraamo.periods import PERIOD_PATTERN
 
@@ -42,6 +44,11 @@ def _codes(
     }
 
 
+_TIMEOUT = {
+    "description": "The read took longer than the database allows (PostgreSQL's statement "
+    "timeout); narrow the query or try again later.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
 _ERROR = {
     "description": "A parameter is wrong; the body names it.",
     "content": {
@@ -101,7 +108,12 @@ def document(server_url: str = "/") -> dict[str, Any]:
                         "response says how many rows match (`count`, header `X-Total-Count`) and "
                         'links the next page (`next`, header `Link: <…>; rel="next"`). The format '
                         "is chosen by `format=` or else the Accept header (`text/csv`, "
-                        "`application/json-stat+json`); JSON by default. Example: " + EXAMPLE
+                        "`application/json-stat+json`); JSON by default. A query that matches "
+                        f"more stored cells than one request reads ({settings.API_MAX_CELLS}) "
+                        "is refused with a 400 naming a filter to add (area, content, "
+                        "from, to); a read stopped by the database's statement timeout answers "
+                        "503. Codes may hold any printable character but the comma; give them "
+                        "URL-encoded (`extra=100%2B`). Example: " + EXAMPLE
                     ),
                     "parameters": [
                         _codes("table", "Table id(s).", "tyonv/12r5", required=True),
@@ -203,6 +215,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
                             },
                         },
                         "400": _ERROR,
+                        "503": _TIMEOUT,
                     },
                 }
             },
@@ -233,6 +246,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
                             },
                         },
                         "400": _ERROR,
+                        "503": _TIMEOUT,
                     },
                 }
             },
@@ -285,6 +299,7 @@ def document(server_url: str = "/") -> dict[str, Any]:
                             },
                         },
                         "400": _ERROR,
+                        "503": _TIMEOUT,
                     },
                 }
             },

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import QueryDict
 
 from seuraamo.official_stats import selectors as statistics
@@ -331,9 +332,46 @@ def _check_derived(query: ObservationQuery, derived: list[str]) -> frozenset[str
     return found
 
 
-def checked_observation_query(query: ObservationQuery) -> CheckedQuery:
+def _check_cells(query: ObservationQuery, contents: list[str] | None, max_cells: int) -> None:
+    """A query may match at most ``max_cells`` stored cells (``settings.API_MAX_CELLS``): each
+    page of a larger one would count and sort them all. Counted before anything is read, and
+    only up to the bound; the refusal names the filters not yet given."""
+    found = statistics.stored_cells_at_most(
+        query.tables,
+        contents=contents,
+        areas=query.areas,
+        extras=query.extras,
+        start=query.start,
+        end=query.end,
+        periods=query.periods,
+        cap=max_cells,
+    )
+    if found <= max_cells:
+        return
+    missing = [
+        name
+        for name, given in (
+            ("area", query.areas),
+            ("content", query.contents),
+            ("from", query.start or query.periods),
+            ("to", query.end or query.periods),
+        )
+        if not given
+    ]
+    narrow = ", ".join(f"{name}=" for name in missing) or "fewer codes or a shorter span"
+    raise ParamError(
+        missing[0] if missing else "area",
+        f"the query matches more than {max_cells} stored cells, more than one request reads; "
+        f"narrow it with {narrow} (e.g. area=MK08, from=2025M01), then page with limit and offset.",
+    )
+
+
+def checked_observation_query(
+    query: ObservationQuery, max_cells: int | None = None
+) -> CheckedQuery:
     """The query checked against the stored tables, in this order: tables, areas, the bounds'
-    frequency, contents, then what derived statistics need."""
+    frequency, contents, what derived statistics need, then how many stored cells it matches
+    (at most ``max_cells``, by default ``settings.API_MAX_CELLS``)."""
     _check_tables(query.tables)
     _check_areas(query.tables, query.areas)
     _check_bounds(query)
@@ -341,9 +379,12 @@ def checked_observation_query(query: ObservationQuery) -> CheckedQuery:
         plain, derived = _split_contents(query.tables, query.contents)
     else:
         plain, derived = [], []
+    contents = plain if query.contents else None
+    per_extra = _check_derived(query, derived)
+    _check_cells(query, contents, settings.API_MAX_CELLS if max_cells is None else max_cells)
     return CheckedQuery(
         query=query,
-        contents=plain if query.contents else None,
+        contents=contents,
         statistics=derived,
-        per_extra=_check_derived(query, derived),
+        per_extra=per_extra,
     )

@@ -8,6 +8,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,6 +27,31 @@ def _error(error: params.ParamError) -> JsonResponse:
     return JsonResponse(
         {"error": {"parameter": error.parameter, "message": error.message}}, status=400
     )
+
+
+def bounded(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The view's statistics reads in one read transaction with PostgreSQL's statement timeout
+    (``settings.API_STATEMENT_TIMEOUT_MS``); a read cancelled by it answers 503 with a message
+    saying what to narrow, instead of holding a worker and the database."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        timeout = settings.API_STATEMENT_TIMEOUT_MS
+        try:
+            with statistics.bounded_reads(timeout):
+                return view(request, *args, **kwargs)
+        except OperationalError as error:
+            if not statistics.is_statement_timeout(error):
+                raise
+            message = (
+                f"the query took longer than {timeout / 1000:g} s and was stopped; narrow it "
+                "with area=, content=, from= and to=, or try again later."
+            )
+            response = JsonResponse({"error": {"parameter": None, "message": message}}, status=503)
+            response["Retry-After"] = "60"
+            return response
+
+    return wrapped
 
 
 def require_safe(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -71,6 +98,7 @@ def _page_url(request: HttpRequest, offset: int) -> str:
 
 
 @require_safe
+@bounded
 def observations(request: HttpRequest) -> HttpResponse:
     try:
         query = params.observation_query(
@@ -132,6 +160,7 @@ def observations(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@bounded
 def tables(request: HttpRequest) -> HttpResponse:
     try:
         params.check_known(request.GET, ("lang",))
@@ -143,6 +172,7 @@ def tables(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@bounded
 def areas(request: HttpRequest) -> HttpResponse:
     try:
         params.check_known(request.GET, ("level", "code"))

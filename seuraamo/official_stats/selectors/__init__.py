@@ -54,12 +54,15 @@ from seuraamo.official_stats.selectors.lfs import (
 from seuraamo.official_stats.selectors.observations import (
     ObservationPage,
     ObservationRow,
+    bounded_reads,
     further_dimension_tables,
     is_derived_statistic,
+    is_statement_timeout,
     known_area_codes,
     observation_page,
     period_frequencies,
     ratio_statistic_names,
+    stored_cells_at_most,
     stored_content_codes,
     stored_table_ids,
 )
@@ -78,6 +81,9 @@ from seuraamo.official_stats.selectors.trend import TrendProjection, trend_proje
 from seuraamo.official_stats.selectors.warnings import TrendCheck, trend_checks
 
 __all__ = [
+    "bounded_reads",
+    "is_statement_timeout",
+    "stored_cells_at_most",
     "AREA_LEVELS",
     "COMPARISON_AREAS",
     "COMPARISON_STATISTICS",

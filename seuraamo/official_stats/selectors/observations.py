@@ -9,9 +9,11 @@ request names (``tests/api/test_query_counts.py``). Sums and derived statistics 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from seuraamo.areas.models import Area
@@ -285,6 +287,46 @@ def _computed_rows(
                         if _in_span(point.period, start, end, periods)
                     )
     return rows
+
+
+def stored_cells_at_most(
+    table_ids: Sequence[str],
+    *,
+    contents: Sequence[str] | None = None,
+    areas: Sequence[str] = (),
+    extras: Sequence[str] = (),
+    start: str = "",
+    end: str = "",
+    periods: Sequence[str] = (),
+    cap: int,
+) -> int:
+    """How many stored cells :func:`observation_page` would count and sort for this query, counted
+    only up to ``cap`` + 1 (one query that stops reading after ``cap`` + 1 index entries, so asking
+    about a national table costs no more than ``cap`` rows). A union area without rows of its own
+    counts nothing here: its sums read its few members, bounded by the areas asked."""
+    if contents is not None and not contents:
+        return 0
+    found = _stored_rows(table_ids, contents, areas, extras, start, end, list(periods))
+    return found.order_by()[: cap + 1].count()
+
+
+@contextmanager
+def bounded_reads(timeout_ms: int) -> Iterator[None]:
+    """Run the reads inside in one read transaction; on PostgreSQL every statement in it is
+    cancelled after ``timeout_ms`` milliseconds (``SET LOCAL statement_timeout``, which ends with
+    the transaction), raising ``django.db.OperationalError``. ``0`` sets no limit. SQLite has no
+    statement timeout; there the cell bound (:func:`stored_cells_at_most`) keeps reads short."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and timeout_ms > 0:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL statement_timeout = {int(timeout_ms)}")
+        yield
+
+
+def is_statement_timeout(error: BaseException) -> bool:
+    """Whether a database error is PostgreSQL cancelling a statement for its timeout."""
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) == "57014" or "statement timeout" in str(error)
 
 
 def observation_page(

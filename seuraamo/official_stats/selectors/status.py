@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from seuraamo.core.formatting import current_language
 from seuraamo.official_stats.derived import period_key
-from seuraamo.official_stats.models import StatTable, SyncRun
+from seuraamo.official_stats.models import Observation, StatTable, SyncRun
 from seuraamo.official_stats.registry import TRACKED_TABLES, TrackedTable
 from seuraamo.official_stats.selectors.info import expected_latest_month
 from seuraamo.official_stats.selectors.series import stored_span
@@ -84,11 +84,20 @@ def _due(entry: TrackedTable | None, today: date) -> Period | None:
 
 
 def table_statuses(today: date) -> list[TableStatus]:
-    """Every tracked table (in the tracking order), then any other stored table."""
+    """Every tracked table (in the tracking order), then any other stored table that has rows (one
+    reverted to nothing is no longer listed; a tracked one stays, showing that nothing is stored)."""
     tracked = {table.table_id: table for table in TRACKED_TABLES}
-    stored = {table.table_id: table for table in StatTable.objects.all()}
+    stored = {
+        table.table_id: table
+        for table in StatTable.objects.annotate(
+            has_rows=Exists(Observation.objects.filter(table=OuterRef("pk")))
+        )
+    }
+    others = sorted(
+        table_id for table_id, table in stored.items() if table.has_rows and table_id not in tracked
+    )
     statuses = []
-    for table_id in [*tracked, *sorted(stored.keys() - tracked.keys())]:
+    for table_id in [*tracked, *others]:
         table = stored.get(table_id)
         runs = (
             list(SyncRun.objects.filter(table=table).order_by("-pk")[:RUNS_PER_TABLE])

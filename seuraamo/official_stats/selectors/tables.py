@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+
 from seuraamo.core.translation import localized
 from seuraamo.official_stats.derived import RATIO_STATISTICS, valid_periods
 from seuraamo.official_stats.models import Observation, StatTable, VariableRole, VariableValue
@@ -34,8 +36,13 @@ class TableSummary:
 
 def table_summaries(language: str) -> list[TableSummary]:
     """Every stored table with its content codes (labels in ``language``), period span and the
-    derived statistics its stored codes allow, in four queries however many tables there are."""
-    tables = list(StatTable.objects.order_by("table_id"))
+    derived statistics its stored codes allow, in four queries however many tables there are. A
+    table without a visible row (reverted to nothing, or still being written) is not listed."""
+    tables = list(
+        StatTable.objects.filter(Exists(Observation.objects.filter(table=OuterRef("pk")))).order_by(
+            "table_id"
+        )
+    )
     values: dict[int, list[VariableValue]] = {}
     for value in (
         VariableValue.objects.filter(
