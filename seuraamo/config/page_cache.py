@@ -1,10 +1,10 @@
 """Whole public answers cached for anonymous visitors, keyed on the data version: nothing stale.
 
 A GET of a programme, situation or service page, or of the data API (statistics and HSDS), by a
-visitor who sends no session or message cookie is answered from Django's cache (shared by every
-app server when REDIS_URL is set) under a key of the scheme, host, address, language, today's date
-(organisations' validity), whether the visitor accepts gzip, the Accept header (the API's
-content negotiation) and the data version. The data
+visitor who sends no session or message cookie is answered from Django's cache (files shared by
+the processes of the machine; shared by every app server when REDIS_URL is set) under a key of the scheme, host, address, language, today's date
+(organisations' validity), whether the visitor accepts gzip, for the API the Accept header (its
+content negotiation; a page is the same HTML whatever a browser accepts) and the data version. The data
 version changes with every write through a service, sync, import and admin edit (see
 `seuraamo.core.data_version` and `seuraamo.situation.caching.data_version`), so the next request
 after a change renders anew.
@@ -34,6 +34,8 @@ from django.utils import timezone, translation
 from seuraamo.situation.caching import data_version
 
 CACHED_NAMESPACES = frozenset({"programmes", "situation", "catalogue", "api", "hsds"})
+#: The answers that depend on the Accept header (the API's formats), so keyed on it too.
+NEGOTIATED_NAMESPACES = frozenset({"api", "hsds"})
 #: Answers that do not depend on the data (the API's description), rendered each time.
 UNCACHED_VIEWS = frozenset({"api:openapi", "api:docs"})
 TIMEOUT_SECONDS = 3600
@@ -52,13 +54,15 @@ def _language(request: HttpRequest) -> str:
     ) or translation.get_language_from_request(request)
 
 
-def _cached_view(path: str, language: str) -> bool:
+def cached_namespace(path: str, language: str) -> str | None:
+    """The namespace of the view answering this address when its answers are cached, else None."""
     with translation.override(language):
         try:
             match = resolve(path)
         except Resolver404:
-            return False
-    return match.namespace in CACHED_NAMESPACES and match.view_name not in UNCACHED_VIEWS
+            return None
+    cached = match.namespace in CACHED_NAMESPACES and match.view_name not in UNCACHED_VIEWS
+    return match.namespace if cached else None
 
 
 def page_key(request: HttpRequest) -> str | None:
@@ -70,8 +74,10 @@ def page_key(request: HttpRequest) -> str | None:
     ):
         return None
     language = _language(request)
-    if not _cached_view(request.path_info, language):
+    namespace = cached_namespace(request.path_info, language)
+    if namespace is None:
         return None
+    negotiated = namespace in NEGOTIATED_NAMESPACES
     raw = "\n".join(
         [
             request.scheme or "",
@@ -80,7 +86,7 @@ def page_key(request: HttpRequest) -> str | None:
             language,
             str(timezone.localdate()),
             "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "",
-            request.headers.get("Accept", ""),  # the API answers json-stat by Accept
+            request.headers.get("Accept", "") if negotiated else "",  # json-stat by Accept
             data_version(),
         ]
     )

@@ -7,12 +7,19 @@ statistics tables), so the first request after the write's commit renders anew a
 is shown. The writers: ``core.audit.record_change`` (every audited service and admin edit), the
 programme import's journal, statistics ingest, revert, table metadata and areas, the catalogue
 loads and imports (own data, PTV, HSDS), publication figures, barometer loads, and a restore.
+
+After the commit, each function named in ``settings.AFTER_DATA_VERSION_CHANGE`` is called (the
+installation queues a background job that renders the public pages of the new version, so the first
+visitor after a sync is answered from the cache; ``installation.tasks``).
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from seuraamo.core.models import DataVersion
 
@@ -28,3 +35,5 @@ def bump_data_version() -> None:
         )
         if not created:
             DataVersion.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now)
+    for path in getattr(settings, "AFTER_DATA_VERSION_CHANGE", ()):
+        transaction.on_commit(import_string(path), robust=True)  # a failure is logged only

@@ -12,8 +12,17 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
+from django.urls import get_resolver
 
 from seuraamo.config.gunicorn_app import GunicornApplication
+from seuraamo.situation.charts.svg import render_svg
+
+#: The smallest chart: rendering it starts the chart engine.
+WARM_UP_CHART = {
+    "mark": "bar",
+    "data": {"values": [{"x": 1}]},
+    "encoding": {"x": {"field": "x", "type": "quantitative"}},
+}
 
 
 def default_workers() -> int:
@@ -59,19 +68,35 @@ class Command(BaseCommand):
                 background.wait(timeout=30)
 
     def _serve(self, options: dict[str, Any]) -> None:
+        preload()
         GunicornApplication(
             {
                 "bind": options["bind"],
                 "workers": options["workers"],
                 "timeout": options["timeout"],
                 "accesslog": "-",
+                # The app, its URLs and views are loaded once, before the workers fork; each
+                # worker then starts the chart engine before it takes a request (`start_worker`).
                 "preload_app": True,
+                "post_worker_init": start_worker,
                 # Which proxy to believe about https is the app's one setting, PROXY_SSL_HEADER.
                 "forwarded_allow_ips": "",
                 # No control socket under $HOME: several servers may run on one machine.
                 "control_socket_disable": True,
             }
         ).run()
+
+
+def preload() -> None:
+    """Import every view (and so the chart library) in gunicorn's master, before it forks."""
+    get_resolver().url_patterns  # noqa: B018 (imports the URL conf and its views)
+
+
+def start_worker(worker: object) -> None:
+    """In each worker after the fork, before its first request: start the chart engine
+    (vl-convert's JavaScript runtime, about a second), so that no visitor waits for it. It cannot
+    start in the master: a runtime started before a fork hangs in the forked worker."""
+    render_svg(WARM_UP_CHART, "fi")
 
 
 def start_background_worker() -> subprocess.Popen[bytes]:
