@@ -114,16 +114,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# One cache for all app servers (Redis or Valkey) when REDIS_URL is set; else each process its own.
+# One cache for all app servers (Redis or Valkey) when REDIS_URL is set; else one for every process
+# on this machine, in files under DATA_DIR/cache (a hit reads one file; unlike a database cache, a
+# store never waits for SQLite's write lock while a sync holds it; docs/benchmarks.md).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
+    CACHES: dict[str, dict[str, object]] = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "seuraamo",
         }
     }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            # Pages of every data version, date and encoding; past this, a third is dropped.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+#: Called (each a dotted path to a function of no arguments) after the commit of every transaction
+#: that moved the data version on (`core.data_version`): renders the public pages again in the
+#: background. Wired here so that `core` imports no other app.
+AFTER_DATA_VERSION_CHANGE = ["seuraamo.installation.tasks.warm_public_pages_soon"]
 # `seuraamo backup` on PostgreSQL: JSON lines that keep times to the microsecond.
 SERIALIZATION_MODULES = {"backupjsonl": "seuraamo.core.backup_format"}
 AUTH_USER_MODEL = "accounts.User"
