@@ -1,5 +1,6 @@
 """The staff data-status page in Chromium: an admin signs in, reads the page in fi/sv/en (axe-core
-finds no serious violation), and reverts the latest import with the keyboard after confirming.
+finds no serious violation), and reverts the latest import with the keyboard after confirming; the
+background worker finishes the revert and the page shows the job done.
 The imported numbers are invented test data (tests/official_stats/fixtures)."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.core.management import call_command
 
 from seuraamo.official_stats.models import SyncRun
 from tests.axe import serious_violations
+from tests.background import run_background_jobs
 from tests.official_stats.test_data_status import FIXTURES, TABLE, careless_file
 from tests.personas import PASSWORD, programme_admin
 
@@ -36,11 +38,11 @@ def sign_in(page: object, url: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "language,heading,button",
+    "language,heading,button,progress",
     [
-        ("fi", "Tietojen tila", "Kyllä, peru tämä ajo"),
-        ("sv", "Datastatus", "Ja, ångra denna körning"),
-        ("en", "Data status", "Yes, revert this run"),
+        ("fi", "Tietojen tila", "Kyllä, peru tämä ajo", "1/1 arvoa palautettu"),
+        ("sv", "Datastatus", "Ja, ångra denna körning", "1 av 1 värden återställda"),
+        ("en", "Data status", "Yes, revert this run", "1 of 1 values restored"),
     ],
 )
 def test_an_admin_reads_the_status_and_reverts_a_run(
@@ -49,6 +51,7 @@ def test_an_admin_reads_the_status_and_reverts_a_run(
     language: str,
     heading: str,
     button: str,
+    progress: str,
 ) -> None:
     url, run = site
     page = open_page(locale=f"{language}-FI")
@@ -66,7 +69,14 @@ def test_an_admin_reads_the_status_and_reverts_a_run(
     page.keyboard.press("Enter")
     page.wait_for_url(f"{url}/{language}/data-status/")
     assert f"{run}" in page.get_by_role("status").inner_text()
+    # The request only starts the revert; the background worker finishes it.
+    assert SyncRun.objects.get(pk=run).revert_started_at is not None
+    assert SyncRun.objects.get(pk=run).reverted_at is None
+    assert serious_violations(page) == []  # the jobs table, with a job waiting
+    run_background_jobs()
+    page.reload()
     assert SyncRun.objects.get(pk=run).reverted_at is not None
+    assert progress in page.locator("section.jobs").inner_text()
     # The reverted run has no revert button any more; the earlier one now has.
     assert page.locator(f"a[href='/{language}/data-status/runs/{run}/revert/']").count() == 0
     assert page.locator(f"a[href='/{language}/data-status/runs/{run - 1}/revert/']").count() == 1
