@@ -158,7 +158,7 @@ def test_a_signed_in_user_without_the_role_gets_the_styled_403(db: None, languag
     # The ways on: my tasks, the front page, signing in as someone else (back to this page).
     assert link(doc, MY_TASKS[language]).attrs["href"] == f"/{language}/follow-up/tasks/"
     assert link(doc, FRONT_PAGE[language]).attrs["href"] == f"/{language}/"
-    form = doc.find("form", action=f"/{language}/accounts/logout/")
+    form = doc.find("main").find("form", action=f"/{language}/accounts/logout/")
     assert form.attrs["method"] == "post"
     assert form.find("button").text == ANOTHER_USER[language]
     again = form.find("input", name="next").attrs["value"]
@@ -170,7 +170,7 @@ def test_signing_in_as_another_user_from_the_403_page_returns_there(db: None) ->
     analyst()
     browser = signed_in(citizen("member"))
     doc = page(browser.get("/fi/data-status/"), 403)
-    form = doc.find("form", action="/fi/accounts/logout/")
+    form = doc.find("main").find("form", action="/fi/accounts/logout/")
     again = form.find("input", name="next").attrs["value"]
 
     signed_out = browser.post(form.attrs["action"], {"next": again})
@@ -236,3 +236,24 @@ def test_the_500_template_alone_is_finnish_with_swedish_and_english_lines() -> N
     assert doc.find("html").attrs["lang"] == "fi"
     assert doc.find("h1").text == SERVER_ERROR["fi"]
     assert {p.attrs.get("lang") for p in doc.find("main").find_all("p")} == {None, "sv", "en"}
+
+
+@pytest.mark.parametrize(
+    ("language", "signed_in_as", "log_out"),
+    [
+        ("fi", "Kirjautuneena: Member", "Kirjaudu ulos"),
+        ("sv", "Inloggad: Member", "Logga ut"),
+        ("en", "Signed in: Member", "Log out"),
+    ],
+)
+def test_the_header_says_who_is_signed_in_and_signs_out(
+    db: None, language: str, signed_in_as: str, log_out: str
+) -> None:
+    browser = signed_in(citizen("member"))
+    header = page(browser.get(f"/{language}/"), 200).find("header", class_="site-header")
+    assert signed_in_as in " ".join(header.find("div", class_="signed-in").text.split())
+    form = header.find("form", action=f"/{language}/accounts/logout/")
+    assert form.attrs["method"] == "post" and form.find("button").text == log_out
+    assert browser.post(form.attrs["action"]).status_code == 302
+    anonymous = page(browser.get(f"/{language}/"), 200).find("header", class_="site-header")
+    assert anonymous.find_all("div", class_="signed-in") == []
