@@ -9,6 +9,7 @@ The PxWebApi 2.0 file is constructed (fixtures/README.md), modelled on the real 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -129,6 +130,15 @@ def test_a_period_more_than_a_year_ahead_is_refused_naming_it(tmp_path: Path) ->
     assert "period 2099 begins more than a year from today" in str(caught.value)
     assert not Observation.objects.filter(period="2099").exists()
     assert SyncRun.objects.count() == runs
+
+
+def test_today_is_the_local_date_of_the_time_zone(tmp_path: Path, monkeypatch) -> None:
+    """The bound moves with ``timezone.localdate()``: on 31 December 2098, 2099 is next year."""
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2098, 12, 31))
+    later = AGES.read_text(encoding="utf-8").replace('"2025"', '"2099"')
+    path = tmp_path / "2099.json"
+    path.write_text(later, encoding="utf-8")
+    assert "24 inserted" in import_file(path)
 
 
 def test_a_month_just_past_a_year_ahead_is_refused(tmp_path: Path) -> None:

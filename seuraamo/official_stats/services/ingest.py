@@ -407,8 +407,9 @@ def ingest_cubes(
     started_at = started_at or timezone.now()
     if isinstance(cubes, Sequence):
         frequency = table_frequency(table_id)
+        today = timezone.localdate()
         for cube in cubes:
-            frequency = check_cube(cube, frequency=frequency) or frequency
+            frequency = check_cube(cube, frequency=frequency, today=today) or frequency
     with sync_lock(wait_seconds=INGEST_LOCK_WAIT_SECONDS):
         return _ingest_locked(
             table_id=table_id,

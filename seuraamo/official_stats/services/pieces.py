@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from django.utils import timezone
+
 from seuraamo.official_stats.pxweb import Cube, Role
 from seuraamo.official_stats.pxweb.checks import check_cube
 from seuraamo.official_stats.services.tables import table_frequency
@@ -19,7 +21,7 @@ def streamed(table_id: str, cubes: Iterable[Cube]) -> Iterator[Sequence[Cube]]:
         return
     frequency = table_frequency(table_id)
     for cube in cubes:
-        frequency = check_cube(cube, frequency=frequency) or frequency
+        frequency = check_cube(cube, frequency=frequency, today=timezone.localdate()) or frequency
         yield [cube]
 
 
