@@ -10,8 +10,8 @@ the site's address (`SITE_URL`) would, through the whole middleware stack, so th
 (`config/page_cache.py`) stores each answer under the key a visitor's request will have.
 
 The pages: every page without a parameter of the programme, the situation picture and the service
-catalogue, in fi, sv and en, and the pages of those namespaces they link to (themes, goals,
-organisations, municipalities, services), without query strings.
+catalogue, in fi, sv and en, and the pages of those namespaces they link to, and those these link to
+(themes, goals, organisations, municipalities, services), without query strings.
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ BROWSER_HEADERS = {
     "HTTP_ACCEPT": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "HTTP_ACCEPT_ENCODING": "gzip, deflate, br",
 }
-#: The most pages of one language a warm-up renders (the real installation has about 150).
+#: How far links are followed from the pages without parameters (home → theme → goal).
+LINK_DEPTH = 2
+#: The most pages of one language a warm-up renders (the real installation has about 100).
 MAX_PAGES_PER_LANGUAGE = 400
 _HREF = re.compile(r'href="(/[^"#?]*)"')
 
@@ -101,24 +103,24 @@ def _links(response: HttpResponseBase, language: str) -> list[str]:
 
 
 def warm_language(client: Client, language: str) -> tuple[int, int]:
-    """Render the language's index pages and the pages they link to; (rendered, answered 200)."""
-    queue = index_pages(language)
-    seen = set(queue)
+    """Render the language's index pages and the pages they link to, to `LINK_DEPTH` links;
+    (rendered, answered 200)."""
+    queue = [(path, 0) for path in index_pages(language)]
+    seen = {path for path, _depth in queue}
     rendered = ok = 0
-    index_count = len(queue)
     while queue and rendered < MAX_PAGES_PER_LANGUAGE:
-        path = queue.pop(0)
+        path, depth = queue.pop(0)
         client.cookies.clear()  # an anonymous visitor: no session, no messages
         response = client.get(path)
         rendered += 1
         if response.status_code != 200:
             continue
         ok += 1
-        if rendered <= index_count:  # one level of links from the index pages
+        if depth < LINK_DEPTH:
             for link in _links(response, language):
                 if link not in seen:
                     seen.add(link)
-                    queue.append(link)
+                    queue.append((link, depth + 1))
     return rendered, ok
 
 
