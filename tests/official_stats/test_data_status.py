@@ -104,6 +104,7 @@ def test_an_admin_reverts_the_latest_run_after_confirming(tmp_path: Path) -> Non
     response = admin.post(revert_url, follow=True)
     page = response.content.decode()
     assert f"Ajo {careless.pk} perutaan" in page
+    assert '<div class="message message--success" role="status"><p>Ajo' in page
     assert f"Ajon {careless.pk} peruminen" in page and "odottaa" in page
     # The run's cells are hidden at once: the month it added and the value it changed.
     visible = set(Observation.objects.values_list("period", "area_code", "content_code", "value"))
@@ -143,6 +144,12 @@ def test_an_older_run_is_not_reverted_and_the_reason_is_shown_in_the_pages_langu
     page = response.content.decode()
     assert not_reverted.format(first=first.pk) in page
     assert reason.format(first=first.pk) in page
+    # A refusal reads as an error, announced at once; not as a notice or a success.
+    assert (
+        '<div class="message message--error" role="alert"><p>' + not_reverted.format(first=first.pk)
+        in page
+    )
+    assert "message--success" not in page
     assert Observation.objects.count() == count
 
 
