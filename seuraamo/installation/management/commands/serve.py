@@ -10,11 +10,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.urls import get_resolver
 
 from seuraamo.config.gunicorn_app import GunicornApplication
+from seuraamo.installation.tasks import warm_public_pages_soon
 from seuraamo.situation.charts.svg import render_svg
 
 #: The smallest chart: rendering it starts the chart engine.
@@ -57,6 +60,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No collected static files in {settings.STATIC_ROOT}: run `seuraamo collectstatic` first."
             )
+        problem = fresh_page_cache()
+        if problem:
+            self.stderr.write(problem)
         # Workers are forked from this process: no database connection may be shared with them.
         connections.close_all()
         background = None if options["no_background_worker"] else start_background_worker()
@@ -85,6 +91,20 @@ class Command(BaseCommand):
                 "control_socket_disable": True,
             }
         ).run()
+
+
+def fresh_page_cache() -> str:
+    """The machine's cache files emptied (pages rendered by the code that ran before: a restart
+    after an upgrade shows the new templates at once) and the public pages queued for rendering by
+    the background worker. A shared Redis is left alone: other servers may still run. Returns
+    what went wrong, or an empty string."""
+    if isinstance(cache, FileBasedCache):
+        cache.clear()
+    try:
+        warm_public_pages_soon()
+    except DatabaseError as error:  # not migrated yet: the server still starts
+        return f"The public pages were not queued for rendering: {error}"
+    return ""
 
 
 def preload() -> None:
