@@ -126,6 +126,9 @@ if REDIS_URL:
             "KEY_PREFIX": "seuraamo",
         }
     }
+elif DEBUG:
+    # `make dev`: each restart of the development server starts empty, so edited templates show.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
         "default": {
