@@ -4,6 +4,7 @@ e-mail sign-in form. Repeated failed sign-ins are throttled and password-reset e
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import requests
@@ -141,5 +142,11 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def locked_out(
     request: HttpRequest, credentials: object = None, *args: object, **kwargs: object
 ) -> HttpResponse:
-    """What django-axes answers after too many failed sign-ins (AXES_LOCKOUT_CALLABLE)."""
-    return render(request, "accounts/locked_out.html", status=429)
+    """What django-axes answers after too many failed sign-ins (AXES_LOCKOUT_CALLABLE); a
+    known-good browser is told how long it still waits."""
+    typed = credentials.get("username") if isinstance(credentials, dict) else None
+    if typed is None:
+        typed = request.POST.get("username")
+    wait = throttling.device_wait(request, typed if isinstance(typed, str) else None)
+    seconds = max(1, math.ceil(wait.total_seconds())) if wait else None
+    return render(request, "accounts/locked_out.html", {"wait_seconds": seconds}, status=429)

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Writes a known-good browser's cookie after a sign-in (accounts/throttling.py).
+    "seuraamo.accounts.throttling.DeviceCookieMiddleware",
     # Last, as django-axes requires: answers a locked-out sign-in with HTTP 429.
     "axes.middleware.AxesMiddleware",
 ]

@@ -214,3 +214,62 @@ def test_password_reset_takes_at_most_ten_requests_an_hour_from_one_address(db) 
     reset(client, people[-1].email, "203.0.113.21")
     assert len(mail.outbox) == 11
     assert mail.outbox[-1].to == [people[-1].email]
+
+
+def age_device_failure(client: Client, seconds: float) -> None:
+    """Move the browser's last failure `seconds` into the past (as if it had waited)."""
+    from django.core import signing
+
+    from seuraamo.accounts import throttling
+
+    name, failures, last = signing.loads(
+        client.cookies[throttling.DEVICE_COOKIE].value, salt=throttling._DEVICE_SALT
+    )
+    client.cookies[throttling.DEVICE_COOKIE] = signing.dumps(
+        [name, failures, last - seconds], salt=throttling._DEVICE_SALT
+    )
+
+
+def test_a_known_good_browser_meets_growing_delays_not_the_lock(staff) -> None:
+    """Issue 23 §1: the owner's own browser, once signed in there, is never locked out — not
+    by an attacker at the same address, not by its own mistakes, which only slow it down."""
+    owner = Client()
+    assert sign_in(owner, "staff", PASSWORD, address=ATTACKER).status_code == 302
+    owner.post("/fi/accounts/logout/")
+    # An attacker at the same (office) address locks the account from there ...
+    attacker = Client()
+    assert [sign_in(attacker, "staff", "x", address=ATTACKER).status_code for _ in range(6)][
+        -1
+    ] == 429
+    assert sign_in(Client(), "staff", PASSWORD, address=ATTACKER).status_code == 429
+    # ... but the owner's browser signs in.
+    assert sign_in(owner, "staff", PASSWORD, address=ATTACKER).status_code == 302
+    owner.post("/fi/accounts/logout/")
+
+    # Its own wrong passwords: five as usual, then it must wait 1 s, 2 s, 4 s ... between tries.
+    statuses = [sign_in(owner, "staff", "wrong", address=ATTACKER).status_code for _ in range(5)]
+    assert statuses == [200] * 5
+    waiting = sign_in(owner, "staff", PASSWORD, address=ATTACKER)
+    assert waiting.status_code == 429
+    assert "Yritä uudelleen 1 sekunnin kuluttua." in waiting.content.decode()
+    age_device_failure(owner, 1.5)
+    assert sign_in(owner, "staff", "wrong again", address=ATTACKER).status_code == 200
+    assert "2 sekunnin" in sign_in(owner, "staff", PASSWORD, address=ATTACKER).content.decode()
+    age_device_failure(owner, 2.5)
+    assert sign_in(owner, "staff", PASSWORD, address=ATTACKER).status_code == 302
+
+
+def test_a_forged_or_foreign_device_cookie_is_ignored(staff) -> None:
+    from seuraamo.accounts import throttling
+
+    citizen("other")
+    other = Client()
+    assert signed_in(site_sign_in(other, "other@example.test", PASSWORD, ATTACKER))
+    other.post("/fi/accounts/logout/")
+    attacker = Client()
+    attacker.cookies[throttling.DEVICE_COOKIE] = other.cookies[throttling.DEVICE_COOKIE].value
+    statuses = [sign_in(attacker, "staff", "x", address=ATTACKER).status_code for _ in range(5)]
+    assert statuses[-1] == 429  # another account's cookie gives no way round the lock
+    forged = Client()
+    forged.cookies[throttling.DEVICE_COOKIE] = '["staff", 0, 0.0]:forged:signature'
+    assert sign_in(forged, "staff", PASSWORD, address=ATTACKER).status_code == 429
