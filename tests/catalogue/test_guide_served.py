@@ -79,7 +79,16 @@ def served(tmp_path: Path, collected_static: Path, migrated_sqlite: object) -> I
     access_log, application_log = tmp_path / "access.log", tmp_path / "application.log"
     with access_log.open("w") as stdout, application_log.open("w") as stderr:
         process = subprocess.Popen(
-            [*SEURAAMO, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            [
+                *SEURAAMO,
+                "serve",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--no-background-worker",
+                "--no-warm-up",
+            ],
             env=env,
             cwd=PROJECT,
             stdout=stdout,

@@ -130,7 +130,7 @@ def server(data_dir: Path, collected_static: Path, migrated_sqlite) -> Iterator[
     assert result.returncode == 0, result.stderr
     port = free_port()
     process = subprocess.Popen(
-        [*SEURAAMO, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        [*SEURAAMO, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-warm-up"],
         env=env,
         cwd=PROJECT,
         stdout=subprocess.DEVNULL,

@@ -51,6 +51,7 @@ def two_workers(
             "--workers",
             "2",
             "--no-background-worker",
+            "--no-warm-up",
         ],
         env=env,
         cwd=PROJECT,

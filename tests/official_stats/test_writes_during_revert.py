@@ -1,10 +1,10 @@
-"""Nobody waits on a revert (issue 23 §3): while a revert restores and removes some 230 000 cells
+"""Nobody waits on a revert (issue 23 §3): while a revert restores and removes some 116 000 cells
 of one run in the same SQLite file, public pages, the API and admin saves from another process
 all answer; and from the revert's first commit the run's cells are no longer shown.
 
 Real processes on a real (migrated) database file: two `sync_statistics` runs against the fake
-PxWeb server (a 12r5-like table, constructed values: 421 areas × 12 months × 23 codes, then the
-same table with 24 months and other values, so the second run changes 116 000 cells and adds as
+PxWeb server (a 12r5-like table, constructed values: 421 areas × 6 months × 23 codes, then the
+same table with 12 months and other values, so the second run changes 58 000 cells and adds as
 many), then `revert_statistics_run` of the second run beside the mixed load of
 `mixed_load.py`."""
 
@@ -36,15 +36,15 @@ def test_pages_api_and_saves_all_answer_during_a_large_revert(
 ) -> None:
     database = tmp_path / "seuraamo.sqlite3"
     env = environment(tmp_path, migrated_sqlite(database))
-    sync(env, fake_pxweb(make_12r5_table(12, start="2025M07")).base_url)
+    sync(env, fake_pxweb(make_12r5_table(6, start="2026M01")).base_url)
     with sqlite3.connect(database) as db:
         first = sorted(db.execute("SELECT id, value FROM official_stats_observation"))
-    sync(env, fake_pxweb(make_12r5_table(24, start="2024M07")).base_url)
+    sync(env, fake_pxweb(make_12r5_table(12, start="2025M07")).base_url)
     with sqlite3.connect(database) as db:
         (second, inserted, changed) = db.execute(
             "SELECT id, inserted, changed FROM official_stats_syncrun ORDER BY id DESC LIMIT 1"
         ).fetchone()
-    assert inserted > 100_000 and changed > 100_000
+    assert inserted > 50_000 and changed > 50_000
 
     load = start_load(env, run_id=second)
     revert = subprocess.run(
@@ -56,7 +56,7 @@ def test_pages_api_and_saves_all_answer_during_a_large_revert(
     assert revert.returncode == 0, revert.stderr
     assert f"{changed} value(s) restored, {inserted} cell(s) removed" in revert.stdout
     during = [row for row in results if row[2]]
-    assert len(during) >= 12, results  # the requests really overlapped the revert
+    assert len(during) >= 8, results  # the requests really overlapped the revert
     assert {name for name, *_rest in during} >= {"page /fi/situation/", "admin save"}
     assert failures(results) == []
     assert {status for _name, status, *_rest in results} <= {200, 302}

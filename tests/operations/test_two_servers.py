@@ -79,7 +79,16 @@ def servers(
     ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(
-            [*SEURAAMO, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            [
+                *SEURAAMO,
+                "serve",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--no-background-worker",
+                "--no-warm-up",
+            ],
             env=env,
             cwd=PROJECT,
             stdout=subprocess.DEVNULL,

@@ -53,6 +53,12 @@ class Command(BaseCommand):
             help="do not start the background worker (statistics syncs and reverts) beside the "
             "server: when another process on the machine already runs `seuraamo db_worker`",
         )
+        parser.add_argument(
+            "--no-warm-up",
+            action="store_true",
+            help="do not queue the rendering of the public pages at start (a second server of a "
+            "site whose pages another server warms, or a test server)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         manifest = settings.STATIC_ROOT / getattr(staticfiles_storage, "manifest_name", "")
@@ -60,7 +66,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No collected static files in {settings.STATIC_ROOT}: run `seuraamo collectstatic` first."
             )
-        problem = fresh_page_cache()
+        problem = fresh_page_cache(warm_up=not options["no_warm_up"])
         if problem:
             self.stderr.write(problem)
         # Workers are forked from this process: no database connection may be shared with them.
@@ -93,13 +99,15 @@ class Command(BaseCommand):
         ).run()
 
 
-def fresh_page_cache() -> str:
+def fresh_page_cache(*, warm_up: bool = True) -> str:
     """The machine's cache files emptied (pages rendered by the code that ran before: a restart
     after an upgrade shows the new templates at once) and the public pages queued for rendering by
     the background worker. A shared Redis is left alone: other servers may still run. Returns
     what went wrong, or an empty string."""
     if isinstance(cache, FileBasedCache):
         cache.clear()
+    if not warm_up:
+        return ""
     try:
         warm_public_pages_soon()
     except DatabaseError as error:  # not migrated yet: the server still starts
