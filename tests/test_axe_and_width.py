@@ -204,6 +204,13 @@ MATRIX: dict[str, list[Visit]] = {
 
 @pytest.fixture
 def site(live_site: str) -> Site:
+    return build_site(live_site)
+
+
+def build_site(url: str) -> Site:
+    """The matrix's data, also read by tests/test_pseudo_locale.py: the real programme, the
+    situation builders' statistics, the constructed barometer, the service catalogue seed with a
+    location, an open round with a meeting and a decision, and a person for each persona."""
     call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
     build_situation()
     call_command("import_barometer", BAROMETER, verbosity=0)
@@ -235,13 +242,14 @@ def site(live_site: str) -> Site:
     Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
     report = round_.reports.get(goal=goal)
     return Site(
-        url=live_site,
+        url=url,
         people={
             "visitor": None,
             "coordinator": personas.coordinator(Organisation.objects.get(key=COORDINATING)),
             "programme admin": admin,
             "steering group": personas.steering_group_member(),
             "service editor": personas.service_editor(service.responsible),
+            "analyst": personas.analyst(),
         },
         keys={
             "goal": GOAL,

@@ -20,13 +20,10 @@ expects it to be found."""
 
 from __future__ import annotations
 
-import datetime
-import io
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -36,31 +33,14 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import models
 from django.test import Client, override_settings
-from django.utils import timezone
 
-from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from seuraamo.core import formatting
-from seuraamo.follow_up import services
-from seuraamo.follow_up.models import Decision, Meeting
 from seuraamo.official_stats.services.snapshot import TABLES_JSON
-from seuraamo.organisations.models import Organisation
 from seuraamo.periods.names import MONTHS
-from seuraamo.programmes.models import Goal, Programme
-from tests import personas
 from tests.conftest import loaded_once
-from tests.situation.builders import build_situation
-from tests.test_axe_and_width import (
-    BAROMETER,
-    COORDINATING,
-    GOAL,
-    MATRIX,
-    PERIOD,
-    PROGRAMME_FILE,
-    SERVICE,
-)
+from tests.test_axe_and_width import MATRIX, Site, build_site
 
 OPEN, CLOSE = "⟦", "⟧"
 #: A word: letters and digits (so "KU285", "2026M06" and "12r5" are one word each).
@@ -374,63 +354,6 @@ def unmarked_words(fragment: Fragment, content: DatabaseContent) -> list[str]:
 # --- the site ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Site:
-    people: dict[str, object]
-    keys: dict[str, object]
-
-
-def build_site() -> Site:
-    """The axe matrix's data (tests/test_axe_and_width.py): the real programme, the situation
-    builders' statistics, the constructed barometer, the service catalogue seed with a location,
-    an open round with a meeting and a decision."""
-    call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
-    build_situation()
-    call_command("import_barometer", BAROMETER, verbosity=0)
-    call_command("load_catalogue", stdout=io.StringIO())
-    service = Service.objects.get(key=SERVICE)
-    Channel.objects.create(
-        service=service,
-        kind=ChannelKind.LOCATION,
-        name_fi="Testipiste (rakennettu testiä varten)",
-        municipality="KU286",
-        latitude=Decimal("60.86800"),
-        longitude=Decimal("26.70400"),
-    )
-    admin = personas.programme_admin()
-    programme = Programme.objects.get()
-    goal = Goal.objects.get(key=GOAL)
-    round_ = services.open_round(
-        actor=admin,
-        programme=programme,
-        period=PERIOD,
-        deadline=timezone.localdate() + datetime.timedelta(days=20),
-        goals=list(Goal.objects.all()),
-    )
-    meeting = Meeting.objects.create(
-        programme=programme, date=datetime.date(2027, 3, 12), reporting_round=round_
-    )
-    Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
-    report = round_.reports.get(goal=goal)
-    return Site(
-        people={
-            "visitor": None,
-            "coordinator": personas.coordinator(Organisation.objects.get(key=COORDINATING)),
-            "programme admin": admin,
-            "steering group": personas.steering_group_member(),
-            "service editor": personas.service_editor(service.responsible),
-            "analyst": personas.analyst(),
-        },
-        keys={
-            "goal": GOAL,
-            "period": PERIOD,
-            "report": report.pk,
-            "meeting": meeting.pk,
-            "service": SERVICE,
-        },
-    )
-
-
 _site: list[Site] = []
 
 
@@ -439,7 +362,7 @@ def pseudo_site_for_the_module(
     django_db_setup: None, django_db_blocker: pytest.DjangoDbBlocker
 ) -> Iterator[None]:
     def load() -> None:
-        _site[:] = [build_site()]
+        _site[:] = [build_site("")]
 
     yield from loaded_once(django_db_blocker, load)
 
