@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.formats import get_format
 
 from seuraamo.core.translation import active_content_language
-from seuraamo.periods import Frequency, Period, names
+from seuraamo.periods import Frequency, Period, PeriodError, names
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -110,9 +110,10 @@ def month_genitive_fi(period: str) -> str:
 
 
 def _month(period: str) -> Period | None:
-    if not Period.is_valid(period, Frequency.MONTH):
+    try:
+        return Period.parse(period, Frequency.MONTH)
+    except PeriodError:
         return None
-    return Period.parse(period)
 
 
 def at_month_end(period: str, language: str | None = None) -> str:

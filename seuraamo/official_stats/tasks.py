@@ -8,9 +8,8 @@ from __future__ import annotations
 from django_tasks import task
 
 from seuraamo.accounts.models import User
-from seuraamo.official_stats.models import SyncRun
 from seuraamo.official_stats.services.locking import sync_lock
-from seuraamo.official_stats.services.revert import finish_revert, start_revert
+from seuraamo.official_stats.services.revert import finish_revert, start_or_continue_revert
 from seuraamo.official_stats.services.sync import SyncError, make_client, sync_statistics
 
 
@@ -42,9 +41,7 @@ def start_revert_in_background(*, actor: User | None, run_id: int) -> None:
     """Mark the run as being reverted now (its cells are hidden at once) and leave the batches
     to the worker; a revert already started (one the worker did not finish) is queued again and
     continues where it stopped. Raises RevertError when the run cannot be reverted."""
-    started = SyncRun.objects.filter(pk=run_id, revert_started_at__isnull=False).exists()
-    if not started:
-        start_revert(actor=actor, run_id=run_id)
+    start_or_continue_revert(actor=actor, run_id=run_id)
     revert_job.enqueue(run_id=run_id, actor_id=actor.pk if actor is not None else None)
 
 

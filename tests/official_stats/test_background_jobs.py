@@ -5,11 +5,9 @@ invented test data; the sync reads the fake PxWeb server."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from fakepxweb import make_12r5_table
@@ -21,14 +19,10 @@ from tests.background import run_background_jobs
 from tests.personas import analyst
 
 from .conftest import stored
+from .test_data_status import import_file
 from .test_revert import FIXTURES, TABLE, careless_file
 
 pytestmark = pytest.mark.django_db
-
-
-def import_file(path: Path) -> SyncRun:
-    call_command("import_statistics", str(path), "--table", TABLE, stdout=io.StringIO())
-    return SyncRun.objects.latest("pk")
 
 
 def test_a_revert_that_stopped_half_way_continues_when_asked_again(

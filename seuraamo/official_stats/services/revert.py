@@ -84,9 +84,15 @@ def revert_run(*, actor: User | None, run_id: int) -> RevertResult:
     """Revert run ``run_id`` in this process, both steps in turn (the command line, tests); a
     revert started before and not finished continues. Raises :class:`RevertError` if it cannot
     be reverted."""
+    start_or_continue_revert(actor=actor, run_id=run_id)
+    return finish_revert(actor=actor, run_id=run_id)
+
+
+def start_or_continue_revert(*, actor: User | None, run_id: int) -> None:
+    """Start the revert of ``run_id`` (:func:`start_revert`) unless it was started before and
+    not finished: then the batches simply continue. Raises :class:`RevertError`."""
     if not SyncRun.objects.filter(pk=run_id, revert_started_at__isnull=False).exists():
         start_revert(actor=actor, run_id=run_id)
-    return finish_revert(actor=actor, run_id=run_id)
 
 
 def start_revert(*, actor: User | None, run_id: int) -> SyncRun:
