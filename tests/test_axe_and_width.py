@@ -198,6 +198,7 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/rounds/{period}/"),
         Visit("follow-up/rounds/{period}/report.html"),
         Visit("follow-up/goals/{goal}/"),
+        Visit("data-status/"),  # the stored tables, their runs and the background jobs
     ],
 }
 
