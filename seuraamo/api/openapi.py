@@ -36,7 +36,7 @@ def _codes(
         "name": name,
         "in": "query",
         "required": required,
-        "description": description,
+        "description": f"{description} Each code is at most 80 characters.",
         "schema": {"type": "string", "minLength": 1, "pattern": pattern},
         "example": example,
         "style": "form",

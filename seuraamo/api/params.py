@@ -19,8 +19,11 @@ from seuraamo.periods import Frequency, Period, PeriodError
 #: characters are refused; a code is quoted where it goes into a URL.
 CODE_CHARACTERS = r"[^,\u0000-\u001f\u007f-\u009f]{1,80}"
 CODE = re.compile(CODE_CHARACTERS)
-#: A comma-separated list of codes, as the OpenAPI document states it.
-CODE_LIST_PATTERN = f"^{CODE_CHARACTERS}(,{CODE_CHARACTERS})*$"
+#: A comma-separated list of codes, as the OpenAPI document states it. The document leaves out the
+#: 80-character bound of each code (its description says it; a longer code gets the documented
+#: 400): a bounded repeat inside a repeated group made every schema tool that expands patterns
+#: slow (schemathesis spent 20 of its 34 s canonicalising it).
+CODE_LIST_PATTERN = r"^[^,\u0000-\u001f\u007f-\u009f]+(,[^,\u0000-\u001f\u007f-\u009f]+)*$"
 PERIOD_HELP = "use 2021M06 (month 01–12), 2024Q2, 2024H1 or 2025"
 FORMATS = {
     "json": "json",
