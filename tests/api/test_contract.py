@@ -41,6 +41,14 @@ def test_the_document_states_the_patterns_the_api_applies(client) -> None:
     assert parameters(client, "/api/areas")["level"]["schema"]["minItems"] == 1
 
 
+def test_a_code_longer_than_the_documented_80_characters_is_refused(client) -> None:
+    assert "at most 80 characters" in parameters(client, "/api/areas")["code"]["description"]
+    assert client.get(f"/api/areas?code={'K' * 80}").status_code == 200
+    response = client.get(f"/api/areas?code=KU285,{'K' * 81}")
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "code"
+
+
 @pytest.mark.parametrize("value", ["2026M13", "2026M00", "2026M6"])
 def test_a_month_outside_01_12_is_refused(client, value: str) -> None:
     response = client.get(f"/api/observations?table=tyonv/12r5&from={value}")
