@@ -9,6 +9,8 @@ import calendar
 import datetime
 from typing import Any
 
+from django.utils import dateformat
+
 from seuraamo.follow_up.models import (
     CONTRIBUTION_FIELDS,
     TEXT_FIELDS,
@@ -130,6 +132,7 @@ def build_document(report: GoalReport) -> Document:
         ],
         "indicators": indicators,
         "projects": _projects(goal),
+        "decision_follow_ups": _decision_follow_ups(report),
         "updated_by": _name(report.updated_by) if report.updated_by else "",
         "updated_at": _when(report.updated_at),
         "submitted_at": _when(report.submitted_at),
@@ -194,6 +197,25 @@ def _projects(goal: Goal) -> list[dict[str, object]]:
             "url": project.url,
         }
         for project in projects
+    ]
+
+
+def _decision_follow_ups(report: GoalReport) -> list[dict[str, object]]:
+    """What the report says was done about the steering group's decisions (public ones only: a
+    report may become public, a confidential decision never does)."""
+    rows = report.decision_follow_ups.select_related("decision__meeting", "decision__responsible")
+    return [
+        {
+            "decided": dateformat.format(row.decision.meeting.date, "j.n.Y"),
+            "decision": row.decision.text,
+            "responsible": _texts(row.decision.responsible, "name")
+            if row.decision.responsible
+            else None,
+            "text": row.text,
+            "done": row.marked_done,
+        }
+        for row in rows
+        if not row.decision.confidential
     ]
 
 

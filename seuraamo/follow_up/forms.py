@@ -7,6 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.translation import localized
+from seuraamo.follow_up.meeting_forms import add_decision_fields, decision_answers
+from seuraamo.follow_up.meetings import decisions_to_answer
 from seuraamo.follow_up.models import (
     CONTRIBUTION_FIELDS,
     TEXT_FIELDS,
@@ -38,6 +40,13 @@ class ReportForm(forms.Form):
         self.text_fields = list(report_text_fields(shared=self.is_shared))
         _add_text_fields(self, self.text_fields)
         self.measure_rows = _add_measure_fields(self, report.measure_statuses.all())
+        # A shared report's organisations answer for their decisions in their own parts.
+        organisation_ids = (
+            [] if self.is_shared else [r.organisation_id for r in report.organisations.all()]
+        )
+        self.decision_rows = add_decision_fields(
+            self, report, decisions_to_answer(report, organisation_ids)
+        )
         self.indicator_rows: list[tuple[object, str, str, str]] = []
         for indicator in report.goal.indicators.all():
             if indicator.kind != IndicatorKind.MANUAL:
@@ -105,6 +114,7 @@ class ReportForm(forms.Form):
             texts={name: data[name] for name in self.text_fields},
             measures=measures,
             manual_values=manual,
+            decisions=decision_answers(self, self.decision_rows),
         )
 
 
@@ -148,6 +158,11 @@ class ContributionForm(forms.Form):
         self.contribution = contribution
         _add_text_fields(self, list(CONTRIBUTION_FIELDS))
         self.measure_rows = _add_measure_fields(self, contribution.measure_statuses.all())
+        self.decision_rows = add_decision_fields(
+            self,
+            contribution.report,
+            decisions_to_answer(contribution.report, [contribution.organisation_id]),
+        )
 
     @property
     def text_bound_fields(self) -> list[forms.BoundField]:
@@ -173,6 +188,7 @@ class ContributionForm(forms.Form):
                 )
                 for s in self.contribution.measure_statuses.all()
             },
+            decisions=decision_answers(self, self.decision_rows),
         )
 
 

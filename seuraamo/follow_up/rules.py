@@ -14,7 +14,9 @@ from django.db.models import Q
 from seuraamo.accounts.roles import Role, Roles
 from seuraamo.follow_up.models import (
     Contribution,
+    Decision,
     GoalReport,
+    Meeting,
     ReportingRound,
     ReportStatus,
     RoundStatus,
@@ -103,6 +105,33 @@ def can_read_comments(roles: Roles, report: GoalReport) -> bool:
     return roles.reads_every_report or writes_report(roles, report)
 
 
+def can_read_attention(roles: Roles) -> bool:
+    """What needs the steering group's attention (attention.py) is for the group, the admins and
+    the analysts: it names late organisations and decisions not yet public."""
+    return roles.reads_every_report
+
+
 def can_comment(roles: Roles) -> bool:
     """Steering-group members and admins comment on reports."""
     return roles.is_admin or Role.STEERING_GROUP in roles.roles
+
+
+# --- meetings and decisions -----------------------------------------------------------------------
+
+
+def can_manage_meetings(roles: Roles) -> bool:
+    """The programme admin is the steering group's secretary: records meetings and decisions."""
+    return roles.is_admin
+
+
+def can_read_minutes(roles: Roles, meeting: Meeting) -> bool:
+    """Minutes are public once approved; before that the steering group and the admins read them."""
+    return meeting.minutes_approved_at is not None or roles.reads_every_report
+
+
+def can_read_decision(roles: Roles, decision: Decision) -> bool:
+    """A confidential decision stays with the steering group, the admins and the analysts; the rest
+    are public once the meeting's minutes are approved."""
+    if roles.reads_every_report:
+        return True
+    return not decision.confidential and decision.meeting.minutes_approved_at is not None

@@ -20,6 +20,7 @@ from seuraamo.core.conflicts import ConflictError
 from seuraamo.follow_up import rules
 from seuraamo.follow_up.documents import build_document, official_values_at, period_end
 from seuraamo.follow_up.labour_market import frozen_summary
+from seuraamo.follow_up.meeting_services import FollowUpAnswer, save_decision_follow_ups
 from seuraamo.follow_up.models import (
     CONTRIBUTION_FIELDS,
     Contribution,
@@ -61,6 +62,8 @@ class ReportContent:
     texts: dict[str, str] = field(default_factory=dict)
     measures: dict[int, tuple[str, str]] = field(default_factory=dict)
     manual_values: dict[int, ManualValueInput] = field(default_factory=dict)
+    #: What was done about the organisation's open decisions, by decision id.
+    decisions: dict[int, FollowUpAnswer] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,6 +72,7 @@ class ContributionContent:
 
     texts: dict[str, str] = field(default_factory=dict)
     measures: dict[int, tuple[str, str]] = field(default_factory=dict)
+    decisions: dict[int, FollowUpAnswer] = field(default_factory=dict)
 
 
 def _require(allowed: bool) -> None:
@@ -334,7 +338,8 @@ def save_report(
         raise ConflictError(report)
     before = snapshot(report)
     report.assessment = content.assessment
-    for name in report_text_fields(shared=report.contributions.exists()):
+    shared = report.contributions.exists()
+    for name in report_text_fields(shared=shared):
         setattr(report, name, content.texts.get(name, ""))
     report.updated_by = actor
     report.version = F("version") + 1
@@ -343,6 +348,12 @@ def save_report(
     _audit_update(actor, report, before)
     _save_measures(actor, report, content.measures)
     _save_manual_values(actor, report, content.manual_values)
+    save_decision_follow_ups(  # a shared report's organisations answer in their own parts
+        actor=actor,
+        report=report,
+        organisation_ids=[] if shared else rules.organisation_ids_of(report),
+        answers=content.decisions,
+    )
     return report
 
 
@@ -499,6 +510,12 @@ def save_contribution(
         status.status, status.text = content.measures[status.measure_id]
         status.save()
         _audit_update(actor, status, before_status)
+    save_decision_follow_ups(
+        actor=actor,
+        report=contribution.report,
+        organisation_ids=[contribution.organisation_id],
+        answers=content.decisions,
+    )
     return contribution
 
 

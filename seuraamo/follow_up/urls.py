@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from seuraamo.follow_up import views
+from seuraamo.follow_up import meeting_views, views
 from seuraamo.periods import Frequency, Period
 
 
@@ -23,9 +23,12 @@ register_converter(HalfYearConverter, "half_year")
 app_name = "follow_up"
 urlpatterns = [
     path("tasks/", views.tasks, name="tasks"),
+    path("attention/", views.attention, name="attention"),
     path("rounds/", views.rounds, name="rounds"),
     path("rounds/open/", views.open_round, name="open_round"),
     path("rounds/<half_year:period>/", views.round_dashboard, name="round"),
+    # Before round_action, whose <slug:action> would take "attention".
+    path("rounds/<half_year:period>/attention/", views.attention, name="round_attention"),
     path(
         "rounds/<half_year:period>/<slug:action>/",
         views.round_action,
@@ -48,7 +51,19 @@ urlpatterns = [
         name="contribution_sign_off",
     ),
     path("overview/", views.programme_overview, name="overview"),
-    path("meetings/", views.meeting_list, name="meetings"),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/", meeting_views.meeting_list, name="meetings"),
+    path("meetings/new/", meeting_views.meeting_edit, name="meeting_new"),
+    path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meeting_views.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/meeting.pdf", meeting_views.meeting_pdf, name="meeting_pdf"),
+    path("meetings/<int:pk>/approve/", meeting_views.meeting_approve, name="meeting_approve"),
+    path(
+        "meetings/<int:meeting_pk>/decisions/new/",
+        meeting_views.decision_edit,
+        name="decision_new",
+    ),
+    path("decisions/", meeting_views.decision_log, name="decisions"),
+    path("decisions/<int:pk>/edit/", meeting_views.decision_edit, name="decision_edit"),
+    path("decisions/<int:pk>/status/", meeting_views.decision_status, name="decision_status"),
     path("goals/<slug:key>/", views.goal_timeline, name="goal_timeline"),
 ]

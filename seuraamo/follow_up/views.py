@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from seuraamo.accounts.roles import roles_of
 from seuraamo.core.conflicts import ConflictError
-from seuraamo.follow_up import exports, meetings, rules, selectors, services
+from seuraamo.follow_up import exports, rules, selectors, services
+from seuraamo.follow_up.attention import attention_page
 from seuraamo.follow_up.forms import (
     CloseRoundForm,
     ContributionForm,
@@ -59,6 +60,11 @@ def tasks(request: HttpRequest) -> HttpResponse:
         "follow_up/tasks.html",
         page=selectors.tasks_page(request.user, today()),
         tools=_tools_of(request),
+        attention=(
+            attention_page(request.user, None, today())
+            if rules.can_read_attention(roles_of(request.user))
+            else None
+        ),
     )
 
 
@@ -73,6 +79,20 @@ def _tools_of(request: HttpRequest) -> list[tuple[str, str]]:
     if request.user.is_staff or roles_of(request.user).is_admin:
         tools.append((_("Administration"), reverse("admin:index")))
     return tools
+
+
+@login_required
+def attention(request: HttpRequest, period: Period | None = None) -> HttpResponse:
+    """What needs the steering group's attention in the round (the newest without a period)."""
+    page = attention_page(request.user, period, today())
+    if period is not None:
+        _or_404(page, _("No round has this period."))
+    return _page(
+        request,
+        "follow_up/attention.html",
+        page=page,
+        rounds=selectors.visible_rounds(request.user),
+    )
 
 
 def rounds(request: HttpRequest) -> HttpResponse:
@@ -123,6 +143,7 @@ def round_dashboard(request: HttpRequest, period: Period) -> HttpResponse:
         "follow_up/round.html",
         page=page,
         can_manage=rules.can_manage_rounds(roles),
+        can_read_attention=rules.can_read_attention(roles),
         formats=exports.FORMATS,
     )
 
@@ -382,15 +403,6 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
 def programme_overview(request: HttpRequest) -> HttpResponse:
     page = _or_404(overview(request.user, today()), _("No programme has been published yet."))
     return _page(request, "follow_up/overview.html", page=page)
-
-
-def meeting_list(request: HttpRequest) -> HttpResponse:
-    return _page(request, "follow_up/meetings.html", meetings=meetings.meetings())
-
-
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    page = _or_404(meetings.meeting_page(request.user, pk), _("No meeting has this number."))
-    return _page(request, "follow_up/meeting.html", page=page)
 
 
 def goal_timeline(request: HttpRequest, key: str) -> HttpResponse:

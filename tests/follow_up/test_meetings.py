@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.test import Client
+from django.utils import timezone
 
 from seuraamo.follow_up import services
 from seuraamo.follow_up.models import Decision, Meeting
@@ -31,6 +32,8 @@ def test_agenda_and_decisions_on_the_goal_pages(follow_up: FollowUp) -> None:
         programme=data.programme,
         date=datetime.date(2027, 3, 12),
         reporting_round=follow_up.reporting_round,
+        minutes="Pöytäkirja.",
+        minutes_approved_at=timezone.now(),  # its decisions are public
     )
     meeting.participants.add(data.organisations["kotkan-kaupunki"])
     decision = Decision.objects.create(meeting=meeting, text="Koulutuksiin haetaan lisärahoitusta.")
