@@ -25,6 +25,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TABLE = "tyonv/12r5"
 URL = "/fi/data-status/"
 
+#: Each language's heading, revert button and finished-revert progress on the data-status pages.
+WORDS = {
+    "fi": ("Tietojen tila", "Kyllä, peru tämä ajo", "1/1 arvoa palautettu"),
+    "sv": ("Datastatus", "Ja, ångra denna körning", "1 av 1 värden återställda"),
+    "en": ("Data status", "Yes, revert this run", "1 of 1 values restored"),
+}
+
 
 def import_file(path: Path) -> SyncRun:
     call_command("import_statistics", str(path), "--table", TABLE, stdout=io.StringIO())
@@ -122,6 +129,20 @@ def test_an_admin_reverts_the_latest_run_after_confirming(tmp_path: Path) -> Non
     assert careless.reverted_at is not None
     page = admin.get(URL).content.decode()
     assert "1/1 arvoa palautettu, 4/4 solua poistettu" in page
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_revert_speaks_swedish_and_english(tmp_path: Path, language: str) -> None:
+    heading, button, progress = WORDS[language]
+    import_file(FIXTURES / "12r5_excerpt.json-stat2.json")
+    careless = import_file(careless_file(tmp_path))
+    admin = signed_in(programme_admin())
+    assert f"<h1>{heading}</h1>" in admin.get(f"/{language}/data-status/").content.decode()
+    revert_url = f"/{language}/data-status/runs/{careless.pk}/revert/"
+    assert button in admin.get(revert_url).content.decode()
+    admin.post(revert_url)
+    run_background_jobs()
+    assert progress in admin.get(f"/{language}/data-status/").content.decode()
 
 
 @pytest.mark.parametrize(
