@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -41,7 +42,13 @@ def render_html(report: CompiledReport, *, standalone: bool = True) -> str:
     and the HTML download); the page view renders the same body inside the site's layout."""
     return render_to_string(
         "follow_up/compiled_document.html",
-        {"compiled": report, "standalone": standalone, "css": PRINT_CSS.read_text()},
+        {
+            "compiled": report,
+            "standalone": standalone,
+            "css": PRINT_CSS.read_text(),
+            # A file's links lead to the site (the page's stay relative).
+            "site_url": settings.SITE_URL if standalone else "",
+        },
     )
 
 
@@ -91,6 +98,7 @@ def render_xlsx(report: CompiledReport) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "C2"
+    _append_attention(workbook, report)
     _append_contributions(workbook, report)
     about = workbook.create_sheet(_("About"))
     about.append([_("Half-year follow-up report"), report.reporting_round.period])
@@ -135,6 +143,36 @@ def _append_goal_rows(sheet: object, section: ThemeSection) -> None:
                 ),
             ]
         )
+
+
+def _append_attention(workbook: Workbook, report: CompiledReport) -> None:
+    """What needs attention, one row per item, and the requests awaiting a decision in full: the
+    sheets after the goals (the first sheet stays one row per goal)."""
+    if report.attention is None:
+        return
+    sheet = workbook.create_sheet(_("Needs attention"))
+    sheet.append([_("Kind"), _("Concerns"), _("Context"), _("Why"), _("Link")])
+    for group in report.attention.groups:
+        for item in group.items:
+            sheet.append(
+                [group.heading, item.subject, item.context, item.explanation, _link(item.url)]
+            )
+    requests = workbook.create_sheet(_("Requests awaiting a decision"))
+    requests.append([_("Goal"), _("Coordinating organisations"), _("Request"), _("Link")])
+    for item in report.attention.requests:
+        requests.append([item.subject, item.context, item.detail, _link(item.url)])
+    for added, widths in ((sheet, (40, 40, 40, 70, 50)), (requests, (40, 40, 80, 50))):
+        for cell in added[1]:
+            cell.font = Font(bold=True)
+        for column, width in zip("ABCDE", widths, strict=False):
+            added.column_dimensions[column].width = width
+        for row in added.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _link(url: str) -> str:
+    return f"{settings.SITE_URL}{url}"
 
 
 def _append_contributions(workbook: Workbook, report: CompiledReport) -> None:

@@ -16,6 +16,7 @@ from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import AnyUser, Roles, roles_of, users_acting_for
 from seuraamo.core.models import AuditEvent
 from seuraamo.follow_up import rules
+from seuraamo.follow_up.attention import Attention, needs_attention
 from seuraamo.follow_up.display import assessment_label, doc_plain, measure_status_label
 from seuraamo.follow_up.documents import Document, document_of
 from seuraamo.follow_up.labour_market import stored_summary, summary
@@ -29,7 +30,7 @@ from seuraamo.follow_up.models import (
 )
 from seuraamo.periods import Period
 from seuraamo.programmes.models import Goal, Theme
-from seuraamo.programmes.selectors import current_programme
+from seuraamo.programmes.selectors import current_programme, today
 
 DONE = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 
@@ -518,6 +519,8 @@ class CompiledReport:
     sections: list[ThemeSection]
     labour_market: Sequence[object] = field(default_factory=list)
     missing: list[MissingReport] = field(default_factory=list)
+    #: What needs the steering group's attention, read as the compiled report may be (attention.py).
+    attention: Attention | None = None
 
     @property
     def has_examples(self) -> bool:
@@ -575,7 +578,10 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
         if reporting_round.labour_market is not None
         else summary(reporting_round.period_value)
     )
-    return CompiledReport(reporting_round, documents, list(sections.values()), figures, missing)
+    attention = needs_attention(reporting_round=reporting_round, today=today(), compiled=True)
+    return CompiledReport(
+        reporting_round, documents, list(sections.values()), figures, missing, attention
+    )
 
 
 def coordinator_users(report: GoalReport) -> list[User]:
