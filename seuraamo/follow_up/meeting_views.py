@@ -184,7 +184,8 @@ def decision_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _secretary(request)
     form = DecisionStatusForm(request.POST)
     if not form.is_valid():
-        raise Http404(_("No such status."))
+        messages.error(request, _("Choose the decision's status."))
+        return redirect("follow_up:decisions")
     try:
         changed = meeting_services.change_decision_status(
             actor=request.user, decision_id=pk, status=form.cleaned_data["status"]

@@ -174,6 +174,7 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "api:areas": ("get", "/api/areas", ALL_200),
     "api:openapi": ("get", "/api/openapi.json", ALL_200),
     "api:docs": ("get", "/api/docs", ALL_200),
+    "open_data:docs": ("get", "/fi/open-data/", ALL_200),
     "accounts:login": ("get", "/fi/accounts/login/", [200, 302, 302, 302, 302, 302, 302]),
     "accounts:logout": ("post", "/fi/accounts/logout/", [302] * 7),
     # OpenID Connect: an unknown provider is 404 for everyone; a callback without a started sign-in 400.
@@ -208,6 +209,16 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "follow_up:overview": ("get", "/fi/follow-up/overview/", ALL_200),
     "follow_up:meetings": ("get", "/fi/follow-up/meetings/", ALL_200),
     "follow_up:meeting": ("get", "/fi/follow-up/meetings/{meeting}/", ALL_200),
+    # Meetings and decisions: the programme admin (the steering group's secretary) writes them.
+    # Approving minutes not yet written, or a status not chosen, is refused with a message (302).
+    "follow_up:meeting_pdf": ("get", "/fi/follow-up/meetings/{meeting}/meeting.pdf", ALL_200),
+    "follow_up:meeting_new": ("get", "/fi/follow-up/meetings/new/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "follow_up:meeting_edit": ("get", "/fi/follow-up/meetings/{meeting}/edit/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "follow_up:meeting_approve": ("post", "/fi/follow-up/meetings/{meeting}/approve/", [LOGIN, 403, 403, 403, 403, 403, 302]),
+    "follow_up:decision_new": ("get", "/fi/follow-up/meetings/{meeting}/decisions/new/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "follow_up:decisions": ("get", "/fi/follow-up/decisions/", ALL_200),
+    "follow_up:decision_edit": ("get", "/fi/follow-up/decisions/{decision}/edit/", [LOGIN, 403, 403, 403, 403, 403, 200]),
+    "follow_up:decision_status": ("post", "/fi/follow-up/decisions/{decision}/status/", [LOGIN, 403, 403, 403, 403, 403, 302]),
     "follow_up:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
     # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
     "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
@@ -279,7 +290,7 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
 
     from django.utils import timezone
 
-    from seuraamo.follow_up.models import Meeting
+    from seuraamo.follow_up.models import Decision, Meeting
     from tests.follow_up.builders import build_follow_up
 
     follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
@@ -314,11 +325,13 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
     clients["service"] = service.key  # type: ignore[assignment]
     clients["service_hsds_id"] = hsds_id("service", service.key)  # type: ignore[assignment]
     clients["organisation_hsds_id"] = hsds_id("organization", "kotkan-kaupunki")  # type: ignore[assignment]
-    clients["meeting"] = Meeting.objects.create(  # type: ignore[assignment]
+    meeting = Meeting.objects.create(
         programme=data.programme,
         date=timezone.localdate(),
         reporting_round=follow_up.reporting_round,
-    ).pk
+    )
+    clients["meeting"] = meeting.pk  # type: ignore[assignment]
+    clients["decision"] = Decision.objects.create(meeting=meeting, text="Päätös.").pk  # type: ignore[assignment]
     return clients
 
 
@@ -341,6 +354,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
             contribution=follow_up_clients["contribution"],
             goal=goal.key,
             meeting=follow_up_clients["meeting"],
+            decision=follow_up_clients["decision"],
             service=follow_up_clients["service"],
             service_hsds_id=follow_up_clients["service_hsds_id"],
             organisation_hsds_id=follow_up_clients["organisation_hsds_id"],
