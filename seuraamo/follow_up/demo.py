@@ -1,7 +1,8 @@
 """Example content for trying the follow-up out with `make run`: demo users for each role, a closed
 and published round 2025H2 with accepted example reports (one goal's report left a draft, so the
 round shows it as missing; shared goals with each organisation's signed-off part), and an open
-round 2026H1 prefilled from it, where one organisation has signed off its part of a shared goal.
+round 2026H1 prefilled from it, where one organisation has signed off its part of a shared goal;
+a past steering-group meeting with approved minutes and three decisions (one overdue).
 Everything is marked as example content (`is_example`, and the texts say so). Only
 `seuraamo load_initial_data --demo` (called by `make load`/`make run`) creates it, and only in a
 database that has no reporting round; tests never load it."""
@@ -17,9 +18,12 @@ from django.db import transaction
 
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import ROLE_GROUPS, Role, acting_organisation_ids
-from seuraamo.follow_up import services
+from seuraamo.follow_up import meeting_services, services
+from seuraamo.follow_up.meeting_models import DecisionStatus
+from seuraamo.follow_up.meeting_services import DecisionContent, MeetingDetails
 from seuraamo.follow_up.models import ReportingRound
 from seuraamo.follow_up.services import ContributionContent, ReportContent
+from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Programme
 from seuraamo.programmes.selectors import coordinating_organisations_on
 
@@ -114,6 +118,7 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
         services.accept_report(actor=admin, report_id=report.pk)
     services.close_round(actor=admin, round_id=closed.pk, today=today)
     services.publish_round(actor=admin, round_id=closed.pk)
+    _meeting(admin, programme, closed, list(by_organisation), today)
     current = services.open_round(
         actor=admin,
         programme=programme,
@@ -129,6 +134,47 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
         first = shared.contributions.order_by("id").first()
         _write_part(first, acting[first.organisation_id], sign_off=True)
     return lines
+
+
+def _meeting(
+    admin: User,
+    programme: Programme,
+    reviewed: ReportingRound,
+    organisation_ids: list[int],
+    today: datetime.date,
+) -> None:
+    """A past meeting that reviewed the closed round, with approved minutes and three decisions:
+    one overdue, one in progress and one done."""
+    meeting = meeting_services.save_meeting(
+        actor=admin,
+        programme=programme,
+        details=MeetingDetails(
+            date=today - datetime.timedelta(days=60),
+            place="ESIMERKKI – Kouvolan kaupungintalo",
+            reporting_round=reviewed,
+            attendees=list(programme.steering_group.all()),
+            minutes=f"{EXAMPLE}\n\nKokous avattiin. Käsiteltiin puolivuotisraportit ja "
+            "niiden pyynnöt työllisyysjohtoryhmälle.",
+        ),
+    )
+    meeting_services.approve_minutes(actor=admin, meeting_id=meeting.pk)
+    responsible = list(Organisation.objects.filter(pk__in=organisation_ids[:2]))
+    decisions = [
+        ("Selvitetään nuorten palveluiden saavutettavuus.", -10, DecisionStatus.OPEN),
+        ("Laaditaan yhteinen rekrytointitapahtumien kalenteri.", 60, DecisionStatus.IN_PROGRESS),
+        ("Hankerahoituksen painopisteet linjataan syyskauden alussa.", -30, DecisionStatus.DONE),
+    ]
+    for index, (text, due_in, status) in enumerate(decisions):
+        meeting_services.save_decision(
+            actor=admin,
+            meeting_id=meeting.pk,
+            content=DecisionContent(
+                text=f"ESIMERKKI – {text}",
+                responsible=responsible[index] if index < len(responsible) else None,
+                due_date=today + datetime.timedelta(days=due_in),
+                status=status,
+            ),
+        )
 
 
 def _demo_content(report: object) -> ReportContent:

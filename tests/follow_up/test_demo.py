@@ -13,7 +13,7 @@ from django.utils import timezone
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import Role, roles_of
 from seuraamo.follow_up.demo import EXAMPLE
-from seuraamo.follow_up.models import GoalReport, ReportingRound
+from seuraamo.follow_up.models import GoalReport, Meeting, ReportingRound
 from tests.pages.builders import PageData
 
 
@@ -56,6 +56,16 @@ def test_demo_content_is_created_once_and_marked_as_example(
     drafts = GoalReport.objects.filter(reporting_round=rounds["2026H1"])
     assert {r.status for r in drafts} == {"draft"}
     assert all(r.assessment_text.startswith(EXAMPLE) for r in drafts)  # prefilled from 2025H2
+    # A past meeting with approved (public) minutes and decisions in three states, one overdue.
+    meeting = Meeting.objects.get()
+    assert meeting.minutes_approved_at and meeting.minutes.startswith(EXAMPLE)
+    assert meeting.reporting_round == rounds["2025H2"] and meeting.attendees.exists()
+    decisions = list(meeting.decisions.order_by("order"))
+    assert [d.status for d in decisions] == ["open", "in_progress", "done"]
+    assert all(d.text.startswith("ESIMERKKI") for d in decisions)
+    assert decisions[0].due_date < timezone.localdate()
+    log = Client().get("/fi/follow-up/decisions/").content.decode()
+    assert "myöhässä" in log and decisions[1].text in log
     roles = {frozenset(roles_of(user).roles) for user in User.objects.all()}
     assert {frozenset({role}) for role in Role} <= roles
     page = Client().get("/fi/follow-up/rounds/2025H2/report.html").content.decode()
