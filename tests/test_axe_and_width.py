@@ -163,7 +163,8 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("accounts/reset/done/"),
         Visit("follow-up/rounds/"),
         Visit("follow-up/meetings/"),
-        Visit("follow-up/meetings/{meeting}/"),
+        Visit("follow-up/meetings/{meeting}/"),  # approved minutes, public decisions
+        Visit("follow-up/decisions/"),
         Visit("follow-up/overview/"),
         # The service catalogue: the list, a search, a service with its map, the providers.
         Visit("services/"),
@@ -175,6 +176,8 @@ MATRIX: dict[str, list[Visit]] = {
         # An organisation's and a goal's page with their services.
         Visit("organisations/kotkan-kaupunki/"),
         Visit("goals/4-4-haavoittuvassa-asemassa-olevien-tyollisyys/"),
+        # The statistics API's documentation, in the site's menu and in each language.
+        Visit("open-data/"),
     ],
     "coordinator": [
         Visit("follow-up/tasks/"),
@@ -191,6 +194,8 @@ MATRIX: dict[str, list[Visit]] = {
     "steering group": [
         # The guide's anonymous counts, with those the visitor's guide uses above made.
         Visit("services/guide/demand/", shows=(".demand-table",)),
+        # What needs attention: a goal off track, a measure delayed, a request, a decision overdue.
+        Visit("follow-up/attention/"),
     ],
     "programme admin": [
         Visit("follow-up/tasks/"),  # with the links to the other tools
@@ -198,6 +203,10 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/rounds/{period}/"),
         Visit("follow-up/rounds/{period}/report.html"),
         Visit("follow-up/goals/{goal}/"),
+        Visit("follow-up/meetings/new/"),
+        Visit("follow-up/meetings/{meeting}/edit/"),
+        Visit("follow-up/meetings/{meeting}/decisions/new/"),
+        Visit("follow-up/decisions/"),  # with the status forms
         Visit("data-status/"),  # the stored tables, their runs and the background jobs
     ],
 }
@@ -238,9 +247,30 @@ def build_site(url: str) -> Site:
         goals=list(Goal.objects.all()),
     )
     meeting = Meeting.objects.create(
-        programme=programme, date=datetime.date(2027, 3, 12), reporting_round=round_
+        programme=programme,
+        date=datetime.date(2027, 3, 12),
+        place="Kouvola",
+        reporting_round=round_,
+        minutes="Kokous avattiin. Käsiteltiin puolivuotisraportit.",
+        minutes_approved_at=timezone.now(),
     )
+    meeting.attendees.set(programme.steering_group.all())
     Decision.objects.create(meeting=meeting, text="Päätös.").goals.add(goal)
+    # Items for what needs attention: another goal's report submitted off track with a measure
+    # delayed and a request, and a decision past its due date.
+    other = round_.reports.exclude(goal=goal).order_by("goal__theme__order", "goal__order")[0]
+    GoalReport.objects.filter(pk=other.pk).update(
+        status="submitted", assessment="off_track", asks="Pyydämme linjausta."
+    )
+    other.measure_statuses.filter(pk=other.measure_statuses.order_by("pk")[0].pk).update(
+        status="delayed", text="Rahoitus viivästyi."
+    )
+    Decision.objects.create(
+        meeting=meeting,
+        text="Selvitetään nuorten palvelut.",
+        due_date=timezone.localdate() - datetime.timedelta(days=10),
+        order=1,
+    )
     report = round_.reports.get(goal=goal)
     return Site(
         url=url,

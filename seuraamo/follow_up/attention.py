@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.text import Truncator, capfirst
@@ -492,11 +493,11 @@ def _overdue_decisions(
 
 
 def attention_page(user: AnyUser, period: Period | None, today: datetime.date) -> Attention | None:
-    """The page's items for the round of the period (the newest round without one); None when
+    """The page's items for the round of the period (without one, `round_under_review`); None when
     there is no such round, PermissionDenied unless the user may read them."""
     if not rules.can_read_attention(roles_of(user)):
         raise PermissionDenied
-    reporting_round = latest_round() if period is None else _find_round(period)
+    reporting_round = round_under_review(today) if period is None else _find_round(period)
     if reporting_round is None:
         return None
     return needs_attention(reporting_round=reporting_round, today=today)
@@ -509,9 +510,18 @@ def _find_round(period: Period) -> ReportingRound | None:
     return ReportingRound.objects.filter(programme=programme, period=period).first()
 
 
-def latest_round() -> ReportingRound | None:
-    """The newest round of the current programme, which the attention page opens with."""
+def round_under_review(today: datetime.date) -> ReportingRound | None:
+    """The round the page opens with: the newest one the steering group has something from — its
+    deadline passed, it is closed, or a report of it is submitted — else the newest round. A round
+    just opened does not hide the previous one's open requests and missing reports."""
     programme = current_programme()
     if programme is None:
         return None
-    return ReportingRound.objects.filter(programme=programme).order_by("-period").first()
+    rounds = ReportingRound.objects.filter(programme=programme).order_by("-period")
+    submitted = GoalReport.objects.filter(
+        reporting_round=OuterRef("pk"), status__in=rules.BEFORE_THE_STEERING_GROUP
+    )
+    due = rounds.filter(
+        Q(deadline__lt=today) | ~Q(status=RoundStatus.OPEN) | Exists(submitted)
+    ).first()
+    return due or rounds.first()

@@ -83,7 +83,8 @@ def _tools_of(request: HttpRequest) -> list[tuple[str, str]]:
 
 @login_required
 def attention(request: HttpRequest, period: Period | None = None) -> HttpResponse:
-    """What needs the steering group's attention in the round (the newest without a period)."""
+    """What needs the steering group's attention in the round (without a period: the round under
+    review, `attention.round_under_review`)."""
     page = attention_page(request.user, period, today())
     if period is not None:
         _or_404(page, _("No round has this period."))

@@ -385,6 +385,18 @@ def test_the_round_s_page_by_period_and_a_missing_round(
     assert client.get("/fi/follow-up/rounds/2026H1/attention/").status_code == 403
 
 
+def test_the_page_opens_with_the_round_under_review_not_one_just_opened(
+    follow_up: FollowUp,
+) -> None:
+    # 2026H1 was just opened (deadline in 20 days, nothing submitted); 2025H2's deadline passed.
+    previous_round(follow_up)
+    text = page(Client(), follow_up.steering).content.decode()
+    assert "2. vuosipuolisko 2025</h1>" in text
+    assert "Kymenlaakson työllisyysjohtoryhmä" in text  # its report of 2025H2 is missing
+    submitted(follow_up, "4.2")
+    assert "1. vuosipuolisko 2026</h1>" in page(Client(), follow_up.steering).content.decode()
+
+
 def test_a_missing_report_s_draft_text_never_shows_on_the_page(follow_up: FollowUp) -> None:
     set_report(
         follow_up, "4.1", done="SALAINEN LUONNOS", asks="SALAINEN PYYNTÖ", assessment="off_track"
