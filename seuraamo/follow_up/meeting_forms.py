@@ -51,7 +51,9 @@ class SeatField(forms.ModelMultipleChoiceField[SteeringGroupMembership]):
 
 
 class MeetingForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     reporting_round = RoundChoiceField(
         label=_("Reporting round reviewed"),
@@ -106,7 +108,9 @@ class DecisionForm(forms.Form):
         empty_label=_("none"),
     )
     due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     status = forms.ChoiceField(label=_("Status"), choices=DecisionStatus.choices)
     report = forms.ModelChoiceField(
