@@ -450,6 +450,8 @@ def needs_attention(
     minutes."""
     read = (ReportStatus.ACCEPTED,) if compiled else rules.BEFORE_THE_STEERING_GROUP
     previous_round = previous_round_of(reporting_round)
+    if compiled and not _as_public_as(previous_round, reporting_round):
+        previous_round = None  # a public compiled report says nothing of an unpublished round
     rounds = [reporting_round] + ([previous_round] if previous_round else [])
     reports = list(reports_of(rounds))
     baselines = baselines_of([r for r in reports if r.status in read])
@@ -477,6 +479,16 @@ def needs_attention(
         items += request_items(row, answered)
     items += overdue_items(_overdue_decisions(reporting_round, today, compiled), today)
     return Attention(reporting_round, previous_round, today, items)
+
+
+def _as_public_as(earlier: ReportingRound | None, reporting_round: ReportingRound) -> bool:
+    """Whether the earlier round may be read beside the round: not when the round is published
+    (its compiled report public) and the earlier one is not."""
+    if earlier is None:
+        return False
+    return (
+        reporting_round.status != RoundStatus.PUBLISHED or earlier.status == RoundStatus.PUBLISHED
+    )
 
 
 def _overdue_decisions(

@@ -125,6 +125,18 @@ def test_a_draft_s_assessment_is_not_read(follow_up: FollowUp) -> None:
     assert items(follow_up, Kind.GOAL, compiled=True) == []
 
 
+def test_a_public_compiled_report_compares_with_no_unpublished_round(follow_up: FollowUp) -> None:
+    earlier = previous_round(follow_up)
+    earlier.reports.filter(goal=follow_up.data.goals["4.1"]).update(
+        status="accepted", assessment="on_track"
+    )
+    set_report(follow_up, "4.1", status="accepted", assessment="partly")
+    ReportingRound.objects.filter(pk=follow_up.reporting_round.pk).update(status="published")
+    assert items(follow_up, Kind.GOAL, compiled=True) == []
+    ReportingRound.objects.filter(pk=earlier.pk).update(status="published")
+    assert len(items(follow_up, Kind.GOAL, compiled=True)) == 1
+
+
 # --- measures ------------------------------------------------------------------------------------
 
 
