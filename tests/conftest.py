@@ -45,6 +45,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 LOADED_ONCE_FIXTURES = {
     "catalogue_for_the_module": "module",
     "pseudo_site_for_the_module": "module",
+    "codes_site_for_the_module": "module",
     "statistics_snapshot": "package",
 }
 

@@ -394,13 +394,13 @@ def document(server_url: str = "/") -> dict[str, Any]:
                             "type": "array",
                             "items": {"type": "string"},
                             "description": "Derived statistics computable from this table's "
-                            "stored codes (e.g. share); ask for them in `content`.",
+                            "stored codes (e.g. share); ask for them as content.",
                         },
                         "derived_measures": {
                             "type": "array",
                             "items": {"type": "string"},
                             "deprecated": True,
-                            "description": "The earlier name of `derived_statistics`; removed "
+                            "description": "The earlier name of derived_statistics; removed "
                             f"on {REMOVAL_DATE}.",
                         },
                     },

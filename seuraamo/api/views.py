@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from seuraamo.api import formats, openapi, params
+from seuraamo.api import docs_text, formats, openapi, params
 from seuraamo.official_stats import selectors as statistics
 
 CACHE_SECONDS = 300
@@ -200,9 +200,23 @@ def openapi_document(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def docs(request: HttpRequest) -> HttpResponse:
+    """The API's documentation in the page's language: /<language>/open-data/ (in the site's
+    navigation) and /api/docs (the language of the request)."""
     document = openapi.document(request.build_absolute_uri("/"))
+    paragraphs = docs_text.descriptions(settings.API_MAX_CELLS)
+    described = docs_text.parameter_descriptions()
     operations = [
-        {"path": path, **operation["get"]} for path, operation in document["paths"].items()
+        {
+            "path": path,
+            **operation["get"],
+            "summary_text": docs_text.SUMMARIES[operation["get"]["operationId"]],
+            "paragraphs": paragraphs[operation["get"]["operationId"]],
+            "parameters": [
+                {**parameter, "text": described[parameter["name"]]}
+                for parameter in operation["get"].get("parameters", [])
+            ],
+        }
+        for path, operation in document["paths"].items()
     ]
     return render(
         request,

@@ -14,6 +14,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from seuraamo.areas import names as area_names
+from seuraamo.areas.names import MUNICIPALITY_NAMES
 from seuraamo.catalogue.models import (
     Audience,
     Channel,
@@ -45,14 +47,15 @@ YES_NO = [("no", gettext_lazy("no")), ("yes", gettext_lazy("yes"))]
 
 @cache
 def municipality_names() -> dict[str, dict[str, str]]:
-    """The six Kymenlaakso municipalities with their Finnish and Swedish names, from the seed file."""
+    """The Kymenlaakso municipalities of the seed file, named as everywhere else
+    (`seuraamo.areas.names`)."""
     draft = json.loads(DRAFT_FILE.read_text(encoding="utf-8"))
-    return {f"KU{item['code']}": item["name"] for item in draft["municipalities"]}
+    codes = [f"KU{item['code']}" for item in draft["municipalities"]]
+    return {code: MUNICIPALITY_NAMES.get(code, {"fi": code}) for code in codes}
 
 
 def municipality_name(code: str) -> str:
-    names = municipality_names().get(code, {})
-    return names.get(active_content_language()) or names.get("fi", code)
+    return area_names.municipality_name(code, active_content_language())
 
 
 def municipality_choices() -> list[tuple[str, str]]:

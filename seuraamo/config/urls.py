@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
     path("", include("seuraamo.catalogue.urls")),
+    path("", include("seuraamo.api.page_urls")),
     prefix_default_language=True,
 )
 

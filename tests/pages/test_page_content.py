@@ -99,10 +99,15 @@ def test_official_indicator_block(client: Client, data: PageData) -> None:
         "Tavoiteltu suunta": "Lasku",
         "Tyyppi": "Virallinen tilasto",
         "Lähde": "Tilastokeskus, taulukko tyonv/12r5.",
+        "Lähtötaso": "12,9 % (kesäkuu 2021)",
+    }
+    # The statistics' codes are for those who look for them, in a details element.
+    codes = section.find("details", class_="codes")
+    assert codes.find("summary").text == "Koodit tilastossa"
+    assert facts(codes) == {
         "Tilastotaulukko": "tyonv/12r5",
         "Tietosisällön koodi": "TYOTOSUUS",
         "Alue": "MK08",
-        "Lähtötaso": "12,9 % (kesäkuu 2021)",
     }
     rows = section.find("table", class_="targets").find("tbody").find_all("tr")
     assert [[td.text for td in row.find_all("td")] for row in rows] == [

@@ -82,7 +82,9 @@ def test_interface_strings_are_translated(client: Client, data: PageData) -> Non
     items = [a.text for a in get(client, "/fi/").find("nav", class_="site-nav").find_all("a")]
     assert {"Etusivu", "Ohjelma", "Organisaatiot", "Työllisyysjohtoryhmä"} <= set(items)
     items = [a.text for a in get(client, "/sv/").find("nav", class_="site-nav").find_all("a")]
-    assert {"Startsida", "Programmet", "Organisationer", "Ledningsgruppen"} <= set(items)
+    assert {"Startsida", "Programmet", "Organisationer", "Sysselsättningsledningsgruppen"} <= set(
+        items
+    )
 
 
 def test_missing_translation_falls_back_to_finnish_marked_lang_fi(

@@ -30,8 +30,9 @@ def ranked(lines: list[OccupationLine]) -> list[OccupationLine]:
 
 
 def occupation_label(line: OccupationLine, barometer: dict[str, BarometerAssessment]) -> str:
-    """ "5322 Kodinhoitajat" from Statistics Finland's or the barometer's name, else the code
-    with its major group; with the barometer's assessment when one is loaded."""
+    """ "Kodinhoitajat" from Statistics Finland's or the barometer's name (the code is in the
+    table's details and downloads), else the code with its major group; with the barometer's
+    assessment when one is loaded."""
     language = current_language()
     assessed = barometer.get(line.code)
     name = line.labels.get(language) or line.labels.get("fi")
@@ -39,8 +40,8 @@ def occupation_label(line: OccupationLine, barometer: dict[str, BarometerAssessm
         name = assessed.occupation_name_fi
     if not name:
         group = line.group_labels.get(language) or line.group_labels.get("fi", "")
-        name = f"({group})" if group else ""
-    label = f"{line.code} {name}".strip()
+        name = f"{line.code} ({group})" if group else line.code
+    label = name
     if assessed is not None:
         label = _("%(occupation)s – barometer: %(state)s") % {
             "occupation": label,
