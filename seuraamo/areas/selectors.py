@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from seuraamo.areas.models import Area, AreaMembership
+from seuraamo.core.memo import once_per_build, sharing
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,17 @@ def _view(area: Area) -> AreaView:
     return AreaView(area.code, area.level, area.name_fi, area.name_sv, area.name_en)
 
 
+@once_per_build
+def _every_area() -> dict[str, AreaView]:
+    return {area.code: _view(area) for area in Area.objects.all()}
+
+
 def areas_by_code(codes: Iterable[str] | None = None) -> dict[str, AreaView]:
-    """The areas of ``codes`` (every area when ``None``), in one query."""
+    """The areas of ``codes`` (every area when ``None``), in one query (none at all after the
+    first within a page's build: core.memo)."""
+    if sharing():
+        every = _every_area()
+        return dict(every) if codes is None else {c: every[c] for c in codes if c in every}
     found = Area.objects.all()
     if codes is not None:
         found = found.filter(code__in=list(codes))
@@ -65,10 +75,19 @@ def members_by_area(
     members on ``on`` (default today), in one query. Areas without members on that date are
     left out."""
     on = on or timezone.localdate()
+    if sharing():
+        wanted = None if codes is None else set(codes)
+        members: dict[str, list[str]] = {}
+        for parent, spans in _every_membership().items():
+            if wanted is None or parent in wanted:
+                valid = sorted(span.member for span in spans if _holds_on(span, on))
+                if valid:
+                    members[parent] = valid
+        return members
     found = AreaMembership.objects.filter(_valid_on(on))
     if codes is not None:
         found = found.filter(parent__code__in=list(codes))
-    members: dict[str, list[str]] = {}
+    members = {}
     for parent, member in found.order_by("parent__code", "member__code").values_list(
         "parent__code", "member__code"
     ):
@@ -81,8 +100,22 @@ def members_of(code: str, on: datetime.date | None = None) -> list[str]:
     return members_by_area([code], on).get(code, [])
 
 
+def _holds_on(membership: Membership, on: datetime.date) -> bool:
+    return (membership.valid_from is None or membership.valid_from <= on) and (
+        membership.valid_to is None or membership.valid_to >= on
+    )
+
+
+@once_per_build
+def _every_membership() -> dict[str, list[Membership]]:
+    return memberships()
+
+
 def memberships(codes: Iterable[str] | None = None) -> dict[str, list[Membership]]:
     """Every membership of ``codes`` (every area when ``None``) over time, in one query."""
+    if sharing() and codes is not None:
+        every = _every_membership()
+        return {code: list(every[code]) for code in codes if code in every}
     found = AreaMembership.objects.all()
     if codes is not None:
         found = found.filter(parent__code__in=list(codes))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 
 from seuraamo.areas.region import REGION
+from seuraamo.core.memo import once_per_build
 from seuraamo.publications.models import (
     BarometerAssessment,
     BarometerLoad,
@@ -61,6 +62,7 @@ class BarometerView:
 LISTED_STATES = (BarometerState.SHORTAGE, BarometerState.MATCHING_PROBLEM)
 
 
+@once_per_build
 def latest_barometer_month() -> str | None:
     latest: str | None = BarometerAssessment.objects.aggregate(latest=Max("month"))["latest"]
     return latest

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from seuraamo.areas.models import Area, AreaMembership
 from seuraamo.core.formatting import current_language
+from seuraamo.core.memo import shared_reads
 from seuraamo.core.models import AuditEvent, DataVersion
 from seuraamo.official_stats.models import Observation, ObservationRevision, StatTable, SyncRun
 from seuraamo.publications.models import BarometerLoad, Publication, PublicationFigure
@@ -74,7 +75,8 @@ def cached(name: str, query: str, build: Callable[[], T]) -> T:
     key = "situation:" + hashlib.sha256(raw.encode()).hexdigest()
     found = cache.get(key)
     if found is None:
-        found = build()
+        with shared_reads():
+            found = build()
         cache.set(key, found, TIMEOUT_SECONDS)
     return found
 

@@ -7,8 +7,9 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from seuraamo.areas.models import Area
 from seuraamo.areas.region import COUNTRY, REGION
+from seuraamo.areas.selectors import AreaView, areas_by_code
+from seuraamo.core.memo import once_per_build
 from seuraamo.official_stats.derived import (
     RATIO_STATISTICS,
     Point,
@@ -178,14 +179,10 @@ def _latest_same_month(by_period: Mapping[Period, Point], period: Period) -> Ear
     return None
 
 
-def _names(codes: Sequence[str]) -> dict[str, Area]:
-    return {area.code: area for area in Area.objects.filter(code__in=codes)}
-
-
 def _area_figures(
     store: SeriesStore,
     area_code: str,
-    area: Area | None,
+    area: AreaView | None,
     statistics: Mapping[str, str],
     period: Period,
 ) -> AreaFigures:
@@ -208,7 +205,7 @@ def figures_for(
 ) -> list[AreaFigures]:
     codes = {code for m in statistics.values() for code in parse_statistic(m).content_codes}
     store = SeriesStore(UNEMPLOYMENT_TABLE, codes, areas, periods=_same_months(period))
-    names = _names(areas)
+    names = areas_by_code(areas)
     return [_area_figures(store, code, names.get(code), statistics, period) for code in areas]
 
 
@@ -220,6 +217,11 @@ def headline_figures(area_code: str = REGION, period: Period | None = None) -> H
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
+    return _headline(area_code, period)
+
+
+@once_per_build
+def _headline(area_code: str, period: Period) -> Headline:
     area, country = figures_for([area_code, COUNTRY], HEADLINE_STATISTICS, period)
     return Headline(UNEMPLOYMENT_TABLE, period, year_earlier(period), area, country)
 
@@ -230,6 +232,11 @@ def municipality_comparison(period: Period | None = None) -> Comparison | None:
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
+    return _comparison(period)
+
+
+@once_per_build
+def _comparison(period: Period) -> Comparison:
     rows = figures_for(COMPARISON_AREAS, COMPARISON_STATISTICS, period)
     return Comparison(UNEMPLOYMENT_TABLE, period, year_earlier(period), rows)
 

@@ -7,6 +7,9 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db.models import OuterRef, Subquery
+
+from seuraamo.core.memo import once_per_build, sharing
 from seuraamo.official_stats.models import StatTable, SyncRun
 from seuraamo.official_stats.registry import EMPLOYMENT_SERVICE_RELEASE_DAY
 from seuraamo.official_stats.selectors.series import stored_span
@@ -45,18 +48,32 @@ def attribution() -> dict[str, str]:
 
 def snapshot_info(table_id: str | None = None) -> list[TableInfo]:
     """Every stored table (or the one named) with its first and latest period, update time at
-    source and last run."""
+    source and last run (read once for every table within a page's build: core.memo)."""
+    if sharing():
+        return [info for info in _every_table_info() if table_id in (None, info.table_id)]
+    return _table_infos(table_id)
+
+
+@once_per_build
+def _every_table_info() -> list[TableInfo]:
+    return _table_infos(None)
+
+
+def _table_infos(table_id: str | None) -> list[TableInfo]:
     infos = []
-    tables = StatTable.objects.order_by("table_id")
+    latest_run = (
+        SyncRun.objects.filter(table=OuterRef("pk"), finished_at__isnull=False)
+        .order_by("-started_at", "-id")
+        .values("pk")[:1]
+    )
+    found = StatTable.objects.annotate(last_run=Subquery(latest_run)).order_by("table_id")
     if table_id is not None:
-        tables = tables.filter(table_id=table_id)
+        found = found.filter(table_id=table_id)
+    tables = list(found)
+    runs = SyncRun.objects.in_bulk([table.last_run for table in tables if table.last_run])
     for table in tables:
         span = stored_span(table.table_id)
-        run = (
-            SyncRun.objects.filter(table=table, finished_at__isnull=False)
-            .order_by("-started_at", "-id")
-            .first()
-        )
+        run = runs.get(table.last_run)
         infos.append(
             TableInfo(
                 table_id=table.table_id,

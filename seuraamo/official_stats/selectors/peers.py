@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from seuraamo.areas.models import Area
 from seuraamo.areas.region import COUNTRY, REGION
+from seuraamo.core.memo import once_per_build
 from seuraamo.official_stats.registry import UNEMPLOYMENT_TABLE
 from seuraamo.official_stats.selectors.figures import (
     AreaFigures,
@@ -64,6 +65,11 @@ def region_ranking(
     period = period or latest_period(UNEMPLOYMENT_TABLE)
     if period is None:
         return None
+    return _ranking(area_code, tuple(peers), period)
+
+
+@once_per_build
+def _ranking(area_code: str, peers: tuple[str, ...], period: Period) -> Ranking:
     regions = list(
         Area.objects.filter(level="region").order_by("code").values_list("code", flat=True)
     )

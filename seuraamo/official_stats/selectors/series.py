@@ -16,6 +16,7 @@ from django.db.models import Count
 
 from seuraamo.areas.region import COUNTRY
 from seuraamo.areas.selectors import members_by_area
+from seuraamo.core.memo import once_per_build
 from seuraamo.official_stats.derived import (
     Point,
     StatisticSpec,
@@ -120,6 +121,7 @@ def series(
     return _within(store.statistic(spec, area_code), start, end)
 
 
+@once_per_build
 def _stored_periods(table_id: str, content_code: str | None = None) -> list[Period]:
     """The table's stored periods in order (for ``content_code`` if given), looking at the
     whole country's rows first (an index lookup), then at the whole table. Codes that are not

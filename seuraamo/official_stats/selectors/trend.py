@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seuraamo.core.memo import once_per_build
 from seuraamo.official_stats.derived import Point
 from seuraamo.official_stats.projection import (
     HISTORY,
@@ -44,6 +45,7 @@ def _unbroken_runs(points: list[Point]) -> list[list[Point]]:
     return [run for run in runs if run]
 
 
+@once_per_build
 def trend_projection(table_id: str, statistic: str, area_code: str) -> TrendProjection | None:
     """The projection from the end of the latest run of at least 24 unbroken months, or None."""
     points = series(table_id, statistic, area_code)

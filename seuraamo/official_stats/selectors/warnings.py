@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from seuraamo.core.memo import once_per_build
 from seuraamo.official_stats.derived import Point, parse_statistic
 from seuraamo.official_stats.projection import latest_month_band
 from seuraamo.official_stats.selectors.series import SeriesStore
@@ -62,6 +63,7 @@ def check(points: Sequence[Point], area_code: str, statistic: str) -> TrendCheck
     return TrendCheck(area_code, statistic, latest.period, value, band.low, band.high, position)
 
 
+@once_per_build
 def trend_checks(
     table_id: str, area_codes: Sequence[str], statistics: Sequence[str] = WATCHED_STATISTICS
 ) -> list[TrendCheck]:

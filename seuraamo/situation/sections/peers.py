@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
+from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import current_language, format_value, month_name
 from seuraamo.official_stats import selectors
 from seuraamo.situation.selectors import peer_regions
@@ -45,7 +46,7 @@ def _text(value: float | None, unit: str) -> str:
 
 
 def section() -> PeerSection | None:
-    ranking = selectors.region_ranking(peers=peer_regions())
+    ranking = selectors.region_ranking(REGION, peer_regions())
     if ranking is None:
         return None
     language = current_language()
