@@ -13,7 +13,8 @@ from seuraamo.follow_up import rules
 from seuraamo.follow_up.documents import Document, document_of
 from seuraamo.follow_up.models import GoalReport
 from seuraamo.follow_up.sparklines import sparkline
-from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status
+from seuraamo.official_stats.selectors import IndicatorStatus, indicator_status, missing_runs
+from seuraamo.periods import Period
 from seuraamo.programmes.models import Goal, Indicator, IndicatorKind, Programme, Theme
 from seuraamo.programmes.selectors import current_programme
 
@@ -24,6 +25,8 @@ class IndicatorRow:
     status: IndicatorStatus | None  # official indicators
     manual: dict[str, object] | None  # manual indicators: the value from the latest report
     sparkline: str
+    #: Runs of periods without a figure within the sparkline's span, (first, last), named beside it.
+    gaps: tuple[tuple[Period, Period], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,10 @@ def _indicator_row(
 ) -> IndicatorRow:
     if indicator.kind == IndicatorKind.OFFICIAL:
         status = indicator_status(indicator, today, programme_start=start)
-        values = [point.value for point in status.recent]
-        return IndicatorRow(indicator, status, None, sparkline(values, status.next_target_value))
+        points = [(point.period, point.value) for point in status.recent]
+        gaps = tuple(missing_runs([period for period, value in points if value is not None]))
+        line = sparkline(points, status.next_target_value)
+        return IndicatorRow(indicator, status, None, line, gaps if line else ())
     manual = None
     if document is not None:
         manual = next((i for i in document["indicators"] if i["key"] == indicator.key), None)

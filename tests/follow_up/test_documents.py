@@ -52,7 +52,7 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
     client.force_login(admin)
     page = client.get("/fi/follow-up/rounds/2026H1/report.html").content.decode()
     assert '<svg class="sparkline"' in page and 'class="sparkline__target"' in page
-    assert "2025M06 10,5 → 2026M06 11,7" in page
+    assert "kesäkuu 2025 10,5 → kesäkuu 2026 11,7" in page  # periods by name, not code
     # The labour-market summary: the share is derived from counts this table does not hold.
     summary = page.split('id="labour-market-heading"')[1].split("</section>")[0]
     assert "Työttömät työnhakijat" in summary and "2026M06" in summary

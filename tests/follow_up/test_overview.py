@@ -11,16 +11,32 @@ from django.test import Client
 from seuraamo.follow_up import services
 from seuraamo.follow_up.services import ManualValueInput, ReportContent
 from seuraamo.follow_up.sparklines import sparkline
+from seuraamo.periods import Period
 from tests.follow_up.builders import FollowUp
 
 
 def test_sparkline_draws_the_series_and_the_target() -> None:
-    svg = str(sparkline([10.0, None, 12.0, 11.0], target=9.0))
+    months = ["2026M01", "2026M02", "2026M03", "2026M04"]
+    svg = str(sparkline(list(zip(months, [10.0, 11.0, 12.0, 11.0], strict=True)), target=9.0))
     assert svg.startswith('<svg class="sparkline"') and 'aria-hidden="true"' in svg
-    assert svg.count(",") == 3  # three points; the gap is left out
+    assert svg.count("<polyline") == 1 and svg.count(",") == 4  # one line through four points
     assert 'class="sparkline__target"' in svg and 'stroke-dasharray="3 2"' in svg
     assert "style=" not in svg  # the Content-Security-Policy forbids style attributes
-    assert str(sparkline([10.0])) == ""
+    assert str(sparkline([("2026M01", 10.0)])) == ""
+
+
+def test_sparkline_never_joins_figures_across_a_gap() -> None:
+    # Twelve months of 2022-11…2023-10, then nothing until 2026-06 (the snapshot's shape).
+    earlier = [(Period.parse("2022M11").shift(n), 100.0 + n) for n in range(12)]
+    svg = str(sparkline([*earlier, ("2026M06", 140.0)]))
+    assert svg.count("<polyline") == 1 and svg.count("<circle") == 1  # the last one stands alone
+    line = svg.split('<polyline points="')[1].split('"')[0].split()
+    dot = float(svg.split('<circle cx="')[1].split('"')[0])
+    # Placed in time: eleven monthly steps take a quarter of the width, the 32 missing months the rest.
+    assert float(line[-1].split(",")[0]) < 35 and dot == 117
+    # A month without a value breaks the line too.
+    svg = str(sparkline([("2026M01", 1.0), ("2026M02", 2.0), ("2026M03", None), ("2026M04", 3.0)]))
+    assert svg.count("<polyline") == 1 and svg.count("<circle") == 1
 
 
 def test_overview_shows_only_what_the_user_may_read(follow_up: FollowUp) -> None:

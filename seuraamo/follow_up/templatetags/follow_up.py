@@ -4,7 +4,8 @@ Finnish fallback marked with lang="fi"), and the labels of statuses and assessme
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from seuraamo.core.formatting import format_number
 from seuraamo.core.translation import FALLBACK_LANGUAGE, active_content_language, localized
@@ -13,6 +14,7 @@ from seuraamo.follow_up.documents import period_end
 from seuraamo.follow_up.meetings import decisions_for_goal
 from seuraamo.follow_up.models import TEXT_LABELS
 from seuraamo.follow_up.sparklines import sparkline
+from seuraamo.official_stats.selectors import missing_runs
 from seuraamo.periods import Period
 from seuraamo.programmes.selectors import light_label
 
@@ -95,11 +97,28 @@ def indicator_trend(indicator: dict[str, object], period: str) -> str:
         None,
     )
     (first_period, first), (last_period, last) = recent[0], recent[-1]
-    return format_html(
-        '{}<span class="trend-text">{} {} → {} {}</span>',
-        sparkline([value for _period, value in recent], target),
-        first_period,
-        doc_number(first),
-        last_period,
-        doc_number(last),
+    gaps = format_html_join(
+        "",
+        '<span class="trend-text">{}</span>',
+        (
+            (no_figures(start, end),)
+            for start, end in missing_runs([p for p, v in recent if v is not None])
+        ),
     )
+    return format_html(
+        '{}<span class="trend-text">{} {} → {} {}</span>{}',
+        sparkline([(period, value) for period, value in recent], target),
+        period_label(first_period),
+        doc_number(first),
+        period_label(last_period),
+        doc_number(last),
+        gaps,
+    )
+
+
+def no_figures(first: str, last: str) -> str:
+    """The words that name a run of periods without a figure in a trend line."""
+    return _("no figures %(first)s–%(last)s") % {
+        "first": period_label(first),
+        "last": period_label(last),
+    }
