@@ -170,6 +170,8 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("services/"),
         Visit("services/?q=nuoret&municipality=KU285"),
         Visit("services/{service}/"),
+        # A service reached through others (TYP through the employment areas' assessment).
+        Visit("services/monialainen-tyoelamapalvelu/"),
         Visit("services/providers/"),
         # The guide: the questions, half answered, and its recommendations (answers are posted).
         Visit("services/guide/", then=(sending_half_the_guide_s_answers, sending_every_answer)),
@@ -226,7 +228,8 @@ def build_site(url: str) -> Site:
     call_command("import_barometer", BAROMETER, verbosity=0)
     call_command("load_catalogue", stdout=io.StringIO())
     service = Service.objects.get(key=SERVICE)
-    # A constructed location with coordinates: the service page draws its map.
+    # A constructed location with coordinates and opening hours: the service page draws its map
+    # and writes the week in the page's language.
     Channel.objects.create(
         service=service,
         kind=ChannelKind.LOCATION,
@@ -234,6 +237,9 @@ def build_site(url: str) -> Site:
         municipality="KU286",
         latitude=Decimal("60.86800"),
         longitude=Decimal("26.70400"),
+        weekly_hours={day: ["08:00", "16:00"] for day in ("MO", "TU", "WE", "TH", "FR")},
+        closed_dates=["2099-12-24"],
+        hours_note_fi="muina aikoina ajanvarauksella",
     )
     admin = personas.programme_admin()
     programme = Programme.objects.get()

@@ -38,10 +38,12 @@ class ChannelInline(admin.StackedInline):
         "kind",
         ("name_fi", "name_sv", "name_en"),
         "url",
-        "phone",
+        ("phone", "email"),
         ("street_address", "postal_code", "post_office", "municipality"),
         ("latitude", "longitude"),
-        "opening_hours",
+        "weekly_hours",
+        "closed_dates",
+        ("hours_note_fi", "hours_note_sv", "hours_note_en"),
         "accessibility",
         ("verified", "internal_note"),
     ]
@@ -52,7 +54,7 @@ class ServiceAdmin(AuditedAdmin):
     list_display = ["name_fi", "level", "responsible", "status", "verified", "last_verified"]
     list_filter = [ReviewFilter, "status", "verified", "level", "client_kind"]
     search_fields = ["key", "name_fi", "name_sv", "name_en"]
-    filter_horizontal = ["producers", "goals", "measures"]
+    filter_horizontal = ["producers", "reached_through", "goals", "measures"]
     inlines = [ChannelInline]
     fieldsets = [
         (None, {"fields": ["key", "status", "level", "responsible", "producers"]}),
@@ -74,13 +76,24 @@ class ServiceAdmin(AuditedAdmin):
             },
         ),
         (_("Where and how"), {"fields": ["nationwide", "municipalities", "languages", "cost"]}),
+        (
+            _("Reached through"),
+            {
+                "fields": [
+                    "reached_through",
+                    "reached_through_reason_fi",
+                    "reached_through_reason_sv",
+                    "reached_through_reason_en",
+                ]
+            },
+        ),
         (_("In the programme"), {"fields": ["goals", "measures"]}),
         (
             _("Source and verification"),
             {
                 "fields": [
                     "source_url",
-                    ("verified", "last_verified"),
+                    ("verified", "last_verified", "verified_by"),
                     "internal_note",
                     "notes",
                     "ptv_id",

@@ -7,6 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from seuraamo.catalogue import hours
 from seuraamo.catalogue.guide import municipality_choices
 from seuraamo.catalogue.models import Channel, CompanyStage, Service, TargetGroup
 from seuraamo.catalogue.rules import EDITABLE_FIELDS
@@ -18,17 +19,32 @@ CHANNEL_FIELDS = [
     "name_en",
     "url",
     "phone",
+    "email",
     "street_address",
     "postal_code",
     "post_office",
     "municipality",
     "latitude",
     "longitude",
-    "opening_hours",
+    "closed_dates",
+    "hours_note_fi",
+    "hours_note_sv",
+    "hours_note_en",
     "accessibility",
     "verified",
     "internal_note",
 ]
+#: The channel form's opening hours, one field a weekday, with the weekday's name as label.
+DAY_LABELS = {
+    "MO": _("Monday"),
+    "TU": _("Tuesday"),
+    "WE": _("Wednesday"),
+    "TH": _("Thursday"),
+    "FR": _("Friday"),
+    "SA": _("Saturday"),
+    "SU": _("Sunday"),
+}
+HOURS_FIELDS = [f"hours_{day}" for day in hours.WEEKDAYS]
 
 
 def _form_field(db_field: models.Field, **kwargs: object) -> forms.Field | None:
@@ -50,6 +66,25 @@ class LanguageListField(forms.CharField):
         text = super().to_python(value)
         codes = [part.strip().lower() for part in text.replace(";", ",").split(",")]
         return [code for code in codes if code]
+
+
+class DateListField(forms.CharField):
+    """Dates typed as "24.12.2026, 31.12.2026", stored as a list of ISO dates."""
+
+    def prepare_value(self, value: object) -> object:
+        if isinstance(value, list):
+            return hours.format_dates(str(item) for item in value)
+        return value
+
+    def has_changed(self, initial: object, data: object) -> bool:
+        stored = sorted(str(item) for item in initial) if isinstance(initial, list) else []
+        return stored != hours.parse_dates(super().to_python(data))
+
+    def to_python(self, value: object) -> list[str]:  # type: ignore[override]
+        dates = hours.parse_dates(super().to_python(value))
+        if dates is None:
+            raise forms.ValidationError(_("Give dates such as 24.12.2026, separated by commas."))
+        return dates
 
 
 class ServiceForm(forms.ModelForm):
@@ -105,6 +140,10 @@ class ServiceForm(forms.ModelForm):
         # A code stored by an import but missing from the areas list stays choosable (and kept).
         extra = [(code, code) for code in self.instance.municipalities if code not in codes]
         self.fields["municipalities"].choices = [*known, *extra]
+        through = self.fields["reached_through"]
+        assert isinstance(through, forms.ModelMultipleChoiceField)
+        through.queryset = Service.objects.exclude(pk=self.instance.pk).order_by("name_fi")
+        through.widget = forms.CheckboxSelectMultiple(choices=through.choices)
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 
@@ -112,15 +151,61 @@ class ServiceForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
 
 
+class ChannelForm(forms.ModelForm):
+    """A channel with its week's opening hours as one text field a weekday ("8.00–16.00")."""
+
+    closed_dates = DateListField(
+        label=_("closed on"),
+        required=False,
+        max_length=400,
+        help_text=_("Exceptions to the week: dates such as 24.12.2026, separated by commas."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for day, field_name in zip(hours.WEEKDAYS, HOURS_FIELDS, strict=True):
+            self.fields[field_name] = forms.CharField(
+                label=DAY_LABELS[day],
+                required=False,
+                max_length=40,
+                help_text=_("e.g. 8.00–16.00; empty when closed") if day == "MO" else "",
+            )
+            period = self.instance.weekly_hours.get(day)
+            if period:
+                self.initial[field_name] = hours.format_period(period, "fi")
+
+    def hour_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in HOURS_FIELDS]
+
+    def other_fields(self) -> list[forms.BoundField]:
+        return [field for field in self.visible_fields() if field.name not in HOURS_FIELDS]
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        weekly: hours.WeeklyHours = {}
+        for day, field_name in zip(hours.WEEKDAYS, HOURS_FIELDS, strict=True):
+            text = str(cleaned.get(field_name) or "").strip()
+            if not text:
+                continue
+            period = hours.parse_range(text)
+            if period is None:
+                self.add_error(
+                    field_name,
+                    _("Give an opening and a later closing time, e.g. 8.00–16.00."),
+                )
+            else:
+                weekly[day] = period
+        self.instance.weekly_hours = weekly
+        return cleaned
+
+
 ChannelFormSet = forms.inlineformset_factory(
     Service,
     Channel,
+    form=ChannelForm,
     fields=CHANNEL_FIELDS,
     extra=1,
     can_delete=True,
     formfield_callback=_form_field,
-    widgets={
-        "opening_hours": forms.TextInput(),
-        "accessibility": forms.TextInput(),
-    },
+    widgets={"accessibility": forms.TextInput()},
 )

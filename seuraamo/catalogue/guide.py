@@ -168,12 +168,15 @@ class Recommendation:
 
 def nearest_channel(service: Service, municipality: str) -> Channel | None:
     """How to reach the service now: a location in the municipality, then any location, then a phone,
-    then a web page or e-service."""
+    an e-mail address, an e-service, a web page."""
 
     def rank(channel: Channel) -> int:
+        if not channel.reaches:  # a place known only by name, no address: the last resort
+            return 6
         if channel.kind == ChannelKind.LOCATION:
             return 0 if channel.municipality == municipality else 1
-        return {ChannelKind.PHONE: 2, ChannelKind.E_SERVICE: 3, ChannelKind.WEB: 4}[channel.kind]
+        ranks = {ChannelKind.PHONE: 2, ChannelKind.EMAIL: 3, ChannelKind.E_SERVICE: 4}
+        return ranks.get(ChannelKind(channel.kind), 5)
 
     channels = sorted(service.channels.all(), key=lambda channel: (rank(channel), channel.pk))
     return channels[0] if channels else None

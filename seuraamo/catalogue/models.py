@@ -7,12 +7,16 @@ load and work without it."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from seuraamo.areas.codes import validate_municipality_codes
+from seuraamo.catalogue.hours import WEEKDAYS, clock
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Measure
 
@@ -77,6 +81,32 @@ def validate_target_groups(value: object) -> None:
 
 def validate_company_stages(value: object) -> None:
     _validate_choice_list(value, CompanyStage, "company stage")
+
+
+def validate_weekly_hours(value: object) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError(_("Give the opening hours by weekday."))
+    for day, period in value.items():
+        if (
+            day not in WEEKDAYS
+            or not isinstance(period, list)
+            or len(period) != 2
+            or not all(isinstance(time, str) and clock(time) == time for time in period)
+            or period[1] <= period[0]
+        ):
+            raise ValidationError(
+                _("Each day's hours are an opening and a later closing time, e.g. 8.00–16.00.")
+            )
+
+
+def validate_closed_dates(value: object) -> None:
+    if not isinstance(value, list):
+        raise ValidationError(_("Give a list."))
+    for item in value:
+        try:
+            datetime.date.fromisoformat(str(item))
+        except ValueError:
+            raise ValidationError(_("Give dates such as 24.12.2026.")) from None
 
 
 def validate_languages(value: object) -> None:
@@ -159,6 +189,35 @@ class Service(models.Model):
     )
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verified_services",
+        help_text=_("The organisation that checked the details; public pages name it."),
+    )
+    reached_through = models.ManyToManyField(
+        "self",
+        verbose_name=_("reached through"),
+        symmetrical=False,
+        blank=True,
+        related_name="reaches",
+        help_text=_(
+            "The services through which a client comes to this one, e.g. the employment area's "
+            "assessment; for a service one cannot contact directly."
+        ),
+    )
+    reached_through_reason_fi = models.CharField(
+        _("why reached through it (Finnish)"), max_length=300, blank=True
+    )
+    reached_through_reason_sv = models.CharField(
+        _("why reached through it (Swedish)"), max_length=300, blank=True
+    )
+    reached_through_reason_en = models.CharField(
+        _("why reached through it (English)"), max_length=300, blank=True
+    )
     verified = models.BooleanField(
         _("verified"),
         default=False,
@@ -222,6 +281,7 @@ class Service(models.Model):
 class ChannelKind(models.TextChoices):
     LOCATION = "location", _("service location")
     PHONE = "phone", _("phone")
+    EMAIL = "email", _("e-mail")
     WEB = "web", _("web page")
     E_SERVICE = "e_service", _("e-service")
 
@@ -236,6 +296,7 @@ class Channel(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     url = models.URLField(_("address on the web"), max_length=500, blank=True)
     phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), max_length=200, blank=True)
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(
         _("postal code"),
@@ -271,7 +332,19 @@ class Channel(models.Model):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True)
+    weekly_hours = models.JSONField(
+        _("opening hours"),
+        default=dict,
+        blank=True,
+        help_text=_("Weekday code (MO … SU) → opening and closing time."),
+        validators=[validate_weekly_hours],
+    )
+    closed_dates = models.JSONField(
+        _("closed on"), default=list, blank=True, validators=[validate_closed_dates]
+    )
+    hours_note_fi = models.CharField(_("note on the hours (Finnish)"), max_length=200, blank=True)
+    hours_note_sv = models.CharField(_("note on the hours (Swedish)"), max_length=200, blank=True)
+    hours_note_en = models.CharField(_("note on the hours (English)"), max_length=200, blank=True)
     accessibility = models.CharField(_("accessibility"), max_length=300, blank=True)
     verified = models.BooleanField(_("verified"), default=False)
     internal_note = models.CharField(
@@ -305,18 +378,39 @@ class Channel(models.Model):
     def audit_key(self) -> str:
         return f"{self.service.key}/channels/{self.pk}"
 
+    @property
+    def reaches(self) -> bool:
+        """Whether a client can reach the service by it: a number, an address to write or visit,
+        a page — a location known only by name (an old shopping centre) is not enough."""
+        return bool(self.phone or self.email or self.url or self.street_address)
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.kind in (ChannelKind.WEB, ChannelKind.E_SERVICE) and not self.url:
             errors["url"] = _("A web page or e-service needs its address.")
         if self.kind == ChannelKind.PHONE and not self.phone:
             errors["phone"] = _("A phone channel needs its number.")
+        if self.kind == ChannelKind.EMAIL and not self.email:
+            errors["email"] = _("An e-mail channel needs its address.")
         if self.kind == ChannelKind.LOCATION and not (self.street_address or self.name_fi):
             errors["street_address"] = _("A service location needs a name or a street address.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both coordinates or neither.")
         if errors:
             raise ValidationError(errors)
+
+
+def reachable(channels: Iterable[Channel], reached_through: Iterable[Service]) -> bool:
+    """Whether a client can find their way to a service: one of its own channels reaches it, or it
+    names the services it is reached through."""
+    return any(channel.reaches for channel in channels) or any(True for _s in reached_through)
+
+
+UNREACHABLE = _(
+    "A published service needs a way to reach it: add a channel (a phone number, an e-mail "
+    "address, a web page or a street address) under “Channels”, or choose the services it is "
+    "reached through under “Reached through”. Or keep it a draft."
+)
 
 
 class Audience(models.TextChoices):

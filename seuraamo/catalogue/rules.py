@@ -30,10 +30,16 @@ WHO_FIELDS = [
     "eligibility_note",
 ]
 WHERE_FIELDS = ["nationwide", "municipalities", "languages", "cost"]
+REACHED_FIELDS = [
+    "reached_through",
+    "reached_through_reason_fi",
+    "reached_through_reason_sv",
+    "reached_through_reason_en",
+]
 SOURCE_FIELDS = ["source_url", "internal_note"]
 #: What an editor may change; the key, the organisations, the programme links and the PTV id stay
 #: with the programme's admins.
-EDITABLE_FIELDS = ["status", "level", *TEXT_FIELDS, *WHO_FIELDS, *WHERE_FIELDS, *SOURCE_FIELDS]
+EDITABLE_FIELDS = ["status", "level", *TEXT_FIELDS, *WHO_FIELDS, *WHERE_FIELDS, *REACHED_FIELDS, *SOURCE_FIELDS]  # fmt: skip
 
 
 def editing_organisation_ids(user: AnyUser, on: datetime.date | None = None) -> frozenset[int]:

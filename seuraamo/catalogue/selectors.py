@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from seuraamo.catalogue import search
@@ -153,11 +153,22 @@ def editing_queue(services: QuerySet[Service], today: datetime.date) -> EditingQ
 
 
 def service_page(key: str) -> Service | None:
+    """A published or outdated service with what its page shows; the services it is reached
+    through only where they are published (a draft has no page to link to)."""
     return (
         Service.objects.filter(key=key)
         .exclude(status=ServiceStatus.DRAFT)
-        .select_related("responsible")
-        .prefetch_related("producers", "channels", "goals__theme", "measures__goal")
+        .select_related("responsible", "verified_by")
+        .prefetch_related(
+            "producers",
+            "channels",
+            "goals__theme",
+            "measures__goal",
+            Prefetch(
+                "reached_through",
+                queryset=Service.objects.filter(status=ServiceStatus.PUBLISHED).order_by("name_fi"),
+            ),
+        )
         .first()
     )
 

@@ -18,7 +18,9 @@ from django.utils import timezone, translation
 
 from seuraamo.accounts.models import User
 from seuraamo.catalogue import rules, search
+from seuraamo.catalogue.hours import parse_hours_text
 from seuraamo.catalogue.models import (
+    UNREACHABLE,
     Channel,
     ChannelKind,
     ClientKind,
@@ -28,6 +30,7 @@ from seuraamo.catalogue.models import (
     Service,
     ServiceStatus,
     TargetGroup,
+    reachable,
 )
 from seuraamo.core.audit import record_change, snapshot, stored_snapshot
 from seuraamo.core.conflicts import ConflictError
@@ -57,7 +60,9 @@ CHANNEL_KINDS = {
     "e_service": ChannelKind.E_SERVICE,
     "service_location": ChannelKind.LOCATION,
     "phone": ChannelKind.PHONE,
+    "email": ChannelKind.EMAIL,
 }
+HOURS_TO_CHECK = "Opening hours to check: "
 # PTV target-group codes and service classes that say whom a service is for.
 TARGET_GROUPS_BY_CODE = {
     "KR1.3": TargetGroup.YOUNG_PEOPLE,
@@ -142,7 +147,9 @@ class ServiceEdit:
 @transaction.atomic
 def edit_service(*, actor: User, key: str, expected_version: int, edit: ServiceEdit) -> Service:
     """Save an editor's edit, audited object by object. An edit based on an older version than the
-    stored one raises `ConflictError` and changes nothing; so does a refused permission."""
+    stored one raises `ConflictError` and changes nothing; so does a refused permission. A
+    published service left with no way to reach it (no channel that reaches it, no service it is
+    reached through) raises `ValidationError` on "status" and changes nothing either."""
     service = Service.objects.select_for_update().get(key=key)
     if not rules.can_edit_service(actor, service):
         raise PermissionDenied
@@ -151,16 +158,20 @@ def edit_service(*, actor: User, key: str, expected_version: int, edit: ServiceE
     if service.version != expected_version:
         raise ConflictError(service)
     before = snapshot(service)
-    for name, value in edit.fields.items():
+    fields = dict(edit.fields)
+    reached_through = fields.pop("reached_through", None)
+    for name, value in fields.items():
         setattr(service, name, value)
     if edit.confirm_verified:
         service.verified = True
         service.last_verified = timezone.localdate()
+        service.verified_by = actor.organisation
     service.full_clean(exclude=["key"])
     service.version = F("version") + 1
     service.save()
     service.refresh_from_db()
-    record_change(actor=actor, instance=service, before=before, after=snapshot(service))
+    if reached_through is not None:
+        service.reached_through.set(list(reached_through))  # type: ignore[call-overload]
     for channel in edit.deleted_channels:
         if channel.service_id != service.pk:
             raise PermissionDenied
@@ -175,6 +186,11 @@ def edit_service(*, actor: User, key: str, expected_version: int, edit: ServiceE
         channel.full_clean()
         channel.save()
         record_change(actor=actor, instance=channel, before=channel_before, after=snapshot(channel))
+    if service.status == ServiceStatus.PUBLISHED and not reachable(
+        service.channels.all(), service.reached_through.filter(status=ServiceStatus.PUBLISHED)
+    ):
+        raise ValidationError({"status": UNREACHABLE})
+    record_change(actor=actor, instance=service, before=before, after=snapshot(service))
     refresh_search_text(service)
     return service
 
@@ -245,6 +261,7 @@ class _Loader:
         for index, record in enumerate(services):
             created.append(self._service(record, f"{self.draft_name}:services[{index}]"))
         self._programme_links(created)
+        self._ways_to_reach(created)
         self._guide_rules(created)
         for service in created:
             refresh_search_text(service)
@@ -434,7 +451,9 @@ class _Loader:
             name_sv=name.get("sv", ""),
             name_en=name.get("en", ""),
             url=record.get("url", ""),
-            internal_note=record.get("status", ""),
+            phone=record.get("phone", ""),
+            email=record.get("email", ""),
+            internal_note=record.get("status") or record.get("note", ""),
             verified=False,
         )
         self._validate(channel, where, exclude=["service"])
@@ -442,13 +461,16 @@ class _Loader:
 
     def _hours_channel(self, service: Service, record: JsonObject, where: str) -> None:
         code = service.municipalities[0] if len(service.municipalities) == 1 else ""
+        text = str(record["opening_hours_text"])
+        weekly = parse_hours_text(text)
+        notes = ["address not in the draft"] + ([] if weekly else [HOURS_TO_CHECK + text])
         channel = Channel(
             service=service,
             kind=ChannelKind.LOCATION,
             name_fi=service.name_fi,
             municipality=code,
-            opening_hours=str(record["opening_hours_text"]),
-            internal_note="address not in the draft",
+            weekly_hours=weekly or {},
+            internal_note="\n".join(notes)[:300],
         )
         self._validate(channel, where, exclude=["service"])
         channel.save()
@@ -480,6 +502,51 @@ class _Loader:
             # The programme may not be imported yet (tests, a bare installation): link what exists.
             by_key[key].goals.set(Goal.objects.filter(key__in=link.get("goals", [])))
             by_key[key].measures.set(Measure.objects.filter(key__in=link.get("measures", [])))
+
+    def _ways_to_reach(self, services: list[Service]) -> None:
+        """The curation's ways to reach the services the draft gives none for, its drafts, and a
+        check that every published service can be reached."""
+        by_key = {service.key: service for service in services}
+        ways = {k: v for k, v in (self.curation.get("ways_to_reach") or {}).items() if k[0] != "_"}
+        for key, way in ways.items():
+            where = f"{self.curation_name}:ways_to_reach.{key}"
+            if key not in by_key:
+                raise CatalogueLoadError(f"{where}: no such service in the draft")
+            service = by_key[key]
+            for index, channel in enumerate(way.get("channels", [])):
+                if channel.get("source"):
+                    channel = {**channel, "url": self.sources.get(channel["source"], "")}
+                self._channel(service, channel, f"{where}.channels[{index}]")
+            through = way.get("reached_through", [])
+            unknown = [item for item in through if item not in by_key]
+            if unknown:
+                raise CatalogueLoadError(f"{where}.reached_through: no service {unknown[0]!r}")
+            service.reached_through.set(by_key[item] for item in through)
+            reason = way.get("reason") or {}
+            for code in ("fi", "sv", "en"):
+                setattr(service, f"reached_through_reason_{code}", reason.get(code, ""))
+            service.save()
+        drafts = self.curation.get("unpublished") or {}
+        for key, why in drafts.items():
+            if key[0] == "_":
+                continue
+            if key not in by_key:
+                raise CatalogueLoadError(f"{self.curation_name}:unpublished.{key}: no such service")
+            service = by_key[key]
+            service.status = ServiceStatus.DRAFT
+            service.internal_note = "\n".join(
+                filter(None, [service.internal_note, f"Draft: {why}"])
+            )
+            service.save()
+        for service in services:
+            if service.status == ServiceStatus.PUBLISHED and not reachable(
+                service.channels.all(),
+                service.reached_through.filter(status=ServiceStatus.PUBLISHED),
+            ):
+                raise CatalogueLoadError(
+                    f"{self.draft_name}:{service.key}: published with no way to reach it; give one in "
+                    f"{self.curation_name}:ways_to_reach or list it in unpublished"
+                )
 
     def _guide_rules(self, services: list[Service]) -> None:
         by_key = {service.key: service for service in services}

@@ -8,7 +8,7 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
@@ -109,6 +109,10 @@ def service_edit(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
         )
     except ConflictError as conflict:
         return _conflict(request, form, conflict.current)
+    except ValidationError as refused:  # e.g. published with no way to reach it
+        for name, errors in refused.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+        return _edit_page(request, service, form, channels, status=400)
     messages.success(request, _("Saved."))
     if saved.status == ServiceStatus.DRAFT:
         return redirect("catalogue:service_edit", key=key)

@@ -44,7 +44,7 @@ def test_search_by_keyboard_only(site: str, page: object) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site}/sv/services/?q=unga*")
     titles = page.locator(".service-list h3").all_inner_texts()
-    assert sorted(titles) == ["Ohjaamo Hamina", "Ohjaamo Kotka", "Ohjaamo Kouvola"]
+    assert titles == ["Ohjaamo Kotka"]  # Hamina's and Kouvola's are drafts: no way to reach them
     for _ in range(60):
         page.keyboard.press("Tab")
         if focused(page)["href"] == "/sv/services/ohjaamo-kotka/":

@@ -70,6 +70,7 @@ def post_data(service: Service, **changes: object) -> dict[str, object]:
             value = channel_form.initial.get(name, field.initial)
             if hasattr(value, "pk"):
                 value = value.pk
+            value = field.prepare_value(value)
             if value is None or value is False:
                 continue
             values[channel_form.add_prefix(name)] = value
@@ -145,8 +146,10 @@ def test_a_save_is_audited_refreshes_the_search_and_confirms_the_verification(
     event = AuditEvent.objects.get(object_type="catalogue.service")
     assert event.actor == editor
     assert event.object_key == "testipalvelu"
-    assert event.before == {"name_sv": "", "summary_fi": "", "languages": [], "verified": False, "last_verified": None}  # fmt: skip
+    assert event.before == {"name_sv": "", "summary_fi": "", "languages": [], "verified": False, "last_verified": None, "verified_by": None}  # fmt: skip
     assert event.after["last_verified"] == timezone.localdate().isoformat()
+    # Checked by the editor's organisation, which the public page names (not the person).
+    assert event.after["verified_by"] == "kotkan-kaupunki"
     # The search column follows the new summary at once.
     listed = Client().get("/fi/services/", {"q": "maahanmuuttajille"}).content.decode()
     assert f'href="/fi/services/{service.key}/"' in listed
@@ -299,6 +302,8 @@ def test_a_channel_removed_meanwhile_is_named_not_silently_recreated(
     second = service_editor(
         data.organisations["kaakkois-suomen-elinvoimakeskus"], "elinvoima-editor"
     )
+    # A second way to reach it, so removing the phone leaves the service publishable.
+    Channel.objects.create(service=service, kind=ChannelKind.WEB, url="https://example.org/testi")
     opened_by_second = post_data(service, **{"channels-0-phone": "040 765 4321"})
     removed = signed_in(first).post(
         f"/fi/services/{service.key}/edit/", post_data(service, **{"channels-0-DELETE": "on"})
@@ -309,7 +314,7 @@ def test_a_channel_removed_meanwhile_is_named_not_silently_recreated(
     )
     assert again.status_code == 400
     assert "Joku muu on sillä välin muuttanut tai poistanut tämän kanavan" in again.content.decode()
-    assert not service.channels.exists()
+    assert list(service.channels.values_list("kind", flat=True)) == ["web"]
 
 
 def test_the_write_itself_refuses_outsiders_and_fields_editors_do_not_own(

@@ -63,8 +63,14 @@ def test_addresses_and_hours_from_the_draft_are_channels_marked_not_verified(
     assert (location.street_address, location.postal_code) == ("Salpausselänkatu 26", "45100")
     assert not location.verified
     assert "VERIFY" in location.internal_note
-    hours = Channel.objects.get(service__key="kotka-kotoutumisen-alkuvaihe")
-    assert hours.opening_hours.startswith("Mon, Tue, Thu 8.00–15.30")
+    hours = Channel.objects.get(service__key="kotka-kotoutumisen-alkuvaihe", kind="location")
+    assert hours.weekly_hours == {
+        "MO": ["08:00", "15:30"],
+        "TU": ["08:00", "15:30"],
+        "WE": ["12:00", "15:30"],
+        "TH": ["08:00", "15:30"],
+        "FR": ["08:00", "15:00"],
+    }
     assert not Channel.objects.filter(verified=True).exists()
 
 
@@ -171,3 +177,18 @@ def test_a_bad_guide_rule_in_the_curation_file_is_named_and_nothing_is_written(
         str(error.value) == "curation.json:guide_rules.ohjaamo-kotka.shoe_size: unknown condition"
     )
     assert Service.objects.count() == 0
+
+
+def test_the_loader_refuses_a_published_service_with_no_way_to_reach_it(
+    db: None, tmp_path: Path
+) -> None:
+    curation = json.loads(CURATION_FILE.read_text(encoding="utf-8"))
+    del curation["unpublished"]["ohjaamo-hamina"]
+    path = tmp_path / "curation.json"
+    path.write_text(json.dumps(curation), encoding="utf-8")
+    with pytest.raises(CatalogueLoadError) as error:
+        load_catalogue(DRAFT_FILE, path)
+    assert str(error.value).startswith(
+        "kymenlaakso_services_draft.json:ohjaamo-hamina: published with no way to reach it"
+    )
+    assert not Service.objects.exists()

@@ -24,7 +24,9 @@ def found_keys(client: Client, url: str, **params: str) -> set[str]:
     }
 
 
-OHJAAMOT = {"ohjaamo-kotka", "ohjaamo-hamina", "ohjaamo-kouvola"}
+#: The published Ohjaamo points of the seed (Hamina's and Kouvola's are drafts: no way to reach
+#: them in the draft).
+OHJAAMOT = {"ohjaamo-kotka"}
 
 
 @pytest.mark.parametrize("query", ["nuorille", "nuoret", "NUORET", "nuorten"])
@@ -41,7 +43,7 @@ def test_maahanmuuttajille_finds_moona(catalogue: None, client: Client) -> None:
 def test_missing_diacritics_still_find_tyollisyys(catalogue: None, client: Client) -> None:
     with_diacritics = found_keys(client, "/fi/services/", q="työllisyys")
     without = found_keys(client, "/fi/services/", q="tyollisyys")
-    assert "vaikuttavat-tyollisyyspolut" in without
+    assert "tyonantajapalvelut" in without  # "työllisyysalueet" in its name
     assert "tyonhakijan-palvelut-ek" in without  # by its provider, the employment area
     assert without == with_diacritics
 
@@ -51,15 +53,14 @@ def test_swedish_unga_finds_ohjaamo_on_the_swedish_page(catalogue: None, client:
 
 
 def test_every_query_word_must_match(catalogue: None, client: Client) -> None:
-    assert found_keys(client, "/fi/services/", q="nuoret kouvola") == {"ohjaamo-kouvola"}
+    assert found_keys(client, "/fi/services/", q="nuoret kotka") == {"ohjaamo-kotka"}
     assert found_keys(client, "/fi/services/", q="zzzz") == set()
 
 
 def test_filters(catalogue: None, client: Client) -> None:
     url = "/fi/services/"
-    assert found_keys(client, url, target="young_people", municipality="KU075") == {
-        "ohjaamo-hamina"
-    }
+    assert found_keys(client, url, target="young_people", municipality="KU285") == {"ohjaamo-kotka"}
+    assert found_keys(client, url, target="young_people", municipality="KU075") == set()
     kouvola = found_keys(client, url, municipality="KU286")
     assert "kela-tyottomyysturva" in kouvola  # nationwide
     assert "ohjaamo-kotka" not in kouvola
@@ -99,13 +100,13 @@ def test_a_location_shows_its_address_coordinates_and_hours(
         municipality="KU285",
         latitude=Decimal("60.46600"),
         longitude=Decimal("26.94600"),
-        opening_hours="ma–pe 9–15",
+        weekly_hours={day: ["09:00", "15:00"] for day in ("MO", "TU", "WE", "TH", "FR")},
         verified=True,
     )
     html = client.get("/en/services/ohjaamo-kotka/").content.decode()
     assert "Testikatu 1, 48100 Kotka" in html
     assert "60.46600, 26.94600 (WGS84)" in html
-    assert "ma–pe 9–15" in html
+    assert "Mon–Fri 9:00–15:00" in html
     assert '<span lang="fi">Ohjaamo Kotka</span>' in html
 
 

@@ -73,7 +73,8 @@ def test_ptv_channels_read_as_the_catalogues_channels() -> None:
         "street_address": "Testitie 13",
         "municipality": "KU001",
     }
-    assert fields["opening_hours"] == "ke 8.00–16.00, pe 8.00–14.00"
+    assert fields["weekly_hours"] == {"WE": ["08:00", "16:00"], "FR": ["08:00", "14:00"]}
+    assert fields["closed_dates"] == []
     assert (fields["latitude"], fields["longitude"]) == (Decimal("60.63245"), Decimal("22.57436"))
     assert ptv.channel_fields(phone, "p") == {
         "kind": "phone",
@@ -82,7 +83,11 @@ def test_ptv_channels_read_as_the_catalogues_channels() -> None:
         "name_en": "",
         "url": "",
         "phone": "+358 000000000",
-        "opening_hours": "",
+        "weekly_hours": {},
+        "closed_dates": [],
+        "hours_note_fi": "",
+        "hours_note_sv": "",
+        "hours_note_en": "",
         "internal_note": "Imported from PTV.",
     }
     assert ptv.channel_fields({"serviceChannelType": "PrintableForm"}, "p") is None

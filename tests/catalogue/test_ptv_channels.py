@@ -51,7 +51,7 @@ def test_channels_from_a_file_become_a_location_and_a_phone(tmp_path: Path) -> N
     assert location.municipality == "KU001"
     assert location.phone == "+358 101010100"
     assert location.url == "https://www.testpage.fi"
-    assert location.opening_hours == "ke 8.00–16.00, pe 8.00–14.00"
+    assert location.weekly_hours == {"WE": ["08:00", "16:00"], "FR": ["08:00", "14:00"]}
     # PTV gives ETRS-TM35FIN metres (N 6730000, E 258000); the catalogue stores WGS84 degrees.
     easting, northing = to_tm35fin(float(location.latitude), float(location.longitude))
     assert abs(easting - 258000) < 1 and abs(northing - 6730000) < 1

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from seuraamo.catalogue.hours import WEEKDAYS
+
 NAMESPACE = uuid.UUID("6f1c1d0e-5b1a-4a57-9f3e-2d4f7c0b9a11")
 LANGUAGES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
@@ -82,7 +84,9 @@ class LocationFacts:
     street_address: str
     postal_code: str
     post_office: str
-    opening_hours: str
+    weekly_hours: Mapping[str, Sequence[str]]  # weekday code (MO … SU) → ["08:00", "16:00"]
+    hours_text: str  # the week in the record's language: "ma–pe 8.00–16.00"
+    hours_notes: str  # closed dates and a note ("by appointment") in the record's language
 
 
 @dataclass(frozen=True)
@@ -252,15 +256,47 @@ def service_at_location_record(channel: LocationFacts) -> Record:
         "location_id": location_id,
         "location": location,
     }
-    if channel.opening_hours:
-        record["schedules"] = [
+    schedules = schedule_records(channel, record["id"])
+    if schedules:
+        record["schedules"] = schedules
+    return record
+
+
+def schedule_records(channel: LocationFacts, service_at_location_id: str) -> list[Record]:
+    """The location's week as RFC 5545 weekly rules, one for each set of days with the same hours
+    ("MO,TU,TH" 08:00–15:30), each with the whole week in words and the exceptions as notes. The
+    times are local (Europe/Helsinki), as in the official HSDS example."""
+    by_hours: dict[tuple[str, str], list[str]] = {}
+    for day in WEEKDAYS:  # week order: PostgreSQL's jsonb keeps no key order
+        if day in channel.weekly_hours:
+            opens, closes = channel.weekly_hours[day]
+            by_hours.setdefault((opens, closes), []).append(day)
+    schedules: list[Record] = []
+    for (opens, closes), days in by_hours.items():
+        schedule: Record = {
+            "id": hsds_id("schedule", f"{channel.channel_id}:{opens}-{closes}"),
+            "service_at_location_id": service_at_location_id,
+            "location_id": hsds_id("location", channel.channel_id),
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": ",".join(days),
+            "opens_at": opens,
+            "closes_at": closes,
+            "description": channel.hours_text,
+        }
+        if channel.hours_notes:
+            schedule["notes"] = channel.hours_notes
+        schedules.append(schedule)
+    if not schedules and channel.hours_notes:
+        schedules.append(
             {
                 "id": hsds_id("schedule", channel.channel_id),
-                "service_at_location_id": record["id"],
-                "description": channel.opening_hours,
+                "service_at_location_id": service_at_location_id,
+                "location_id": hsds_id("location", channel.channel_id),
+                "description": channel.hours_notes,
             }
-        ]
-    return record
+        )
+    return schedules
 
 
 def organisation_record(organisation: OrganisationFacts) -> Record:

@@ -10,12 +10,14 @@ is an :class:`HsdsImportError` naming the file and the path inside it
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+
+from seuraamo.catalogue.hours import WEEKDAYS, clock
 
 SCHEMA_DIR = Path(__file__).parents[1] / "data" / "hsds"
 LANGUAGES = ("fi", "sv", "en")
@@ -139,6 +141,22 @@ def location_fields(item: Mapping[str, Any], where: str) -> tuple[dict[str, Any]
                 "coordinates left out"
             )
     schedules = item.get("schedules") or location.get("schedules") or []
-    hours = "; ".join(str(s["description"]) for s in schedules if s.get("description"))
-    fields["opening_hours"] = hours[:300]
+    fields["weekly_hours"] = weekly_hours(schedules)
     return fields, warning
+
+
+def weekly_hours(schedules: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """The week of weekly schedules (freq WEEKLY, plain weekday codes in byday, opens_at and
+    closes_at as HH:MM…); other schedules (monthly, nth weekday, no times) are left out."""
+    week: dict[str, list[str]] = {}
+    for schedule in schedules:
+        if schedule.get("freq") != "WEEKLY" or schedule.get("interval") not in (None, 1):
+            continue
+        opens = clock(str(schedule.get("opens_at") or "")[:5])
+        closes = clock(str(schedule.get("closes_at") or "")[:5])
+        days = [day.strip() for day in str(schedule.get("byday") or "").split(",")]
+        if not opens or not closes or closes <= opens or not all(d in WEEKDAYS for d in days):
+            continue
+        for day in days:
+            week.setdefault(day, [opens, closes])
+    return {day: week[day] for day in WEEKDAYS if day in week}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils import translation
 
+from seuraamo.catalogue import hours
 from seuraamo.catalogue.guide import municipality_names
 from seuraamo.catalogue.hsds import mapping
 from seuraamo.catalogue.hsds.mapping import (
@@ -144,8 +145,25 @@ def location_facts(
         street_address=channel.street_address,
         postal_code=channel.postal_code,
         post_office=channel.post_office,
-        opening_hours=channel.opening_hours,
+        weekly_hours=channel.weekly_hours,
+        hours_text=hours.format_hours(channel.weekly_hours, language),
+        hours_notes=_hours_notes(channel, language),
     )
+
+
+def _hours_notes(channel: Channel, language: str) -> str:
+    """The exceptions to the week in one language: "Suljettu 24.12.2026. Ajanvarauksella." """
+    notes = []
+    if channel.closed_dates:
+        with translation.override(language):
+            notes.append(
+                translation.gettext("Closed on %(dates)s.")
+                % {"dates": hours.format_dates(channel.closed_dates)}
+            )
+    note = _text(channel, "hours_note", language)
+    if note:
+        notes.append(note[:1].upper() + note[1:] + ("" if note.endswith(".") else "."))
+    return " ".join(notes)
 
 
 def organisation_facts(organisation: Organisation, language: str) -> OrganisationFacts:

@@ -5,8 +5,8 @@ A service gives its names, summaries and descriptions by language, its languages
 municipalities it serves (Statistics Finland codes, ``KU285``) or that it is nationwide, and the
 organisations responsible for it and producing it (:class:`OrganisationRef`). A channel gives the
 fields of the catalogue's channel (:func:`channel_fields`): ServiceLocation → a location (address,
-municipality, coordinates converted from ETRS-TM35FIN to WGS84, opening hours in short Finnish,
-the first phone and web page), Phone → a phone, EChannel → an e-service, WebPage → a web page;
+municipality, coordinates converted from ETRS-TM35FIN to WGS84, the regular week's opening hours
+with closed days and "by appointment", the first phone and web page), Phone → a phone, EChannel → an e-service, WebPage → a web page;
 printable forms are left out. A channel belongs to a service when the service lists it in
 ``serviceChannels`` or the channel lists the service in ``services`` (:func:`connections`; v11
 has no endpoint of its own for these connections). Every problem is a :class:`PtvImportError`
@@ -14,12 +14,14 @@ naming the source and the place (``ptv.json:[1].id: 'abc' is not a PTV id (UUID)
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from seuraamo.catalogue.hours import WEEKDAYS, clock
 from seuraamo.catalogue.tm35fin import to_wgs84
 
 LANGUAGES = ("fi", "sv", "en")
@@ -187,29 +189,65 @@ def _first(texts: Mapping[str, str]) -> str:
     return texts.get("fi") or next(iter(texts.values()), "")
 
 
-def _opening_hours(channel: Mapping[str, Any]) -> str:
-    """Regular weekly hours in short Finnish ("ke 8.00–16.00, pe 8.00–14.00")."""
-    parts: list[str] = []
+#: PTV's weekday names → the catalogue's weekday codes (seuraamo.catalogue.hours.WEEKDAYS).
+WEEKDAY_CODES = dict(zip(DAYS, WEEKDAYS, strict=True))
+#: What a "by appointment" (isReservation) service hour says, in fi/sv/en.
+BY_APPOINTMENT = {"fi": "ajanvarauksella", "sv": "enligt tidsbokning", "en": "by appointment"}
+
+
+def _hours(channel: Mapping[str, Any]) -> dict[str, Any]:
+    """The channel's service hours as the catalogue holds them: the regular week (DaysOfTheWeek
+    hours valid now: one period a weekday, the first given), the closed days among the exceptional
+    hours, and "by appointment" as the note when PTV says the hours are by reservation."""
+    weekly: dict[str, list[str]] = {}
+    closed: set[str] = set()
+    by_appointment = False
     for hours in channel.get("serviceHours") or []:
-        if hours.get("serviceHourType") != "DaysOfTheWeek" or hours.get("validForNow") is False:
+        kind = hours.get("serviceHourType")
+        if kind == "Exceptional" and hours.get("isClosed"):
+            closed.update(_dates(hours.get("validFrom"), hours.get("validTo")))
             continue
+        if kind != "DaysOfTheWeek" or hours.get("validForNow") is False:
+            continue
+        by_appointment = by_appointment or bool(hours.get("isReservation"))
         if hours.get("isAlwaysOpen"):
-            parts.append("aina auki")
+            for day in WEEKDAYS:
+                weekly.setdefault(day, ["00:00", "24:00"])
         for opening in hours.get("openingHour") or []:
-            days = DAYS.get(opening.get("dayFrom"), "")
-            if opening.get("dayTo") in DAYS:
-                days = f"{days}–{DAYS[opening['dayTo']]}"
+            first = WEEKDAY_CODES.get(str(opening.get("dayFrom")))
+            last = WEEKDAY_CODES.get(str(opening.get("dayTo") or opening.get("dayFrom")))
             start, end = _clock(opening.get("from")), _clock(opening.get("to"))
-            if days and start and end:
-                parts.append(f"{days} {start}–{end}")
-    return ", ".join(parts)[:300]
+            if first is None or last is None or not start or not end or end <= start:
+                continue
+            for day in WEEKDAYS[WEEKDAYS.index(first) : WEEKDAYS.index(last) + 1]:
+                weekly.setdefault(day, [start, end])
+    fields: dict[str, Any] = {
+        "weekly_hours": {day: weekly[day] for day in WEEKDAYS if day in weekly},
+        "closed_dates": sorted(closed),
+    }
+    for language in LANGUAGES:
+        fields[f"hours_note_{language}"] = BY_APPOINTMENT[language] if by_appointment else ""
+    return fields
+
+
+def _dates(valid_from: object, valid_to: object) -> list[str]:
+    """The days from `valid_from` to `valid_to` (ISO date-times), at most 31 of them."""
+    try:
+        first = datetime.date.fromisoformat(str(valid_from)[:10])
+        last = datetime.date.fromisoformat(str(valid_to or valid_from)[:10])
+    except ValueError:
+        return []
+    days: list[str] = []
+    while first <= last and len(days) < 31:
+        days.append(first.isoformat())
+        first += datetime.timedelta(days=1)
+    return days
 
 
 def _clock(value: object) -> str:
+    """ "08:00:00" → "08:00"; "" for anything else."""
     text = str(value or "")
-    if len(text) < 5 or text[2] != ":":
-        return ""
-    return f"{int(text[:2])}.{text[3:5]}"
+    return (clock(text[:5]) or "") if len(text) >= 5 and text[2] == ":" else ""
 
 
 def _phone(channel: Mapping[str, Any]) -> str:
@@ -272,7 +310,7 @@ def channel_fields(channel: Mapping[str, Any], where: str) -> dict[str, Any] | N
         **{f"name_{language}": names.get(language, "")[:200] for language in LANGUAGES},
         "url": _url(channel),
         "phone": _phone(channel),
-        "opening_hours": _opening_hours(channel),
+        **_hours(channel),
         "internal_note": "Imported from PTV.",
     }
     if kind == KINDS["ServiceLocation"]:

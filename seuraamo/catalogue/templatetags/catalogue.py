@@ -5,10 +5,12 @@ catalogue)."""
 from __future__ import annotations
 
 from django import template
+from django.utils import timezone
 
-from seuraamo.catalogue import selectors
+from seuraamo.catalogue import hours, selectors
 from seuraamo.catalogue.guide import municipality_name
-from seuraamo.catalogue.models import TargetGroup
+from seuraamo.catalogue.models import Channel, Service, ServiceStatus, TargetGroup
+from seuraamo.core.translation import active_content_language
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal
 
@@ -23,6 +25,25 @@ def municipality(code: str) -> str:
 @register.filter
 def target_group(value: str) -> str:
     return str(TargetGroup(value).label) if value in TargetGroup.values else value
+
+
+@register.filter
+def opening_hours(channel: Channel) -> str:
+    """The channel's week in the page's language: "ma–pe 8.00–16.00", "Mon–Fri 8:00–16:00"."""
+    return hours.format_hours(channel.weekly_hours, active_content_language())
+
+
+@register.filter
+def closed_ahead(channel: Channel) -> str:
+    """The channel's closed dates from today on, as the pages write dates."""
+    today = timezone.localdate().isoformat()
+    return hours.format_dates(day for day in channel.closed_dates if day >= today)
+
+
+@register.filter
+def published_reached_through(service: Service) -> list[Service]:
+    """The published services the service is reached through (a draft has no page to link to)."""
+    return list(service.reached_through.filter(status=ServiceStatus.PUBLISHED).order_by("name_fi"))
 
 
 @register.inclusion_tag("catalogue/partials/goal_services.html")
