@@ -188,6 +188,9 @@ MY_TASKS_LINKS = [
     "seuraamo.catalogue.views.my_tasks_link",
     "seuraamo.official_stats.views.my_tasks_link",
 ]
+#: The catalogue's published services (key → name) a follow-up project may offer: wired here for
+#: the same reason, so that the follow-up does not import the catalogue.
+PROJECT_SERVICE_NAMES = "seuraamo.catalogue.project_links.service_names"
 LOGOUT_REDIRECT_URL = "programmes:home"
 # A session ends after this many seconds without a request (each request renews it).
 SESSION_COOKIE_AGE = env_int("SESSION_AGE_SECONDS", 8 * 60 * 60)

@@ -19,7 +19,7 @@ from seuraamo.follow_up.models import (
 
 @admin.register(Project)
 class ProjectAdmin(AuditedAdmin):
-    list_display = ["name", "funding_source", "funding_amount", "start_date", "end_date"]
+    list_display = ["name", "owner", "status", "funding_source", "start_date", "end_date"]
     search_fields = ["name", "funding_source"]
     filter_horizontal = ["partners", "measures"]
 

@@ -9,7 +9,13 @@ import datetime
 from django.utils import dateformat, timezone
 
 from seuraamo.core.translation import FALLBACK_LANGUAGE, active_content_language
-from seuraamo.follow_up.models import Assessment, MeasureStatusChoice, ReportStatus, RoundStatus
+from seuraamo.follow_up.models import (
+    Assessment,
+    MeasureStatusChoice,
+    ProjectStatus,
+    ReportStatus,
+    RoundStatus,
+)
 
 
 def doc_plain(texts: dict[str, str] | None) -> str:
@@ -31,6 +37,10 @@ def report_status_label(code: str) -> str:
 
 def round_status_label(code: str) -> str:
     return str(RoundStatus(code).label) if code in RoundStatus.values else ""
+
+
+def project_status_label(code: str) -> str:
+    return str(ProjectStatus(code).label) if code in ProjectStatus.values else ""
 
 
 def iso_datetime(value: str | None) -> str:

@@ -176,13 +176,24 @@ def _projects(goal: Goal) -> list[dict[str, object]]:
     projects = (
         Project.objects.filter(measures__goal=goal)
         .distinct()
+        .select_related("owner")
         .prefetch_related("partners", "measures")
         .order_by("start_date", "name")
     )
     return [
         {
+            "pk": project.pk,
             "name": project.name,
-            "partners": [_texts(partner, "name") for partner in project.partners.all()],
+            "owner": _texts(project.owner, "name") if project.owner else None,
+            "status": project.status,
+            "target_groups": project.target_groups,
+            "results": project.results,
+            "is_example": project.is_example,
+            "partners": [
+                _texts(partner, "name")
+                for partner in project.partners.all()
+                if partner.pk != project.owner_id
+            ],
             "funding_source": project.funding_source,
             "funding_amount": float(project.funding_amount)
             if project.funding_amount is not None

@@ -15,6 +15,10 @@ from seuraamo.follow_up.meeting_models import Decision as Decision
 from seuraamo.follow_up.meeting_models import DecisionFollowUp as DecisionFollowUp
 from seuraamo.follow_up.meeting_models import DecisionStatus as DecisionStatus
 from seuraamo.follow_up.meeting_models import Meeting as Meeting
+
+# Projects too.
+from seuraamo.follow_up.project_models import Project as Project
+from seuraamo.follow_up.project_models import ProjectStatus as ProjectStatus
 from seuraamo.periods import Frequency, Period, PeriodError
 from seuraamo.programmes.models import Goal, Indicator, Measure, Programme
 
@@ -444,41 +448,6 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} → {self.recipient} ({self.kind})"
-
-
-class Project(models.Model):
-    """A joint development project or service pilot behind the programme's measures (programme
-    measure 4.1: "yhteiset kehittämishankkeet ja palvelupilotit"). Reports show the projects linked
-    to their goal's measures."""
-
-    name = models.CharField(_("name"), max_length=300)
-    partners = models.ManyToManyField(
-        "organisations.Organisation", verbose_name=_("partners"), blank=True, related_name="+"
-    )
-    funding_source = models.CharField(
-        _("funding source"), max_length=200, blank=True, help_text=_("E.g. ESF+, JTF, municipal.")
-    )
-    funding_amount = models.DecimalField(
-        _("funding amount (euros)"), max_digits=12, decimal_places=2, null=True, blank=True
-    )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    measures = models.ManyToManyField(
-        Measure, verbose_name=_("measures"), blank=True, related_name="projects"
-    )
-    url = models.URLField(_("link"), blank=True)
-
-    class Meta:
-        verbose_name = _("project")
-        verbose_name_plural = _("projects")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end date is before the start date.")})
 
 
 class ReportComment(models.Model):

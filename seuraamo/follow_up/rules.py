@@ -135,3 +135,16 @@ def can_read_decision(roles: Roles, decision: Decision) -> bool:
     if roles.reads_every_report:
         return True
     return not decision.confidential and decision.meeting.minutes_approved_at is not None
+
+
+# --- projects ---------------------------------------------------------------------------------------
+
+
+def can_add_project(roles: Roles) -> bool:
+    """A coordinator registers its own organisation's projects; the programme admin any."""
+    return roles.is_admin or bool(roles.organisation_ids)
+
+
+def can_edit_project(roles: Roles, owner_id: int | None) -> bool:
+    """The owner organisation's people (and those of its successors) and the programme admin."""
+    return roles.is_admin or (owner_id is not None and roles.acts_for_any([owner_id]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from seuraamo.follow_up import meeting_views, views
+from seuraamo.follow_up import meeting_views, project_views, views
 from seuraamo.periods import Frequency, Period
 
 
@@ -65,5 +65,9 @@ urlpatterns = [
     path("decisions/", meeting_views.decision_log, name="decisions"),
     path("decisions/<int:pk>/edit/", meeting_views.decision_edit, name="decision_edit"),
     path("decisions/<int:pk>/status/", meeting_views.decision_status, name="decision_status"),
+    path("projects/", project_views.project_list, name="projects"),
+    path("projects/new/", project_views.project_edit, name="project_new"),
+    path("projects/<int:pk>/", project_views.project_detail, name="project"),
+    path("projects/<int:pk>/edit/", project_views.project_edit, name="project_edit"),
     path("goals/<slug:key>/", views.goal_timeline, name="goal_timeline"),
 ]

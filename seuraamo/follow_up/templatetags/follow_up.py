@@ -3,6 +3,8 @@ Finnish fallback marked with lang="fi"), and the labels of statuses and assessme
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from seuraamo.follow_up import display
 from seuraamo.follow_up.documents import period_end
 from seuraamo.follow_up.meetings import decisions_for_goal
 from seuraamo.follow_up.models import TEXT_LABELS
+from seuraamo.follow_up.projects import projects_by_measure
 from seuraamo.follow_up.sparklines import sparkline
 from seuraamo.official_stats.selectors import missing_runs
 from seuraamo.periods import Period
@@ -26,6 +29,7 @@ for helper in (
     display.measure_status_label,
     display.report_status_label,
     display.round_status_label,
+    display.project_status_label,
     display.iso_datetime,
 ):
     register.filter(helper.__name__, helper)
@@ -47,9 +51,10 @@ def period_label(code: str) -> str:
 
 
 @register.filter
-def doc_number(value: float | None) -> str:
+def doc_number(value: float | Decimal | None) -> str:
     if value is None:
         return "–"
+    value = float(value)
     return format_number(value, 1 if value != int(value) else 0)
 
 
@@ -67,6 +72,18 @@ def tr_programme(programme: object) -> str:
 def goal_decisions(goal: object) -> dict[str, object]:
     """The steering group's decisions about the goal or its measures, for the goal's pages."""
     return {"decisions": decisions_for_goal(goal), "goal": goal}
+
+
+@register.simple_tag
+def goal_projects(goal: object) -> dict[int, list[object]]:
+    """Measure id → the projects implementing it, for the goal's measures (read once a page)."""
+    return projects_by_measure(goal)  # type: ignore[return-value, arg-type]
+
+
+@register.inclusion_tag("follow_up/partials/measure_projects.html")
+def measure_projects(by_measure: dict[int, list[object]], measure: object) -> dict[str, object]:
+    """The projects and pilots that implement the measure, for the measure's place on a page."""
+    return {"projects": by_measure.get(getattr(measure, "pk", 0), [])}
 
 
 @register.simple_tag
