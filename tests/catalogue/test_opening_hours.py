@@ -3,6 +3,8 @@ migration and the PTV and HSDS mappings rely on, and the editor's form fields.""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from seuraamo.catalogue import hours
@@ -89,3 +91,39 @@ def test_hsds_weekly_schedules_become_the_week() -> None:
         {"description": "Closed on public holidays"},
     ]
     assert weekly_hours(schedules) == SEED_WEEK
+
+
+class _Stored:
+    """A channel row as migration 0007 finds it: free-text hours, not yet the week."""
+
+    def __init__(self, text: str, note: str = "") -> None:
+        self.opening_hours, self.internal_note = text, note
+        self.weekly_hours: dict[str, list[str]] = {}
+        self.verified = True
+        self.saved: list[str] = []
+
+    def save(self, update_fields: list[str]) -> None:
+        self.saved = update_fields
+
+
+class _Rows:
+    def __init__(self, *rows: _Stored) -> None:
+        self.rows = rows
+
+    def exclude(self, opening_hours: str) -> list[_Stored]:
+        return [row for row in self.rows if row.opening_hours != opening_hours]
+
+
+def test_the_migration_converts_the_text_that_parses_and_keeps_the_rest_for_checking() -> None:
+    migration = importlib.import_module(
+        "seuraamo.catalogue.migrations.0007_reachable_services_and_structured_hours"
+    )
+    seed = _Stored(SEED_TEXT, "address not in the draft")
+    odd = _Stored("ma–pe 8–16, la sopimuksen mukaan")
+    empty = _Stored("")
+    migration._convert_hours(type("Channel", (), {"objects": _Rows(seed, odd, empty)}))
+    assert seed.weekly_hours == SEED_WEEK and seed.verified
+    assert seed.internal_note == "address not in the draft"
+    assert odd.weekly_hours == {} and not odd.verified
+    assert odd.internal_note == "Opening hours to check: ma–pe 8–16, la sopimuksen mukaan"
+    assert empty.saved == []
