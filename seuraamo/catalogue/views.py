@@ -150,6 +150,9 @@ def _conflict(request: HttpRequest, mine: ServiceForm, current: Service) -> Http
     rows = []
     for name in rules.EDITABLE_FIELDS:
         saved, wanted = getattr(current, name), mine.cleaned_data.get(name)
+        if name == "reached_through":  # many-to-many: the services, by name
+            saved = sorted(str(other) for other in current.reached_through.all())
+            wanted = sorted(str(other) for other in wanted or [])
         if saved != wanted:
             label = str(mine.fields[name].label)
             rows.append((label, _display(saved), _display(wanted)))

@@ -233,6 +233,9 @@ def test_a_stale_edit_is_refused_and_shows_both_versions(
     assert stale.status_code == 409
     html = stale.content.decode()
     assert "First editor&#x27;s name" in html and "Second editor&#x27;s name" in html
+    # Only what differs: the services it is reached through (none in either) are no row.
+    rows = re.findall(r'<th scope="row">([^<]*)</th>', html)
+    assert rows == ["Nimi (englanniksi)"]
     assert 'name="version" value="2"' in html
     service.refresh_from_db()
     assert service.name_en == "First editor's name"
