@@ -1,9 +1,12 @@
-"""The compiled report of a round as HTML, PDF (WeasyPrint: cover, contents, page numbers) and XLSX
-(one row per goal). The interface language is the active one; content is as written."""
+"""The compiled report of a round as HTML, PDF (WeasyPrint: cover, contents, page numbers; tagged,
+PDF/UA-1, so a screen reader reads it) and XLSX (a sheet per kind: goals, measures, indicators,
+decisions, projects, one row per item; then what needs attention). The interface language is the
+active one; content is as written."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -12,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from seuraamo.core.spreadsheets import xlsx_bytes
-from seuraamo.core.translation import active_content_language
-from seuraamo.follow_up.display import doc_plain, iso_datetime
+from seuraamo.core.translation import active_content_language, localized
+from seuraamo.follow_up.display import doc_plain, iso_datetime, project_status_label
 from seuraamo.follow_up.models import (
     CONTRIBUTION_FIELDS,
     TEXT_FIELDS,
@@ -23,6 +26,7 @@ from seuraamo.follow_up.models import (
     ReportStatus,
 )
 from seuraamo.follow_up.selectors import CompiledReport, ThemeSection
+from seuraamo.periods import Period, PeriodError
 
 FORMATS = ("html", "pdf", "xlsx")
 CONTENT_TYPES = {
@@ -56,7 +60,11 @@ def render_pdf(report: CompiledReport) -> bytes:
     # Imported when a PDF is asked for: loading Pango and HarfBuzz takes a moment.
     from weasyprint import HTML  # noqa: PLC0415
 
-    return HTML(string=render_html(report), base_url=str(PRINT_CSS.parent)).write_pdf()
+    # PDF/UA-1: tagged (headings, tables, lists, reading order) with the document's language and
+    # title, so a screen reader can read the meeting pack.
+    return HTML(string=render_html(report), base_url=str(PRINT_CSS.parent)).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
 
 
 def _assessment(code: str) -> str:
@@ -70,7 +78,7 @@ def _status(code: str) -> str:
 def render_xlsx(report: CompiledReport) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = report.reporting_round.period
+    sheet.title = _("Goals")
     headers = [
         _("Theme"),
         _("Goal"),
@@ -98,18 +106,145 @@ def render_xlsx(report: CompiledReport) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "C2"
+    _append_kinds(workbook, report)
     _append_attention(workbook, report)
     _append_contributions(workbook, report)
     about = workbook.create_sheet(_("About"))
     about.append([_("Half-year follow-up report"), report.reporting_round.period])
     about.append(
-        [_("One row per goal on the first sheet; goals without an accepted report say so.")]
+        [
+            _(
+                "One row per goal on the first sheet (goals without an accepted report say so), "
+                "then one row per measure, indicator, decision and project."
+            )
+        ]
     )
     if report.has_examples:
         about.append(
             [_("Example content: these reports were written to show the app, not by coordinators.")]
         )
     return xlsx_bytes(workbook)
+
+
+def _sheet(workbook: Workbook, title: str, headers: list[str], widths: tuple[int, ...]) -> Any:
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, width in zip("ABCDEFGHIJ", widths, strict=False):
+        sheet.column_dimensions[column].width = width
+    return sheet
+
+
+def _wrap(sheet: Any) -> None:
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _goal(document: dict[str, Any]) -> str:
+    return f"{document['theme']['number']} {doc_plain(document['goal']['title'])}"
+
+
+def _number(value: object) -> float | str:
+    return float(value) if isinstance(value, int | float) else ""
+
+
+def _append_kinds(workbook: Workbook, report: CompiledReport) -> None:
+    """A sheet per kind after the goals: measures, indicators, decisions, projects, one row each."""
+    measures = _sheet(
+        workbook,
+        _("Measures"),
+        [_("Goal"), _("Measure"), _("Status"), _("In brief")],
+        (40, 50, 18, 60),
+    )
+    indicators = _sheet(
+        workbook,
+        _("Indicators"),
+        [_("Goal"), _("Indicator"), _("Value"), _("Period"), _("Baseline"), _("Baseline period")],
+        (40, 50, 12, 16, 12, 16),
+    )
+    projects: dict[object, list[object]] = {}
+    for document in report.documents:
+        for measure in document["measures"]:
+            measures.append(
+                [
+                    _goal(document),
+                    doc_plain(measure["title"]),
+                    _measure_status(measure["status"]),
+                    measure["text"],
+                ]
+            )
+        for indicator in document["indicators"]:
+            period = indicator.get("period") or indicator.get("date") or ""
+            indicators.append(
+                [
+                    _goal(document),
+                    doc_plain(indicator["name"]),
+                    _number(indicator.get("value")),
+                    period_name(str(period)),
+                    _number(indicator.get("baseline")),
+                    period_name(str(indicator.get("baseline_period") or "")),
+                ]
+            )
+        for project in document.get("projects", []):
+            key = project.get("pk") or project["name"]
+            row = projects.setdefault(key, [project, []])
+            row[1].append(_goal(document))
+    decisions = _sheet(
+        workbook,
+        _("Decisions"),
+        [_("Meeting"), _("Decision"), _("Responsible organisation"), _("Due date"), _("Status")],
+        (14, 70, 30, 14, 16),
+    )
+    for decision in report.decisions:
+        decisions.append(
+            [
+                decision.meeting.date.isoformat(),
+                decision.text,
+                localized(decision.responsible, "name").text if decision.responsible else "",
+                decision.due_date.isoformat() if decision.due_date else "",
+                str(decision.get_status_display()),
+            ]
+        )
+    sheet = _sheet(
+        workbook,
+        _("Projects"),
+        [
+            _("Project"),
+            _("Status"),
+            _("Organisations"),
+            _("Goals"),
+            _("Funding"),
+            _("Period"),
+            _("Target groups"),
+            _("Results"),
+        ],
+        (40, 14, 40, 40, 24, 24, 30, 60),
+    )
+    for project, goals in projects.values():
+        assert isinstance(project, dict)
+        organisations = [project["owner"]] if project.get("owner") else []
+        organisations += project["partners"]
+        amount = project.get("funding_amount")
+        sheet.append(
+            [
+                project["name"],
+                project_status_label(project.get("status", "")),
+                ", ".join(doc_plain(o) for o in organisations),
+                "\n".join(str(goal) for goal in goals),
+                ", ".join(
+                    part
+                    for part in (project["funding_source"], f"{amount:.0f} €" if amount else "")
+                    if part
+                ),
+                f"{project['start'] or ''}–{project['end'] or ''}",
+                project.get("target_groups", ""),
+                project.get("results", ""),
+            ]
+        )
+    for added in (measures, indicators, decisions, sheet):
+        _wrap(added)
 
 
 def _coordinators(coordinators: list[dict[str, object]]) -> str:
@@ -211,6 +346,14 @@ def _append_contributions(workbook: Workbook, report: CompiledReport) -> None:
 
 def _measure_status(code: str) -> str:
     return str(MeasureStatusChoice(code).label) if code in MeasureStatusChoice.values else "–"
+
+
+def period_name(code: str) -> str:
+    """A period by its name in the active language ("kesäkuu 2026"); a date or nothing as it is."""
+    try:
+        return Period.parse(code).label(active_content_language())
+    except PeriodError:
+        return code
 
 
 def render(report: CompiledReport, fmt: str) -> bytes:

@@ -101,8 +101,8 @@ def meeting_page(user: AnyUser, pk: int) -> MeetingPage | None:
     )
 
 
-#: Decisions anyone may read: not confidential, in minutes that are approved.
-PUBLIC_DECISIONS = Q(confidential=False, meeting__minutes_approved_at__isnull=False)
+#: Decisions anyone may read: not confidential, in minutes that are approved (rules.py).
+PUBLIC_DECISIONS = rules.PUBLIC_DECISIONS
 
 
 def decisions_for_goal(goal: Goal) -> list[Decision]:

@@ -30,6 +30,9 @@ BEFORE_THE_STEERING_GROUP = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 PUBLIC_REPORTS = Q(status=ReportStatus.ACCEPTED, reporting_round__status=RoundStatus.PUBLISHED)
 #: The reports a compiled report (HTML, PDF, XLSX) holds: the accepted ones.
 COMPILED_REPORTS = Q(status=ReportStatus.ACCEPTED)
+#: Decisions anyone may read (the decision log, goal pages, the compiled report): not
+#: confidential, in minutes that are approved.
+PUBLIC_DECISIONS = Q(confidential=False, meeting__minutes_approved_at__isnull=False)
 
 
 def is_public(report: GoalReport) -> bool:

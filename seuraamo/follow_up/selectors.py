@@ -23,6 +23,7 @@ from seuraamo.follow_up.labour_market import stored_summary, summary
 from seuraamo.follow_up.models import (
     TEXT_LABELS,
     Contribution,
+    Decision,
     GoalReport,
     ReportingRound,
     ReportStatus,
@@ -521,6 +522,8 @@ class CompiledReport:
     missing: list[MissingReport] = field(default_factory=list)
     #: What needs the steering group's attention, read as the compiled report may be (attention.py).
     attention: Attention | None = None
+    #: The programme's public decisions (`rules.PUBLIC_DECISIONS`), by meeting date: the XLSX's sheet.
+    decisions: list[Decision] = field(default_factory=list)
 
     @property
     def has_examples(self) -> bool:
@@ -579,8 +582,16 @@ def compile_round(reporting_round: ReportingRound) -> CompiledReport:
         else summary(reporting_round.period_value)
     )
     attention = needs_attention(reporting_round=reporting_round, today=today(), compiled=True)
+    decisions = list(
+        Decision.objects.filter(
+            rules.PUBLIC_DECISIONS, meeting__programme_id=reporting_round.programme_id
+        )
+        .select_related("meeting", "responsible")
+        .prefetch_related("goals", "measures")
+        .order_by("meeting__date", "order")
+    )
     return CompiledReport(
-        reporting_round, documents, list(sections.values()), figures, missing, attention
+        reporting_round, documents, list(sections.values()), figures, missing, attention, decisions
     )
 
 

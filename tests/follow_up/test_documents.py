@@ -55,7 +55,7 @@ def test_official_values_as_of_the_period_end_and_their_trend(data: PageData) ->
     assert "kesäkuu 2025 10,5 → kesäkuu 2026 11,7" in page  # periods by name, not code
     # The labour-market summary: the share is derived from counts this table does not hold.
     summary = page.split('id="labour-market-heading"')[1].split("</section>")[0]
-    assert "Työttömät työnhakijat" in summary and "2026M06" in summary
+    assert "Työttömät työnhakijat" in summary and "kesäkuu 2026" in summary
     assert "ei tallennettu" in summary
 
 
