@@ -97,7 +97,11 @@ def _live_indicators(report: GoalReport, baselines: dict[str, Any]) -> list[dict
             "direction": indicator.desired_direction,
             "baseline": status.baseline_value if status else None,
             "baseline_period": status.baseline_period if status else None,
-            "targets": [{"year": t.year, "value": float(t.value)} for t in indicator.targets.all()],
+            "targets": [
+                {"year": t.year, "value": float(t.value)}
+                for t in indicator.targets.all()
+                if not t.area  # the indicator's own area's; employment areas' are on its page
+            ],
         }
         if indicator.kind == IndicatorKind.MANUAL:
             value = manual.get(indicator.pk)

@@ -90,6 +90,7 @@ def build_document(report: GoalReport) -> Document:
             "targets": [
                 {"year": target.year, "value": float(target.value)}
                 for target in indicator.targets.all()
+                if not target.area  # the indicator's own area's; employment areas' are on its page
             ],
         }
         if indicator.kind == IndicatorKind.MANUAL:

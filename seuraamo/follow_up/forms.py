@@ -22,6 +22,7 @@ from seuraamo.follow_up.models import (
 )
 from seuraamo.follow_up.services import ContributionContent, ManualValueInput, ReportContent
 from seuraamo.programmes.models import Goal, IndicatorKind
+from seuraamo.programmes.selectors import IndicatorBlock, measure_indicator_blocks
 
 
 class ReportForm(forms.Form):
@@ -128,8 +129,13 @@ def _add_text_fields(form: forms.Form, names: list[str]) -> None:
         )
 
 
-def _add_measure_fields(form: forms.Form, statuses: object) -> list[tuple[object, str, str]]:
-    """A status and a short text for each measure; returns the rows the template lays out."""
+def _add_measure_fields(
+    form: forms.Form, statuses: object
+) -> list[tuple[object, str, str, list[IndicatorBlock]]]:
+    """A status and a short text for each measure; returns the rows the template lays out, each
+    with the indicators the measure is meant to move and their latest values."""
+    statuses = list(statuses)  # type: ignore[call-overload]
+    indicators = measure_indicator_blocks(status.measure_id for status in statuses)
     rows = []
     for status in statuses:
         prefix = f"measure_{status.measure_id}"
@@ -144,7 +150,9 @@ def _add_measure_fields(form: forms.Form, statuses: object) -> list[tuple[object
             max_length=2000,
             widget=forms.Textarea(attrs={"rows": 2}),
         )
-        rows.append((localized(status.measure, "title").text, f"{prefix}_status", f"{prefix}_text"))
+        title = localized(status.measure, "title").text
+        measure_indicators = indicators.get(status.measure_id, [])
+        rows.append((title, f"{prefix}_status", f"{prefix}_text", measure_indicators))
     return rows
 
 

@@ -109,7 +109,7 @@ class IndicatorTargetInline(ProgrammeAdminsMay, admin.TabularInline):
     """The yearly targets the steering group sets (one row per year)."""
 
     model = IndicatorTarget
-    fields = ["year", "value"]
+    fields = ["year", "area", "value", "is_example"]
     extra = 1
     programme_admins_may = EVERYTHING
 
@@ -207,8 +207,8 @@ class GoalCoordinatorAdmin(AuditedAdmin):
 
 @admin.register(IndicatorTarget)
 class IndicatorTargetAdmin(ProgrammeAdminsMay, AuditedAdmin):
-    list_display = ["indicator", "year", "value"]
-    list_filter = ["year"]
+    list_display = ["indicator", "year", "area", "value", "is_example"]
+    list_filter = ["year", "area"]
     list_select_related = ["indicator"]
     search_fields = ["indicator__name_fi", "indicator__key"]
     programme_admins_may = EVERYTHING

@@ -267,7 +267,9 @@ def _indicator(row: Indicator) -> dict[str, object]:
     if row.baseline_value is not None and row.baseline_date is not None:
         data["baseline"] = _Flow(value=_number(row.baseline_value), date=row.baseline_date)
     data["targets"] = [
-        _Flow(year=target.year, value=_number(target.value))
-        for target in sorted(row.targets.all(), key=lambda target: target.year)
+        _Flow(year=target.year, value=_number(target.value), area=target.area)
+        if target.area
+        else _Flow(year=target.year, value=_number(target.value))
+        for target in sorted(row.targets.all(), key=lambda target: (target.year, target.area))
     ]
     return data

@@ -4,6 +4,7 @@ indicators with baselines and targets, and the steering group. Content text is s
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -192,6 +193,53 @@ class Measure(models.Model):
         help_text=_("Set when the programme no longer has it but reports refer to it."),
     )
 
+    # Who carries the measure out, and when: written in the app by the programme admin, never by
+    # the programme file (an import leaves these as they are).
+    responsible_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("responsible organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responsible_measures",
+    )
+    contact_name = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A work contact only: a name or a job title (e.g. employment services coordinator). "
+            "Never a private person's details."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("work e-mail"),
+        blank=True,
+        help_text=_("A work address, preferably a shared one (e.g. tyollisyys@kouvola.fi)."),
+    )
+    contact_phone = models.CharField(
+        _("work phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("A work number, e.g. a service number."),
+    )
+    starts_on = models.DateField(_("start date"), null=True, blank=True)
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    schedule_fi = models.CharField(
+        _("schedule (Finnish)"),
+        max_length=200,
+        blank=True,
+        help_text=_("When there are no exact dates, e.g. 2025–2026."),
+    )
+    schedule_sv = models.CharField(_("schedule (Swedish)"), max_length=200, blank=True)
+    schedule_en = models.CharField(_("schedule (English)"), max_length=200, blank=True)
+    indicators: models.ManyToManyField[Indicator, Any] = models.ManyToManyField(
+        "Indicator",
+        verbose_name=_("indicators it is meant to move"),
+        blank=True,
+        related_name="measures",
+    )
+
     class Meta:
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
@@ -199,6 +247,35 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return self.title_fi
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date is before the start date.")})
+
+
+class MeasureMilestone(models.Model):
+    """A step of a measure with its due date, ticked off when done."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    due = models.DateField(_("due date"))
+    text_fi = models.CharField(_("milestone (Finnish)"), max_length=300)
+    text_sv = models.CharField(_("milestone (Swedish)"), max_length=300, blank=True)
+    text_en = models.CharField(_("milestone (English)"), max_length=300, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["measure", "due", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.due}: {self.text_fi}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.measure.key}/{self.due.isoformat()}/{self.text_fi[:60]}"
 
 
 class IndicatorKind(models.TextChoices):
@@ -364,21 +441,40 @@ class IndicatorTarget(models.Model):
         _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
+    area = models.CharField(
+        _("area code"),
+        max_length=20,
+        blank=True,
+        validators=[validate_area_code],
+        help_text=_(
+            "Leave empty for the indicator's own area (Kymenlaakso). For an employment area's "
+            "own target write its code: TA04 Etelä-Kymenlaakso, TA16 Kouvola."
+        ),
+    )
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_("Set on demo content: the pages say the target is an example."),
+    )
 
     class Meta:
         verbose_name = _("indicator target")
         verbose_name_plural = _("indicator targets")
-        ordering = ["indicator", "year"]
+        ordering = ["indicator", "year", "area"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "year"], name="unique_indicator_target")
+            models.UniqueConstraint(
+                fields=["indicator", "year", "area"], name="unique_indicator_target_area"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} ({self.year})"
+        area = f" {self.area}" if self.area else ""
+        return f"{self.indicator}: {self.value} ({self.year}{area})"
 
     @property
     def audit_key(self) -> str:
-        return f"{self.indicator.key}/{self.year}"
+        area = f"/{self.area}" if self.area else ""
+        return f"{self.indicator.key}/{self.year}{area}"
 
 
 class SteeringGroupRole(models.TextChoices):

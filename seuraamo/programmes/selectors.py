@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.formatting import month_name
-from seuraamo.official_stats.selectors import IndicatorStatus, indicator_statuses
+from seuraamo.official_stats.selectors import IndicatorStatus
 from seuraamo.organisations.models import Organisation
 from seuraamo.organisations.selectors import (
     OrganisationGraph,
@@ -27,11 +26,13 @@ from seuraamo.organisations.selectors import (
     predecessors,
     successors,
 )
+from seuraamo.programmes.indicator_areas import AreaFigure, area_figures, light_label
 from seuraamo.programmes.models import (
     CoordinationRole,
     Goal,
     GoalCoordinator,
     Indicator,
+    IndicatorTarget,
     Measure,
     Programme,
     SteeringGroupMembership,
@@ -74,10 +75,27 @@ def _indicators() -> QuerySet[Indicator]:
     return Indicator.objects.filter(archived_on__isnull=True).prefetch_related("targets")
 
 
+def _measures() -> QuerySet[Measure]:
+    """Current measures with their plan: responsible organisation, milestones, indicators."""
+    return (
+        Measure.objects.filter(archived_on__isnull=True)
+        .select_related("responsible_organisation")
+        .prefetch_related(
+            "milestones",
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.filter(archived_on__isnull=True).select_related(
+                    "goal", "theme"
+                ),
+            ),
+        )
+    )
+
+
 def _goals() -> QuerySet[Goal]:
     return Goal.objects.filter(archived_on__isnull=True).prefetch_related(
         Prefetch("coordinators", queryset=GoalCoordinator.objects.select_related("organisation")),
-        Prefetch("measures", queryset=Measure.objects.filter(archived_on__isnull=True)),
+        Prefetch("measures", queryset=_measures()),
         Prefetch("indicators", queryset=_indicators()),
     )
 
@@ -219,15 +237,45 @@ def theme_page(number: str, on: datetime.date) -> ThemePage | None:
 
 
 @dataclass(frozen=True)
+class TargetRow:
+    target: IndicatorTarget
+    area_name: str
+
+
+@dataclass(frozen=True)
 class IndicatorBlock:
     """An indicator with its current status from the stored statistics, as the pages show it."""
 
     indicator: Indicator
     status: IndicatorStatus
+    #: The region and each employment area side by side (empty unless bound to the region).
+    areas: list[AreaFigure] = field(default_factory=list)
 
     @property
     def light_label(self) -> str:
         return light_label(self.status)
+
+    @property
+    def target_rows(self) -> list[TargetRow]:
+        """Every yearly target, the employment areas' own ones named by their area."""
+        names = {figure.area_code: figure.name.text for figure in self.areas}
+        own = names.get(self.indicator.stat_area, "")
+        return [
+            TargetRow(target, names.get(target.area, target.area) if target.area else own)
+            for target in sorted(
+                self.indicator.targets.all(),
+                key=lambda t: (t.year, t.area != "", t.area),
+            )
+        ]
+
+    @property
+    def shows_areas(self) -> bool:
+        """The areas side by side once any of them has a stored value."""
+        return any(f.status is not None and f.status.latest_value is not None for f in self.areas)
+
+    @property
+    def has_area_targets(self) -> bool:
+        return any(target.area for target in self.indicator.targets.all())
 
     @property
     def latest_month(self) -> str:
@@ -239,35 +287,12 @@ class IndicatorBlock:
         return month_name(period) if period else ""
 
 
-LIGHT_LABELS = {
-    "better": _("Better than the baseline"),
-    "no_change": _("About the same as the baseline"),
-    "worse": _("Worse than the baseline"),
-    "kept": _("Kept at the baseline level"),
-    "drifting": _("Drifting from the baseline level"),
-    "no_data": _("No statistics stored yet"),
-    "no_baseline": _("Baseline missing"),
-    "not_official": _("Reported by the coordinator"),
-    "target_reached": _("Target for %(year)s reached"),
-    "towards_target": _("Target for %(year)s not reached yet; better than the baseline"),
-    "target_missed": _("Target for %(year)s not reached"),
-}
-
-
-def light_label(status: IndicatorStatus) -> str:
-    """The traffic light in words (colour is never the only carrier)."""
-    label = LIGHT_LABELS.get(status.reason)
-    if label is None:
-        return ""
-    return str(label) % {"year": status.target_year} if status.target_year else str(label)
-
-
 def indicator_blocks(
     indicators: list[Indicator], programme_start: datetime.date | None
 ) -> list[IndicatorBlock]:
-    statuses = indicator_statuses(indicators, programme_start=programme_start)
+    statuses, per_area = area_figures(indicators, programme_start)
     return [
-        IndicatorBlock(indicator, status)
+        IndicatorBlock(indicator, status, per_area.get(indicator.pk, []))
         for indicator, status in zip(indicators, statuses, strict=True)
     ]
 
@@ -402,3 +427,31 @@ def organisation_list(on: datetime.date) -> OrganisationList:
             OrganisationListEntry(organisation, current_organisations(organisation, on, graph))
         )
     return OrganisationList(**groups)
+
+
+# --- measures -----------------------------------------------------------------------------------
+
+
+def measure_indicator_blocks(measure_ids: Iterable[int]) -> dict[int, list[IndicatorBlock]]:
+    """The indicators each measure is meant to move, with their latest values (by measure id), for
+    the report forms: three queries and each statistics table read once, however many measures."""
+    through = Measure.indicators.through.objects.filter(
+        measure_id__in=list(measure_ids), indicator__archived_on__isnull=True
+    ).values_list("measure_id", "indicator_id")
+    links = list(through)
+    if not links:
+        return {}
+    indicators = {i.pk: i for i in _indicators().filter(pk__in={i for _m, i in links})}
+    programme = current_programme()
+    blocks = {
+        block.indicator.pk: block
+        for block in indicator_blocks(
+            list(indicators.values()), programme.start_date if programme else None
+        )
+    }
+    found: dict[int, list[IndicatorBlock]] = {}
+    for measure_id, indicator_id in links:
+        found.setdefault(measure_id, []).append(blocks[indicator_id])
+    for rows in found.values():
+        rows.sort(key=lambda block: (block.indicator.order, block.indicator.pk))
+    return found

@@ -27,6 +27,7 @@ urlpatterns = [
     path("programme/", views.programme, name="programme"),
     path("themes/<theme_number:number>/", views.theme, name="theme"),
     path("goals/<slug:key>/", views.goal, name="goal"),
+    path("measures/<slug:key>/edit/", views.measure_edit, name="measure_edit"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<slug:key>/", views.organisation, name="organisation"),
     path("steering-group/", views.steering_group, name="steering_group"),

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from seuraamo.accounts.roles import request_roles
 from seuraamo.core.translation import localized
-from seuraamo.programmes import selectors
-from seuraamo.programmes.models import Goal, Theme
+from seuraamo.programmes import rules, selectors, services
+from seuraamo.programmes.forms import (
+    MeasurePlanForm,
+    MilestoneFormSet,
+    milestone_initial,
+    plan_initial,
+)
+from seuraamo.programmes.models import Goal, Measure, Theme
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,54 @@ def goal(request: HttpRequest, key: str) -> HttpResponse:
         _theme_crumb(page.goal.theme),
         _goal_crumb(page.goal),
     ]
-    return _page(request, "programmes/goal.html", "programme", crumbs, page=page)
+    can_edit = rules.can_edit_measures(request_roles(request))
+    return _page(request, "programmes/goal.html", "programme", crumbs, page=page, can_edit=can_edit)
+
+
+@login_required
+def measure_edit(request: HttpRequest, key: str) -> HttpResponse:
+    """The programme admin keeps a measure's plan up to date: who is responsible, whom to contact,
+    when, its milestones and the indicators it is meant to move."""
+    if not rules.can_edit_measures(request_roles(request)):
+        raise PermissionDenied
+    measure = (
+        Measure.objects.select_related("goal__theme")
+        .filter(key=key, archived_on__isnull=True)
+        .first()
+    )
+    if measure is None:
+        raise Http404(_("No measure has this key."))
+    data = request.POST if request.method == "POST" else None
+    form = MeasurePlanForm(measure, data, initial=plan_initial(measure))
+    milestones = MilestoneFormSet(data, initial=milestone_initial(measure), prefix="milestones")
+    if data is not None and form.is_valid() and milestones.is_valid():
+        given = [row.milestone() for row in milestones]
+        services.save_measure_plan(
+            actor=request.user,  # type: ignore[arg-type]  # login_required
+            measure_id=measure.pk,
+            plan=form.plan([m for m in given if m is not None]),
+        )
+        messages.success(request, _("The measure is saved."))
+        url = reverse("programmes:goal", args=[measure.goal.key])
+        return redirect(f"{url}#measure-{measure.key}")
+    crumbs = [
+        _home_crumb(),
+        _programme_crumb(),
+        _theme_crumb(measure.goal.theme),
+        _goal_crumb(measure.goal),
+    ]
+    response = _page(
+        request,
+        "programmes/measure_edit.html",
+        "programme",
+        crumbs,
+        measure=measure,
+        form=form,
+        milestones=milestones,
+    )
+    if data is not None:
+        response.status_code = 400
+    return response
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:

@@ -203,10 +203,13 @@ def test_steering_group_page(client: Client, data: PageData) -> None:
     [
         ("/fi/", 6),
         ("/fi/programme/", 3),
-        ("/fi/themes/4.3/", 12),
-        # 6 for the page, 2 for the one official indicator's stored series, 2 for the steering
-        # group's decisions (their measures in one prefetch).
-        ("/fi/goals/goal-4-3/", 12),
+        # 12, and 2 for the measures' plans (milestones, indicators they move).
+        ("/fi/themes/4.3/", 14),
+        # 6 for the page, 2 for the measures' plans (milestones, indicators they move), 2 for the
+        # one official indicator's stored series, 2 for its employment areas (their names, and
+        # whether the table gives its share for them), 2 for the steering group's decisions
+        # (their measures in one prefetch), 1 for the goal's projects.
+        ("/fi/goals/goal-4-3/", 17),
         ("/fi/organisations/", 3),
         # 5 for the page, 1 for the services it provides (the catalogue's organisation_services tag).
         ("/fi/organisations/kaakkois-suomen-elinvoimakeskus/", 6),

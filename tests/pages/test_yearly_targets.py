@@ -65,7 +65,7 @@ def test_one_target_per_indicator_and_year(programme_admin: Client, data: PageDa
 
     assert response.status_code == 200  # the form again, with the error
     errors = str(response.context["inline_admin_formsets"][0].formset.non_form_errors())
-    assert "Korjaa kaksoisarvo kentälle year" in errors, errors
+    assert "korjaa uniikin kentän year ja area kaksoisarvo" in errors, errors
     assert IndicatorTarget.objects.get(indicator=data.indicator, year=2027).value == Decimal("10.5")
 
 

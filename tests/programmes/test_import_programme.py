@@ -158,7 +158,12 @@ def test_every_created_object_is_audited(db: None) -> None:
     assert succession.after["successor"] == "tyollisyysalue"
     target = events.get(object_key="pitkaaikaistyottomat/2025")
     assert target.object_type == "programmes.indicatortarget"
-    assert target.after == {"indicator": "pitkaaikaistyottomat", "year": 2025, "value": "8500.5"}
+    assert target.after == {
+        "indicator": "pitkaaikaistyottomat",
+        "year": 2025,
+        "area": "",
+        "value": "8500.5",
+    }
 
 
 def test_reimporting_an_unchanged_file_writes_nothing(imported: dict[str, object]) -> None:

@@ -193,6 +193,11 @@ def _target_year(target: Target) -> int:
     return target.year
 
 
+def _targets_area(target: Target, area_code: str) -> bool:
+    """Whether the target is set for the area: blank means the indicator's own area."""
+    return getattr(target, "area", "") in ("", area_code)
+
+
 def _is_official(indicator: StatisticIndicator) -> bool:
     return indicator.kind == "official" and bool(indicator.stat_table)
 
@@ -270,9 +275,15 @@ def indicator_status(
     latest = valued[-1] if valued else None
     earlier, difference, trend, improving = _trend(latest, points, indicator.desired_direction)
     baseline, baseline_period = baseline_of(indicator, programme_start, points)
-    # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL.
+    # targets.all() so a prefetch on the page's query is used; sorted here, not in SQL. A target
+    # for another area (an employment area's own, ``IndicatorTarget.area``) is not this status's.
     targets = (
-        sorted(indicator.targets.all(), key=_target_year) if getattr(indicator, "pk", None) else []
+        sorted(
+            (t for t in indicator.targets.all() if _targets_area(t, indicator.stat_area)),
+            key=_target_year,
+        )
+        if getattr(indicator, "pk", None)
+        else []
     )
     target = next((t for t in targets if t.year >= today.year), None)
     this_year = target if target is not None and target.year == today.year else None

@@ -132,7 +132,16 @@ def _indicator() -> Schema:
             "statistic": statistic,
             "source": _text(indicator, "source_description", required=False),
             "baseline": _object(["value", "date"], {"value": value, "date": _date(required=True)}),
-            "targets": _list(_object(["year", "value"], {"year": year, "value": value})),
+            "targets": _list(
+                _object(
+                    ["year", "value"],
+                    {
+                        "year": year,
+                        "value": value,
+                        "area": _string(m.IndicatorTarget, "area"),
+                    },
+                )
+            ),
         },
     )
 

@@ -248,19 +248,21 @@ class _Checker:
         baseline = indicator.get("baseline")
         if isinstance(baseline, dict) and not _value_fits(baseline.get("value")):
             self.add((*path, "baseline", "value"), INVALID_DECIMAL.format(actual=baseline["value"]))
-        years: dict[int, Path] = {}
+        years: dict[tuple[int, str], Path] = {}
         for target_path, target in _mappings(indicator.get("targets"), (*path, "targets")):
             if not _value_fits(target.get("value")):
                 self.add((*target_path, "value"), INVALID_DECIMAL.format(actual=target["value"]))
             year = _year(target, "year")
             if year is None:
                 continue
-            if year in years:
-                line = self.document.line_of(years[year])
-                message = DUPLICATE_KEY.format(kind="target year", key=year, first_line=line)
+            area = str(target.get("area") or "")
+            if (year, area) in years:
+                line = self.document.line_of(years[(year, area)])
+                shown = f"{year} {area}".strip()
+                message = DUPLICATE_KEY.format(kind="target year", key=shown, first_line=line)
                 self.add((*target_path, "year"), message)
             else:
-                years[year] = (*target_path, "year")
+                years[(year, area)] = (*target_path, "year")
 
     def database_problems(self) -> list[Problem]:
         """Goal, measure and indicator keys are unique across all programmes: importing one

@@ -302,7 +302,7 @@ class ProgrammeWriter:
         self.load(
             IndicatorTarget,
             {
-                f"{label((Indicator, row.indicator_id))}/{row.year}": row
+                f"{label((Indicator, row.indicator_id))}/{row.year}{_area_suffix(row.area)}": row
                 for row in IndicatorTarget.objects.filter(
                     indicator__in=[row.pk for row in indicators]
                 )
@@ -386,8 +386,19 @@ class ProgrammeWriter:
         indicator = self.upsert(Indicator, key, values, path)
         for _index, item_path, item in _items(data, "targets", path):
             year = int(item["year"])
-            values = {"indicator_id": indicator.pk, "year": year, "value": _decimal(item["value"])}
-            self.upsert(IndicatorTarget, f"{key}/{year}", values, item_path)
+            area = _clean(item.get("area"))
+            values = {
+                "indicator_id": indicator.pk,
+                "year": year,
+                "area": area,
+                "value": _decimal(item["value"]),
+            }
+            self.upsert(IndicatorTarget, f"{key}/{year}{_area_suffix(area)}", values, item_path)
+
+
+def _area_suffix(area: str) -> str:
+    """An employment area's own target is a row of its own (blank: the indicator's own area)."""
+    return f"/{area}" if area else ""
 
 
 def _archivable(model: type[models.Model]) -> bool:

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from seuraamo.follow_up.demo import create_demo_content, demo_users_file
+from seuraamo.programmes.demo import create_demo_targets
 
 
 class Command(BaseCommand):
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             with os.fdopen(descriptor, "w") as file:
                 file.write("\n".join(lines) + "\n")
             self.stdout.write("Example follow-up content created (rounds 2025H2 and 2026H1).")
+            targets = create_demo_targets(timezone.localdate())
+            self.stdout.write(f"Example yearly targets created: {targets}.")
         if path.exists():
             self.stdout.write(f"Demo users for trying the follow-up out ({path}):")
             for line in path.read_text().splitlines():
