@@ -2,7 +2,8 @@
 and published round 2025H2 with accepted example reports (one goal's report left a draft, so the
 round shows it as missing; shared goals with each organisation's signed-off part), and an open
 round 2026H1 prefilled from it, where one organisation has signed off its part of a shared goal;
-a past steering-group meeting with approved minutes and three decisions (one overdue).
+a past steering-group meeting with approved minutes and three decisions (one overdue); two projects
+(MOONA and an Ohjaamo development project) linked to measures.
 Everything is marked as example content (`is_example`, and the texts say so). Only
 `seuraamo load_initial_data --demo` (called by `make load`/`make run`) creates it, and only in a
 database that has no reporting round; tests never load it."""
@@ -18,13 +19,16 @@ from django.db import transaction
 
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import ROLE_GROUPS, Role, acting_organisation_ids
-from seuraamo.follow_up import meeting_services, services
+from seuraamo.follow_up import meeting_services, project_services, services
 from seuraamo.follow_up.meeting_models import DecisionStatus
 from seuraamo.follow_up.meeting_services import DecisionContent, MeetingDetails
 from seuraamo.follow_up.models import ReportingRound
+from seuraamo.follow_up.project_models import ProjectStatus
+from seuraamo.follow_up.project_services import ProjectContent
+from seuraamo.follow_up.projects import catalogue_service_names
 from seuraamo.follow_up.services import ContributionContent, ReportContent
 from seuraamo.organisations.models import Organisation
-from seuraamo.programmes.models import Goal, Programme
+from seuraamo.programmes.models import Goal, Measure, Programme
 from seuraamo.programmes.selectors import coordinating_organisations_on
 
 EXAMPLE = "ESIMERKKI – keksitty teksti sovelluksen esittelyä varten, ei koordinaattorin raportti."
@@ -116,6 +120,7 @@ def create_demo_content(today: datetime.date, data_dir: Path) -> list[str] | Non
             continue
         services.submit_report(actor=writer, report_id=report.pk)
         services.accept_report(actor=admin, report_id=report.pk)
+    _projects(admin)
     services.close_round(actor=admin, round_id=closed.pk, today=today)
     services.publish_round(actor=admin, round_id=closed.pk)
     _meeting(admin, programme, closed, list(by_organisation), today)
@@ -173,6 +178,70 @@ def _meeting(
                 responsible=responsible[index] if index < len(responsible) else None,
                 due_date=today + datetime.timedelta(days=due_in),
                 status=status,
+            ),
+        )
+
+
+#: Two projects the programme text names (its section on services): MOONA, "Kouvolan ja Kotkan
+#: yhteinen hanke" run with project funding for immigrants, and the Ohjaamo work for young people
+#: under 30 of the TE office, Kymsote, Kela and the municipalities. What the text does not say
+#: (owner, status, results, the Ohjaamo project itself) is example content and says so.
+DEMO_PROJECTS = [
+    {
+        "name": "MOONA – maahanmuuttajien ohjaus- ja neuvontapalvelu",
+        "owner": "kotkan-kaupunki",
+        "partners": ["kouvolan-kaupunki"],
+        "measures": [
+            "4-1-yhteiset-kehittamishankkeet-ja-palvelupilotit",
+            "4-3-tyo-ja-osaamisperainen-maahanmuutto",
+        ],
+        "funding_source": "hankerahoitus",
+        "target_groups": "maahanmuuttajat",
+        "service_key": "moona-kouvola",
+        "results": f"{EXAMPLE}\n\nOhjelman mukaan Etelä-Kymenlaaksossa aiemmin aloitettua "
+        "toimintaa kehitetään ja laajennetaan Kouvolaan. Omistajaorganisaatio, tila ja tulokset "
+        "ovat esimerkkejä.",
+    },
+    {
+        "name": "ESIMERKKI – Ohjaamo-toiminnan kehittämishanke",
+        "owner": "kaakkois-suomen-te-toimisto",
+        "partners": ["kymsote", "kela"],
+        "measures": [
+            "4-1-yhteiset-kehittamishankkeet-ja-palvelupilotit",
+            "4-4-nuorisotyottomyys",
+        ],
+        "funding_source": "",
+        "target_groups": "nuoret (alle 30-vuotiaat)",
+        "service_key": "ohjaamo-kotka",
+        "results": f"{EXAMPLE}\n\nOhjelma kuvaa Ohjaamo-toiminnan; tämä kehittämishanke, sen "
+        "tila ja tulokset ovat esimerkkejä.",
+    },
+]
+
+
+def _projects(admin: User) -> None:
+    organisations = {o.key: o for o in Organisation.objects.all()}
+    measures = {m.key: m for m in Measure.objects.all()}
+    services_in_catalogue = catalogue_service_names()
+    for project in DEMO_PROJECTS:
+        owner = organisations.get(str(project["owner"]))
+        if owner is None:
+            continue
+        project_services.save_project(
+            actor=admin,
+            content=ProjectContent(
+                name=str(project["name"]),
+                owner=owner,
+                partners=[organisations[k] for k in project["partners"] if k in organisations],
+                measures=[measures[k] for k in project["measures"] if k in measures],
+                funding_source=str(project["funding_source"]),
+                target_groups=str(project["target_groups"]),
+                status=ProjectStatus.RUNNING,
+                results=str(project["results"]),
+                service_key=str(project["service_key"])
+                if project["service_key"] in services_in_catalogue
+                else "",
+                is_example=True,
             ),
         )
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import Role, roles_of
 from seuraamo.follow_up.demo import EXAMPLE
-from seuraamo.follow_up.models import GoalReport, Meeting, ReportingRound
+from seuraamo.follow_up.models import GoalReport, Meeting, Project, ReportingRound
 from tests.pages.builders import PageData
 
 
@@ -66,6 +66,17 @@ def test_demo_content_is_created_once_and_marked_as_example(
     assert decisions[0].due_date < timezone.localdate()
     log = Client().get("/fi/follow-up/decisions/").content.decode()
     assert "myöhässä" in log and decisions[1].text in log
+    # Two projects the programme names, marked as example content (the test programme has none of
+    # the real measures, so they link to none here).
+    projects = list(Project.objects.order_by("name"))
+    assert [p.name for p in projects] == [
+        "ESIMERKKI – Ohjaamo-toiminnan kehittämishanke",
+        "MOONA – maahanmuuttajien ohjaus- ja neuvontapalvelu",
+    ]
+    assert all(p.is_example and p.results.startswith(EXAMPLE) for p in projects)
+    assert projects[1].owner == data.organisations["kotkan-kaupunki"]
+    listing = Client().get("/fi/follow-up/projects/").content.decode()
+    assert listing.count("(Esimerkkisisältöä)") == 2
     roles = {frozenset(roles_of(user).roles) for user in User.objects.all()}
     assert {frozenset({role}) for role in Role} <= roles
     page = Client().get("/fi/follow-up/rounds/2025H2/report.html").content.decode()
