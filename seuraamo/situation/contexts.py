@@ -63,7 +63,8 @@ def situation(area: str, statistic: str) -> dict[str, object]:
             "training": pages.chart(pages.training()),
             "projection": pages.chart(pages.projection()),
         },
-        "review_html": review.render_review(facts) if facts else "",
+        # The early warning has its own section above the review (_warnings.html).
+        "review_html": review.render_review(facts, warnings_link="#warning-title") if facts else "",
         "review_month": facts.month if facts else "",
         "municipalities": municipality_links(),
         "lfs": lfs.section(),

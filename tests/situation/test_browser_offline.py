@@ -1,6 +1,7 @@
 """The situation page in Chromium over the real offline snapshot, whose months 2023M11–2026M05
-are missing: the drawn chart marks the gap, the table has a labelled break, the headline cards
-name the month they compare with; the peer ranking, the labour force survey and the projection
+are missing: the drawn chart marks the gap and its line does not cross it, the table has a
+labelled break, the headline cards name the month they compare with; chart text is at least 12 px
+on a 390 px phone, drawn live and by the server; the peer ranking, the labour force survey and the projection
 sections are there in fi/sv/en, no sideways scrolling on a phone, and axe-core is clean."""
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ def chart_marks_the_gap_and_cards_name_their_comparison(site: str, page) -> None
     wait_interactive(page)
     drawn = page.text_content("#figure-timeseries .chart__interactive svg")
     assert GAP in drawn
+    line = page.eval_on_selector("#figure-timeseries", LINE_AROUND_THE_GAP)
+    assert len(line["runs"]) >= 2, line
+    left, right = line["band"]
+    # Each stretch of the line lies wholly before or wholly after 2023M11–2026M05 (1 px slack).
+    assert all(end <= left + 1 or start >= right - 1 for start, end in line["runs"]), line
+    assert line["runs"][0][1] <= left + 1 and line["runs"][-1][0] >= right - 1, line
     page.click("#figure-timeseries summary")
     assert page.is_visible(f"#table-timeseries tr.is-gap th:has-text('{GAP}')")
     card = page.text_content(".headline__item[data-key='unemployed']")
@@ -40,11 +47,42 @@ def chart_marks_the_gap_and_cards_name_their_comparison(site: str, page) -> None
     assert serious_violations(page) == []
 
 
+#: The time-series line's stretches (first and last x on the screen of each subpath of the
+#: path) and the grey band over the missing months (its left and right edge).
+LINE_AROUND_THE_GAP = """figure => {
+  const svg = figure.querySelector(".chart__interactive svg");
+  const band = svg.querySelector(".mark-rect path").getBoundingClientRect();
+  const line = svg.querySelector(".mark-line path");
+  const matrix = line.getScreenCTM();
+  const runs = line.getAttribute("d").split("M").filter(Boolean).map((run) => {
+    const xs = run.replace("Z", "").split("L").map((point) => {
+      const [x, y] = point.split(",").map(Number);
+      return new DOMPoint(x, y).matrixTransform(matrix).x;
+    });
+    return [Math.min(...xs), Math.max(...xs)];
+  });
+  return { band: [band.left, band.right], runs };
+}"""
+
+#: The smallest text of an SVG as drawn on the screen: font size times the image's scale.
+SMALLEST_TEXT = """svg => Math.min(...[...svg.querySelectorAll("text")]
+  .filter((text) => text.textContent.trim() && text.getClientRects().length)
+  .map((text) => {
+    const matrix = text.getScreenCTM();
+    return parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+  }))"""
+
+
+def smallest_text(page, selector: str) -> float:
+    return page.eval_on_selector(selector, SMALLEST_TEXT)
+
+
 def no_sideways_scrolling_on_a_phone_in_any_language(site: str, open_page) -> None:
     page = open_page(viewport={"width": PHONES[0], "height": PHONE_HEIGHT})
     for language in ("fi", "sv", "en"):
         page.goto(f"{site}/{language}/situation/")
         wait_interactive(page)
+        assert smallest_text(page, "#figure-timeseries .chart__interactive svg") >= 12, language
         assert wider_than_the_window(page, PHONES, redraws=True) == [], language
         # Every section (peers, labour force survey, projection, early warning, training
         # planning, barometer) passes axe; no barometer release is in the offline data, and
@@ -61,6 +99,15 @@ def no_sideways_scrolling_on_a_phone_in_any_language(site: str, open_page) -> No
             assert page.is_visible(f"#{section}"), (language, section)
         assert page.is_visible("#barometer-none") and page.is_hidden("#table-barometer")
         assert serious_violations(page) == [], language
+    # Without JavaScript (and until a chart turns interactive) the phone sees the server's image
+    # drawn for a phone, at its own size: not the desktop image shrunk to half.
+    static = open_page(
+        viewport={"width": PHONES[0], "height": PHONE_HEIGHT}, java_script_enabled=False
+    )
+    static.goto(f"{site}/fi/situation/")
+    for figure in ("figure-timeseries", "figure-projection", "figure-map"):
+        assert static.is_hidden(f"#{figure} .chart__wide svg"), figure
+        assert smallest_text(static, f"#{figure} .chart__phone svg") >= 12, figure
 
 
 def the_municipality_table_shows_every_column_at_1280_px_on_screen_and_paper(

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from seuraamo.areas import geo
+from seuraamo.situation import datasets
 from seuraamo.situation.charts import specs, svg
 from seuraamo.situation.charts.vega_bundle import BUNDLE, header, vendored_header
 from seuraamo.situation.tables import Column, DataTable, Dimension, Row, make_cell
@@ -36,6 +37,7 @@ def series_table() -> DataTable:
             Column("SSS", "Whole country", "percent", 1),
         ),
         rows=rows,
+        breaks=datasets.breaks(periods),  # 2023M11–2026M05, as in the offline snapshot
     )
 
 
@@ -55,12 +57,77 @@ def test_line_chart_data_are_the_table_values() -> None:
 
 def test_line_breaks_across_a_gap_and_marks_isolated_points() -> None:
     spec = specs.line_chart(series_table(), y_title="%")
-    gaps = [row for row in spec["data"]["values"] if row["value"] is None]
-    assert {row["period"] for row in gaps} == {"2023-11-01"}  # after 2023M10, before 2026M06
+    gaps = {
+        (row["series"], row["period"]) for row in spec["data"]["values"] if row["value"] is None
+    }
+    # Every missing month of the run 2023M11–2026M05 is a null in both lines, and so is the
+    # country's suppressed 2023M09 ("..."): Vega-Lite breaks a line at a null.
+    missing = {f"{year}-{month:02d}-01" for year in (2024, 2025) for month in range(1, 13)}
+    missing |= {"2023-11-01", "2023-12-01"} | {f"2026-{month:02d}-01" for month in range(1, 6)}
+    assert len(missing) == 31
+    assert gaps == {
+        (name, period) for name in ("Kymenlaakso", "Whole country") for period in missing
+    } | {("Whole country", "2023-09-01")}
     isolated = {
         (row["series"], row["period"]) for row in spec["data"]["values"] if row.get("isolated")
     }
-    assert ("Kymenlaakso", "2026-06-01") in isolated
+    assert isolated == {
+        ("Kymenlaakso", "2026-06-01"),
+        ("Whole country", "2023-08-01"),  # its neighbour 2023M09 has no value
+        ("Whole country", "2023-10-01"),  # nor has 2023M09 nor 2023M11
+        ("Whole country", "2026-06-01"),
+    }
+
+
+def test_legends_sit_under_the_plot_and_year_labels_are_thinned() -> None:
+    spec = specs.line_chart(series_table(), y_title="%")
+    legend = spec["encoding"]["color"]["legend"]
+    assert (legend["orient"], legend["direction"]) == ("bottom", "vertical")
+    axis = spec["encoding"]["x"]["axis"]
+    assert axis["labelOverlap"] is True and axis["tickCount"] == "year"
+    projection = specs.projection_chart(projection_table(), y_title="n", label="Projection")
+    lines = next(layer for layer in projection["layer"] if "color" in layer["encoding"])
+    assert lines["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert lines["encoding"]["x"]["axis"]["labelOverlap"] is True
+
+
+def projection_table() -> DataTable:
+    def row(period: str, *values: float | None) -> Row:
+        return Row(period, period, tuple(make_cell(value, "", 0) for value in values))
+
+    return DataTable(
+        key="projection",
+        title="Projection",
+        row_dimension=Dimension("period", "Month", "time"),
+        column_dimension=Dimension("statistic", "Statistic", "metric"),
+        columns=tuple(
+            Column(code, code, "persons", 0)
+            for code in ("actual", "trend", "projection", "low", "high")
+        ),
+        rows=(
+            row("2023M09", 100, 101, None, None, None),
+            row("2023M10", 102, 101, None, None, None),
+            row("2023M11", None, None, 103, 90, 115),
+            row("2023M12", None, None, 104, 88, 120),
+        ),
+    )
+
+
+def test_the_phone_image_is_laid_out_for_a_phone_with_12_px_text_and_a_broken_line() -> None:
+    """The static image a phone shows (before the chart turns interactive, and without JavaScript)
+    is 320 px wide at its own size, not the 700-px desktop image shrunk to half."""
+    spec = specs.line_chart(series_table(), y_title="%")
+    phone = specs.static_variant(spec, width=specs.PHONE_WIDTH)
+    assert "width" in spec and spec["width"] == specs.WIDTH  # the page's spec is unchanged
+    drawn = svg.render_svg(phone, "fi")
+    assert re.match(r'<svg[^>]* width="320"', drawn)
+    sizes = {float(size) for size in re.findall(r'font-size="([0-9.]+)px"', drawn)}
+    assert sizes and min(sizes) >= 12
+    # Kymenlaakso's line stops at 2023M10 and 2026M06 is a point of its own (a second subpath).
+    line = re.search(r'class="mark-line[^"]*"[^>]*><path d="([^"]+)"', drawn).group(1)
+    assert line.count("M") == 2
+    bars = specs.paired_bar_chart(series_table())  # a fixed-size chart keeps its size
+    assert "autosize" not in specs.static_variant(bars, width=specs.PHONE_WIDTH)
 
 
 def test_series_differ_by_dash_as_well_as_colour() -> None:

@@ -43,7 +43,10 @@ def test_situation_page_in_each_language(client, situation, language, unemployed
         "table-publications",  # the register (no release recorded)
     }
     assert html.count('<figure class="chart"') == 5
-    assert html.count('<svg role="img"') == 4  # the comparison is a table without a chart
+    # The comparison is a table without a chart; the time series and the map, which follow the
+    # page's width, are also drawn for a phone (the bar charts keep their size and scroll).
+    assert html.count('<svg role="img"') == 4 + 2
+    assert html.count('<div class="chart__phone"><svg role="img"') == 2
     assert 'src="/static/situation/vendor/vega-bundle.js"' in html
 
 

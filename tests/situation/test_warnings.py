@@ -86,6 +86,10 @@ def test_pages_say_which_municipality_left_its_band(
     assert alerts.count("<li>") == 1 and "Kotka: " in alerts
     assert all(part in alerts for part in above), alerts
     assert unknown in section  # the other municipalities have 18 months only
+    # The page says it once: the review (further down) links to the section instead.
+    assert html.count(unknown) == 1 and html.count(above[1]) == 1
+    review = html.split('id="review-title"')[1].split("</section>")[0]
+    assert '<a href="#warning-title">' in review
 
     kotka = client.get(f"/{language}/situation/municipalities/KU285/").content.decode()
     section = kotka.split('id="warning-title"')[1].split("</section>")[0]

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from seuraamo.situation.charts.specs import static_variant
+from seuraamo.situation.charts.specs import PHONE_WIDTH, static_variant
 from seuraamo.situation.charts.svg import inline_svg, render_svg
 from seuraamo.situation.tables import DataTable
 
@@ -49,6 +49,9 @@ class Chart:
     downloads: tuple[Download, ...]
     description: str = ""  # a sentence on what the chart shows, for the caption
     query: dict[str, str] = field(default_factory=dict)  # what the chart shows (area, statistic …)
+    #: The same chart laid out for a phone (a responsive chart only), shown instead of ``svg`` on a
+    #: narrow screen until the interactive view is drawn, and without JavaScript.
+    phone_svg: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
 
     @property
     def responsive(self) -> bool:
@@ -98,7 +101,7 @@ def build_chart(
     language: str,
     description: str = "",
 ) -> Chart:
-    svg = ""
+    svg = phone_svg = ""
     if spec is not None and not table.is_empty:
         label = _("Chart: %(title)s. The data are in the table below the chart.") % {
             "title": table.title
@@ -106,11 +109,17 @@ def build_chart(
         svg = inline_svg(
             render_svg(static_variant(spec), language), prefix=f"svg-{key}", label=label
         )
+        if spec.get("usermeta", {}).get("responsive"):
+            phone = static_variant(spec, width=PHONE_WIDTH)
+            phone_svg = inline_svg(
+                render_svg(phone, language), prefix=f"svg-{key}-phone", label=label
+            )
     return Chart(
         key=key,
         table=table,
         spec=spec if svg else None,
         svg=mark_safe(svg),  # noqa: S308  (rendered by vl-convert from our own spec)
+        phone_svg=mark_safe(phone_svg),  # noqa: S308  (the same)
         source_line=source,
         downloads=downloads(key, query, images=bool(svg)),
         description=description,

@@ -12,7 +12,6 @@ from typing import Any
 
 from seuraamo.areas.geo import Feature, spread_labels
 from seuraamo.core.formatting import format_value, period_date
-from seuraamo.official_stats.derived import shift_period
 from seuraamo.periods import Period
 from seuraamo.situation.tables import DataTable
 
@@ -25,6 +24,12 @@ BAR_COLOUR = "#1f4e79"
 MAP_RANGE = ["#f3f6fa", "#5b85b8"]  # black text keeps ≥ 5:1 contrast on every shade
 WIDTH = 640
 HEIGHT = 320
+#: The whole width (axes and legend included) of a chart's phone-sized static image: it fits the
+#: page at 360 px and is drawn at its own size there, so its text is FONT_SIZE pixels on a phone
+#: instead of a 640-pixel picture shrunk to half (text of 6 px).
+PHONE_WIDTH = 320
+#: No text in a chart is smaller (axes, legends, labels), on a phone as on a desktop.
+FONT_SIZE = 12
 
 CONFIG: dict[str, Any] = {
     # The SVG root is one labelled image (role="img") with the data table next to it; Vega's own
@@ -39,10 +44,15 @@ CONFIG: dict[str, Any] = {
         "domainColor": AXIS,
         "tickColor": AXIS,
         "gridColor": "#e3e3e3",
-        "labelFontSize": 12,
-        "titleFontSize": 12,
+        "labelFontSize": FONT_SIZE,
+        "titleFontSize": FONT_SIZE,
     },
-    "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 12, "titleFontSize": 12},
+    "legend": {
+        "labelColor": TEXT,
+        "titleColor": TEXT,
+        "labelFontSize": FONT_SIZE,
+        "titleFontSize": FONT_SIZE,
+    },
     "header": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 13},
     "text": {"color": TEXT},
 }
@@ -77,20 +87,32 @@ def _base(description: str) -> dict[str, Any]:
     }
 
 
-def _with_gaps(rows: list[dict[str, Any]], periods: list[str], series: list[str]) -> None:
-    """Add a null point after each run of months that the next month does not follow, so the line
-    breaks across a gap in the data (2023M11–2026M05 in the offline snapshot) instead of bridging it."""
-    for before, after in zip(periods, periods[1:], strict=False):
-        following = shift_period(before, 1)
-        if following != after and "M" in before:
-            for name in series:
-                rows.append({"period": period_date(following), "series": name, "value": None})
+def _months(first: str, last: str) -> list[str]:
+    start, end = Period.parse(first), Period.parse(last)
+    return [start.shift(step).code for step in range(end.ordinal - start.ordinal + 1)]
+
+
+def _missing_months(table: DataTable, series: list[str]) -> list[dict[str, Any]]:
+    """A null point for every series in every month of each run of missing months (the table's
+    breaks, from `official_stats.selectors.missing_runs`): Vega-Lite breaks a line at a null, so
+    the line stops at 2023M10 and starts again at 2026M06 in the offline snapshot instead of
+    bridging 31 months as if they were one."""
+    return [
+        {"period": period_date(month), "series": name, "value": None, "isolated": False}
+        for item in table.breaks
+        for month in _months(item.first_code, item.last_code)
+        for name in series
+    ]
 
 
 def _mark_isolated(rows: list[dict[str, Any]]) -> None:
-    """Flag points with no neighbour month in their series: a line cannot show them, a dot does."""
-    present = {(row["series"], row["period"]) for row in rows}
+    """Flag points with no neighbour month with a value in their series: a line cannot show them,
+    a dot does."""
+    present = {(row["series"], row["period"]) for row in rows if row["value"] is not None}
     for row in rows:
+        if row["value"] is None:
+            row["isolated"] = False
+            continue
         year, month = int(row["period"][:4]), int(row["period"][5:7])
         before = f"{year - (month == 1)}-{12 if month == 1 else month - 1:02d}-01"
         after = f"{year + (month == 12)}-{1 if month == 12 else month + 1:02d}-01"
@@ -131,7 +153,7 @@ def _gap_layers(table: DataTable) -> list[dict[str, Any]]:
         },
         {
             "data": {"values": bands},
-            "mark": {"type": "text", "angle": 270, "fontSize": 11, "color": TEXT},
+            "mark": {"type": "text", "angle": 270, "fontSize": FONT_SIZE, "color": TEXT},
             "encoding": {
                 "x": {"field": "middle", "type": "temporal"},
                 "y": {"value": HEIGHT / 2},
@@ -153,26 +175,36 @@ def line_chart(table: DataTable, *, y_title: str) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for row in table.rows:
         for cell, column in zip(row.cells, table.columns, strict=True):
-            if cell.value is None:
-                continue
+            # A month without a value (suppressed, not yet published) stays as a null: the line
+            # breaks there instead of joining its neighbours.
             rows.append(
                 {
                     "period": period_date(row.code),
                     "month": row.label,
                     "series": column.label,
                     "value": cell.value,
-                    "text": format_value(cell.value, column.unit, column.decimals),
+                    "text": format_value(cell.value, column.unit, column.decimals)
+                    if cell.value is not None
+                    else "",
                 }
             )
     _mark_isolated(rows)
-    _with_gaps(rows, [row.code for row in table.rows], names)
+    rows += _missing_months(table, names)
+    rows.sort(key=lambda row: row["period"])
     percent = bool(table.columns) and table.columns[0].unit == "percent"
     colour = {
         "field": "series",
         "type": "nominal",
         "title": None,
         "scale": {"domain": names, "range": SERIES_COLOURS[: len(names)]},
-        "legend": {"orient": "bottom", "symbolType": "stroke", "symbolStrokeWidth": 3},
+        # Under the plot, one entry a line: never over the lines, and a long area name beside
+        # the country's still fits a phone.
+        "legend": {
+            "orient": "bottom",
+            "direction": "vertical",
+            "symbolType": "stroke",
+            "symbolStrokeWidth": 3,
+        },
     }
     x = {
         "field": "period",
@@ -315,7 +347,7 @@ def map_chart(table: DataTable, features: list[Feature], *, legend_title: str) -
                     "mark": {
                         "type": "text",
                         "lineBreak": "\n",
-                        "fontSize": 12,
+                        "fontSize": FONT_SIZE,
                         "fontWeight": "bold",
                         "color": TEXT,
                     },
@@ -389,7 +421,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
                             "align": "left",
                             "baseline": "bottom",
                             "yOffset": -1,
-                            "fontSize": 12,
+                            "fontSize": FONT_SIZE,
                             "limit": PANEL_WIDTH,
                             "color": TEXT,
                         },
@@ -410,7 +442,7 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
                             "align": "left",
                             "dx": 3,
                             "yOffset": 8,
-                            "fontSize": 11,
+                            "fontSize": FONT_SIZE,
                         },
                         "encoding": {
                             "text": {"field": "text"},
@@ -433,17 +465,31 @@ def paired_bar_chart(table: DataTable) -> dict[str, Any]:
     return _hide_marks(spec)
 
 
-def static_variant(spec: dict[str, Any]) -> dict[str, Any]:
+def static_variant(spec: dict[str, Any], *, width: int | None = None) -> dict[str, Any]:
     """The spec for a static image: without the layers that only serve pointer interaction (hover
-    points and their tooltips), which would otherwise add an invisible mark per data point."""
-    if "layer" not in spec:
-        return spec
-    layers = [layer for layer in spec["layer"] if "params" not in layer]
-    return {**spec, "layer": layers}
+    points and their tooltips), which would otherwise add an invisible mark per data point.
+
+    With ``width`` (a responsive chart only), the whole image, axes and legend included, is laid
+    out ``width`` pixels wide, as the browser lays out the interactive chart in a column that
+    wide: the phone-sized image keeps its text at FONT_SIZE instead of being shrunk."""
+    static = dict(spec)
+    if "layer" in spec:
+        static["layer"] = [layer for layer in spec["layer"] if "params" not in layer]
+    if width is not None and spec.get("usermeta", {}).get("responsive"):
+        static["width"] = width
+        static["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return static
 
 
 PROJECTION_COLOUR = "#a33f00"
 BAND_FILL = "#f4d9c6"
+
+
+def _label_place(band: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Where the word "Projection" goes: above the band's highest point, at its last month."""
+    if not band:
+        return []
+    return [{"period": band[-1]["period"], "high": max(point["high"] for point in band)}]
 
 
 def projection_chart(table: DataTable, *, y_title: str, label: str) -> dict[str, Any]:
@@ -508,8 +554,9 @@ def projection_chart(table: DataTable, *, y_title: str, label: str) -> dict[str,
                             },
                             "legend": {
                                 "orient": "bottom",
+                                "direction": "vertical",
                                 "symbolType": "stroke",
-                                "labelLimit": 320,
+                                "labelLimit": PHONE_WIDTH,
                             },
                         },
                         "strokeDash": {
@@ -521,13 +568,14 @@ def projection_chart(table: DataTable, *, y_title: str, label: str) -> dict[str,
                     },
                 },
                 {
-                    "data": {"values": band[:1]},
+                    # Over the band, ending where the plot ends: inside the chart on a phone too.
+                    "data": {"values": _label_place(band)},
                     "mark": {
                         "type": "text",
-                        "align": "left",
-                        "dx": 4,
-                        "dy": -8,
-                        "fontSize": 12,
+                        "align": "right",
+                        "baseline": "bottom",
+                        "dy": -4,
+                        "fontSize": FONT_SIZE,
                         "color": TEXT,
                     },
                     "encoding": {

@@ -208,11 +208,16 @@ def build_review(period: Period | None = None) -> ReviewFacts | None:
 _SPACES = re.compile(r"[ \t\r\n]+")  # not \s: the no-break spaces inside numbers must stay
 
 
-def render_review(facts: ReviewFacts) -> SafeString:
-    """The review's paragraphs as HTML in the facts' language, one paragraph per line."""
+def render_review(facts: ReviewFacts, *, warnings_link: str = "") -> SafeString:
+    """The review's paragraphs as HTML in the facts' language, one paragraph per line.
+
+    ``warnings_link``: the page shows the early warning in a section of its own at this
+    fragment, and the review links there instead of saying it a second time."""
     html: str = render_to_string(f"situation/review/{facts.language}.html", {"f": facts})
     if facts.outlook is not None:
-        html += render_to_string("situation/review/_outlook.html", {"f": facts})
+        html += render_to_string(
+            "situation/review/_outlook.html", {"f": facts, "warnings_link": warnings_link}
+        )
     html = _SPACES.sub(" ", html).strip()
     html = html.replace("<p> ", "<p>").replace(" </p>", "</p>").replace("</p> <p>", "</p>\n<p>")
     return mark_safe(html)  # noqa: S308  (a template of ours with escaped figures)
