@@ -192,6 +192,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     # Closing, publishing, unpublishing and reopening: the admin's confirmation page first.
     "follow_up:round_action": ("get", "/fi/follow-up/rounds/2026H1/close/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     "follow_up:compiled_report": ("get", "/fi/follow-up/rounds/2026H1/report.html", READERS),
+    # What needs the steering group's attention: the group, analysts and admins.
+    "follow_up:attention": ("get", "/fi/follow-up/attention/", READERS),
+    "follow_up:round_attention": ("get", "/fi/follow-up/rounds/2026H1/attention/", READERS),
     # The report is a draft: its organisation and the admins read it; the steering group once submitted.
     "follow_up:report": ("get", "/fi/follow-up/reports/{report}/", [LOGIN, 403, 200, 403, 403, 403, 200]),
     # One organisation's part of the shared goal 4.2 (the ELY centre's, carried by coordinator A's
@@ -220,6 +223,12 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "follow_up:decision_edit": ("get", "/fi/follow-up/decisions/{decision}/edit/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     "follow_up:decision_status": ("post", "/fi/follow-up/decisions/{decision}/status/", [LOGIN, 403, 403, 403, 403, 403, 302]),
     "follow_up:goal_timeline": ("get", "/fi/follow-up/goals/{goal}/", ALL_200),
+    # Projects are public; anyone acting for an organisation registers its own, and the project of
+    # coordinator B's organisation is edited by its people and the programme admin only.
+    "follow_up:projects": ("get", "/fi/follow-up/projects/", ALL_200),
+    "follow_up:project": ("get", "/fi/follow-up/projects/{project}/", ALL_200),
+    "follow_up:project_new": ("get", "/fi/follow-up/projects/new/", [LOGIN, 200, 200, 200, 403, 403, 200]),
+    "follow_up:project_edit": ("get", "/fi/follow-up/projects/{project}/edit/", [LOGIN, 403, 403, 200, 403, 403, 200]),
     # The staff data-status page: admins and analysts read it; only admins revert (no run 999999).
     "data_status:tables": ("get", "/fi/data-status/", [LOGIN, 403, 403, 403, 403, 200, 200]),
     "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
@@ -290,7 +299,7 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
 
     from django.utils import timezone
 
-    from seuraamo.follow_up.models import Decision, Meeting
+    from seuraamo.follow_up.models import Decision, Meeting, Project
     from tests.follow_up.builders import build_follow_up
 
     follow_up = build_follow_up(data, timezone.localdate() + datetime.timedelta(days=20))
@@ -332,6 +341,9 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
     )
     clients["meeting"] = meeting.pk  # type: ignore[assignment]
     clients["decision"] = Decision.objects.create(meeting=meeting, text="Päätös.").pk  # type: ignore[assignment]
+    clients["project"] = Project.objects.create(
+        name="Testihanke", owner=follow_up.coordinator_b.organisation
+    ).pk  # type: ignore[assignment]
     return clients
 
 
@@ -355,6 +367,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
             goal=goal.key,
             meeting=follow_up_clients["meeting"],
             decision=follow_up_clients["decision"],
+            project=follow_up_clients["project"],
             service=follow_up_clients["service"],
             service_hsds_id=follow_up_clients["service_hsds_id"],
             organisation_hsds_id=follow_up_clients["organisation_hsds_id"],
