@@ -38,7 +38,7 @@ from django.utils import timezone
 from seuraamo.accounts.models import User
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from seuraamo.follow_up import services
-from seuraamo.follow_up.models import Decision, GoalReport, Meeting
+from seuraamo.follow_up.models import Decision, GoalReport, Meeting, Project
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Programme
 from tests import personas
@@ -65,8 +65,8 @@ LANGUAGES = ("fi", "sv", "en")
 
 @dataclass(frozen=True)
 class Visit:
-    """A page under /<language>/; {goal}, {period}, {report}, {meeting} and {service} are filled
-    in."""
+    """A page under /<language>/; {goal}, {period}, {report}, {meeting}, {service} and {project}
+    are filled in."""
 
     path: str
     #: A chart the page draws when it comes near the screen, waited for before the checks.
@@ -166,6 +166,10 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/meetings/{meeting}/"),  # approved minutes, public decisions
         Visit("follow-up/decisions/"),
         Visit("follow-up/overview/"),
+        # Projects and pilots: the list and a project with its measures and catalogue service (the
+        # goal page above lists it under both measures).
+        Visit("follow-up/projects/"),
+        Visit("follow-up/projects/{project}/"),
         # The service catalogue: the list, a search, a service with its map, the providers.
         Visit("services/"),
         Visit("services/?q=nuoret&municipality=KU285"),
@@ -185,6 +189,8 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/tasks/"),
         Visit("follow-up/reports/{report}/"),
         Visit("follow-up/reports/{report}/edit/", then=(sending_over_a_newer_version,)),
+        Visit("follow-up/projects/new/"),
+        Visit("follow-up/projects/{project}/edit/"),  # the organisation's own project
     ],
     "service editor": [
         Visit("services/editing/"),
@@ -277,6 +283,17 @@ def build_site(url: str) -> Site:
         due_date=timezone.localdate() - datetime.timedelta(days=10),
         order=1,
     )
+    # A project of the coordinator's organisation on two of the goal's measures, offering a service.
+    project = Project.objects.create(
+        name="Testihanke (rakennettu testiä varten)",
+        owner=Organisation.objects.get(key=COORDINATING),
+        status="running",
+        target_groups="maahanmuuttajat",
+        contact_email="hanke@example.test",
+        service_key=SERVICE,
+        results="Tuloksia.",
+    )
+    project.measures.set(goal.measures.order_by("order")[:2])
     report = round_.reports.get(goal=goal)
     return Site(
         url=url,
@@ -294,6 +311,7 @@ def build_site(url: str) -> Site:
             "report": report.pk,
             "meeting": meeting.pk,
             "service": SERVICE,
+            "project": project.pk,
         },
         report=report,
     )
