@@ -29,7 +29,7 @@ def review_text(client, path: str) -> str:
     ("language", "phrases"),
     [
         ("fi", ["Maakuntien vertailussa (19 maakuntaa) Kymenlaakso on työttömien osuudella sijalla",
-                "Ennustetta ei tehdä kuukaudesta kesäkuu 2026",
+                "Ennustetta ei tehdä, kun lähtökuukausi on kesäkuu 2026",
                 "Ennakkovaroitus: Trendiväliä ei voi muodostaa",
                 "Työvoimabarometrin tietoja ei ole ladattu"]),
         ("sv", ["Bland de 19 landskapen har Kymmenedalen plats", "Ingen prognos görs från juni 2026",
