@@ -1,5 +1,5 @@
-"""The programme admin's form for a measure's plan: responsible organisation, work contact,
-schedule, the indicators it is meant to move, and its milestones (a formset)."""
+"""The programme admin's forms: a measure's plan (responsible organisation, work contact, schedule,
+the indicators it is meant to move, and its milestones, a formset) and a service system section."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from seuraamo.core.translation import localized
 from seuraamo.organisations.models import Organisation
-from seuraamo.programmes.models import Indicator, Measure, MeasureMilestone
-from seuraamo.programmes.services import MeasurePlan, Milestone, measure_indicator_choices
+from seuraamo.programmes.models import Indicator, Measure, MeasureMilestone, ProgrammeSection
+from seuraamo.programmes.services import (
+    MeasurePlan,
+    Milestone,
+    SectionText,
+    measure_indicator_choices,
+)
 
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -174,3 +179,37 @@ def plan_initial(measure: Measure) -> dict[str, object]:
         "schedule_en": measure.schedule_en,
         "indicators": list(measure.indicators.all()),
     }
+
+
+BODY_HELP = _(
+    'Plain text: a blank line starts a new paragraph, and lines beginning with "- " make a list.'
+)
+
+
+class ProgrammeSectionForm(forms.Form):
+    """A service system section's title and text in Finnish (the original), Swedish and English."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title_fi = forms.CharField(label=_("Title (Finnish)"), max_length=200)
+    body_fi = forms.CharField(
+        label=_("Text (Finnish, the original)"), widget=forms.Textarea, help_text=BODY_HELP
+    )
+    title_sv = forms.CharField(label=_("Title (Swedish)"), max_length=200, required=False)
+    body_sv = forms.CharField(
+        label=_("Text (Swedish translation)"), widget=forms.Textarea, required=False
+    )
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    body_en = forms.CharField(
+        label=_("Text (English translation)"), widget=forms.Textarea, required=False
+    )
+
+    def text(self) -> SectionText:
+        data = self.cleaned_data
+        return SectionText(**{name: data[name] for name in SECTION_FIELDS})
+
+
+SECTION_FIELDS = ("title_fi", "body_fi", "title_sv", "body_sv", "title_en", "body_en")
+
+
+def section_initial(section: ProgrammeSection) -> dict[str, object]:
+    return {"version": section.version, **{name: getattr(section, name) for name in SECTION_FIELDS}}

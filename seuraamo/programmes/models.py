@@ -527,3 +527,31 @@ class SteeringGroupMembership(models.Model):
     def clean(self) -> None:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("The end date is before the start date.")})
+
+
+class ProgrammeSection(models.Model):
+    """A page section describing the service system, taken from the programme document (chapter 3)
+    and kept up to date in the app. The Finnish text is the original; Swedish and English are
+    translations. The body is plain text: blank lines separate paragraphs, lines beginning "- " a list."""
+
+    key = models.SlugField(
+        _("key"), max_length=80, unique=True, help_text=_("The anchor on the page.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_fi = models.CharField(_("title (Finnish)"), max_length=200)
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    body_fi = models.TextField(_("text (Finnish)"))
+    body_sv = models.TextField(_("text (Swedish)"), blank=True)
+    body_en = models.TextField(_("text (English)"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    edited_at = models.DateTimeField(_("edited in the app"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("service system section")
+        verbose_name_plural = _("service system sections")
+        ordering = ["order", "key"]
+
+    def __str__(self) -> str:
+        return self.title_fi

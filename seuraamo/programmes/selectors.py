@@ -35,6 +35,7 @@ from seuraamo.programmes.models import (
     IndicatorTarget,
     Measure,
     Programme,
+    ProgrammeSection,
     SteeringGroupMembership,
     Theme,
 )
@@ -455,3 +456,22 @@ def measure_indicator_blocks(measure_ids: Iterable[int]) -> dict[int, list[Indic
     for rows in found.values():
         rows.sort(key=lambda block: (block.indicator.order, block.indicator.pk))
     return found
+
+
+@dataclass(frozen=True)
+class ServiceSystemPage:
+    """The service system's sections in order (chapter 3 of the programme), one query."""
+
+    sections: list[ProgrammeSection]
+    #: Where the texts come from (the programme document's chapter), each once.
+    sources: list[str]
+
+
+def service_system_page() -> ServiceSystemPage:
+    sections = list(ProgrammeSection.objects.order_by("order", "key"))
+    sources = list(dict.fromkeys(section.source for section in sections if section.source))
+    return ServiceSystemPage(sections=sections, sources=sources)
+
+
+def programme_section(key: str) -> ProgrammeSection | None:
+    return ProgrammeSection.objects.filter(key=key).first()

@@ -4,7 +4,8 @@ one transaction and audits each change.
 
 A measure's plan — who is responsible, whom to contact, its schedule, milestones and the indicators
 it is meant to move — is written here only: the programme file does not carry it, so neither
-`import_programme` nor `load_initial_data` ever overwrites it."""
+`import_programme` nor `load_initial_data` ever overwrites it. Nor are the service system's sections
+(chapter 3), loaded once from their data file (`service_system.py`) and written here afterwards."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 
 from seuraamo.accounts.models import User
 from seuraamo.accounts.roles import roles_of
 from seuraamo.core.audit import record_change, snapshot
+from seuraamo.core.conflicts import ConflictError
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes import rules
-from seuraamo.programmes.models import Indicator, Measure, MeasureMilestone
+from seuraamo.programmes.models import Indicator, Measure, MeasureMilestone, ProgrammeSection
 
 
 @dataclass
@@ -111,3 +114,40 @@ def _save_milestones(actor: User, measure: Measure, milestones: list[Milestone])
             before = snapshot(row)
             row.delete()
             record_change(actor=actor, instance=row, before=before, after=None)
+
+
+@dataclass(frozen=True)
+class SectionText:
+    """A service system section's title and text in each language, as the edit form gives them."""
+
+    title_fi: str
+    body_fi: str
+    title_sv: str = ""
+    body_sv: str = ""
+    title_en: str = ""
+    body_en: str = ""
+
+
+@transaction.atomic
+def save_programme_section(
+    *, actor: User, key: str, expected_version: int, text: SectionText
+) -> ProgrammeSection:
+    """Save a service system section's texts. Only the programme admin writes; an edit based on an
+    older version than the stored one raises `ConflictError` and changes nothing."""
+    if not rules.can_edit_service_system(roles_of(actor)):
+        raise PermissionDenied
+    section = ProgrammeSection.objects.select_for_update().get(key=key)
+    if section.version != expected_version:
+        raise ConflictError(section)
+    before = snapshot(section)
+    for name in ("title_fi", "body_fi", "title_sv", "body_sv", "title_en", "body_en"):
+        setattr(section, name, getattr(text, name).replace("\r\n", "\n").strip())
+    if snapshot(section) == before:
+        return section
+    section.edited_at = timezone.now()
+    section.full_clean()
+    section.version = F("version") + 1
+    section.save()
+    section.refresh_from_db()
+    record_change(actor=actor, instance=section, before=before, after=snapshot(section))
+    return section

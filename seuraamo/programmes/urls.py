@@ -31,4 +31,8 @@ urlpatterns = [
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<slug:key>/", views.organisation, name="organisation"),
     path("steering-group/", views.steering_group, name="steering_group"),
+    path("service-system/", views.service_system, name="service_system"),
+    path(
+        "service-system/<slug:key>/edit/", views.service_section_edit, name="service_section_edit"
+    ),
 ]

@@ -13,15 +13,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from seuraamo.accounts.roles import request_roles
+from seuraamo.core.conflicts import ConflictError
 from seuraamo.core.translation import localized
 from seuraamo.programmes import rules, selectors, services
 from seuraamo.programmes.forms import (
+    SECTION_FIELDS,
     MeasurePlanForm,
     MilestoneFormSet,
+    ProgrammeSectionForm,
     milestone_initial,
     plan_initial,
+    section_initial,
 )
-from seuraamo.programmes.models import Goal, Measure, Theme
+from seuraamo.programmes.models import Goal, Measure, ProgrammeSection, Theme
 
 
 @dataclass(frozen=True)
@@ -170,3 +174,80 @@ def steering_group(request: HttpRequest) -> HttpResponse:
         raise Http404(_("No programme has been published yet."))
     crumbs = [_home_crumb(), Crumb(_("Steering group"), reverse("programmes:steering_group"))]
     return _page(request, "programmes/steering_group.html", "steering_group", crumbs, page=page)
+
+
+def _service_system_crumbs() -> list[Crumb]:
+    return [
+        _home_crumb(),
+        Crumb(_("Services"), reverse("catalogue:service_list")),
+        Crumb(_("The service system"), reverse("programmes:service_system")),
+    ]
+
+
+def service_system(request: HttpRequest) -> HttpResponse:
+    """What employment services mean in Kymenlaakso and who does what: chapter 3 of the programme,
+    kept up to date by the programme admin."""
+    page = selectors.service_system_page()
+    can_edit = rules.can_edit_service_system(request_roles(request))
+    crumbs = _service_system_crumbs()
+    return _page(
+        request, "programmes/service_system.html", "services", crumbs, page=page, can_edit=can_edit
+    )
+
+
+@login_required
+def service_section_edit(request: HttpRequest, key: str) -> HttpResponse:
+    """The programme admin corrects or updates a section of the service system's description."""
+    if not rules.can_edit_service_system(request_roles(request)):
+        raise PermissionDenied
+    section = selectors.programme_section(key)
+    if section is None:
+        raise Http404(_("No section has this key."))
+    if request.method != "POST":
+        form = ProgrammeSectionForm(initial=section_initial(section))
+        return _section_edit_page(request, section, form)
+    form = ProgrammeSectionForm(request.POST)
+    if not form.is_valid():
+        return _section_edit_page(request, section, form, status=400)
+    try:
+        services.save_programme_section(
+            actor=request.user,  # type: ignore[arg-type]  # login_required
+            key=section.key,
+            expected_version=form.cleaned_data["version"],
+            text=form.text(),
+        )
+    except ConflictError as conflict:
+        return _section_conflict(request, form, conflict.current)  # type: ignore[arg-type]
+    messages.success(request, _("The section is saved."))
+    return redirect(f"{reverse('programmes:service_system')}#{section.key}")
+
+
+def _section_conflict(
+    request: HttpRequest, mine: ProgrammeSectionForm, current: ProgrammeSection
+) -> HttpResponse:
+    """Someone saved the section after this editor opened it: nothing was saved. The editor's text
+    stays in the form, which now carries the stored version, beside what differs."""
+    rows = [
+        (str(mine.fields[name].label), getattr(current, name), mine.cleaned_data[name])
+        for name in SECTION_FIELDS
+        if getattr(current, name) != mine.cleaned_data[name].replace("\r\n", "\n").strip()
+    ]
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    retry = ProgrammeSectionForm(data)
+    retry.is_valid()
+    return _section_edit_page(request, current, retry, status=409, conflict_rows=rows)
+
+
+def _section_edit_page(
+    request: HttpRequest,
+    section: ProgrammeSection,
+    form: ProgrammeSectionForm,
+    status: int = 200,
+    conflict_rows: list[tuple[str, str, str]] | None = None,
+) -> HttpResponse:
+    crumbs = _service_system_crumbs()
+    context = {"section": section, "form": form, "conflict_rows": conflict_rows}
+    response = _page(request, "programmes/service_section_edit.html", "services", crumbs, **context)
+    response.status_code = status
+    return response

@@ -5,7 +5,7 @@ service catalogue.
 database holds a programme, it is the source of truth (edits made in the app are kept) and
 `seuraamo import_programme FILE` is the explicit way to apply a file. The snapshot load is
 idempotent (a re-load with no changes writes nothing). The catalogue seed, like the programme file, loads
-into an empty catalogue only. With --demo (`make load`), a database without reporting rounds also gets
+into an empty catalogue only, and so do the service system's sections (chapter 3 of the programme). With --demo (`make load`), a database without reporting rounds also gets
 example follow-up content and demo users (seuraamo/follow_up/demo.py)."""
 
 from django.conf import settings
@@ -39,5 +39,6 @@ class Command(BaseCommand):
             call_command("import_programme", str(PROGRAMME_FILE), stdout=self.stdout)
         call_command("load_statistics_snapshot", stdout=self.stdout)
         call_command("load_catalogue", stdout=self.stdout)
+        call_command("load_service_system", stdout=self.stdout)
         if options["demo"]:
             call_command("load_demo_follow_up", stdout=self.stdout)
