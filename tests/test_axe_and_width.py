@@ -216,6 +216,7 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/meetings/{meeting}/decisions/new/"),
         Visit("follow-up/decisions/"),  # with the status forms
         Visit("data-status/"),  # the stored tables, their runs and the background jobs
+        Visit("measures/{measure}/edit/"),  # a measure's plan: contact, schedule, milestones
     ],
 }
 
@@ -307,6 +308,7 @@ def build_site(url: str) -> Site:
         },
         keys={
             "goal": GOAL,
+            "measure": goal.measures.order_by("order", "pk").first().key,
             "period": PERIOD,
             "report": report.pk,
             "meeting": meeting.pk,
