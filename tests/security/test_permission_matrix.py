@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from seuraamo.catalogue.hsds.mapping import hsds_id
 from seuraamo.catalogue.models import Service, ServiceStatus
+from seuraamo.programmes.service_system import load_service_system
 from tests import personas
 from tests.pages.builders import PageData
 
@@ -28,6 +29,7 @@ PUBLIC_PATHS = [
     "/fi/organisations/",
     "/fi/organisations/{organisation}/",
     "/fi/steering-group/",
+    "/sv/service-system/",
     "/fi/situation/",
     "/healthz",  # monitoring: no data beyond the last sync's table and time
     "/fi/services/",
@@ -241,6 +243,9 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "programmes:organisation_list": ("get", "/fi/organisations/", ALL_200),
     "programmes:organisation": ("get", "/fi/organisations/kotkan-kaupunki/", ALL_200),
     "programmes:steering_group": ("get", "/fi/steering-group/", ALL_200),
+    "programmes:service_system": ("get", "/fi/service-system/", ALL_200),
+    # The service system's description (chapter 3): the programme admin edits its sections.
+    "programmes:service_section_edit": ("get", "/fi/service-system/typ/edit/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     "situation:situation": ("get", "/fi/situation/", ALL_200),
     "situation:review": ("get", "/fi/situation/review/", ALL_200),
     "situation:municipality": ("get", "/fi/situation/municipalities/KU285/", ALL_200),
@@ -332,6 +337,7 @@ def follow_up_clients(data: PageData) -> dict[str, Client]:
         status=ServiceStatus.PUBLISHED,
     )
     clients["service"] = service.key  # type: ignore[assignment]
+    load_service_system()
     clients["service_hsds_id"] = hsds_id("service", service.key)  # type: ignore[assignment]
     clients["organisation_hsds_id"] = hsds_id("organization", "kotkan-kaupunki")  # type: ignore[assignment]
     meeting = Meeting.objects.create(
