@@ -177,6 +177,8 @@ MATRIX: dict[str, list[Visit]] = {
         # A service reached through others (TYP through the employment areas' assessment).
         Visit("services/monialainen-tyoelamapalvelu/"),
         Visit("services/providers/"),
+        # The service system (chapter 3 of the programme), linked from the services and the guide.
+        Visit("service-system/"),
         # The guide: the questions, half answered, and its recommendations (answers are posted).
         Visit("services/guide/", then=(sending_half_the_guide_s_answers, sending_every_answer)),
         # An organisation's and a goal's page with their services.
@@ -216,6 +218,7 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("follow-up/meetings/{meeting}/decisions/new/"),
         Visit("follow-up/decisions/"),  # with the status forms
         Visit("data-status/"),  # the stored tables, their runs and the background jobs
+        Visit("service-system/typ/edit/"),  # a section of the service system's description
         Visit("measures/{measure}/edit/"),  # a measure's plan: contact, schedule, milestones
     ],
 }
@@ -234,6 +237,7 @@ def build_site(url: str) -> Site:
     build_situation()
     call_command("import_barometer", BAROMETER, verbosity=0)
     call_command("load_catalogue", stdout=io.StringIO())
+    call_command("load_service_system", stdout=io.StringIO())
     service = Service.objects.get(key=SERVICE)
     # A constructed location with coordinates and opening hours: the service page draws its map
     # and writes the week in the page's language.
