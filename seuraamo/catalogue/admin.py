@@ -80,6 +80,7 @@ class ServiceAdmin(AuditedAdmin):
             _("Reached through"),
             {
                 "fields": [
+                    "referral_needed",
                     "reached_through",
                     "reached_through_reason_fi",
                     "reached_through_reason_sv",

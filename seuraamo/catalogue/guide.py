@@ -5,12 +5,14 @@ in the response only (views.guide); what is kept is a count per month, need and 
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,14 +24,17 @@ from seuraamo.catalogue.models import (
     ChannelKind,
     CompanyNeed,
     GuideRule,
+    ImmigrantStatus,
     JobseekerCondition,
     MovedCondition,
     PersonNeed,
     Service,
     ServiceStatus,
 )
+from seuraamo.catalogue.routing import employment_authorities, provider_for
 from seuraamo.catalogue.services import DRAFT_FILE
 from seuraamo.core.translation import active_content_language
+from seuraamo.organisations.models import Organisation
 
 MIN_AGE, MAX_AGE = 15, 99
 UNEMPLOYMENT_CHOICES = [
@@ -164,6 +169,23 @@ class Recommendation:
     rule: GuideRule
     reasons: list[str]
     channel: Channel | None
+    #: The organisation that gives the service in the person's municipality on the day.
+    provider: Organisation | None = None
+    #: For a service one is referred to: the published services offered in the municipality
+    #: through which one asks for it (TYP through the employment area's jobseeker services).
+    through: tuple[Service, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuideAnswer:
+    """What the guide shows for one set of answers."""
+
+    recommendations: list[Recommendation]
+    #: Services that fit every answer but the municipality and are given elsewhere in the same
+    #: employment area (no Ohjaamo in Miehikkälä: Ohjaamo Kotka), named as such, never as offered.
+    nearby: list[Recommendation]
+    #: Where to ask when nothing fits, and always as the last word: the municipality's employment area.
+    ask: list[Organisation]
 
 
 def nearest_channel(service: Service, municipality: str) -> Channel | None:
@@ -183,33 +205,164 @@ def nearest_channel(service: Service, municipality: str) -> Channel | None:
 
 
 def guide_rules() -> list[GuideRule]:
-    """Every rule of a published service, with what the recommendations show."""
+    """Every rule of a published service, with what the recommendations show and route by."""
     return list(
         GuideRule.objects.filter(service__status=ServiceStatus.PUBLISHED)
         .select_related("service", "service__responsible")
-        .prefetch_related("service__channels")
+        .prefetch_related(
+            "service__channels",
+            "service__producers",
+            "service__reached_through__responsible",
+            "service__reached_through__producers",
+            "service__reached_through__reached_through",
+        )
     )
 
 
-def recommend(answers: Answers, rules: Iterable[GuideRule]) -> list[Recommendation]:
-    """The services whose rule holds for the answers, in priority order, then by service level."""
+def answer(
+    answers: Answers, rules: Iterable[GuideRule], on: datetime.date | None = None
+) -> GuideAnswer:
+    """The recommendations, the services near by and where to ask, for the answers on the day."""
+    on = on or timezone.localdate()
+    rules = list(rules)
+    found = recommend(answers, rules, on)
+    return GuideAnswer(
+        found, nearby(answers, rules, found, on), employment_authorities(answers.municipality, on)
+    )
+
+
+def recommend(
+    answers: Answers, rules: Iterable[GuideRule], on: datetime.date | None = None
+) -> list[Recommendation]:
+    """The services whose rule and own eligibility hold for the answers and that one of their
+    organisations gives in the municipality on the day (`routing`), in priority order, then by
+    service level; a service one is referred to comes after the service that refers to it."""
+    on = on or timezone.localdate()
     matching = []
     for rule in rules:
+        provider = provider_for(rule.service, answers.municipality, on)
+        if provider is None or not _service_admits(rule.service, answers):
+            continue
         reasons = _reasons_if_matching(rule, answers)
         if reasons is not None:
-            channel = nearest_channel(rule.service, answers.municipality)
-            matching.append(Recommendation(rule, reasons, channel))
-    return sorted(
-        matching,
-        key=lambda item: (item.rule.priority, item.rule.service.level, item.rule.service.name_fi),
+            matching.append(_recommendation(rule, reasons, provider, answers.municipality, on))
+    matching.sort(
+        key=lambda item: (item.rule.priority, item.rule.service.level, item.rule.service.name_fi)
+    )
+    return _after_their_referrers(matching)
+
+
+def _recommendation(
+    rule: GuideRule,
+    reasons: list[str],
+    provider: Organisation | None,
+    municipality: str,
+    on: datetime.date,
+) -> Recommendation:
+    through = tuple(
+        other
+        for other in rule.service.reached_through.all()
+        if other.status == ServiceStatus.PUBLISHED and provider_for(other, municipality, on)
+    )
+    return Recommendation(
+        rule, reasons, nearest_channel(rule.service, municipality), provider, through
     )
 
 
-def _reasons_if_matching(rule: GuideRule, answers: Answers) -> list[str] | None:  # noqa: C901, PLR0911, PLR0912
+def _after_their_referrers(ordered: list[Recommendation]) -> list[Recommendation]:
+    """A referral-only service waits until a service it is reached through has been listed (or,
+    when none of those is among the results, the service they in turn are reached through: the
+    work-ability team after TYP, or after the jobseeker services when TYP is not listed); one whose
+    referrers are not among the results at all goes last."""
+    in_results = {item.rule.service.pk for item in ordered}
+
+    def referrers(service: Service) -> set[int]:
+        direct = {o.pk for o in service.reached_through.all()}
+        if direct & in_results:
+            return direct
+        return {o.pk for d in service.reached_through.all() for o in d.reached_through.all()}
+
+    result: list[Recommendation] = []
+    listed: set[int] = set()
+    waiting: list[Recommendation] = []
+
+    def take(item: Recommendation) -> None:
+        result.append(item)
+        listed.add(item.rule.service.pk)
+        for held in list(waiting):
+            if held in waiting and referrers(held.rule.service) & listed:
+                waiting.remove(held)
+                take(held)
+
+    for item in ordered:
+        if item.rule.service.referral_needed and not referrers(item.rule.service) & listed:
+            waiting.append(item)
+        else:
+            take(item)
+    return result + waiting
+
+
+def nearby(
+    answers: Answers,
+    rules: Iterable[GuideRule],
+    found: list[Recommendation],
+    on: datetime.date,
+) -> list[Recommendation]:
+    """Services that fit every answer but the municipality, given in another municipality of the
+    same employment area on the day."""
+    authorities = employment_authorities(answers.municipality, on)
+    area = {code for authority in authorities for code in authority.municipalities}
+    found_ids = {item.rule.service.pk for item in found}
+    result = []
+    for rule in rules:
+        service = rule.service
+        if service.pk in found_ids or service.nationwide:
+            continue
+        elsewhere = [code for code in service.municipalities if code in area]
+        if not elsewhere or not _service_admits(service, answers):
+            continue
+        provider = provider_for(service, elsewhere[0], on)
+        reasons = _reasons_if_matching(rule, answers, anywhere=True)
+        if provider is not None and reasons is not None:
+            result.append(_recommendation(rule, reasons, provider, elsewhere[0], on))
+    result.sort(key=lambda item: (item.rule.priority, item.rule.service.name_fi))
+    return result
+
+
+def _service_admits(service: Service, answers: Answers) -> bool:  # noqa: PLR0911
+    """What the service's own eligibility fields say, so the guide never offers what the service
+    page rules out (the rule may say less than the service)."""
+    if answers.audience != Audience.PERSON:
+        return True
+    age = answers.age
+    if service.min_age is not None and (age is None or age < service.min_age):
+        return False
+    if service.max_age is not None and (age is None or age > service.max_age):
+        return False
+    if service.immigrant_status == ImmigrantStatus.IMMIGRANT and answers.moved == "no":
+        return False
+    if (
+        service.immigrant_status == ImmigrantStatus.INTEGRATION_PERIOD
+        and answers.moved != "recently"
+    ):
+        return False
+    if service.registered_jobseeker and not answers.registered:
+        return False
+    if (
+        service.min_unemployment_months
+        and answers.unemployment_months < service.min_unemployment_months
+    ):
+        return False
+    return not (service.work_ability_limited and not answers.work_ability_limited)
+
+
+def _reasons_if_matching(  # noqa: C901, PLR0911, PLR0912
+    rule: GuideRule, answers: Answers, *, anywhere: bool = False
+) -> list[str] | None:
+    """The reasons the rule gives for the answers, or None when it does not hold; `anywhere`
+    leaves out the municipality (for `nearby`)."""
     service = rule.service
     if rule.audience not in (answers.audience, Audience.ANY):
-        return None
-    if not service.serves(answers.municipality):
         return None
     reasons: list[str] = []
     if rule.needs:
@@ -251,7 +404,7 @@ def _reasons_if_matching(rule: GuideRule, answers: Answers) -> list[str] | None:
         if not answers.work_ability_limited:
             return None
         reasons.append(_("because your health limits your ability to work"))
-    if not service.nationwide:
+    if not service.nationwide and not anywhere:
         place = municipality_name(answers.municipality)
         if answers.audience == Audience.COMPANY:
             reasons.append(_("because your company is in %(place)s") % {"place": place})

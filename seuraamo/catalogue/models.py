@@ -171,6 +171,14 @@ class Service(models.Model):
         blank=True,
         validators=[validate_company_stages],
     )
+    referral_needed = models.BooleanField(
+        _("referral needed"),
+        default=False,
+        help_text=_(
+            "One cannot ask for this service directly: another service refers clients to it "
+            "(name it under “Reached through”)."
+        ),
+    )
     eligibility_note = models.TextField(_("eligibility note"), blank=True)
     nationwide = models.BooleanField(_("nationwide"), default=False)
     municipalities = models.JSONField(
@@ -275,6 +283,8 @@ class Service(models.Model):
             raise ValidationError(errors)
 
     def serves(self, municipality: str) -> bool:
+        """Whether the service's own area holds the municipality; which of its organisations serves
+        it on a day is `routing.provider_for`."""
         return self.nationwide or municipality in self.municipalities
 
 

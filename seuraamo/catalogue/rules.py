@@ -31,6 +31,7 @@ WHO_FIELDS = [
 ]
 WHERE_FIELDS = ["nationwide", "municipalities", "languages", "cost"]
 REACHED_FIELDS = [
+    "referral_needed",
     "reached_through",
     "reached_through_reason_fi",
     "reached_through_reason_sv",

@@ -342,6 +342,13 @@ class _Loader:
             raise CatalogueLoadError(f"{where}.slug: missing")
         if Service.objects.filter(key=slug).exists():
             raise CatalogueLoadError(f"{where}.slug: {slug!r} appears twice")
+        # The curation's amendments (what the programme text says otherwise), e.g. MOONA's Kotka.
+        amendment = (self.curation.get("amendments") or {}).get(slug) or {}
+        record = {
+            **record,
+            "municipalities": amendment.get("municipalities", record.get("municipalities", [])),
+            "partners": [*record.get("partners", []), *amendment.get("partners", [])],
+        }
         name = record.get("name")
         if not isinstance(name, dict) or not name.get("fi"):
             raise CatalogueLoadError(f"{where}.name.fi: missing")
@@ -522,6 +529,7 @@ class _Loader:
             if unknown:
                 raise CatalogueLoadError(f"{where}.reached_through: no service {unknown[0]!r}")
             service.reached_through.set(by_key[item] for item in through)
+            service.referral_needed = bool(way.get("referral_needed"))
             reason = way.get("reason") or {}
             for code in ("fi", "sv", "en"):
                 setattr(service, f"reached_through_reason_{code}", reason.get(code, ""))

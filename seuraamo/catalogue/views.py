@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from seuraamo.accounts.signed_in import AuthenticatedHttpRequest
 from seuraamo.catalogue import guide as guide_engine
-from seuraamo.catalogue import maps, rules, selectors, services
+from seuraamo.catalogue import maps, routing, rules, selectors, services
 from seuraamo.catalogue.forms import ChannelFormSet, ServiceForm
 from seuraamo.catalogue.models import Service, ServiceLevel, ServiceStatus, TargetGroup
 from seuraamo.core.conflicts import ConflictError
@@ -65,6 +65,7 @@ def service(request: HttpRequest, key: str) -> HttpResponse:
         "service": found,
         "can_edit": rules.can_edit_service(request.user, found),
         "map": maps.service_map(found.channels.all()),
+        "providers": routing.providers_by_municipality(found, timezone.localdate()),
     }
     return render(request, "catalogue/service.html", context)
 
@@ -219,15 +220,15 @@ def guide(request: HttpRequest) -> HttpResponse:
     crumbs = _crumbs(Crumb(_("Service-path guide"), reverse("catalogue:guide")))
     posted = request.method == "POST"
     form = guide_engine.GuideForm(request.POST if posted else None)
-    recommendations = None
+    found = None
     status = 200
     if posted and form.is_valid():
         answers = form.answers()
-        recommendations = guide_engine.recommend(answers, guide_engine.guide_rules())
+        found = guide_engine.answer(answers, guide_engine.guide_rules(), timezone.localdate())
         services.count_guide_use(
             municipality=answers.municipality,
             need=answers.need,
-            found=bool(recommendations),
+            found=bool(found.recommendations),
             on=timezone.localdate(),
         )
     elif posted:
@@ -236,7 +237,9 @@ def guide(request: HttpRequest) -> HttpResponse:
         "nav": "services",
         "crumbs": crumbs,
         "form": form,
-        "recommendations": recommendations,
+        "recommendations": None if found is None else found.recommendations,
+        "nearby": None if found is None else found.nearby,
+        "ask": None if found is None else found.ask,
     }
     response = render(request, "catalogue/guide.html", context, status=status)
     response["Referrer-Policy"] = GUIDE_REFERRER_POLICY

@@ -56,17 +56,27 @@ def test_long_unemployment_with_limited_work_ability_leads_to_the_joint_service(
         work_ability_limited=True,
         need=PersonNeed.HEALTH_SOCIAL,
     )
-    assert keys(answers)[:2] == ["tyokyvyn-tuen-tiimi", "monialainen-tyoelamapalvelu"]
+    # TYP and the work-ability team are referred to: the jobseeker services come first, then TYP
+    # (reached through them), then the team (reached through TYP).
+    assert keys(answers)[:3] == [
+        "tyonhakijan-palvelut-ek",
+        "monialainen-tyoelamapalvelu",
+        "tyokyvyn-tuen-tiimi",
+    ]
 
 
-def test_a_growing_company_in_hamina_gets_cursor_then_the_elinvoimakeskus(catalogue: None) -> None:
+def test_a_growing_company_in_hamina_gets_the_employer_services_then_cursor_then_the_elinvoimakeskus(
+    catalogue: None,
+) -> None:
     answers = Answers(Audience.COMPANY, "KU075", need=CompanyNeed.GROWTH)
     found = recommend(answers, guide_rules())
     assert [item.rule.service.key for item in found] == [
+        "tyonantajapalvelut",
         "yritysneuvonta-cursor",
         "team-finland-kansainvalistyminen",
     ]
-    assert found[1].rule.service.responsible.key == "kaakkois-suomen-elinvoimakeskus"
+    assert found[0].provider.key == "etela-kymenlaakson-tyollisyysalue"
+    assert found[2].rule.service.responsible.key == "kaakkois-suomen-elinvoimakeskus"
 
 
 PERSON_22_IN_KOTKA = {
@@ -166,6 +176,10 @@ def test_a_use_that_finds_no_service_is_counted_as_such(catalogue: None, client:
     GuideRule.objects.all().delete()
     html = client.post("/en/services/guide/", PERSON_22_IN_KOTKA).content.decode()
     assert "No service in the catalogue matches these answers." in html
+    # ... and names where to ask: Kotka's employment area.
+    asked = html[html.index('class="where-to-ask"') :]
+    assert "Where to ask:" in asked[: asked.index("</p>")]
+    assert 'href="/en/organisations/etela-kymenlaakson-tyollisyysalue/"' in asked
     assert GuideDemand.objects.get().unmatched == 1
 
 

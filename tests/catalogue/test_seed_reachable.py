@@ -87,8 +87,14 @@ def test_the_guide_says_how_to_reach_a_service_reached_through_others(
     html = client.post("/fi/services/guide/", answers).content.decode()
     typ = html[html.index('href="/fi/services/monialainen-tyoelamapalvelu/"') :]
     typ = typ[: typ.index("</li>")]
-    assert "Palveluun ohjaudutaan:" in typ
+    # A referral-only service: asked for through the jobseeker services of Hamina's employment
+    # area only (not Kouvola's), which the guide lists before it.
+    assert "Palveluun pääsee näiden kautta:" in typ
     assert 'href="/fi/services/tyonhakijan-palvelut-ek/"' in typ
+    assert "tyonhakijan-palvelut-kouvola" not in typ
+    assert html.index('href="/fi/services/tyonhakijan-palvelut-ek/"') < html.index(
+        'href="/fi/services/monialainen-tyoelamapalvelu/"'
+    )
     assert "Yhteystietoja ei ole vielä kirjattu" not in typ
 
 

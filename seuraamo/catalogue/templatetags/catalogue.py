@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from seuraamo.catalogue import hours, selectors
+from seuraamo.catalogue import eligibility, hours, selectors
 from seuraamo.catalogue.guide import municipality_name
 from seuraamo.catalogue.models import Channel, Service, ServiceStatus, TargetGroup
 from seuraamo.core.translation import active_content_language
@@ -44,6 +44,18 @@ def closed_ahead(channel: Channel) -> str:
 def published_reached_through(service: Service) -> list[Service]:
     """The published services the service is reached through (a draft has no page to link to)."""
     return list(service.reached_through.filter(status=ServiceStatus.PUBLISHED).order_by("name_fi"))
+
+
+@register.filter
+def who_can_use(service: Service) -> list[str]:
+    """The service's eligibility in plain sentences, in the page's language."""
+    return eligibility.who_can_use(service)
+
+
+@register.filter
+def only_in_finnish(service: Service) -> bool:
+    """Whether the page shows some of the service's texts in Finnish for want of a translation."""
+    return eligibility.only_in_finnish(service)
 
 
 @register.inclusion_tag("catalogue/partials/goal_services.html")
