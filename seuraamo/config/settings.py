@@ -94,6 +94,8 @@ TEMPLATES = [
         },
     },
 ]
+# {{ field.as_field_group }} renders the one field component, core/partials/field.html.
+FORM_RENDERER = "seuraamo.core.form_renderer.FormRenderer"
 
 DATABASES = {
     "default": database_from_url(
@@ -187,6 +189,7 @@ LOGIN_REDIRECT_URL = "follow_up:tasks"
 MY_TASKS_LINKS = [
     "seuraamo.catalogue.views.my_tasks_link",
     "seuraamo.official_stats.views.my_tasks_link",
+    "seuraamo.publications.views.my_tasks_link",
 ]
 #: The catalogue's published services (key → name) a follow-up project may offer: wired here for
 #: the same reason, so that the follow-up does not import the catalogue.
