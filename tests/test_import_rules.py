@@ -20,7 +20,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "organisations": {"core", "areas"},
     "accounts": {"core", "organisations"},
     "official_stats": {"core", "areas", "accounts"},
-    "publications": {"core", "areas", "official_stats"},
+    "publications": {"core", "areas", "accounts", "official_stats"},
     "programmes": {"core", "areas", "organisations", "accounts", "official_stats"},
     "follow_up": {"core", "areas", "organisations", "accounts", "programmes", "official_stats"},
     "catalogue": {"core", "areas", "organisations", "accounts", "programmes"},

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("seuraamo.accounts.urls")),
     path("follow-up/", include("seuraamo.follow_up.urls")),
     path("data-status/", include("seuraamo.official_stats.urls")),
+    path("publications/", include("seuraamo.publications.urls")),
     path("", include("seuraamo.programmes.urls")),
     path("", include("seuraamo.situation.urls")),
     path("", include("seuraamo.catalogue.urls")),

@@ -1,6 +1,7 @@
 """The publications register: barometers and outlooks the programme follows that have no API
 (regional outlooks, the SME barometer, the municipal barometer …), and their figures as stored
-series entered by analysts in the admin or imported from a CSV template, with revisions kept."""
+series entered by analysts on their own pages (`views.py`) or imported from a CSV template, with
+revisions kept."""
 
 from __future__ import annotations
 
@@ -58,6 +59,16 @@ class PublicationFigure(models.Model):
     indicator = models.SlugField(_("indicator"), max_length=60)
     period = PeriodField(_("period"), validators=[validate_period])
     value = models.FloatField(_("value"))
+    # What an analyst records with the figure (empty on figures imported from the CSV template).
+    indicator_name = models.CharField(
+        _("indicator as the publication names it"), max_length=200, blank=True
+    )
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    released_on = models.DateField(_("release date"), null=True, blank=True)
+    # A withdrawn figure stays stored (its history is in the audit trail) and is shown nowhere.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -73,6 +84,10 @@ class PublicationFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication.key} {self.indicator} {self.area_code} {self.period}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.publication.key}/{self.indicator}/{self.area_code}/{self.period}"
 
 
 class PublicationFigureRevision(models.Model):
@@ -102,6 +117,9 @@ class BarometerLoad(models.Model):
         help_text=_("Read from a file marked as a constructed sample, not a real release."),
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # One assessment an analyst recorded in the app, not a fetch or file of whole months: the
+    # situation page's latest month is a loaded month's, so one recorded row never stands for it.
+    recorded_in_app = models.BooleanField(_("recorded in the app"), default=False)
 
     class Meta:
         ordering = ["-loaded_at"]
@@ -137,6 +155,11 @@ class BarometerAssessment(models.Model):
     unemployed = models.PositiveIntegerField(_("unemployed"), null=True, blank=True)
     employed = models.PositiveIntegerField(_("employed"), null=True, blank=True)
     vacancies = models.PositiveIntegerField(_("vacancies"), null=True, blank=True)
+    # Set when an analyst recorded or corrected the assessment in the app (empty on loaded rows).
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    released_on = models.DateField(_("release date"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["month", "area_code", "occupation_code"]
@@ -151,3 +174,7 @@ class BarometerAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occupation_code} {self.area_code} {self.month}"
+
+    @property
+    def audit_key(self) -> str:
+        return f"{self.occupation_code}/{self.area_code}/{self.month}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q, QuerySet
 
 from seuraamo.areas.region import REGION
 from seuraamo.core.memo import once_per_build
@@ -25,7 +25,10 @@ class RegisterEntry:
 
 
 def register() -> list[RegisterEntry]:
-    rows = Publication.objects.annotate(count=Count("figures"), latest=Max("figures__period"))
+    shown = Q(figures__withdrawn_at__isnull=True)
+    rows = Publication.objects.annotate(
+        count=Count("figures", filter=shown), latest=Max("figures__period", filter=shown)
+    )
     return [RegisterEntry(row, row.count, row.latest or "") for row in rows]
 
 
@@ -62,9 +65,18 @@ class BarometerView:
 LISTED_STATES = (BarometerState.SHORTAGE, BarometerState.MATCHING_PROBLEM)
 
 
+def shown_assessments() -> QuerySet[BarometerAssessment]:
+    return BarometerAssessment.objects.filter(withdrawn_at__isnull=True)
+
+
 @once_per_build
 def latest_barometer_month() -> str | None:
-    latest: str | None = BarometerAssessment.objects.aggregate(latest=Max("month"))["latest"]
+    """The latest month a fetch or file loaded; the latest recorded one when nothing is loaded
+    (one assessment recorded by hand for a newer month never stands for the whole month)."""
+    loaded = shown_assessments().filter(load__recorded_in_app=False)
+    latest: str | None = loaded.aggregate(latest=Max("month"))["latest"]
+    if latest is None:
+        latest = shown_assessments().aggregate(latest=Max("month"))["latest"]
     return latest
 
 
@@ -73,9 +85,7 @@ def barometer_view(area_code: str = REGION) -> BarometerView | None:
     month = latest_barometer_month()
     if month is None:
         return None
-    rows = list(
-        BarometerAssessment.objects.filter(month=month).select_related("load").order_by("id")
-    )
+    rows = list(shown_assessments().filter(month=month).select_related("load").order_by("id"))
     here = [row for row in rows if row.area_code == area_code]
     if not here:
         return None
@@ -93,7 +103,7 @@ def barometer_view(area_code: str = REGION) -> BarometerView | None:
     return BarometerView(
         area_code=area_code,
         month=month,
-        load=here[-1].load,
+        load=next((r.load for r in reversed(here) if not r.load.recorded_in_app), here[-1].load),
         states=[(str(state.label), counts[state]) for state in BarometerState],
         rows=[
             BarometerRow(
@@ -117,16 +127,33 @@ def barometer_states(area_code: str = REGION) -> dict[str, BarometerAssessment]:
     month = latest_barometer_month()
     if month is None:
         return {}
-    found = BarometerAssessment.objects.filter(month=month, area_code=area_code)
+    found = shown_assessments().filter(month=month, area_code=area_code)
     return {row.occupation_code: row for row in found.select_related("load")}
 
 
 def latest_figures(area_code: str) -> list[tuple[Publication, list[PublicationFigure]]]:
     """For each publication with figures for ``area_code``, the figures of its latest period."""
     latest: dict[str, list[PublicationFigure]] = {}
-    rows = PublicationFigure.objects.filter(area_code=area_code).select_related("publication")
+    rows = PublicationFigure.objects.filter(area_code=area_code, withdrawn_at__isnull=True)
+    rows = rows.select_related("publication")
     for row in rows.order_by("publication__key", "-period", "indicator"):
         found = latest.setdefault(row.publication.key, [])
         if not found or found[0].period == row.period:
             found.append(row)
     return [(figures[0].publication, figures) for figures in latest.values()]
+
+
+def recorded_figures(limit: int = 20) -> list[PublicationFigure]:
+    """The figures analysts recorded from releases (with a source and a release date), each
+    publication's latest period first; withdrawn ones are not shown."""
+    rows = PublicationFigure.objects.filter(withdrawn_at__isnull=True, released_on__isnull=False)
+    rows = rows.select_related("publication").order_by(
+        "-period", "-released_on", "publication__name_fi"
+    )
+    return list(rows[:limit])
+
+
+def recorded_assessments(limit: int = 20) -> list[BarometerAssessment]:
+    """Työvoimabarometri's assessments recorded or corrected by analysts, newest month first."""
+    rows = shown_assessments().filter(released_on__isnull=False)
+    return list(rows.order_by("-month", "area_code", "occupation_code")[:limit])

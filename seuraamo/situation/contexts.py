@@ -71,6 +71,7 @@ def situation(area: str, statistic: str) -> dict[str, object]:
         "projection": pages.projection_note(),
         "peers": peers.section(),
         "publications": publication_selectors.register(),
+        "recorded_figures": publication_selectors.recorded_figures(),
         **barometer.section(),
         "warnings": warnings.section(MUNICIPALITIES),
         "source": pages.source_for(status),

@@ -166,6 +166,8 @@ FOLLOW_UP_ROLES = ["anonymous", "outsider", "coordinator_a", "coordinator_b", "s
 LOGIN = 302  # anonymous: to the sign-in page, also where the view refuses (core/errors.py)
 ALL_200 = [200] * 7
 READERS = [LOGIN, 403, 403, 403, 200, 200, 200]  # steering group, analysts, admins
+RECORDERS = [LOGIN, 403, 403, 403, 403, 200, 200]  # analysts and admins
+NO_ENTRY = [LOGIN, 403, 403, 403, 403, 404, 404]
 URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "set_language": ("post", "/i18n/setlang/", [302] * 7),
     "healthz": ("get", "/healthz", ALL_200),
@@ -236,6 +238,17 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "data_status:revert_run": ("post", "/fi/data-status/runs/999999/revert/", [LOGIN, 403, 403, 403, 403, 403, 404]),
     # Analysts and admins may ask for a sync now (302 back to the page, the job queued).
     "data_status:sync_now": ("post", "/fi/data-status/sync/", [LOGIN, 403, 403, 403, 403, 302, 302]),
+    # The analysts' own pages: analysts and programme admins record, correct and withdraw barometer
+    # and publication figures (no entry 999999: 404 for them, 403 for everyone else).
+    "publications:register": ("get", "/fi/publications/", RECORDERS),
+    "publications:figure_new": ("get", "/fi/publications/figures/new/", RECORDERS),
+    "publications:figure": ("get", "/fi/publications/figures/999999/", NO_ENTRY),
+    "publications:figure_edit": ("get", "/fi/publications/figures/999999/edit/", NO_ENTRY),
+    "publications:figure_withdraw": ("post", "/fi/publications/figures/999999/withdraw/", NO_ENTRY),
+    "publications:assessment_new": ("get", "/fi/publications/assessments/new/", RECORDERS),
+    "publications:assessment": ("get", "/fi/publications/assessments/999999/", NO_ENTRY),
+    "publications:assessment_edit": ("get", "/fi/publications/assessments/999999/edit/", NO_ENTRY),
+    "publications:assessment_withdraw": ("post", "/fi/publications/assessments/999999/withdraw/", NO_ENTRY),
     "programmes:home": ("get", "/fi/", ALL_200),
     "programmes:programme": ("get", "/fi/programme/", ALL_200),
     "programmes:theme": ("get", "/fi/themes/4.3/", ALL_200),
@@ -383,7 +396,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
         response = getattr(client, method)(url)
         if response.status_code != expected[role_index]:
             wrong.append((name, url, response.status_code, expected[role_index]))
-        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("follow_up:", "catalogue:", "data_status:")):  # fmt: skip
+        if expected[role_index] == LOGIN and role == "anonymous" and name.startswith(("follow_up:", "catalogue:", "data_status:", "publications:")):  # fmt: skip
             login, _, query = response["Location"].partition("?")
             assert (login, parse_qs(query).get("next")) == ("/fi/accounts/login/", [url]), name
     assert wrong == [], wrong

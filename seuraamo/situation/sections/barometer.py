@@ -11,10 +11,12 @@ from seuraamo.situation.selectors import area_name
 
 def section() -> dict[str, object]:
     """The section's entries of the page's context: ``barometer`` (None when no barometer data
-    are loaded), ``barometer_area`` and ``barometer_month``."""
+    are loaded), ``barometer_area``, ``barometer_month`` and ``recorded_assessments``."""
     found = publication_selectors.barometer_view(REGION)
     return {
         "barometer": found,
         "barometer_area": area_name(REGION),
         "barometer_month": month_name(found.month) if found else "",
+        # Assessments analysts recorded or corrected from a release, with its address and date.
+        "recorded_assessments": publication_selectors.recorded_assessments(),
     }
