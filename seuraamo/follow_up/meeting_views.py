@@ -86,7 +86,7 @@ def meeting_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> Ht
     meeting = None
     initial: dict[str, object] = {}
     if pk is not None:
-        meeting = Meeting.objects.filter(pk=pk, programme=programme).first()
+        meeting = meetings.meeting_of(programme, pk)
         if meeting is None:
             raise Http404(_("No meeting has this number."))
         initial = {
@@ -144,12 +144,12 @@ def decision_edit(
     programme = _secretary(request)
     decision = None
     if pk is not None:
-        decision = Decision.objects.select_related("meeting").filter(pk=pk).first()
+        decision = meetings.decision_of(programme, pk)
         if decision is None:
             raise Http404(_("No decision has this number."))
         meeting = decision.meeting
     else:
-        found = Meeting.objects.filter(pk=meeting_pk or 0, programme=programme).first()
+        found = meetings.meeting_of(programme, meeting_pk or 0)
         if found is None:
             raise Http404(_("No meeting has this number."))
         meeting = found

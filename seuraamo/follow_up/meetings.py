@@ -23,7 +23,7 @@ from seuraamo.follow_up.meeting_models import (
 )
 from seuraamo.follow_up.models import Decision, GoalReport, Meeting
 from seuraamo.follow_up.selectors import readable_document
-from seuraamo.programmes.models import Goal, SteeringGroupMembership
+from seuraamo.programmes.models import Goal, Programme, SteeringGroupMembership
 
 
 def meetings() -> list[Meeting]:
@@ -187,4 +187,18 @@ def decisions_to_answer(report: GoalReport, organisation_ids: list[int]) -> list
         .distinct()
         .select_related("meeting")
         .order_by("meeting__date", "order", "id")
+    )
+
+
+def meeting_of(programme: Programme, pk: int) -> Meeting | None:
+    """The programme's meeting with this number, for its secretary's forms."""
+    return Meeting.objects.filter(pk=pk, programme=programme).first()
+
+
+def decision_of(programme: Programme, pk: int) -> Decision | None:
+    """The decision with this number in one of the programme's meetings, with its meeting."""
+    return (
+        Decision.objects.select_related("meeting")
+        .filter(pk=pk, meeting__programme=programme)
+        .first()
     )

@@ -475,3 +475,12 @@ def service_system_page() -> ServiceSystemPage:
 
 def programme_section(key: str) -> ProgrammeSection | None:
     return ProgrammeSection.objects.filter(key=key).first()
+
+
+def measure_to_edit(key: str) -> Measure | None:
+    """The programme's measure with this key, with its goal and theme, unless archived."""
+    return (
+        Measure.objects.select_related("goal__theme")
+        .filter(key=key, archived_on__isnull=True)
+        .first()
+    )

@@ -25,7 +25,7 @@ from seuraamo.programmes.forms import (
     plan_initial,
     section_initial,
 )
-from seuraamo.programmes.models import Goal, Measure, ProgrammeSection, Theme
+from seuraamo.programmes.models import Goal, ProgrammeSection, Theme
 
 
 @dataclass(frozen=True)
@@ -105,11 +105,7 @@ def measure_edit(request: HttpRequest, key: str) -> HttpResponse:
     when, its milestones and the indicators it is meant to move."""
     if not rules.can_edit_measures(request_roles(request)):
         raise PermissionDenied
-    measure = (
-        Measure.objects.select_related("goal__theme")
-        .filter(key=key, archived_on__isnull=True)
-        .first()
-    )
+    measure = selectors.measure_to_edit(key)
     if measure is None:
         raise Http404(_("No measure has this key."))
     data = request.POST if request.method == "POST" else None
