@@ -257,6 +257,8 @@ URL_MATRIX: dict[str, tuple[str, str, list[int]]] = {
     "programmes:organisation": ("get", "/fi/organisations/kotkan-kaupunki/", ALL_200),
     "programmes:steering_group": ("get", "/fi/steering-group/", ALL_200),
     "programmes:service_system": ("get", "/fi/service-system/", ALL_200),
+    # A measure's plan (responsible organisation, contact, schedule, milestones): the programme admin.
+    "programmes:measure_edit": ("get", "/fi/measures/{measure}/edit/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     # The service system's description (chapter 3): the programme admin edits its sections.
     "programmes:service_section_edit": ("get", "/fi/service-system/typ/edit/", [LOGIN, 403, 403, 403, 403, 403, 200]),
     "situation:situation": ("get", "/fi/situation/", ALL_200),
@@ -384,6 +386,7 @@ def test_every_url_answers_each_role_as_the_matrix_says(
             report=follow_up_clients["report"],
             contribution=follow_up_clients["contribution"],
             goal=goal.key,
+            measure=goal.measures.order_by("order", "pk").first().key,
             meeting=follow_up_clients["meeting"],
             decision=follow_up_clients["decision"],
             project=follow_up_clients["project"],
