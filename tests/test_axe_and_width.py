@@ -125,12 +125,14 @@ def sending_half_the_guide_s_answers(page: object, site: Site) -> None:
 
 
 def sending_every_answer(page: object, site: Site) -> None:
-    """The answers completed in the form the page kept: the recommendations."""
+    """The answers completed in the form the page kept, from Miehikkälä: the recommendations, and
+    Ohjaamo Kotka near by."""
+    page.locator("#id_municipality").select_option("KU489")
     page.locator("#id_age").fill("22")
     page.locator("#id_jobseeker_1").check()
     page.locator("#id_need").select_option("job")
     page.locator("form.guide-form button[type=submit]").click()
-    page.wait_for_selector(".recommendation")
+    page.wait_for_selector(".recommendations.nearby .recommendation")
 
 
 #: Which pages each persona opens.
@@ -176,6 +178,8 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("services/{service}/"),
         # A service reached through others (TYP through the employment areas' assessment).
         Visit("services/monialainen-tyoelamapalvelu/"),
+        # A service given by a different employment area in each municipality.
+        Visit("services/tyonantajapalvelut/"),
         Visit("services/providers/"),
         # The service system (chapter 3 of the programme), linked from the services and the guide.
         Visit("service-system/"),
@@ -206,6 +210,13 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("services/guide/demand/", shows=(".demand-table",)),
         # What needs attention: a goal off track, a measure delayed, a request, a decision overdue.
         Visit("follow-up/attention/"),
+    ],
+    "analyst": [
+        # The analysts' own tools: the register with what each publication is missing, and the
+        # forms for a publication's figure and a barometer assessment.
+        Visit("publications/"),
+        Visit("publications/figures/new/"),
+        Visit("publications/assessments/new/"),
     ],
     "programme admin": [
         Visit("follow-up/tasks/"),  # with the links to the other tools
