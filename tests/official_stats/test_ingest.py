@@ -13,7 +13,7 @@ from seuraamo.official_stats.models import (
     VariableValue,
 )
 from seuraamo.official_stats.pxweb import Cube, Dimension, Role
-from seuraamo.official_stats.services import ingest, ingest_cube
+from seuraamo.official_stats.services import compare, ingest, ingest_cube
 from seuraamo.official_stats.services.ingest import IngestError
 
 from .conftest import make_cube, stored
@@ -157,8 +157,8 @@ def test_renamed_variable_codes_update_the_variable_rows() -> None:
 
 
 def test_a_large_ingest_is_written_in_groups_of_periods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "CHUNK_CELLS", 4)  # 4 cells = one month of base_cube
-    assert ingest.period_chunks([base_cube()], None) == [{"2026M05"}, {"2026M06"}]
+    monkeypatch.setattr(compare, "CHUNK_CELLS", 4)  # 4 cells = one month of base_cube
+    assert compare.period_chunks([base_cube()], None) == [{"2026M05"}, {"2026M06"}]
     run = ingest_cube(table_id=TABLE, cube=base_cube(), source="chunked")
     assert (run.cells, run.inserted) == (8, 8)
     revised = base_cube(MK08__2026M06__TYOTTOMATLOPUSSA=10160)

@@ -154,7 +154,8 @@ def _check_revertable(run: SyncRun) -> None:
         raise RevertError("already_reverted", run=run.pk, when=f"{run.reverted_at:%Y-%m-%d %H:%M}")
     if run.revert_started_at is not None:
         raise RevertError("in_progress", run=run.pk)
-    if run.finished_at is None:
+    if run.finished_at is None or run.inserted + run.changed + run.unchanged < run.cells:
+        # The counts add up to the cells once the run's changes are all applied (ingest.py).
         raise RevertError("running", run=run.pk)
     if run.error or not _wrote(run):
         raise RevertError("nothing_written", run=run.pk)
