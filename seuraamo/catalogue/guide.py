@@ -226,9 +226,8 @@ def answer(
     on = on or timezone.localdate()
     rules = list(rules)
     found = recommend(answers, rules, on)
-    return GuideAnswer(
-        found, nearby(answers, rules, found, on), employment_authorities(answers.municipality, on)
-    )
+    ask = employment_authorities(answers.municipality, on)
+    return GuideAnswer(found, nearby(answers, rules, found, on, ask), ask)
 
 
 def recommend(
@@ -307,10 +306,10 @@ def nearby(
     rules: Iterable[GuideRule],
     found: list[Recommendation],
     on: datetime.date,
+    authorities: list[Organisation],
 ) -> list[Recommendation]:
     """Services that fit every answer but the municipality, given in another municipality of the
-    same employment area on the day."""
-    authorities = employment_authorities(answers.municipality, on)
+    same employment area (`authorities`, the municipality's own) on the day."""
     area = {code for authority in authorities for code in authority.municipalities}
     found_ids = {item.rule.service.pk for item in found}
     result = []
