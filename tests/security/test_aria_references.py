@@ -98,7 +98,8 @@ def is_html(response: object) -> bool:
 
 
 def test_every_page_of_the_matrix_refers_only_to_ids_it_has(
-    data: PageData, follow_up_clients: dict[str, Client]  # noqa: F811
+    data: PageData,
+    follow_up_clients: dict[str, Client],  # noqa: F811
 ) -> None:
     wrong: dict[str, list[str]] = {}
     for name, (method, path, expected) in URL_MATRIX.items():
@@ -114,7 +115,8 @@ def test_every_page_of_the_matrix_refers_only_to_ids_it_has(
 
 
 def test_every_form_after_an_invalid_submit_has_a_summary_and_refers_only_to_ids_it_has(
-    data: PageData, follow_up_clients: dict[str, Client]  # noqa: F811
+    data: PageData,
+    follow_up_clients: dict[str, Client],  # noqa: F811
 ) -> None:
     invalid_posts = [
         ("admin", "/fi/follow-up/rounds/open/", {"period": "no such period"}),
@@ -124,8 +126,16 @@ def test_every_form_after_an_invalid_submit_has_a_summary_and_refers_only_to_ids
         ("admin", "/fi/follow-up/decisions/{decision}/edit/", {"x": "1"}),
         ("admin", "/fi/follow-up/projects/new/", {"x": "1"}),
         ("admin", "/fi/follow-up/projects/{project}/edit/", {"x": "1"}),
-        ("coordinator_a", "/fi/follow-up/reports/{report}/edit/", {"assessment": "no such assessment"}),
-        ("coordinator_a", "/fi/follow-up/contributions/{contribution}/edit/", {"measure_status_x": "x"}),
+        (
+            "coordinator_a",
+            "/fi/follow-up/reports/{report}/edit/",
+            {"assessment": "no such assessment"},
+        ),
+        (
+            "coordinator_a",
+            "/fi/follow-up/contributions/{contribution}/edit/",
+            {"measure_status_x": "x"},
+        ),
         ("admin", "/fi/services/{service}/edit/", {"level": "not a number"}),
         ("anonymous", "/fi/services/guide/", {"age": "not a number"}),
         ("admin", "/fi/measures/{measure}/edit/", {"contact_email": "not an e-mail"}),
@@ -142,7 +152,9 @@ def test_every_form_after_an_invalid_submit_has_a_summary_and_refers_only_to_ids
         html = response.content.decode()
         found = problems_of(html)
         if summaries_in(html) != 1:
-            found.append("no error summary" if summaries_in(html) == 0 else "more than one error summary")
+            found.append(
+                "no error summary" if summaries_in(html) == 0 else "more than one error summary"
+            )
         if found:
             wrong[url] = found
     login = Client().post("/fi/accounts/login/", {"username": "", "password": ""})
