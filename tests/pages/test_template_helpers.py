@@ -60,6 +60,10 @@ def test_tr_marks_only_fallbacks() -> None:
             '<span lang="fi">Ohjelma</span>'
         )
         assert render('{% tr_text programme "name" %}', programme=programme) == "Ohjelma"
+        # An <option> cannot hold a <span>: its own lang says the fallback's language.
+        assert render('{% tr_lang programme "name" %}', programme=programme) == ' lang="fi"'
+    with translation.override("sv"):
+        assert render('{% tr_lang programme "name" %}', programme=programme) == ""
 
 
 @pytest.mark.urls("seuraamo.config.urls")

@@ -26,6 +26,16 @@ def tr_text(obj: object, field: str) -> str:
     return localized(obj, field).text
 
 
+@register.simple_tag
+def tr_lang(obj: object, field: str) -> str:
+    """` lang="fi"` where the field is shown in its Finnish fallback, for an element that holds
+    `tr_text` and cannot hold a <span> (an <option>); nothing otherwise."""
+    value = localized(obj, field)
+    if value.is_fallback and value.text:
+        return format_html(' lang="{}"', value.language)
+    return ""
+
+
 def _block(text: str) -> SafeString:
     """One paragraph of plain text: a list when every line starts with "- ", else a <p> with <br>s."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
