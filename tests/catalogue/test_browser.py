@@ -67,10 +67,12 @@ def test_the_guide_works_without_javascript_and_its_address_carries_no_answers(
     page.wait_for_selector(".recommendation")
     assert page.url == f"{site}/en/services/guide/"
     company = page.locator(".recommendation h3").all_inner_texts()
-    assert company[:2] == [
-        "Yritysneuvonta ja elinkeinopalvelut (Cursor)",
-        "Team Finland -palvelut (kansainvälistyminen, rahoitus)",
+    assert company[:3] == [
+        "Työnantaja- ja yrityspalvelut (työllisyysalueet) (in Finnish only)",
+        "Yritysneuvonta ja elinkeinopalvelut (Cursor) (in Finnish only)",
+        "Team Finland -palvelut (kansainvälistyminen, rahoitus) (in Finnish only)",
     ]
+    assert "South Kymenlaakso Employment Area" in page.locator(".recommendation").first.inner_text()
     # "Change the answers": the form below still holds them; change two and send again.
     page.get_by_role("link", name="Change the answers").click()
     assert page.get_by_label("Municipality").input_value() == "KU075"
