@@ -15,7 +15,12 @@ and times, as the median of N interleaved runs of one call each:
 * ours, parse + iterate: the same plus ``list(cube.iter_cells())`` (a Cell tuple per cell);
 * pyjstat: ``pyjstat.Dataset.read(text).write("dataframe")``.
 
-Results are printed as a markdown table; record them in bench/README-jsonstat.md.
+Then, against the floor (issue 22 §5): the real 12r5 history of the offline snapshot (265 788
+cells, json-stat 2.0 as Statistics Finland wrote it), ``json.loads`` of its text against
+``parse_jsonstat`` of the same text (and with ``to_columns()``, the form the ingest reads), GC
+on as in a running process. Target: parse within 2x of ``json.loads``.
+
+Results are printed as markdown tables; record them in bench/README-jsonstat.md.
 """
 
 from __future__ import annotations
@@ -101,14 +106,57 @@ def _dimension(label: str, codes: list[str], labels: dict[str, str]) -> dict:
     }
 
 
-def interleaved_medians(functions: dict[str, object], rounds: int) -> dict[str, float]:
+def interleaved_medians(
+    functions: dict[str, object], rounds: int, *, gc_on: bool = False
+) -> dict[str, float]:
     """Median seconds of each function, measured round-robin so that load changes on a shared
-    machine hit all of them alike (one call per measurement, GC off as in timeit)."""
+    machine hit all of them alike (one call per measurement, GC off as in timeit unless
+    ``gc_on``)."""
     samples: dict[str, list[float]] = {name: [] for name in functions}
+    setup = "import gc; gc.enable()" if gc_on else "pass"
     for _ in range(rounds):
         for name, function in functions.items():
-            samples[name] += timeit.repeat(function, number=1, repeat=1)
+            samples[name] += timeit.repeat(function, setup, number=1, repeat=1)
     return {name: statistics.median(times) for name, times in samples.items()}
+
+
+SNAPSHOT = (
+    Path(__file__).resolve().parents[1]
+    / "seuraamo/official_stats/snapshot/12r5_history_2006M01-2023M10.json-stat2.json.gz"
+)
+
+
+def against_the_floor(rounds: int) -> None:
+    """The real snapshot document: json.loads vs our parse (issue 22 §5, target within 2x)."""
+    import gzip
+
+    text = gzip.decompress(SNAPSHOT.read_bytes()).decode()
+    cells = len(parse_jsonstat(text).values)
+    times = interleaved_medians(
+        {
+            "json.loads": lambda: json.loads(text),
+            "parse": lambda: parse_jsonstat(text),
+            "parse+columns": lambda: parse_jsonstat(text).to_columns(),
+        },
+        rounds,
+        gc_on=True,
+    )
+    floor = times["json.loads"]
+    print(
+        f"\nReal document: 12r5 history of the offline snapshot, {cells:,} cells, "
+        f"{len(text.encode()):,} bytes ({rounds} interleaved rounds, GC on)\n"
+    )
+    print("| step | ms | M cells/s | × json.loads | target ≤ 2× |")
+    print("|---|---:|---:|---:|---|")
+    for name, seconds in times.items():
+        ratio = seconds / floor
+        target = "—" if name == "json.loads" else ("yes" if ratio <= 2 else "**no**")
+        if name == "parse+columns":
+            target = "— (for information)"
+        print(
+            f"| {name} | {seconds * 1000:.1f} | {cells / seconds / 1e6:.1f} | {ratio:.2f} "
+            f"| {target} |"
+        )
 
 
 def ours_parse(text: str):
@@ -203,6 +251,7 @@ def main() -> None:
             + " | ".join(f"{t * 1000:.1f}" for t in ours)
             + f" | {' | '.join(columns)} | {check} |"
         )
+    against_the_floor(args.rounds)
     print()
     print(f"load average after the run: {os.getloadavg()[0]:.2f} (1 min)")
 
