@@ -92,9 +92,11 @@ def ingest_cubes(
        ``Observation.objects`` leaves out the rows of pending runs.
     3. The switch, one short transaction: changed cells are updated (their previous values kept
        as revisions), the table's labels refreshed, and the run is finished, which makes the
-       inserted rows visible in the same commit.
+       inserted rows visible in the same commit. On SQLite, more than :data:`SWITCH_CHANGES`
+       changed cells follow the switch in transactions of their own (:func:`_apply_in_batches`).
 
-    If anything fails, the rows already inserted are removed and the error is raised; a process
+    If anything fails before the switch, the rows already inserted are removed and the error is
+    raised (after it, the changes applied so far stay and the run is settled); a process
     killed half-way leaves a pending run whose rows are removed by the next ingest
     (:func:`discard_interrupted_runs`, called under the sync lock). ``calls`` is the number of API
     calls that fetched the cubes; ``synced_from_api`` marks the table as synced now. Cells of
