@@ -258,8 +258,8 @@ def tool_links(user: object, language: str = "fi") -> dict[str, str]:
 
 
 def test_my_tasks_links_each_role_to_its_other_pages(follow_up: FollowUp) -> None:
-    """The data-status page, the service editor and the admin are reached from "My tasks", and
-    only by those who may open them."""
+    """The data-status page, the analysts' register of barometers and publications, the service
+    editor and the admin are reached from "My tasks", and only by those who may open them."""
     Service.objects.create(
         key="constructed-test-service",
         name_fi="Rakennettu testipalvelu",
@@ -270,9 +270,13 @@ def test_my_tasks_links_each_role_to_its_other_pages(follow_up: FollowUp) -> Non
     assert tool_links(follow_up.admin) == {
         "Muokkaamani palvelut": "/fi/services/editing/",
         "Tietojen tila": "/fi/data-status/",
+        "Barometrit ja julkaisut": "/fi/publications/",
         "Ylläpito": "/fi/admin/",
     }
-    assert tool_links(follow_up.analyst, "sv") == {"Datastatus": "/sv/data-status/"}
+    assert tool_links(follow_up.analyst, "sv") == {
+        "Datastatus": "/sv/data-status/",
+        "Barometrar och publikationer": "/sv/publications/",
+    }
     assert tool_links(follow_up.outsider, "en") == {"Services I edit": "/en/services/editing/"}
     assert tool_links(follow_up.coordinator_b) == {}
     for user in (follow_up.admin, follow_up.analyst, follow_up.outsider):
