@@ -8,7 +8,10 @@ The rules (docs/architecture.md, "Needs attention"):
 * measure — a measure the report says is delayed or cancelled;
 * indicator — an indicator whose value in the report is red by the overview's traffic-light rule
   (official_stats/selectors/indicators.py): it misses the target for its year and is no better
-  than the baseline, or, without a target for that year, it is worse than the baseline;
+  than the baseline, or, without a target for that year, it is worse than the baseline; and, for
+  an indicator shown per employment area (programmes/indicator_areas.py), each employment area
+  whose latest value of a period ended by the round's end is red by the same rule against the
+  area's own target and baseline (current public statistics, also for a closed round);
 * missing report — the deadline has passed (or the round is closed) and an organisation's
   report is not submitted; listed by organisation, with nothing of the report's text;
 * silent organisation — an organisation submitted none of its reports in this round nor in the
@@ -23,7 +26,7 @@ reads (`rules.can_read_report`), and of a shared report only the parts signed of
 report is named by its organisations and goal only.
 
 Queries: a fixed number however many goals (the reports with their rows, the statistics tables of
-the indicators' baselines once each, the decisions)."""
+the indicators' baselines and employment areas once each, the decisions)."""
 
 from __future__ import annotations
 
@@ -35,7 +38,6 @@ from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.text import Truncator, capfirst
@@ -43,18 +45,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from seuraamo.accounts.roles import AnyUser, roles_of
+from seuraamo.areas.region import REGION
 from seuraamo.core.formatting import format_number
 from seuraamo.core.translation import active_content_language
 from seuraamo.follow_up import rules
 from seuraamo.follow_up.attention_facts import (
     ReportFacts,
-    baselines_of,
+    area_value_by,
     facts_of,
+    previous_round_of,
     reports_of,
+    round_of,
+    round_under_review,
+    statistics_of,
     status_only,
     texts_of,
 )
 from seuraamo.follow_up.display import assessment_label, doc_plain, measure_status_label
+from seuraamo.follow_up.documents import period_end
 from seuraamo.follow_up.meeting_models import OPEN_DECISION_STATUSES, Decision, DecisionStatus
 from seuraamo.follow_up.models import (
     Assessment,
@@ -66,8 +74,8 @@ from seuraamo.follow_up.models import (
 )
 from seuraamo.official_stats.selectors.indicators import RED, target_light, traffic_light
 from seuraamo.periods import Period
+from seuraamo.programmes.indicator_areas import AreaFigure
 from seuraamo.programmes.models import IndicatorKind, IndicatorUnit
-from seuraamo.programmes.selectors import current_programme
 
 
 class Kind(StrEnum):
@@ -242,6 +250,48 @@ def _target_for(indicator: dict[str, Any], year: int) -> float | None:
     return None
 
 
+def _red_explanation(
+    value: float,
+    when: str,
+    year: int,
+    target: float | None,
+    baseline: float | None,
+    baseline_period: object,
+    direction: str,
+    unit: str,
+) -> str | None:
+    """Why the value is red by the overview's traffic-light rule, None when it is not red."""
+    if target is not None:
+        light, _reason = target_light(value, target, baseline, direction)
+    else:
+        light, _reason = traffic_light(value, baseline, direction)
+    if light != RED:
+        return None
+    values = {
+        "value": _amount(value, unit),
+        "when": when,
+        "year": year,
+        "target": _amount(target, unit) if target is not None else "",
+        "baseline": _amount(baseline, unit) if baseline is not None else "",
+        "baseline_period": _period_label(baseline_period),
+    }
+    if target is not None and baseline is not None:
+        text = _(
+            "%(value)s (%(when)s): short of the target for %(year)s, %(target)s, and no better than the baseline %(baseline)s (%(baseline_period)s)."
+        )
+    elif target is not None:
+        text = _("%(value)s (%(when)s): short of the target for %(year)s, %(target)s.")
+    elif direction == "maintain":
+        text = _(
+            "%(value)s (%(when)s): drifted from the baseline %(baseline)s (%(baseline_period)s), which is to be maintained."
+        )
+    else:
+        text = _(
+            "%(value)s (%(when)s): worse than the baseline %(baseline)s (%(baseline_period)s)."
+        )
+    return text % values
+
+
 def indicator_items(facts: ReportFacts) -> list[Item]:
     items = []
     for indicator in facts.indicators:
@@ -250,47 +300,76 @@ def indicator_items(facts: ReportFacts) -> list[Item]:
         if value is None or year_and_when is None:
             continue
         year, when = year_and_when
-        baseline = indicator.get("baseline")
-        direction = indicator.get("direction", "")
-        target = _target_for(indicator, year)
-        if target is not None:
-            light, _reason = target_light(value, target, baseline, direction)
-        else:
-            light, _reason = traffic_light(value, baseline, direction)
-        if light != RED:
+        text = _red_explanation(
+            value,
+            when,
+            year,
+            _target_for(indicator, year),
+            indicator.get("baseline"),
+            indicator.get("baseline_period"),
+            indicator.get("direction", ""),
+            indicator.get("unit", ""),
+        )
+        if text is None:
             continue
-        unit = indicator.get("unit", "")
-        values = {
-            "value": _amount(value, unit),
-            "when": when,
-            "year": year,
-            "target": _amount(target, unit) if target is not None else "",
-            "baseline": _amount(baseline, unit) if baseline is not None else "",
-            "baseline_period": _period_label(indicator.get("baseline_period")),
-        }
-        if target is not None and baseline is not None:
-            text = _(
-                "%(value)s (%(when)s): short of the target for %(year)s, %(target)s, and no better than the baseline %(baseline)s (%(baseline_period)s)."
-            )
-        elif target is not None:
-            text = _("%(value)s (%(when)s): short of the target for %(year)s, %(target)s.")
-        elif direction == "maintain":
-            text = _(
-                "%(value)s (%(when)s): drifted from the baseline %(baseline)s (%(baseline_period)s), which is to be maintained."
-            )
-        else:
-            text = _(
-                "%(value)s (%(when)s): worse than the baseline %(baseline)s (%(baseline_period)s)."
-            )
         items.append(
             Item(
                 Kind.INDICATOR,
                 doc_plain(indicator["name"]),
-                text % values,
+                text,
                 _report_url(facts.report),
                 context=facts.goal_label,
             )
         )
+    return items
+
+
+def area_indicator_items(
+    facts: ReportFacts, areas: dict[int, list[AreaFigure]], end: datetime.date
+) -> list[Item]:
+    """The goal's indicators red in an employment area (TA04, TA16), by the same rule: the area's
+    value against the area's target for the value's year, else the area's baseline. Public
+    statistics, so read whatever the report's state."""
+    items = []
+    for indicator in facts.report.goal.indicators.all():
+        for figure in areas.get(indicator.pk, []):
+            if figure.area_code == REGION or figure.status is None:
+                continue
+            point = area_value_by(figure, end)
+            if point is None or point.value is None:
+                continue
+            period = Period.parse(point.period)
+            target = next(
+                (
+                    float(t.value)
+                    for t in indicator.targets.all()
+                    if t.area == figure.area_code and t.year == period.year
+                ),
+                None,
+            )
+            text = _red_explanation(
+                point.value,
+                _period_label(period),
+                period.year,
+                target,
+                figure.status.baseline_value,
+                figure.status.baseline_period,
+                indicator.desired_direction,
+                indicator.unit,
+            )
+            if text is None:
+                continue
+            items.append(
+                Item(
+                    Kind.INDICATOR,
+                    doc_plain(texts_of(indicator, "name")),
+                    _("%(area)s: %(explanation)s")
+                    % {"area": str(figure.name), "explanation": text},
+                    reverse("programmes:goal", args=[facts.report.goal.key])
+                    + f"#indicator-{indicator.key}",
+                    context=facts.goal_label,
+                )
+            )
     return items
 
 
@@ -427,16 +506,6 @@ def overdue_items(decisions: Iterable[Decision], today: datetime.date) -> list[I
 # --- the selector ---------------------------------------------------------------------------------
 
 
-def previous_round_of(reporting_round: ReportingRound) -> ReportingRound | None:
-    return (
-        ReportingRound.objects.filter(
-            programme_id=reporting_round.programme_id, period__lt=reporting_round.period
-        )
-        .order_by("-period")
-        .first()
-    )
-
-
 def _programme_order(facts: ReportFacts) -> tuple[object, ...]:
     return (facts.theme["order"], facts.theme["number"], facts.goal["order"])
 
@@ -454,8 +523,13 @@ def needs_attention(
         previous_round = None  # a public compiled report says nothing of an unpublished round
     rounds = [reporting_round] + ([previous_round] if previous_round else [])
     reports = list(reports_of(rounds))
-    baselines = baselines_of([r for r in reports if r.status in read])
-    facts = [facts_of(r, baselines) if r.status in read else status_only(r) for r in reports]
+    statistics = statistics_of(
+        [r for r in reports if r.status in read],
+        [r for r in reports if r.reporting_round_id == reporting_round.pk],
+    )
+    facts = [
+        facts_of(r, statistics.baselines) if r.status in read else status_only(r) for r in reports
+    ]
     facts.sort(key=_programme_order)
     current = [f for f in facts if f.report.reporting_round_id == reporting_round.pk]
     earlier = [f for f in facts if f.report.reporting_round_id != reporting_round.pk]
@@ -471,8 +545,11 @@ def needs_attention(
         items += goal_items(row, previous_by_goal.get(row.report.goal_id))
     for row in readable:
         items += measure_items(row)
-    for row in readable:
-        items += indicator_items(row)
+    end = period_end(reporting_round.period_value)
+    for row in current:
+        if row.report.status in read:
+            items += indicator_items(row)
+        items += area_indicator_items(row, statistics.areas, end)
     items += missing_items(reporting_round, current, today)
     items += silent_items(reporting_round, previous_round, current, earlier, today)
     for row in readable:
@@ -509,31 +586,7 @@ def attention_page(user: AnyUser, period: Period | None, today: datetime.date) -
     there is no such round, PermissionDenied unless the user may read them."""
     if not rules.can_read_attention(roles_of(user)):
         raise PermissionDenied
-    reporting_round = round_under_review(today) if period is None else _find_round(period)
+    reporting_round = round_under_review(today) if period is None else round_of(period)
     if reporting_round is None:
         return None
     return needs_attention(reporting_round=reporting_round, today=today)
-
-
-def _find_round(period: Period) -> ReportingRound | None:
-    programme = current_programme()
-    if programme is None:
-        return None
-    return ReportingRound.objects.filter(programme=programme, period=period).first()
-
-
-def round_under_review(today: datetime.date) -> ReportingRound | None:
-    """The round the page opens with: the newest one the steering group has something from — its
-    deadline passed, it is closed, or a report of it is submitted — else the newest round. A round
-    just opened does not hide the previous one's open requests and missing reports."""
-    programme = current_programme()
-    if programme is None:
-        return None
-    rounds = ReportingRound.objects.filter(programme=programme).order_by("-period")
-    submitted = GoalReport.objects.filter(
-        reporting_round=OuterRef("pk"), status__in=rules.BEFORE_THE_STEERING_GROUP
-    )
-    due = rounds.filter(
-        Q(deadline__lt=today) | ~Q(status=RoundStatus.OPEN) | Exists(submitted)
-    ).first()
-    return due or rounds.first()

@@ -1,22 +1,29 @@
 """What the needs-attention rules (attention.py) read of a report: `ReportFacts`, from the report's
 frozen snapshot when its round is closed, else from its rows, in the shape of
 `documents.build_document` but read for a whole round in a fixed number of queries (the
-indicators' baselines: each statistics table once). A report the rules may not read gives its goal
-and organisations only (`status_only`)."""
+indicators' baselines and employment areas: each statistics table once, `statistics_of`). A report
+the rules may not read gives its goal and organisations only (`status_only`). Also the rounds the
+page reads (`previous_round_of`, `round_of`, `round_under_review`)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from seuraamo.follow_up import rules
 from seuraamo.follow_up.display import doc_plain
-from seuraamo.follow_up.models import ContributionStatus, GoalReport, ReportingRound
-from seuraamo.official_stats.selectors import indicator_statuses
+from seuraamo.follow_up.documents import period_end
+from seuraamo.follow_up.models import ContributionStatus, GoalReport, ReportingRound, RoundStatus
+from seuraamo.official_stats.derived import Point
+from seuraamo.official_stats.selectors import IndicatorStatus
+from seuraamo.periods import Period
+from seuraamo.programmes.indicator_areas import AreaFigure, area_figures, is_shown_per_area
 from seuraamo.programmes.models import IndicatorKind
+from seuraamo.programmes.selectors import current_programme
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -83,7 +90,9 @@ def _facts_from_snapshot(report: GoalReport) -> ReportFacts:
     )
 
 
-def _live_indicators(report: GoalReport, baselines: dict[str, Any]) -> list[dict[str, Any]]:
+def _live_indicators(
+    report: GoalReport, baselines: dict[str, IndicatorStatus]
+) -> list[dict[str, Any]]:
     manual = {value.indicator_id: value for value in report.manual_values.all()}
     official = {row["indicator"]: row for row in report.official_values}
     entries = []
@@ -115,7 +124,7 @@ def _live_indicators(report: GoalReport, baselines: dict[str, Any]) -> list[dict
     return entries
 
 
-def _facts_live(report: GoalReport, baselines: dict[str, Any]) -> ReportFacts:
+def _facts_live(report: GoalReport, baselines: dict[str, IndicatorStatus]) -> ReportFacts:
     goal, theme = report.goal, report.goal.theme
     statuses = {status.measure_id: status for status in report.measure_statuses.all()}
     asks: list[tuple[dict[str, str] | None, str]] = [(None, report.asks)]
@@ -148,18 +157,33 @@ def _facts_live(report: GoalReport, baselines: dict[str, Any]) -> ReportFacts:
     )
 
 
-def baselines_of(reports: list[GoalReport]) -> dict[str, Any]:
-    """Each live report's indicators' baselines, reading each statistics table once."""
-    live = [r for r in reports if r.snapshot is None]
-    if not live:
-        return {}
+@dataclass(frozen=True)
+class Statistics:
+    """What the rules read of the statistics: each live report's indicators' own statuses (their
+    baselines) by key, and the employment areas' columns of the indicators shown per area
+    (`programmes.indicator_areas`) by indicator id."""
+
+    baselines: dict[str, IndicatorStatus]
+    areas: dict[int, list[AreaFigure]]
+
+
+def statistics_of(readable: list[GoalReport], current: list[GoalReport]) -> Statistics:
+    """One `area_figures` call, reading each statistics table once for every indicator and area:
+    the baselines of the readable live reports' indicators and the per-area columns of the current
+    round's goals' indicators (public statistics, whatever the report's state)."""
+    live = [r for r in readable if r.snapshot is None]
     indicators = {i.pk: i for r in live for i in r.goal.indicators.all()}
-    start = live[0].goal.theme.programme.start_date
-    statuses = indicator_statuses(list(indicators.values()), programme_start=start)
-    return {status.indicator_key: status for status in statuses}
+    indicators |= {
+        i.pk: i for r in current for i in r.goal.indicators.all() if is_shown_per_area(i)
+    }
+    if not indicators:
+        return Statistics({}, {})
+    start = (live or current)[0].goal.theme.programme.start_date
+    own, areas = area_figures(list(indicators.values()), programme_start=start)
+    return Statistics({status.indicator_key: status for status in own}, areas)
 
 
-def facts_of(report: GoalReport, baselines: dict[str, Any]) -> ReportFacts:
+def facts_of(report: GoalReport, baselines: dict[str, IndicatorStatus]) -> ReportFacts:
     if report.snapshot is not None:
         return _facts_from_snapshot(report)
     return _facts_live(report, baselines)
@@ -182,3 +206,50 @@ def status_only(report: GoalReport) -> ReportFacts:
         measures=[],
         indicators=[],
     )
+
+
+# --- the rounds and the statistics ----------------------------------------------------------------
+
+
+def previous_round_of(reporting_round: ReportingRound) -> ReportingRound | None:
+    return (
+        ReportingRound.objects.filter(
+            programme_id=reporting_round.programme_id, period__lt=reporting_round.period
+        )
+        .order_by("-period")
+        .first()
+    )
+
+
+def round_of(period: Period) -> ReportingRound | None:
+    programme = current_programme()
+    if programme is None:
+        return None
+    return ReportingRound.objects.filter(programme=programme, period=period).first()
+
+
+def round_under_review(today: datetime.date) -> ReportingRound | None:
+    """The round the page opens with: the newest one the steering group has something from — its
+    deadline passed, it is closed, or a report of it is submitted — else the newest round. A round
+    just opened does not hide the previous one's open requests and missing reports."""
+    programme = current_programme()
+    if programme is None:
+        return None
+    rounds = ReportingRound.objects.filter(programme=programme).order_by("-period")
+    submitted = GoalReport.objects.filter(
+        reporting_round=OuterRef("pk"), status__in=rules.BEFORE_THE_STEERING_GROUP
+    )
+    due = rounds.filter(
+        Q(deadline__lt=today) | ~Q(status=RoundStatus.OPEN) | Exists(submitted)
+    ).first()
+    return due or rounds.first()
+
+
+def area_value_by(figure: AreaFigure, end: datetime.date) -> Point | None:
+    """The area's latest value of a period that ended by `end` (as a report's own values are
+    read), from the status's recent points."""
+    recent = figure.status.recent if figure.status else []
+    valued = [
+        p for p in recent if p.value is not None and period_end(Period.parse(p.period)) <= end
+    ]
+    return valued[-1] if valued else None

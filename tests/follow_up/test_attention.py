@@ -29,8 +29,9 @@ from seuraamo.follow_up.models import (
     ReportOrganisation,
 )
 from seuraamo.periods import Period
-from seuraamo.programmes.models import Goal, Indicator, Measure
+from seuraamo.programmes.models import Goal, Indicator, IndicatorTarget, Measure
 from tests.follow_up.builders import FollowUp
+from tests.situation.builders import build_situation
 
 DAY = datetime.timedelta(days=1)
 OFFICIAL = (
@@ -226,6 +227,34 @@ def test_a_closed_round_reads_the_frozen_snapshot(follow_up: FollowUp) -> None:
     assert len(items(follow_up, Kind.INDICATOR)) == 1
 
 
+def kouvola_target(value: str) -> None:
+    """The statistics of tests/situation/builders.py (Kouvola's share of unemployed in 2026M06:
+    4 765 / 35 274 = 13.5 %, summed from its member KU286), the indicator read as the share the
+    selectors compute, and a 2026 target for the Kouvola employment area (TA16) only."""
+    build_situation()
+    indicator = Indicator.objects.get(key=OFFICIAL)
+    Indicator.objects.filter(pk=indicator.pk).update(stat_content_code="share")
+    IndicatorTarget.objects.create(
+        indicator=indicator, year=2026, area="TA16", value=Decimal(value)
+    )
+
+
+def test_an_employment_area_short_of_its_own_target_appears_by_name(follow_up: FollowUp) -> None:
+    kouvola_target("12.0")
+    found = [item for item in attention(follow_up).items if item.kind == Kind.INDICATOR]
+    assert [f"{item.subject} | {item.context} | {item.explanation}" for item in found] == [
+        "Työttömien osuus työvoimasta, Kymenlaakso | 4.3 · Tavoite Osaavan työvoiman saatavuus"
+        " | Kouvolan työllisyysalue: 13,5 % (kesäkuu 2026): vuoden 2026 tavoite 12 % jää"
+        " saavuttamatta."
+    ]
+    assert found[0].url == f"/fi/goals/goal-4-3/#indicator-{OFFICIAL}"
+
+
+def test_an_employment_area_that_reaches_its_own_target_is_no_item(follow_up: FollowUp) -> None:
+    kouvola_target("14.0")
+    assert items(follow_up, Kind.INDICATOR) == []
+
+
 # --- missing reports and silent organisations ----------------------------------------------------
 
 
@@ -353,7 +382,9 @@ def test_the_number_of_queries_does_not_grow_with_the_goals(
     previous_round(follow_up)
     official_value(follow_up, "2026M05", 14.2)
     past_deadline(follow_up)
-    with django_assert_max_num_queries(16) as few:
+    # 18: with the employment areas' figures (the tables' own rows of the areas, the areas' members
+    # and names), a constant however many goals.
+    with django_assert_max_num_queries(18) as few:
         attention(follow_up)
     add_goals(follow_up, 6)
     with django_assert_max_num_queries(len(few.captured_queries)):
