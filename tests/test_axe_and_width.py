@@ -39,6 +39,7 @@ from seuraamo.accounts.models import User
 from seuraamo.catalogue.models import Channel, ChannelKind, Service
 from seuraamo.follow_up import services
 from seuraamo.follow_up.models import Decision, GoalReport, Meeting, Project
+from seuraamo.official_stats.services import load_areas
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Programme
 from tests import personas
@@ -246,6 +247,7 @@ def build_site(url: str) -> Site:
     location, an open round with a meeting and a decision, and a person for each persona."""
     call_command("import_programme", str(PROGRAMME_FILE), verbosity=0, stdout=io.StringIO())
     build_situation()
+    load_areas()  # every area's name, as the statistics snapshot or a sync brings them
     call_command("import_barometer", BAROMETER, verbosity=0)
     call_command("load_catalogue", stdout=io.StringIO())
     call_command("load_service_system", stdout=io.StringIO())

@@ -23,7 +23,6 @@ import pytest
 from django.test import Client
 
 from seuraamo.official_stats.registry import CODES_12R5, TRACKED_TABLES
-from seuraamo.official_stats.services import load_areas
 from tests.conftest import loaded_once
 from tests.test_axe_and_width import LANGUAGES, MATRIX, Site, build_site
 
@@ -128,7 +127,6 @@ def codes_site_for_the_module(
 ) -> Iterator[None]:
     def load() -> None:
         _site[:] = [build_site("")]
-        load_areas()  # every area's name, as the statistics snapshot or a sync brings them
 
     yield from loaded_once(django_db_blocker, load)
 
