@@ -1,12 +1,14 @@
-"""Nobody waits on a revert (issue 23 §3): while a revert restores and removes some 116 000 cells
+"""Nobody waits on a revert (issue 23 §3): while a revert restores and removes some 232 000 cells
 of one run in the same SQLite file, public pages, the API and admin saves from another process
 all answer; and from the revert's first commit the run's cells are no longer shown.
 
 Real processes on a real (migrated) database file: two `sync_statistics` runs against the fake
 PxWeb server (a 12r5-like table, constructed values: 421 areas × 6 months × 23 codes, then the
-same table with 12 months and other values, so the second run changes 58 000 cells and adds as
-many), then `revert_statistics_run` of the second run beside the mixed load of
-`mixed_load.py`."""
+same table with 24 months and other values, so the second run changes 58 000 cells and adds
+174 000), then `revert_statistics_run` of the second run beside the mixed load of
+`mixed_load.py`. The revert is this large so that it lasts long enough for the load to overlap
+it several times: with the faster ingest and revert of issue 22 §4, a revert of half as many cells
+was over after three requests on an idle two-core machine."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def test_pages_api_and_saves_all_answer_during_a_large_revert(
     sync(env, fake_pxweb(make_12r5_table(6, start="2026M01")).base_url)
     with sqlite3.connect(database) as db:
         first = sorted(db.execute("SELECT id, value FROM official_stats_observation"))
-    sync(env, fake_pxweb(make_12r5_table(12, start="2025M07")).base_url)
+    sync(env, fake_pxweb(make_12r5_table(24, start="2024M07")).base_url)
     with sqlite3.connect(database) as db:
         (second, inserted, changed) = db.execute(
             "SELECT id, inserted, changed FROM official_stats_syncrun ORDER BY id DESC LIMIT 1"
