@@ -42,10 +42,13 @@ from seuraamo.follow_up.models import Decision, GoalReport, Meeting, Project
 from seuraamo.official_stats.services import load_areas
 from seuraamo.organisations.models import Organisation
 from seuraamo.programmes.models import Goal, Programme
+from seuraamo.publications import recording
+from seuraamo.publications.models import Cadence, Publication
 from tests import personas
 from tests.axe import serious_violations
 from tests.browser_pages import DEFAULT_VIEWPORT
 from tests.page_width import PHONE_HEIGHT, PHONES, wider_than_the_window
+from tests.publications.test_recording import assessment_entry, figure_entry
 from tests.situation.builders import build_situation
 from tests.situation.test_browser import wait_interactive
 
@@ -218,6 +221,12 @@ MATRIX: dict[str, list[Visit]] = {
         Visit("publications/"),
         Visit("publications/figures/new/"),
         Visit("publications/assessments/new/"),
+        # A recorded figure and assessment (constructed): each page with its history and the
+        # withdraw form, and the forms that correct them.
+        Visit("publications/figures/{figure}/"),
+        Visit("publications/figures/{figure}/edit/"),
+        Visit("publications/assessments/{assessment}/"),
+        Visit("publications/assessments/{assessment}/edit/"),
     ],
     "programme admin": [
         Visit("follow-up/tasks/"),  # with the links to the other tools
@@ -313,6 +322,20 @@ def build_site(url: str) -> Site:
     )
     project.measures.set(goal.measures.order_by("order")[:2])
     report = round_.reports.get(goal=goal)
+    analyst = personas.analyst()
+    # The register's row as its migration seeds it (a live-server test's flush removes it).
+    Publication.objects.get_or_create(
+        key="pk-yritysbarometri",
+        defaults={
+            "name_fi": "Pk-yritysbarometri",
+            "name_sv": "SME-barometern",
+            "name_en": "SME barometer",
+            "publisher": "Suomen Yrittäjät",
+            "cadence": Cadence.TWICE_A_YEAR,
+        },
+    )
+    figure = recording.record_figure(actor=analyst, entry=figure_entry())
+    assessment = recording.record_assessment(actor=analyst, entry=assessment_entry())
     return Site(
         url=url,
         people={
@@ -321,11 +344,13 @@ def build_site(url: str) -> Site:
             "programme admin": admin,
             "steering group": personas.steering_group_member(),
             "service editor": personas.service_editor(service.responsible),
-            "analyst": personas.analyst(),
+            "analyst": analyst,
         },
         keys={
             "goal": GOAL,
             "measure": goal.measures.order_by("order", "pk").first().key,
+            "figure": figure.pk,
+            "assessment": assessment.pk,
             "period": PERIOD,
             "report": report.pk,
             "meeting": meeting.pk,

@@ -63,7 +63,7 @@ def test_the_review_quotes_the_barometer_and_the_register(client, situation, tmp
         "with a matching problem 1." in text
     )
     assert "constructed test sample" in text
-    assert "SME barometer 2026H1: staff-balance 4, turnover-balance 12.5." in text
+    assert "SME barometer (H1 2026): staff-balance 4, turnover-balance 12.5." in text
     assert "2025H2" not in text
 
 

@@ -98,10 +98,12 @@ def _publications() -> list[str]:
     for publication, figures in publication_selectors.latest_figures(REGION):
         name = getattr(publication, f"name_{current_language()}", "") or publication.name_fi
         values = ", ".join(
-            f"{row.indicator} {format_number(row.value, 1 if row.value % 1 else 0)}"
+            f"{row.indicator_name or row.indicator} "
+            f"{format_number(row.value, 1 if row.value % 1 else 0)}"
             for row in figures
         )
-        lines.append(f"{name} {figures[0].period}: {values}.")
+        period = Period.parse(figures[0].period).label(current_language())
+        lines.append(f"{name} ({period}): {values}.")
     return lines
 
 
