@@ -3,30 +3,20 @@ services it edits that are due for the yearly check. Run it monthly (cron or a s
 
 from __future__ import annotations
 
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandParser
 
 from seuraamo.catalogue.reminders import send_check_reminders
+from seuraamo.core.commands import add_today_argument, today_from
 
 
 class Command(BaseCommand):
     help = "E-mail each organisation its catalogue services due for the yearly check."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--today", help="Run as if today were this date (YYYY-MM-DD).")
+        add_today_argument(parser)
 
     def handle(self, *args: object, **options: object) -> None:
-        today = timezone.localdate()
-        if options["today"]:
-            try:
-                today = datetime.date.fromisoformat(str(options["today"]))
-            except ValueError:
-                raise CommandError(
-                    f"--today: {options['today']!r} is not a date like 2026-06-30"
-                ) from None
-        sent = send_check_reminders(today)
+        sent = send_check_reminders(today_from(options))
         for due in sent:
             self.stdout.write(
                 f"{due.organisation.key}: {len(due.services)} services to "

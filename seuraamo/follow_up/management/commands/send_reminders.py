@@ -3,11 +3,9 @@ Run it daily (cron or a systemd timer); running it twice on a day sends nothing 
 
 from __future__ import annotations
 
-import datetime
+from django.core.management.base import BaseCommand, CommandParser
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
-
+from seuraamo.core.commands import add_today_argument, today_from
 from seuraamo.follow_up.reminders import send_reminders
 
 
@@ -15,18 +13,10 @@ class Command(BaseCommand):
     help = "E-mail reminders about half-year reports due soon or late (each reminder once)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--today", help="Run as if today were this date (YYYY-MM-DD).")
+        add_today_argument(parser)
 
     def handle(self, *args: object, **options: object) -> None:
-        today = timezone.localdate()
-        if options["today"]:
-            try:
-                today = datetime.date.fromisoformat(str(options["today"]))
-            except ValueError:
-                raise CommandError(
-                    f"--today: {options['today']!r} is not a date like 2026-06-30"
-                ) from None
-        sent = send_reminders(today)
+        sent = send_reminders(today_from(options))
         for item in sent:
             self.stdout.write(f"{item.kind}: {item.recipient.email} – {item.report}")
         self.stdout.write(f"{len(sent)} reminders sent.")
