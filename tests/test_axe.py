@@ -1,5 +1,6 @@
 """The axe-core helper finds what it should: a constructed page (not real content) with a low
-contrast paragraph and an unlabelled field."""
+contrast paragraph and an unlabelled field. The visual rules (contrast among them) run on the
+Finnish pages only (tests/axe.py)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ def rules_found(page: object, language: str, field: str = "") -> set[str]:
     return {line.split(" ", 1)[0] for line in serious_violations(page)}
 
 
-def test_finnish_pages_get_every_rule_including_contrast(page: object) -> None:
+def test_finnish_pages_get_every_rule_including_the_visual_ones(page: object) -> None:
     assert rules_found(page, "fi") == {"color-contrast"}
     assert rules_found(page, "fi", '<input type="text">') == {"color-contrast", "label"}
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_other_languages_get_every_rule_but_contrast(page: object, language: str) -> None:
+def test_other_languages_get_every_rule_but_the_visual_ones(page: object, language: str) -> None:
     assert rules_found(page, language) == set()
     assert rules_found(page, language, '<input type="text">') == {"label"}

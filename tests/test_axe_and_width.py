@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -45,7 +45,7 @@ from seuraamo.programmes.models import Goal, Programme
 from seuraamo.publications import recording
 from seuraamo.publications.models import Cadence, Publication
 from tests import personas
-from tests.axe import serious_violations
+from tests.axe import run_axe_on_every_load, serious_violations
 from tests.browser_pages import DEFAULT_VIEWPORT
 from tests.page_width import PHONE_HEIGHT, PHONES, wider_than_the_window
 from tests.publications.test_recording import assessment_entry, figure_entry
@@ -386,11 +386,20 @@ def problems(page: object, visit: Visit) -> list[str]:
     return found
 
 
+@pytest.fixture
+def page_with_axe(browser: object, language: str) -> Iterator[object]:
+    """A page in a context of its own (not the pool's) that has axe-core on every load."""
+    context = browser.new_context(locale=f"{language}-FI", viewport=DEFAULT_VIEWPORT)
+    run_axe_on_every_load(context)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_persona_s_pages_pass_axe_and_fit_a_phone(
-    site: Site, open_page: Callable[..., object], language: str
+    site: Site, page_with_axe: object, language: str
 ) -> None:
-    page = open_page(locale=f"{language}-FI")
+    page = page_with_axe
     found: dict[str, list[str]] = {}
     for persona, visits in MATRIX.items():
         sign_in(page, site, site.people[persona])
