@@ -9,4 +9,4 @@ unset PYTHONDONTWRITEBYTECODE
 scripts/lint.sh
 
 echo "== pytest on SQLite, without the browser tests"
-env -u DATABASE_URL .venv/bin/pytest -n "${TEST_WORKERS:-2}" --dist load --maxschedchunk 1 -m "not browser" "$@"
+env -u DATABASE_URL .venv/bin/pytest -n "${TEST_WORKERS:-2}" -m "not browser" "$@"

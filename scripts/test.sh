@@ -17,13 +17,14 @@ echo "== pip-audit of the pinned dependencies"
 scripts/audit.sh
 
 # Two workers: the machines have two cores. Each worker has its own test database.
-# `--dist load`, not work stealing: each worker then runs its tests in Django's order (database
+# Not work stealing: each worker runs its tests in Django's order (database
 # tests before the transactional ones, whose flush removes the rows migrations seeded). A stolen
 # database test ran after a flush and missed the default peer group (see docs/architecture.md).
-# `--maxschedchunk 1`: a worker is handed the next test when it is nearly done, not a quarter of
-# what is left, so both finish together (in big chunks one worker took the last 160 s alone).
+# The scheduling (tests/conftest.py, `pytest_xdist_make_scheduler`): a worker is handed the next
+# test when it is nearly done, not a quarter of what is left (in big chunks one worker ran the
+# last 160 s alone), in the collection order; the tests that share loaded data go together.
 WORKERS=${TEST_WORKERS:-2}
-XDIST=(-n "$WORKERS" --dist load --maxschedchunk 1)
+XDIST=(-n "$WORKERS")
 
 echo "== pytest on SQLite (browser tests in Chromium included)"
 env -u DATABASE_URL $BIN/pytest "${XDIST[@]}" "$@"

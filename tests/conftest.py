@@ -78,6 +78,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if config.getoption("--database-only"):
         keep_database_tests_only(config, items)
     start_long_modules_first(items)
+    check_shared_data_groups(items)
 
 
 def django_order(item: pytest.Item) -> int:
@@ -93,9 +94,73 @@ def django_order(item: pytest.Item) -> int:
     return 0 if marker or "db" in fixtures else 2
 
 
+#: The modules and packages whose tests share data loaded once for them (a fixture of module or
+#: package scope: the statistics snapshot, the catalogue seed, a started server). Their tests go
+#: to one worker together (`SharedDataScheduling`); handed out one at a time, each worker would
+#: load the same data again. Checked against the fixtures at collection (`check_shared_data_groups`).
+SHARED_DATA_GROUPS = (
+    "tests/snapshot",
+    "tests/official_stats/test_snapshot.py",
+    "tests/catalogue/test_pages.py",
+    "tests/catalogue/test_guide.py",
+    "tests/catalogue/test_hsds.py",
+    "tests/catalogue/test_languages_and_eligibility.py",
+    "tests/catalogue/test_seed_reachable.py",
+    "tests/catalogue/test_admin.py",
+    "tests/catalogue/test_internal_notes.py",
+    "tests/catalogue/test_service_system_links.py",
+    "tests/catalogue/test_map.py",
+    "tests/catalogue/test_guide_personas.py",
+    "tests/config/test_production_stack.py",
+    "tests/config/test_shared_cache.py",
+    "tests/operations/test_two_servers.py",
+    "tests/test_no_codes.py",
+    "tests/test_pseudo_locale.py",
+)
+
+
+def shared_data_group(nodeid: str) -> str | None:
+    module = nodeid.split("::")[0]
+    package = module.rsplit("/", 1)[0]
+    return next((group for group in (module, package) if group in SHARED_DATA_GROUPS), None)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's load scheduling by scopes, in the collection order (Django's), each test its own
+    scope except the shared-data groups. (xdist's own `loadgroup` marks no longer reach the
+    scheduler under pytest 9, whose node ids it cannot extend.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedDataScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return shared_data_group(nodeid) or nodeid
+
+    config.option.loadscopereorder = False
+    return SharedDataScheduling(config, log)
+
+
+def check_shared_data_groups(items: list[pytest.Item]) -> None:
+    for item in items:
+        scope = shared_scope(item)
+        if scope and shared_data_group(item.nodeid) != scope:
+            raise pytest.UsageError(
+                f"{item.nodeid} shares data loaded once for {scope}: add it to SHARED_DATA_GROUPS "
+                "in tests/conftest.py"
+            )
+
+
+def shared_scope(item: pytest.Item) -> str | None:
+    module = item.nodeid.split("::")[0]
+    for name in item.fixturenames:
+        definitions = item._fixtureinfo.name2fixturedefs.get(name)  # type: ignore[attr-defined]
+        if definitions and definitions[-1].scope in ("module", "package"):
+            return module if definitions[-1].scope == "module" else module.rsplit("/", 1)[0]
+    return None
+
+
 def start_long_modules_first(items: list[pytest.Item]) -> None:
-    """The workers take one test at a time in this order (`--maxschedchunk 1`), each its tests in
-    Django's order; within each part of it the long modules go first, and the long ones without
+    """The workers take one test (or one group, see below) at a time in this order, each its tests
+    in Django's order; within each part of it the long modules go first, and the long ones without
     Django's test database (real servers on a database of their own) before everything."""
     orders = [django_order(item) for item in items]
     if orders != sorted(orders):
