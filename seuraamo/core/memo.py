@@ -11,6 +11,7 @@ The results are shared between callers: they must not be changed in place.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -44,12 +45,17 @@ def sharing() -> bool:
 def once_per_build(function: Callable[P, R]) -> Callable[P, R]:
     """Run ``function`` once per distinct (hashable) arguments inside ``shared_reads()``."""
 
+    signature = inspect.signature(function)
+
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         answers = _answers.get()
         if answers is None:
             return function(*args, **kwargs)
-        key = (function, args, tuple(sorted(kwargs.items())))
+        # The same question however it is asked: f(x), f(x, None) and f(x, content=None).
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        key = (function, tuple(bound.arguments.items()))
         try:
             hash(key)
         except TypeError:  # a list among the arguments: not shared

@@ -16,7 +16,7 @@ from django.db.models import Count
 
 from seuraamo.areas.region import COUNTRY
 from seuraamo.areas.selectors import members_by_area
-from seuraamo.core.memo import once_per_build
+from seuraamo.core.memo import once_per_build, sharing
 from seuraamo.official_stats.derived import (
     Point,
     StatisticSpec,
@@ -117,8 +117,15 @@ def series(
     status)`` with the reason in ``status`` (``...`` suppressed, ``missing``).
     """
     spec = parse_statistic(statistic)
-    store = SeriesStore(table_id, spec.content_codes, [area_code], extra_code=extra_code)
+    store = _series_store(table_id, spec.content_codes, area_code, extra_code)
     return _within(store.statistic(spec, area_code), start, end)
+
+
+@once_per_build
+def _series_store(
+    table_id: str, content_codes: tuple[str, ...], area_code: str, extra_code: str
+) -> SeriesStore:
+    return SeriesStore(table_id, content_codes, [area_code], extra_code=extra_code)
 
 
 @once_per_build
@@ -126,6 +133,14 @@ def _stored_periods(table_id: str, content_code: str | None = None) -> list[Peri
     """The table's stored periods in order (for ``content_code`` if given), looking at the
     whole country's rows first (an index lookup), then at the whole table. Codes that are not
     periods are left out."""
+    # Within a page's build, every table's whole-country periods come in one query; alone, one
+    # table's come cheaper by themselves.
+    if (
+        sharing()
+        and not content_code
+        and (country := _country_periods_of_every_table().get(table_id))
+    ):
+        return valid_periods(country)
     rows = Observation.objects.filter(table__table_id=table_id)
     if content_code:
         rows = rows.filter(content_code=content_code)
@@ -134,6 +149,17 @@ def _stored_periods(table_id: str, content_code: str | None = None) -> list[Peri
         if periods:
             return periods
     return []
+
+
+@once_per_build
+def _country_periods_of_every_table() -> dict[str, set[str]]:
+    """Every table's periods with whole-country rows, in one query (a page asks for several
+    tables' periods)."""
+    periods: dict[str, set[str]] = defaultdict(set)
+    rows = Observation.objects.filter(area_code=COUNTRY).order_by()
+    for table_id, period in rows.values_list("table__table_id", "period").distinct():
+        periods[table_id].add(period)
+    return periods
 
 
 def is_stored_month(table_id: str, period: str) -> bool:
