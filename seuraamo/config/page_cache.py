@@ -31,7 +31,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
-from seuraamo.situation.caching import data_version
+from seuraamo.situation.caching import data_version, data_version_of_this_request
 
 CACHED_NAMESPACES = frozenset({"programmes", "situation", "catalogue", "api", "hsds"})
 #: The answers that depend on the Accept header (the API's formats), so keyed on it too.
@@ -65,8 +65,9 @@ def cached_namespace(path: str, language: str) -> str | None:
     return match.namespace if cached else None
 
 
-def page_key(request: HttpRequest) -> str | None:
-    """The cache key of this request's answer, or None when it must be rendered for this request."""
+def page_key(request: HttpRequest) -> tuple[str, str] | None:
+    """The cache key of this request's answer and the data version it is keyed on, or None when
+    it must be rendered for this request."""
     if (
         request.method != "GET"
         or settings.SESSION_COOKIE_NAME in request.COOKIES
@@ -78,6 +79,7 @@ def page_key(request: HttpRequest) -> str | None:
     if namespace is None:
         return None
     negotiated = namespace in NEGOTIATED_NAMESPACES
+    version = data_version()
     raw = "\n".join(
         [
             request.scheme or "",
@@ -87,10 +89,10 @@ def page_key(request: HttpRequest) -> str | None:
             str(timezone.localdate()),
             "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "",
             request.headers.get("Accept", "") if negotiated else "",  # json-stat by Accept
-            data_version(),
+            version,
         ]
     )
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest(), version
 
 
 def _storable(response: HttpResponseBase) -> TypeGuard[HttpResponse]:
@@ -118,13 +120,15 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        key = page_key(request)
-        if key is None:
+        keyed = page_key(request)
+        if keyed is None:
             return self.get_response(request)
+        key, version = keyed
         stored = cache.get(key)
         if stored is not None:
             return _answer(stored)
-        response = self.get_response(request)
+        with data_version_of_this_request(version):
+            response = self.get_response(request)
         if _storable(response):
             headers = list(response.headers.items())
             cache.set(key, (response.status_code, headers, response.content), TIMEOUT_SECONDS)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.contrib.admin.models import LogEntry
@@ -62,8 +64,26 @@ def _version_query(vendor: str) -> str:
     return f"SELECT {maxima}"  # noqa: S608  (names from the models' own metadata)
 
 
+#: The data version a public page's request was keyed on (``data_version_of_this_request``).
+_request_version: ContextVar[str | None] = ContextVar("request_data_version", default=None)
+
+
+@contextmanager
+def data_version_of_this_request(version: str) -> Iterator[None]:
+    """Within the block ``data_version()`` answers ``version``: the page cache has just read it
+    for the request's key, and a page's fragments need not ask the database again."""
+    token = _request_version.set(version)
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
+
+
 def data_version() -> str:
     """Changes whenever the data behind a page may have changed; one query."""
+    known = _request_version.get()
+    if known is not None:
+        return known
     with connection.cursor() as cursor:
         cursor.execute(_version_query(connection.vendor))
         return "|".join(str(part) for part in cursor.fetchone())

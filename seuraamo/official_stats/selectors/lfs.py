@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from seuraamo.areas.region import COUNTRY, REGION
+from seuraamo.core.memo import once_per_build, sharing
 from seuraamo.official_stats.derived import readable
 from seuraamo.official_stats.models import Observation, StatTable
 from seuraamo.official_stats.registry import LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE
@@ -60,9 +61,22 @@ class RegionalRate:
     updated_at_source: datetime | None
 
 
+def _stat_table(table_id: str) -> StatTable | None:
+    """The stored table; within a page's build both survey tables come in one query."""
+    if sharing():
+        return _survey_tables().get(table_id)
+    return StatTable.objects.filter(table_id=table_id).first()
+
+
+@once_per_build
+def _survey_tables() -> dict[str, StatTable]:
+    tables = StatTable.objects.filter(table_id__in=[LFS_NATIONAL_TABLE, LFS_REGIONAL_TABLE])
+    return {table.table_id: table for table in tables}
+
+
 def national_lfs() -> NationalLfs | None:
     """The latest month of the national labour force survey key figures, or None."""
-    table = StatTable.objects.filter(table_id=LFS_NATIONAL_TABLE).first()
+    table = _stat_table(LFS_NATIONAL_TABLE)
     period = latest_period(LFS_NATIONAL_TABLE)
     if table is None or period is None:
         return None
@@ -101,7 +115,7 @@ def _employment_rate_code(codes: list[str]) -> str | None:
 def regional_employment_rate(area_code: str = REGION) -> RegionalRate | None:
     """The employment rate of ``area_code`` and the country in the latest stored period of the
     regional labour force survey table, or None when it has not been synced."""
-    table = StatTable.objects.filter(table_id=LFS_REGIONAL_TABLE).first()
+    table = _stat_table(LFS_REGIONAL_TABLE)
     if table is None:
         return None
     stored = Observation.objects.filter(table=table)
