@@ -73,10 +73,10 @@ def shown_assessments() -> QuerySet[BarometerAssessment]:
 def latest_barometer_month() -> str | None:
     """The latest month a fetch or file loaded; the latest recorded one when nothing is loaded
     (one assessment recorded by hand for a newer month never stands for the whole month)."""
-    loaded = shown_assessments().filter(load__recorded_in_app=False)
-    latest: str | None = loaded.aggregate(latest=Max("month"))["latest"]
-    if latest is None:
-        latest = shown_assessments().aggregate(latest=Max("month"))["latest"]
+    found = shown_assessments().aggregate(
+        loaded=Max("month", filter=Q(load__recorded_in_app=False)), recorded=Max("month")
+    )
+    latest: str | None = found["loaded"] or found["recorded"]
     return latest
 
 
