@@ -159,8 +159,8 @@ def shared_scope(item: pytest.Item) -> str | None:
 
 
 def start_long_modules_first(items: list[pytest.Item]) -> None:
-    """The workers take one test (or one group, see below) at a time in this order, each its tests
-    in Django's order; within each part of it the long modules go first, and the long ones without
+    """The workers take one test (or one shared-data group) at a time in this order, each its
+    tests in Django's order; within each part of it the long modules go first, and the long ones without
     Django's test database (real servers on a database of their own) before everything."""
     orders = [django_order(item) for item in items]
     if orders != sorted(orders):
